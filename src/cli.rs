@@ -1,0 +1,210 @@
+//! The headless commands (`attain --help`).
+//!
+//! Exit codes (org-file.md): 0 success; 2 the input could not be read or is invalid (a
+//! message naming the file, line and column on stderr, nothing on stdout); 1 other failures.
+
+use crate::eval::report::{Requirement, Status};
+use crate::eval::{Engine, LevelName, Report};
+use crate::i18n::{Lang, Tr};
+use crate::io::catalog_file::{default_catalog, load_catalog};
+use crate::io::org_file::{load_org, parse_org};
+use crate::model::{Catalog, InputError, Instant};
+use clap::{Parser, Subcommand, ValueEnum};
+use std::fmt::Write as _;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// The embedded demo organisation (also seeded into a new workspace).
+pub const DEMO_ORG: &str = include_str!("../assets/demo/contoso.org.ron");
+
+#[derive(Parser, Debug)]
+#[command(name = "attain", version, about = "Partner competencies, memberships and renewals, offline")]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Evaluate an org file and print the evaluation report.
+    Eval(EvalArgs),
+}
+
+#[derive(clap::Args, Debug)]
+pub struct EvalArgs {
+    /// The org file (`*.org.ron`).
+    pub org: PathBuf,
+    /// The instant to evaluate at: a date (YYYY-MM-DD) or an RFC 3339 instant; default now.
+    #[arg(long)]
+    pub as_of: Option<String>,
+    #[arg(long, value_enum, default_value_t = Format::Json)]
+    pub format: Format,
+    /// Language of messages: en or it.
+    #[arg(long, default_value = "en")]
+    pub lang: String,
+    /// Another catalog file instead of the embedded mpn-2018-03 snapshot.
+    #[arg(long)]
+    pub catalog: Option<PathBuf>,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Json,
+    Text,
+}
+
+/// A failure with its exit code.
+pub enum Failure {
+    Input(String),
+    Other(String),
+}
+
+impl From<InputError> for Failure {
+    fn from(e: InputError) -> Self {
+        Failure::Input(e.to_string())
+    }
+}
+
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            // clap prints help and version on stdout (exit 0) and usage errors on stderr (exit 2).
+            e.print().ok();
+            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+        }
+    };
+    let result = match cli.command {
+        Some(Command::Eval(args)) => eval(&args),
+        None => demo(),
+    };
+    match result {
+        Ok(out) => {
+            print!("{out}");
+            ExitCode::SUCCESS
+        }
+        Err(Failure::Input(m)) => {
+            eprintln!("{}: {m}", Tr::new(Lang::En).t("cli-error", &[]));
+            ExitCode::from(2)
+        }
+        Err(Failure::Other(m)) => {
+            eprintln!("{}: {m}", Tr::new(Lang::En).t("cli-error", &[]));
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// Parses `--as-of`; `None` means now.
+pub fn parse_as_of(s: Option<&str>) -> Result<Instant, Failure> {
+    match s {
+        Some(s) => Instant::parse(s).map_err(|e| Failure::Input(format!("--as-of: {e}"))),
+        None => Ok(Instant(chrono::Utc::now())),
+    }
+}
+
+fn catalog(path: Option<&PathBuf>) -> Result<Catalog, Failure> {
+    Ok(match path {
+        Some(p) => load_catalog(p)?,
+        None => default_catalog(),
+    })
+}
+
+/// `attain eval`: the report as JSON or text.
+pub fn eval(args: &EvalArgs) -> Result<String, Failure> {
+    let lang = Lang::parse(&args.lang).ok_or_else(|| Failure::Input(format!("--lang: unknown language {:?} (en or it)", args.lang)))?;
+    let as_of = parse_as_of(args.as_of.as_deref())?;
+    let catalog = catalog(args.catalog.as_ref())?;
+    let org = load_org(&args.org, &catalog)?;
+    let engine = Engine::new(&catalog, &org).map_err(Failure::Input)?;
+    let mut report = engine.report(as_of);
+    let tr = Tr::new(lang);
+    tr.localize_report(&mut report);
+    match args.format {
+        Format::Json => serde_json::to_string_pretty(&report)
+            .map(|s| s + "\n")
+            .map_err(|e| Failure::Other(e.to_string())),
+        Format::Text => Ok(render_text(&report, &catalog, &tr)),
+    }
+}
+
+/// Without a command: until the window lands, the demo organisation's evaluation as text.
+fn demo() -> Result<String, Failure> {
+    let catalog = default_catalog();
+    let org = parse_org(DEMO_ORG, "assets/demo/contoso.org.ron", &catalog)?;
+    let lang = std::env::var("LANG").ok().and_then(|l| Lang::parse(&l)).unwrap_or_default();
+    let tr = Tr::new(lang);
+    let mut report = Engine::new(&catalog, &org).map_err(Failure::Other)?.report(Instant(chrono::Utc::now()));
+    tr.localize_report(&mut report);
+    Ok(format!("{}\n\n{}", tr.t("cli-window-pending", &[]), render_text(&report, &catalog, &tr)))
+}
+
+fn level_word(tr: &Tr, l: LevelName) -> String {
+    tr.t(&format!("level-{}", l.as_str()), &[])
+}
+
+/// A readable table of the report in the chosen language.
+pub fn render_text(report: &Report, catalog: &Catalog, tr: &Tr) -> String {
+    let mut s = String::new();
+    let t = |id: &str| tr.t(id, &[]);
+    writeln!(s, "{}: {}", t("text-organisation"), report.org).ok();
+    writeln!(s, "{}: {}\n", t("text-as-of"), report.as_of).ok();
+    writeln!(s, "{:<44} {:<10} {:<10}", t("text-competency"), t("text-level"), t("text-displayed")).ok();
+    for c in &report.competencies {
+        let name = catalog.competencies.iter().find(|d| d.id == c.id).map_or(c.id.as_str(), |d| d.name.as_str());
+        let flag = if c.overridden { format!(" ({})", t("text-override")) } else { String::new() };
+        writeln!(s, "{:<44} {:<10} {:<10}{flag}", name, level_word(tr, c.level), level_word(tr, c.displayed_level)).ok();
+        for o in &c.options {
+            for (lvl, r) in [(LevelName::Silver, &o.silver), (LevelName::Gold, &o.gold)] {
+                if r.requirements.is_empty() {
+                    continue;
+                }
+                let met = if r.met { t("text-met") } else { t("text-not-met") };
+                writeln!(s, "    {} / {}: {met}", o.id, level_word(tr, lvl)).ok();
+                for req in r.requirements.iter().filter(|q| !q.met()) {
+                    match req {
+                        Requirement::Performance { metric, required, actual, .. } => {
+                            writeln!(s, "        {metric}: {actual} / {required}").ok();
+                        }
+                        Requirement::Skill { missing, .. } => {
+                            writeln!(s, "        {}: {}", t("text-missing"), missing.as_deref().unwrap_or("")).ok();
+                        }
+                    }
+                }
+            }
+        }
+    }
+    let m = &report.membership;
+    let status = match m.status {
+        Status::None => "none",
+        Status::Active => "active",
+        Status::RenewalWindow => "renewal_window",
+        Status::Lapsed => "lapsed",
+    };
+    writeln!(s, "\n{}", t("text-membership")).ok();
+    writeln!(s, "    {}: {:?}, {}: {status}", t("text-tier"), m.tier, t("text-status")).ok();
+    if let (Some(a), Some([w0, w1])) = (&m.anniversary, &m.renewal_window) {
+        writeln!(s, "    {}: {a}, {}: {w0} … {w1}", t("text-anniversary"), t("text-renewal-window")).ok();
+    }
+    if let Some(up) = m.can_upgrade_to {
+        writeln!(s, "    {}: {}", t("text-can-upgrade"), level_word(tr, up)).ok();
+    }
+    if !report.alerts.is_empty() {
+        writeln!(s, "\n{}", t("text-alerts")).ok();
+        for a in &report.alerts {
+            writeln!(s, "    - {}", a.message).ok();
+        }
+    }
+    if !report.not_credited.is_empty() {
+        writeln!(s, "\n{}", t("text-not-credited")).ok();
+        for n in &report.not_credited {
+            writeln!(s, "    {} {} ({:?})", n.employee, n.credential, n.reason).ok();
+        }
+    }
+    if !report.input_warnings.is_empty() {
+        writeln!(s, "\n{}", t("text-warnings")).ok();
+        for w in &report.input_warnings {
+            writeln!(s, "    - {}", w.message).ok();
+        }
+    }
+    s
+}

@@ -1,0 +1,322 @@
+//! Builds the report at `as_of`: levels, display, membership, alerts, warnings (org-file.md).
+
+use super::compiled::CredSet;
+use super::engine::{CompResult, Engine, StepResult};
+use super::membership::{SubState, state_at};
+use super::people::Reason;
+use super::report::*;
+use crate::model::{Instant, Tier};
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+const DAY: i64 = 86_400;
+
+impl Engine<'_> {
+    /// The full evaluation report at `as_of`. Alert and warning messages are left empty:
+    /// [`crate::i18n::Tr::localize_report`] fills them in the user's language.
+    pub fn report(&self, as_of: Instant) -> Report {
+        let comps = self.competencies_at(as_of);
+        let levels: Vec<LevelName> = comps.iter().map(|c| c.level).collect();
+        let cache = RefCell::new(HashMap::from([(as_of.secs(), levels.clone())]));
+        let levels_at = |t: Instant| -> Vec<LevelName> {
+            if let Some(l) = cache.borrow().get(&t.secs()) {
+                return l.clone();
+            }
+            let l = self.levels_at(t);
+            cache.borrow_mut().insert(t.secs(), l.clone());
+            l
+        };
+        let mut eligible = |tier: Tier, t: Instant| eligible(tier, &levels_at(t));
+        let state = state_at(self.org, &self.settings, as_of, &mut eligible);
+        let start_levels = state.as_ref().map(|s| levels_at(s.year_start));
+
+        let mut alerts = Vec::new();
+        let competencies = self.competency_reports(&comps, state.as_ref(), start_levels.as_deref());
+        if let (Some(s), Some(start)) = (&state, &start_levels) {
+            self.membership_alerts(s, as_of, &levels, start, &mut alerts);
+        }
+        let (not_credited, mut person_alerts) = self.people_alerts(as_of);
+        alerts.append(&mut person_alerts);
+        self.override_alerts(as_of, &mut alerts);
+        Report {
+            format: REPORT_FORMAT,
+            as_of: as_of.rfc3339(),
+            org: self.org.name.clone(),
+            competencies,
+            membership: self.membership_report(state.as_ref(), &levels),
+            alerts,
+            not_credited,
+            input_warnings: self.input_warnings(&mut |t| levels_at(t)),
+        }
+    }
+
+    fn competency_reports(&self, comps: &[CompResult], state: Option<&SubState>, start: Option<&[LevelName]>) -> Vec<CompetencyReport> {
+        comps
+            .iter()
+            .enumerate()
+            .map(|(i, r)| {
+                let def = &self.catalog.competencies[i];
+                let options = def
+                    .options
+                    .iter()
+                    .zip(&r.options)
+                    .map(|(o, [silver, gold])| OptionReport {
+                        id: o.id.clone(),
+                        silver: self.level_report(silver),
+                        gold: self.level_report(gold),
+                    })
+                    .collect();
+                CompetencyReport {
+                    id: def.id.clone(),
+                    level: r.level,
+                    displayed_level: displayed(r.level, state, start.map(|s| s[i])),
+                    overridden: r.level > r.raw_level,
+                    pci: r.pci.clone(),
+                    options,
+                }
+            })
+            .collect()
+    }
+
+    fn level_report(&self, l: &super::engine::LevelResult) -> LevelReport {
+        let requirements = l
+            .steps
+            .iter()
+            .map(|s| match s {
+                StepResult::Perf { metric, required, actual, met } => Requirement::Performance {
+                    metric: self.catalog.metrics.get(*metric).map_or_else(String::new, |m| m.id.clone()),
+                    required: *required,
+                    actual: *actual,
+                    met: *met,
+                },
+                StepResult::Skill { outcome, required_people, exempt } => Requirement::Skill {
+                    required_people: *required_people,
+                    people: outcome.witness.iter().map(|p| self.people[*p].id.clone()).collect(),
+                    met: outcome.met || *exempt,
+                    missing: if *exempt { None } else { outcome.missing.clone() },
+                },
+            })
+            .collect();
+        LevelReport { met: l.present && l.met, requirements }
+    }
+
+    fn membership_report(&self, state: Option<&SubState>, levels: &[LevelName]) -> MembershipReport {
+        let best = levels.iter().copied().max().unwrap_or(LevelName::None);
+        let Some(s) = state else {
+            return MembershipReport {
+                tier: TierName::None,
+                status: Status::None,
+                anniversary: None,
+                renewal_window: None,
+                can_upgrade_to: upgrade(None, best),
+                upgrade_price_usd: self.price(upgrade(None, best), false),
+            };
+        };
+        let tier = (s.status != Status::Lapsed).then_some(s.tier);
+        let can = upgrade(tier, best);
+        let discount = s.tier == Tier::Silver && matches!(s.status, Status::Active | Status::RenewalWindow);
+        let (first, last) = s.window(&self.settings);
+        MembershipReport {
+            tier: match s.tier {
+                Tier::ActionPack => TierName::ActionPack,
+                Tier::Silver => TierName::Silver,
+                Tier::Gold => TierName::Gold,
+            },
+            status: s.status,
+            anniversary: Some(s.anniversary.to_string()),
+            renewal_window: Some([first.to_string(), last.to_string()]),
+            can_upgrade_to: can,
+            upgrade_price_usd: self.price(can, discount),
+        }
+    }
+
+    fn price(&self, to: Option<LevelName>, discount: bool) -> Option<f64> {
+        match to? {
+            LevelName::Silver => self.settings.silver_fee_usd,
+            LevelName::Gold => {
+                let fee = self.settings.gold_fee_usd?;
+                let pct = if discount { self.settings.silver_to_gold_discount_pct } else { 0.0 };
+                Some(fee * (1.0 - pct / 100.0))
+            }
+            LevelName::None => None,
+        }
+    }
+
+    fn membership_alerts(&self, s: &SubState, as_of: Instant, levels: &[LevelName], start: &[LevelName], out: &mut Vec<Alert>) {
+        let today = as_of.day();
+        let a = s.anniversary;
+        let in_year = matches!(s.status, Status::Active | Status::RenewalWindow);
+        if in_year && s.tier != Tier::ActionPack {
+            let dropped: Vec<String> = (0..levels.len())
+                .filter(|i| levels[*i] < start[*i])
+                .map(|i| self.catalog.competencies[i].id.clone())
+                .collect();
+            if !dropped.is_empty() {
+                out.push(Alert::new(AlertCode::RenewalAtRisk, dropped));
+            }
+        }
+        let (_, last) = s.window(&self.settings);
+        let before = a.add_days(-(self.settings.renewal_reminder_before_days as i64));
+        let after = a.add_days(self.settings.renewal_reminder_after_days as i64);
+        let window = s.status == Status::RenewalWindow;
+        if window {
+            out.push(Alert::new(AlertCode::RenewalWindowOpen, Vec::new()));
+        }
+        if (s.status == Status::Active && today >= before) || (window && today >= after && today <= last) {
+            out.push(Alert::new(AlertCode::RenewalReminder, Vec::new()));
+        }
+        if s.status == Status::Lapsed {
+            out.push(Alert::new(AlertCode::MembershipLapsed, Vec::new()));
+        }
+    }
+
+    /// Competency ids (catalog order) whose requirements list any credential of `set`.
+    fn listing(&self, set: &CredSet) -> Vec<String> {
+        self.compiled
+            .competencies
+            .iter()
+            .enumerate()
+            .filter(|(i, c)| c.listed.intersects(set) || (self.is_pci(*i) && self.pci.listed.intersects(set)))
+            .map(|(i, _)| self.catalog.competencies[i].id.clone())
+            .collect()
+    }
+
+    fn cred_id(&self, i: usize) -> &str {
+        &self.catalog.credentials[i].id
+    }
+
+    /// `not_credited`, `association_pending` and `credential_expiring` from one pass over people.
+    fn people_alerts(&self, as_of: Instant) -> (Vec<NotCredited>, Vec<Alert>) {
+        let t = as_of.secs();
+        let horizon = t + i64::from(self.settings.credential_expiring_days) * DAY;
+        let mut not_credited = Vec::new();
+        let mut pending = Vec::new();
+        let mut expiring = Vec::new();
+        for p in &self.people {
+            let held = p.held_at(t);
+            // Per credential not held: the latest passed achievement gives the reason.
+            let mut latest: Vec<(usize, i64, Reason)> = Vec::new();
+            for a in p.achievements.iter().filter(|a| a.passed <= t && !held.contains(a.cred)) {
+                let Some(reason) = a.reason(t) else { continue };
+                match latest.iter_mut().find(|(c, _, _)| *c == a.cred) {
+                    Some(entry) if entry.1 <= a.passed => *entry = (a.cred, a.passed, reason),
+                    Some(_) => {}
+                    None => latest.push((a.cred, a.passed, reason)),
+                }
+            }
+            latest.sort_by(|a, b| self.cred_id(a.0).as_bytes().cmp(self.cred_id(b.0).as_bytes()));
+            let mut waiting = CredSet::default();
+            for (cred, _, reason) in &latest {
+                if matches!(reason, Reason::NotAssociated | Reason::SyncDelay) {
+                    waiting.insert(*cred);
+                }
+                not_credited.push(NotCredited { employee: p.id.clone(), credential: self.cred_id(*cred).to_string(), reason: *reason });
+            }
+            if !waiting.is_empty() {
+                let mut alert = Alert::new(AlertCode::AssociationPending, self.listing(&waiting));
+                alert.employees = Some(vec![p.id.clone()]);
+                alert.credentials = Some(self.sorted_ids(&waiting));
+                pending.push(alert);
+            }
+            let mut creds: Vec<usize> = held.iter().collect();
+            creds.sort_by(|a, b| self.cred_id(*a).as_bytes().cmp(self.cred_id(*b).as_bytes()));
+            for cred in creds {
+                let stop = p.stops_counting(cred, t);
+                if stop <= horizon {
+                    let mut one = CredSet::default();
+                    one.insert(cred);
+                    let mut alert = Alert::new(AlertCode::CredentialExpiring, self.listing(&one));
+                    alert.employees = Some(vec![p.id.clone()]);
+                    alert.credentials = Some(vec![self.cred_id(cred).to_string()]);
+                    alert.date = Some(Instant::from_secs(stop).day().to_string());
+                    expiring.push(alert);
+                }
+            }
+        }
+        pending.append(&mut expiring);
+        (not_credited, pending)
+    }
+
+    fn sorted_ids(&self, set: &CredSet) -> Vec<String> {
+        let mut ids: Vec<String> = set.iter().map(|c| self.cred_id(c).to_string()).collect();
+        ids.sort();
+        ids
+    }
+
+    fn override_alerts(&self, as_of: Instant, out: &mut Vec<Alert>) {
+        let t = as_of.secs();
+        let horizon = t + i64::from(self.settings.override_ending_days) * DAY;
+        for o in self.overrides.iter().filter(|o| o.start <= t && t < o.end && o.end <= horizon) {
+            let mut alert = Alert::new(AlertCode::OverrideEnding, vec![self.catalog.competencies[o.comp].id.clone()]);
+            alert.date = Some(Instant::from_secs(o.end).day().to_string());
+            out.push(alert);
+        }
+    }
+
+    fn input_warnings(&self, levels_at: &mut dyn FnMut(Instant) -> Vec<LevelName>) -> Vec<Warning> {
+        let mut out = Vec::new();
+        let warning = |code, date: Option<String>| Warning { code, message: String::new(), employees: None, credentials: None, date };
+        for p in &self.people {
+            let mut late = CredSet::default();
+            p.achievements.iter().filter(|a| a.after_retirement()).for_each(|a| late.insert(a.cred));
+            if !late.is_empty() {
+                let mut w = warning(WarningCode::AchievementAfterRetirement, None);
+                w.employees = Some(vec![p.id.clone()]);
+                w.credentials = Some(self.sorted_ids(&late));
+                out.push(w);
+            }
+        }
+        for s in self.org.subscriptions() {
+            for r in &s.renewed_on {
+                if s.tier != Tier::ActionPack && !eligible(s.tier, &levels_at(*r)) {
+                    out.push(warning(WarningCode::RenewalIneligible, Some(r.day().to_string())));
+                }
+            }
+        }
+        let series = |id: &str| self.compiled.metric_index.get(id).and_then(|i| self.series.get(*i));
+        if let (Some(cloud), Some(total)) = (series("cloud_net_new_revenue_usd"), series("operations_revenue_usd")) {
+            let totals: HashMap<_, _> = total.raw().collect();
+            for (day, value) in cloud.raw() {
+                if value > totals.get(&day).copied().unwrap_or(0.0) {
+                    out.push(warning(WarningCode::CloudRevenueExceedsTotal, Some(day.to_string())));
+                }
+            }
+        }
+        out
+    }
+}
+
+/// Renewal or purchase eligibility for a tier (§6.5).
+pub fn eligible(tier: Tier, levels: &[LevelName]) -> bool {
+    let best = levels.iter().copied().max().unwrap_or(LevelName::None);
+    match tier {
+        Tier::ActionPack => true,
+        Tier::Silver => best >= LevelName::Silver,
+        Tier::Gold => best >= LevelName::Gold,
+    }
+}
+
+/// `can_upgrade_to` for a tier in force (`None`: no tier, or lapsed).
+fn upgrade(tier: Option<Tier>, best: LevelName) -> Option<LevelName> {
+    if best == LevelName::Gold && tier != Some(Tier::Gold) {
+        Some(LevelName::Gold)
+    } else if best >= LevelName::Silver && matches!(tier, None | Some(Tier::ActionPack)) {
+        Some(LevelName::Silver)
+    } else {
+        None
+    }
+}
+
+/// What the business profile shows (§6.2).
+fn displayed(level: LevelName, state: Option<&SubState>, start: Option<LevelName>) -> LevelName {
+    let Some(s) = state else { return LevelName::None };
+    let locked = if s.status == Status::Active { start.unwrap_or(LevelName::None) } else { LevelName::None };
+    let qualifies = |l: LevelName| level >= l || locked >= l;
+    match (s.status, s.tier) {
+        (Status::Lapsed, _) | (_, Tier::ActionPack) => LevelName::None,
+        (_, Tier::Silver) if qualifies(LevelName::Silver) => LevelName::Silver,
+        (_, Tier::Gold) if qualifies(LevelName::Gold) => LevelName::Gold,
+        (_, Tier::Gold) if qualifies(LevelName::Silver) => LevelName::Silver,
+        _ => LevelName::None,
+    }
+}

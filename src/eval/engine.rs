@@ -1,0 +1,276 @@
+//! The prepared evaluator: the catalog compiled and the organisation indexed once, then
+//! competency levels computed at any instant (domain.md §3.5, §3.6, §6.7).
+
+use super::compiled::{CStep, Compiled, CredSet};
+use super::pci::{Markets, PathFigures, PciRules};
+use super::people::Person;
+use super::perf::Series;
+use super::report::{LevelName, PciReport};
+use super::skill::{Pool, SkillOutcome, match_skill};
+use crate::model::{Achievement, Catalog, Instant, Market, Org, OverrideKind, ScoringModel, Settings};
+
+/// An override with its active range `[start, end)` in seconds.
+#[derive(Debug, Clone)]
+pub(crate) struct COverride {
+    pub comp: usize,
+    pub level: LevelName,
+    pub kind: OverrideKind,
+    pub start: i64,
+    pub end: i64,
+}
+
+/// The result of one step at one instant.
+#[derive(Debug, Clone)]
+pub enum StepResult {
+    Perf { metric: usize, required: f64, actual: f64, met: bool },
+    Skill { outcome: SkillOutcome, required_people: u32, exempt: bool },
+}
+
+impl StepResult {
+    fn met(&self) -> bool {
+        match self {
+            StepResult::Perf { met, .. } => *met,
+            StepResult::Skill { outcome, exempt, .. } => outcome.met || *exempt,
+        }
+    }
+    fn raw_met(&self) -> bool {
+        match self {
+            StepResult::Perf { met, .. } => *met,
+            StepResult::Skill { outcome, .. } => outcome.met,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct LevelResult {
+    pub present: bool,
+    /// Met counting skills exemptions.
+    pub met: bool,
+    /// Met on the data alone.
+    pub raw_met: bool,
+    pub steps: Vec<StepResult>,
+}
+
+#[derive(Debug, Clone)]
+pub struct CompResult {
+    pub level: LevelName,
+    /// The level without any override (for the report's `override` flag).
+    pub raw_level: LevelName,
+    pub options: Vec<[LevelResult; 2]>,
+    pub pci: Option<PciReport>,
+}
+
+/// The catalog and an organisation prepared for evaluation at any instant.
+pub struct Engine<'a> {
+    pub(crate) catalog: &'a Catalog,
+    pub(crate) org: &'a Org,
+    pub(crate) settings: Settings,
+    pub(crate) compiled: Compiled,
+    /// Sorted by employee id (byte order), as the matching requires.
+    pub(crate) people: Vec<Person>,
+    pub(crate) series: Vec<Series>,
+    pub(crate) overrides: Vec<COverride>,
+    /// Competency indices in consumption order (reuse off).
+    priority: Vec<usize>,
+    pci_comp: Option<usize>,
+    pub(crate) pci: PciRules,
+}
+
+impl<'a> Engine<'a> {
+    /// Prepares an organisation already validated against `catalog` (see `io::org_file`).
+    pub fn new(catalog: &'a Catalog, org: &'a Org) -> Result<Self, String> {
+        let settings = org.settings();
+        let compiled = Compiled::new(catalog)?;
+        let mut people: Vec<Person> = org.employees.iter().map(|e| Person::new(e, &compiled, &settings)).collect();
+        people.sort_by(|a, b| a.id.as_bytes().cmp(b.id.as_bytes()));
+        let comp_index = |id: &str| catalog.competencies.iter().position(|c| c.id == id);
+        let overrides = org
+            .overrides
+            .iter()
+            .filter_map(|o| {
+                let ends = o.ends_on.unwrap_or_else(|| o.starts_on.add_months(settings.override_default_months as i32));
+                Some(COverride {
+                    comp: comp_index(&o.competency)?,
+                    level: o.level.into(),
+                    kind: o.kind,
+                    start: o.starts_on.start().secs(),
+                    end: ends.end().secs(),
+                })
+            })
+            .collect();
+        let mut priority: Vec<usize> = settings.competency_priority.iter().filter_map(|c| comp_index(c)).collect();
+        let rest: Vec<usize> = (0..catalog.competencies.len()).filter(|i| !priority.contains(i)).collect();
+        priority.extend(rest);
+        let pci_comp = settings
+            .scoring_models
+            .iter()
+            .find(|(_, m)| **m == ScoringModel::Pci)
+            .and_then(|(c, _)| comp_index(c));
+        let pci = PciRules::new(&compiled);
+        Ok(Engine {
+            catalog,
+            org,
+            series: Series::build(catalog, org),
+            settings,
+            compiled,
+            people,
+            overrides,
+            priority,
+            pci_comp,
+            pci,
+        })
+    }
+
+    /// Adds an achievement to a person without preparing the organisation again.
+    pub fn add_achievement(&mut self, employee: &str, a: &Achievement) -> bool {
+        let Ok(i) = self.people.binary_search_by(|p| p.id.as_bytes().cmp(employee.as_bytes())) else {
+            return false;
+        };
+        self.people[i].add(a, &self.compiled, &self.settings);
+        true
+    }
+
+    pub fn people(&self) -> &[Person] {
+        &self.people
+    }
+
+    pub fn is_pci(&self, comp: usize) -> bool {
+        self.pci_comp == Some(comp)
+    }
+
+    /// H(p) at `t` for every person, in id order.
+    pub fn held_at(&self, t: Instant) -> Vec<CredSet> {
+        let secs = t.secs();
+        self.people.iter().map(|p| p.held_at(secs)).collect()
+    }
+
+    /// The TTM value of metric `m` at `t`.
+    pub fn metric(&self, m: usize, t: Instant) -> f64 {
+        self.series.get(m).map_or(0.0, |s| s.actual(t, self.settings.ttm_months))
+    }
+
+    fn metric_by_id(&self, id: &str, t: Instant) -> f64 {
+        self.compiled.metric_index.get(id).map_or(0.0, |m| self.metric(*m, t))
+    }
+
+    /// Every competency at `t`, in catalog order.
+    pub fn competencies_at(&self, t: Instant) -> Vec<CompResult> {
+        let held = self.held_at(t);
+        let reuse = self.settings.allow_individual_reuse_across_competencies;
+        let mut consumed = vec![false; self.people.len()];
+        let mut out: Vec<Option<CompResult>> = vec![None; self.catalog.competencies.len()];
+        for &c in &self.priority {
+            let result = self.competency_at(c, t, &held, (!reuse).then_some(consumed.as_slice()));
+            if !reuse {
+                // The first option (catalog order) whose Gold is met on the data consumes its witness.
+                if let Some(opt) = result.options.iter().find(|o| o[1].raw_met) {
+                    for step in &opt[1].steps {
+                        if let StepResult::Skill { outcome, .. } = step {
+                            outcome.witness.iter().for_each(|p| consumed[*p] = true);
+                        }
+                    }
+                }
+            }
+            out[c] = Some(result);
+        }
+        out.into_iter().flatten().collect()
+    }
+
+    /// Levels only, in catalog order.
+    pub fn levels_at(&self, t: Instant) -> Vec<LevelName> {
+        self.competencies_at(t).iter().map(|c| c.level).collect()
+    }
+
+    fn competency_at(&self, c: usize, t: Instant, held: &[CredSet], excluded: Option<&[bool]>) -> CompResult {
+        let secs = t.secs();
+        let active = self.overrides.iter().filter(|o| o.comp == c && o.start <= secs && secs < o.end);
+        let (mut full, mut exempt) = (LevelName::None, LevelName::None);
+        for o in active {
+            match o.kind {
+                OverrideKind::Full => full = full.max(o.level),
+                OverrideKind::SkillsExemption => exempt = exempt.max(o.level),
+            }
+        }
+        let comp = &self.compiled.competencies[c];
+        let options: Vec<[LevelResult; 2]> = comp
+            .options
+            .iter()
+            .map(|o| {
+                let silver = self.level_at(o.silver.as_deref(), t, held, None, exempt >= LevelName::Silver);
+                let gold = self.level_at(o.gold.as_deref(), t, held, excluded, exempt >= LevelName::Gold);
+                [silver, gold]
+            })
+            .collect();
+        let level_of = |met: fn(&LevelResult) -> bool| {
+            if options.iter().any(|o| met(&o[1])) {
+                LevelName::Gold
+            } else if options.iter().any(|o| met(&o[0])) {
+                LevelName::Silver
+            } else {
+                LevelName::None
+            }
+        };
+        let (raw_level, with_exemption, pci) = if self.is_pci(c) {
+            let (report, level) = self.pci_at(t, held);
+            (level, level, Some(report))
+        } else {
+            (level_of(|l| l.raw_met), level_of(|l| l.met), None)
+        };
+        CompResult { level: with_exemption.max(full), raw_level, options, pci }
+    }
+
+    fn level_at(
+        &self,
+        steps: Option<&[CStep]>,
+        t: Instant,
+        held: &[CredSet],
+        excluded: Option<&[bool]>,
+        exempt: bool,
+    ) -> LevelResult {
+        let Some(steps) = steps else { return LevelResult::default() };
+        let pool = Pool { held, excluded };
+        let developing = self.org.market == Market::Developing;
+        let steps: Vec<StepResult> = steps
+            .iter()
+            .map(|s| match s {
+                CStep::Perf(p) => {
+                    let required = match (developing, p.developing) {
+                        (true, Some(d)) => d,
+                        _ => p.developed,
+                    };
+                    let actual = self.metric(p.metric, t);
+                    StepResult::Perf { metric: p.metric, required, actual, met: actual >= required }
+                }
+                CStep::Skill(k) => StepResult::Skill {
+                    outcome: match_skill(k, &pool),
+                    required_people: k.required_people,
+                    exempt,
+                },
+            })
+            .collect();
+        LevelResult {
+            present: true,
+            met: steps.iter().all(StepResult::met),
+            raw_met: steps.iter().all(StepResult::raw_met),
+            steps,
+        }
+    }
+
+    fn pci_at(&self, t: Instant, held: &[CredSet]) -> (PciReport, LevelName) {
+        let figures = |p: &str| PathFigures {
+            net_new_revenue: self.metric_by_id(&format!("pci_{p}_net_new_revenue_usd"), t),
+            net_customer_adds: self.metric_by_id(&format!("pci_{p}_net_customer_adds"), t),
+            new_large_deployments: self.metric_by_id(&format!("pci_{p}_new_large_deployments"), t),
+            mau_baseline: self.metric_by_id(&format!("pci_{p}_mau_baseline"), t),
+            mau_current: self.metric_by_id(&format!("pci_{p}_mau_current"), t),
+            fc_baseline: self.metric_by_id(&format!("pci_{p}_fc_baseline"), t),
+        };
+        let markets = Markets {
+            partner: self.org.market,
+            customer: self.settings.pci_customer_market.unwrap_or(self.org.market),
+            option_two_since: self.settings.pci_fc_option_two_since,
+            today: t.day(),
+        };
+        self.pci.score(held, figures("ce"), figures("fo"), &markets)
+    }
+}

@@ -1,0 +1,25 @@
+//! The evaluation engine: a pure function of the catalog, the organisation and an instant.
+//! No egui, no SQLite: every view of attain shows what this module computes.
+
+mod assemble;
+pub mod compiled;
+pub mod engine;
+pub mod membership;
+pub mod pci;
+pub mod people;
+pub mod perf;
+pub mod report;
+pub mod skill;
+
+pub use assemble::eligible;
+pub use engine::Engine;
+pub use report::{LevelName, Report};
+
+use crate::model::{Catalog, Instant, Org};
+
+/// Evaluates `org` at `as_of`; alert messages are left for [`crate::i18n::Tr::localize_report`].
+///
+/// The organisation must have passed `io::org_file` validation against the same catalog.
+pub fn evaluate(catalog: &Catalog, org: &Org, as_of: Instant) -> Result<Report, String> {
+    Ok(Engine::new(catalog, org)?.report(as_of))
+}

@@ -1,0 +1,172 @@
+//! People and the time rules of their achievements (domain.md §5.3).
+
+use super::compiled::{Compiled, CredSet};
+use crate::model::{Achievement, Employee, Settings};
+use serde::Serialize;
+
+/// Why a held credential does not count (domain.md §3.7), in the order the rules apply.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Reason {
+    Retired,
+    Expired,
+    Inactive,
+    Left,
+    Dissociated,
+    NotAssociated,
+    SyncDelay,
+}
+
+const NEVER: i64 = i64::MAX;
+
+/// One achievement with its counting interval `[start, end)` precomputed in seconds.
+#[derive(Debug, Clone)]
+pub struct CAch {
+    pub cred: usize,
+    pub passed: i64,
+    /// `max(passed_on, associated_on) + delay`; `NEVER` without an association.
+    pub start: i64,
+    /// First instant it no longer counts (retirement grace, expiry, age, leaving, moving).
+    pub end: i64,
+    retire_end: i64,
+    expire_end: i64,
+    after_retirement: bool,
+    inactive: bool,
+    left: i64,
+    moved: i64,
+}
+
+impl CAch {
+    /// A permanent disqualification makes `start` unreachable.
+    pub fn counts_at(&self, t: i64) -> bool {
+        self.start <= t && t < self.end
+    }
+
+    pub fn after_retirement(&self) -> bool {
+        self.after_retirement
+    }
+
+    /// The first rule of §3.7 that stops it counting at `t`, or `None` if it counts.
+    pub fn reason(&self, t: i64) -> Option<Reason> {
+        if self.after_retirement || t >= self.retire_end {
+            Some(Reason::Retired)
+        } else if t >= self.expire_end {
+            Some(Reason::Expired)
+        } else if self.inactive {
+            Some(Reason::Inactive)
+        } else if t >= self.left {
+            Some(Reason::Left)
+        } else if t >= self.moved {
+            Some(Reason::Dissociated)
+        } else if self.start == NEVER {
+            Some(Reason::NotAssociated)
+        } else if t < self.start {
+            Some(Reason::SyncDelay)
+        } else {
+            None
+        }
+    }
+}
+
+/// An employee ready for evaluation; people are kept sorted by id (byte order).
+#[derive(Debug, Clone)]
+pub struct Person {
+    pub id: String,
+    pub left: i64,
+    pub moved: i64,
+    associated: Option<i64>,
+    university: Option<i64>,
+    pub achievements: Vec<CAch>,
+}
+
+impl Person {
+    pub fn new(e: &Employee, compiled: &Compiled, settings: &Settings) -> Self {
+        let left = e.left_on.map_or(NEVER, |t| t.secs());
+        // A later association with this organisation clears an earlier move elsewhere.
+        let moved = match (e.dissociated_on, e.associated_on) {
+            (Some(d), Some(a)) if a > d => NEVER,
+            (Some(d), _) => d.secs(),
+            (None, _) => NEVER,
+        };
+        let mut p = Person {
+            id: e.id.clone(),
+            left,
+            moved,
+            associated: e.associated_on.map(|t| t.secs()),
+            university: e.university_associated_on.map(|t| t.secs()),
+            achievements: Vec::new(),
+        };
+        for a in &e.achievements {
+            p.add(a, compiled, settings);
+        }
+        p
+    }
+
+    /// Adds one achievement (unknown credentials are rejected on input and skipped here).
+    pub fn add(&mut self, a: &Achievement, compiled: &Compiled, settings: &Settings) {
+        let Some(&cred) = compiled.cred_index.get(&a.credential) else { return };
+        let passed = a.passed_on.secs();
+        // Assessments come through the Partner University account where it is linked (§5.2).
+        let assoc = if compiled.is_assessment[cred] {
+            self.university.or(self.associated)
+        } else {
+            self.associated
+        };
+        let delay = i64::from(settings.sync_delay_hours) * 3600;
+        let retire_end = compiled.counts_until[cred].map_or(NEVER, |d| d.end().secs());
+        let after_retirement = compiled.retires[cred].is_some_and(|r| a.passed_on.day() > r);
+        let mut expire_end = a.expires_on.map_or(NEVER, |d| d.end().secs());
+        if let Some(m) = settings.skill_max_age_months {
+            // Design decision: it counts through the day `passed_on` + m months.
+            let age_end = a.passed_on.day().add_months(m as i32).end().secs();
+            expire_end = expire_end.min(age_end);
+        }
+        let start = match assoc {
+            Some(t) if !after_retirement && !a.inactive => passed.max(t).saturating_add(delay),
+            _ => NEVER,
+        };
+        let end = retire_end.min(expire_end).min(self.left).min(self.moved);
+        self.achievements.push(CAch {
+            cred,
+            passed,
+            start,
+            end,
+            retire_end,
+            expire_end,
+            after_retirement,
+            inactive: a.inactive,
+            left: self.left,
+            moved: self.moved,
+        });
+    }
+
+    /// H(p) at `t`: the credentials that count.
+    pub fn held_at(&self, t: i64) -> CredSet {
+        let mut h = CredSet::default();
+        for a in &self.achievements {
+            if a.counts_at(t) {
+                h.insert(a.cred);
+            }
+        }
+        h
+    }
+
+    /// The first instant ≥ `t` at which credential `cred`, counting at `t`, stops counting.
+    pub fn stops_counting(&self, cred: usize, t: i64) -> i64 {
+        let mut until = t;
+        // Follow overlapping intervals of the same credential (a renewal before expiry).
+        loop {
+            let next = self
+                .achievements
+                .iter()
+                .filter(|a| a.cred == cred && a.counts_at(until))
+                .map(|a| a.end)
+                .max();
+            match next {
+                Some(end) if end > until && end != NEVER => until = end,
+                Some(_) => return NEVER,
+                None => return until,
+            }
+        }
+    }
+}

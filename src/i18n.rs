@@ -1,0 +1,119 @@
+//! Translations through Fluent (`assets/i18n/<locale>/attain.ftl`).
+//!
+//! The translator is a value passed to whoever needs it (the locale travels in app state,
+//! never in a global), so tests in one process can use both languages at once.
+
+use crate::eval::Report;
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+
+const EN: &str = include_str!("../assets/i18n/en-US/attain.ftl");
+const IT: &str = include_str!("../assets/i18n/it-IT/attain.ftl");
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    #[default]
+    En,
+    It,
+}
+
+impl Lang {
+    /// `en`, `en-US`, `it`, `it_IT.UTF-8`… (case-insensitive); `None` for anything else.
+    pub fn parse(s: &str) -> Option<Lang> {
+        let s = s.to_ascii_lowercase();
+        if s.starts_with("it") {
+            Some(Lang::It)
+        } else if s.starts_with("en") {
+            Some(Lang::En)
+        } else {
+            None
+        }
+    }
+}
+
+pub struct Tr {
+    lang: Lang,
+    bundle: FluentBundle<FluentResource>,
+}
+
+impl Tr {
+    pub fn new(lang: Lang) -> Self {
+        let (src, id) = match lang {
+            Lang::En => (EN, unic_langid::langid!("en-US")),
+            Lang::It => (IT, unic_langid::langid!("it-IT")),
+        };
+        // build.rs parses both files and checks they define the same keys.
+        let resource = FluentResource::try_new(src.to_string())
+            .unwrap_or_else(|(res, _errors)| res);
+        let mut bundle = FluentBundle::new_concurrent(vec![id]);
+        bundle.set_use_isolating(false);
+        // Adding one resource to an empty bundle cannot collide with an existing message.
+        bundle.add_resource_overriding(resource);
+        Tr { lang, bundle }
+    }
+
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    /// The message `id` with `args`; the id itself if the message is missing.
+    pub fn t(&self, id: &str, args: &[(&str, String)]) -> String {
+        let Some(pattern) = self.bundle.get_message(id).and_then(|m| m.value()) else {
+            return id.to_string();
+        };
+        let mut fargs = FluentArgs::new();
+        for (k, v) in args {
+            fargs.set(*k, FluentValue::from(v.clone()));
+        }
+        let mut errors = Vec::new();
+        self.bundle.format_pattern(pattern, Some(&fargs), &mut errors).into_owned()
+    }
+
+    /// Fills every alert and warning message of the report in this language.
+    pub fn localize_report(&self, report: &mut Report) {
+        for a in &mut report.alerts {
+            let join = |v: &Option<Vec<String>>| v.as_deref().unwrap_or_default().join(", ");
+            let args = [
+                ("employee", join(&a.employees)),
+                ("credentials", join(&a.credentials)),
+                ("competencies", a.competencies.join(", ")),
+                ("date", a.date.clone().unwrap_or_default()),
+            ];
+            a.message = self.t(a.code.message_id(), &args);
+        }
+        for w in &mut report.input_warnings {
+            let join = |v: &Option<Vec<String>>| v.as_deref().unwrap_or_default().join(", ");
+            let args = [
+                ("employee", join(&w.employees)),
+                ("credentials", join(&w.credentials)),
+                ("date", w.date.clone().unwrap_or_default()),
+            ];
+            w.message = self.t(w.code.message_id(), &args);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn both_languages_have_the_at_risk_text() {
+        assert_eq!(
+            Tr::new(Lang::En).t("alert-renewal-at-risk", &[]),
+            "A recent change to your competency achievement has put your membership renewal eligibility at risk"
+        );
+        assert_eq!(
+            Tr::new(Lang::It).t("alert-renewal-at-risk", &[]),
+            "A seguito di una recente modifica al processo di acquisizione delle competenze, potresti non essere idoneo al rinnovo dell'appartenenza"
+        );
+    }
+
+    #[test]
+    fn arguments_are_substituted() {
+        let s = Tr::new(Lang::It).t("alert-credential-expiring", &[("employee", "p1".into()), ("credentials", "70-534".into()), ("date", "2019-01-01".into())]);
+        assert!(s.contains("p1") && s.contains("70-534") && s.contains("2019-01-01"), "{s}");
+        assert_eq!(Lang::parse("it_IT.UTF-8"), Some(Lang::It));
+        assert_eq!(Lang::parse("fr"), None);
+    }
+}

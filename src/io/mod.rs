@@ -1,0 +1,30 @@
+//! Reading and writing files: the catalog and the org file.
+
+pub mod catalog_file;
+pub mod org_file;
+
+use crate::model::InputError;
+use std::path::Path;
+
+/// Reads a whole text file, turning I/O and encoding failures into an [`InputError`].
+pub(crate) fn read_text(path: &Path) -> Result<String, InputError> {
+    let file = path.display().to_string();
+    let bytes = std::fs::read(path)
+        .map_err(|e| InputError::new(&file, (0, 0), None, format!("cannot read the file: {e}")))?;
+    String::from_utf8(bytes).map_err(|e| {
+        let upto = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let line = upto.iter().filter(|b| **b == b'\n').count() + 1;
+        let col = upto.rsplit(|b| *b == b'\n').next().map_or(0, |l| l.len()) + 1;
+        InputError::new(&file, (line, col), None, "the file is not valid UTF-8")
+    })
+}
+
+/// Converts a RON parse error into an [`InputError`] at its position.
+pub(crate) fn ron_error(file: &str, e: &ron::error::SpannedError) -> InputError {
+    InputError::new(
+        file,
+        (e.span.start.line, e.span.start.col),
+        None,
+        e.code.to_string(),
+    )
+}

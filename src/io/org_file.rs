@@ -1,0 +1,207 @@
+//! The org file (RON, `attain-org/1`): load with full validation, save.
+
+use super::{read_text, ron_error};
+use crate::model::catalog_def::locate;
+use crate::model::org::ORG_FORMAT;
+use crate::model::{Catalog, Day, InputError, Org, ScoringModel, Subscription};
+use std::collections::HashSet;
+use std::path::Path;
+
+const PCI_COMPETENCY: &str = "cloud-business-applications";
+
+/// Parses and validates an org file against the catalog.
+pub fn parse_org(src: &str, file: &str, catalog: &Catalog) -> Result<Org, InputError> {
+    let org: Org = ron::from_str(src).map_err(|e| ron_error(file, &e))?;
+    validate(&org, catalog).map_err(|p| {
+        let at = match &p.anchor {
+            Some(anchor) => locate_after(src, anchor, &p.needle),
+            None => locate(src, &p.needle),
+        };
+        InputError::new(file, at, Some(&p.field), p.message)
+    })?;
+    Ok(org)
+}
+
+pub fn load_org(path: &Path, catalog: &Catalog) -> Result<Org, InputError> {
+    let src = read_text(path)?;
+    parse_org(&src, &path.display().to_string(), catalog)
+}
+
+/// The org file text: a comment line, then pretty RON.
+pub fn org_to_string(org: &Org) -> String {
+    let config = ron::ser::PrettyConfig::new()
+        .struct_names(false)
+        .separate_tuple_members(false)
+        .indentor("    ".to_string());
+    let body = ron::ser::to_string_pretty(org, config)
+        .unwrap_or_else(|e| unreachable!("every org field serialises to RON: {e}"));
+    format!("// attain organisation file\n{body}\n")
+}
+
+/// Writes the org file through a temporary file and a rename, so a crash never leaves half a file.
+pub fn save_org(org: &Org, path: &Path) -> std::io::Result<()> {
+    let tmp = path.with_extension("ron.tmp");
+    std::fs::write(&tmp, org_to_string(org))?;
+    std::fs::rename(&tmp, path)
+}
+
+/// A validation problem; `needle` (searched after `anchor`) locates it in the source.
+struct Problem {
+    field: String,
+    message: String,
+    anchor: Option<String>,
+    needle: String,
+}
+
+fn problem(field: &str, message: String, anchor: Option<String>, needle: String) -> Problem {
+    Problem {
+        field: field.to_string(),
+        message,
+        anchor,
+        needle,
+    }
+}
+
+fn quoted(s: &str) -> String {
+    format!("\"{s}\"")
+}
+
+fn employee_anchor(id: &str) -> Option<String> {
+    Some(format!("id: \"{id}\""))
+}
+
+fn validate(org: &Org, catalog: &Catalog) -> Result<(), Problem> {
+    if org.format != ORG_FORMAT {
+        return Err(problem(
+            "format",
+            format!("unsupported format {:?}; this attain reads {ORG_FORMAT:?}", org.format),
+            None,
+            "format".into(),
+        ));
+    }
+    let creds: HashSet<&str> = catalog.credentials.iter().map(|c| c.id.as_str()).collect();
+    let comps: HashSet<&str> = catalog.competencies.iter().map(|c| c.id.as_str()).collect();
+    let mut ids = HashSet::new();
+    let mut mcids = HashSet::new();
+    for e in &org.employees {
+        if e.id.is_empty() {
+            return Err(problem("id", "an employee id must not be empty".into(), None, "id: \"\"".into()));
+        }
+        if !ids.insert(e.id.as_str()) {
+            let anchor = employee_anchor(&e.id);
+            return Err(problem("id", format!("duplicate employee id {}", e.id), anchor.clone(), anchor.unwrap_or_default()));
+        }
+        if let Some(m) = e.mcid.as_deref().filter(|m| !m.is_empty())
+            && !mcids.insert(m)
+        {
+            return Err(problem("mcid", format!("duplicate MCID {m} (employee {})", e.id), employee_anchor(&e.id), quoted(m)));
+        }
+        for a in &e.achievements {
+            if !creds.contains(a.credential.as_str()) {
+                return Err(problem(
+                    "credential",
+                    format!("unknown credential {} (employee {})", a.credential, e.id),
+                    employee_anchor(&e.id),
+                    quoted(&a.credential),
+                ));
+            }
+        }
+    }
+    for p in &org.performance {
+        let Some(metric) = catalog.metrics.iter().find(|m| m.id == p.metric) else {
+            return Err(problem("metric", format!("unknown metric {}", p.metric), None, quoted(&p.metric)));
+        };
+        if !p.value.is_finite() || (p.value < 0.0 && !metric.allow_negative) {
+            return Err(problem(
+                "value",
+                format!("metric {} cannot be {} (negative or not a number)", p.metric, p.value),
+                Some(quoted(&p.metric)),
+                "value".into(),
+            ));
+        }
+    }
+    for o in &org.overrides {
+        if !comps.contains(o.competency.as_str()) {
+            return Err(problem("competency", format!("unknown competency {}", o.competency), None, quoted(&o.competency)));
+        }
+        if o.ends_on.is_some_and(|end| end < o.starts_on) {
+            return Err(problem("ends_on", format!("override of {} ends before it starts", o.competency), Some(quoted(&o.competency)), "ends_on".into()));
+        }
+    }
+    let settings = org.settings();
+    for c in settings.competency_priority.iter().chain(settings.scoring_models.keys()) {
+        if !comps.contains(c.as_str()) {
+            return Err(problem("settings", format!("unknown competency {c}"), None, quoted(c)));
+        }
+    }
+    for (c, model) in &settings.scoring_models {
+        if *model == ScoringModel::Pci && c != PCI_COMPETENCY {
+            return Err(problem("scoring_models", format!("the Pci model applies to {PCI_COMPETENCY} only, not {c}"), None, quoted(c)));
+        }
+    }
+    validate_subscriptions(org, settings.renewal_window_days)
+}
+
+fn validate_subscriptions(org: &Org, window_days: u32) -> Result<(), Problem> {
+    if org.membership.is_none() && !org.previous_subscriptions.is_empty() {
+        return Err(problem("membership", "previous_subscriptions without a current membership".into(), None, "previous_subscriptions".into()));
+    }
+    let subs = org.subscriptions();
+    for (i, s) in subs.iter().enumerate() {
+        let next = subs.get(i + 1).map(|n| n.purchased_on);
+        if let Some(n) = next
+            && n <= s.purchased_on
+        {
+            return Err(problem("purchased_on", format!("purchased_on {n} must be after the previous subscription's {}", s.purchased_on), None, quoted(&n.to_string())));
+        }
+        let mut last_k: Option<u32> = None;
+        for r in &s.renewed_on {
+            let needle = quoted(&r.to_string());
+            let Some(k) = renewal_year(s, r.day(), window_days) else {
+                return Err(problem("renewed_on", format!("renewal {r} is outside every renewal window of the subscription bought {}", s.purchased_on), None, needle));
+            };
+            let expected = last_k.map_or(0, |l| l + 1);
+            if k < expected || (!s.auto_renew && k != expected) {
+                return Err(problem("renewed_on", format!("renewal {r} does not follow the previous subscription year (missing or repeated renewal)"), None, needle));
+            }
+            if next.is_some_and(|n| *r >= n) {
+                return Err(problem("renewed_on", format!("renewal {r} is not before the next purchase"), None, needle));
+            }
+            last_k = Some(k);
+        }
+    }
+    Ok(())
+}
+
+/// The anniversary `A_k` = purchase day + (k+1) years (domain.md §6.3).
+pub fn anniversary(purchased: Day, k: u32) -> Day {
+    purchased.add_months(12 * (k as i32 + 1))
+}
+
+/// The year `k` whose renewal window (`A_k` + 1 … `A_k` + window) holds `day`.
+pub fn renewal_year(s: &Subscription, day: Day, window_days: u32) -> Option<u32> {
+    let p = s.purchased_on.day();
+    let years = (day.year() - p.year()).max(0) as u32;
+    (0..=years).find(|&k| {
+        let a = anniversary(p, k);
+        day > a && day <= a.add_days(window_days as i64)
+    })
+}
+
+/// Like [`locate`], but searches from the first occurrence of `anchor`.
+fn locate_after(src: &str, anchor: &str, needle: &str) -> (usize, usize) {
+    match src.find(anchor) {
+        Some(start) => match src[start..].find(needle) {
+            Some(rel) => offset_pos(src, start + rel),
+            None => locate(src, anchor),
+        },
+        None => locate(src, needle),
+    }
+}
+
+fn offset_pos(src: &str, pos: usize) -> (usize, usize) {
+    let before = &src[..pos];
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, col)
+}

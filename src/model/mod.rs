@@ -1,0 +1,17 @@
+//! Plain domain types: the catalog, the organisation, time. No I/O, no UI.
+
+pub mod catalog_def;
+pub mod error;
+pub mod org;
+pub mod time;
+
+pub use catalog_def::{
+    AssociationType, Catalog, Clause, Competency, CompetencyOption, Credential, CredentialKind,
+    Expr, Licence, Metric, Perf, Skill, Step,
+};
+pub use error::InputError;
+pub use org::{
+    Achievement, Employee, Level, Market, Org, Override, OverrideKind, PerformanceEntry,
+    ScoringModel, Settings, Subscription, Tier,
+};
+pub use time::{Day, Instant};

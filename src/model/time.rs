@@ -1,0 +1,149 @@
+//! Instants and whole days as the org file writes them (all UTC, domain.md Conventions).
+
+use chrono::{DateTime, Datelike, Months, NaiveDate, NaiveTime, TimeZone, Utc};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::fmt;
+
+/// An instant; in files a bare date `D` (meaning `D`T00:00:00Z) or an RFC 3339 instant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Instant(pub DateTime<Utc>);
+
+/// A whole UTC day; in files `YYYY-MM-DD` (an instant is reduced to its UTC date).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Day(pub NaiveDate);
+
+pub const SECS_PER_DAY: i64 = 86_400;
+
+impl Instant {
+    /// Parses a date or an RFC 3339 instant.
+    pub fn parse(s: &str) -> Result<Self, String> {
+        let s = s.trim();
+        if let Ok(d) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {
+            return Ok(Day(d).start());
+        }
+        DateTime::parse_from_rfc3339(s)
+            .map(|t| Instant(t.with_timezone(&Utc)))
+            .map_err(|_| format!("{s:?} is neither a date (YYYY-MM-DD) nor an RFC 3339 instant"))
+    }
+
+    pub fn secs(self) -> i64 {
+        self.0.timestamp()
+    }
+
+    pub fn from_secs(secs: i64) -> Self {
+        Instant(Utc.timestamp_opt(secs, 0).single().unwrap_or(DateTime::<Utc>::MIN_UTC))
+    }
+
+    pub fn day(self) -> Day {
+        Day(self.0.date_naive())
+    }
+
+    /// RFC 3339 with `Z` and whole seconds, as the report prints instants.
+    pub fn rfc3339(self) -> String {
+        self.0.format("%Y-%m-%dT%H:%M:%SZ").to_string()
+    }
+}
+
+impl Day {
+    pub fn parse(s: &str) -> Result<Self, String> {
+        Instant::parse(s).map(Instant::day)
+    }
+
+    pub fn ymd(y: i32, m: u32, d: u32) -> Option<Self> {
+        NaiveDate::from_ymd_opt(y, m, d).map(Day)
+    }
+
+    /// `D`T00:00:00Z: where a first day starts to hold.
+    pub fn start(self) -> Instant {
+        Instant(self.0.and_time(NaiveTime::MIN).and_utc())
+    }
+
+    /// (`D` + 1 day)T00:00:00Z: the first instant at which a last day `D` no longer holds.
+    pub fn end(self) -> Instant {
+        self.add_days(1).start()
+    }
+
+    pub fn add_days(self, n: i64) -> Day {
+        Day(self.0 + chrono::Duration::days(n))
+    }
+
+    /// Calendar months, clamped to the month end (2018-01-31 + 1 month = 2018-02-28).
+    pub fn add_months(self, n: i32) -> Day {
+        let d = if n >= 0 {
+            self.0.checked_add_months(Months::new(n.unsigned_abs()))
+        } else {
+            self.0.checked_sub_months(Months::new(n.unsigned_abs()))
+        };
+        Day(d.unwrap_or(self.0))
+    }
+
+    pub fn year(self) -> i32 {
+        self.0.year()
+    }
+}
+
+impl fmt::Display for Day {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0.format("%Y-%m-%d"))
+    }
+}
+
+impl fmt::Display for Instant {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.0.time() == NaiveTime::MIN {
+            write!(f, "{}", self.day())
+        } else {
+            f.write_str(&self.rfc3339())
+        }
+    }
+}
+
+impl Serialize for Instant {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Instant {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        Instant::parse(&s).map_err(serde::de::Error::custom)
+    }
+}
+
+impl Serialize for Day {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Day {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        Day::parse(&s).map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_dates_and_instants() {
+        let a = Instant::parse("2018-06-01").unwrap();
+        assert_eq!(a.rfc3339(), "2018-06-01T00:00:00Z");
+        let b = Instant::parse("2018-05-02T09:59:59Z").unwrap();
+        assert_eq!(b.to_string(), "2018-05-02T09:59:59Z");
+        assert_eq!(Instant::parse("2018-05-02T11:00:00+02:00").unwrap().rfc3339(), "2018-05-02T09:00:00Z");
+        assert!(Instant::parse("2018-13-01").is_err());
+        assert_eq!(Day::parse("2018-12-31T23:00:00Z").unwrap().to_string(), "2018-12-31");
+    }
+
+    #[test]
+    fn months_clamp_to_month_end() {
+        let d = Day::ymd(2018, 1, 31).unwrap();
+        assert_eq!(d.add_months(1).to_string(), "2018-02-28");
+        assert_eq!(Day::ymd(2020, 2, 29).unwrap().add_months(-12).to_string(), "2019-02-28");
+        assert_eq!(Day::ymd(2018, 1, 15).unwrap().add_months(3).to_string(), "2018-04-15");
+    }
+}
