@@ -11,7 +11,7 @@ pub const DEFAULT_CATALOG_NAME: &str = "assets/catalog/mpn-2018-03.ron";
 
 /// Parses and checks a catalog; the error names the file, line and column.
 pub fn parse_catalog(src: &str, file: &str) -> Result<Catalog, InputError> {
-    let catalog: Catalog = ron::from_str(src).map_err(|e| ron_error(file, &e))?;
+    let catalog: Catalog = ron::from_str(src).map_err(|e| ron_error(src, file, &e))?;
     if let Some(issue) = catalog.issues().into_iter().next() {
         let at = locate(src, &issue.needle);
         return Err(InputError::new(file, at, None, issue.message));

@@ -19,12 +19,15 @@ pub(crate) fn read_text(path: &Path) -> Result<String, InputError> {
     })
 }
 
-/// Converts a RON parse error into an [`InputError`] at its position.
-pub(crate) fn ron_error(file: &str, e: &ron::error::SpannedError) -> InputError {
-    InputError::new(
-        file,
-        (e.span.start.line, e.span.start.col),
-        None,
-        e.code.to_string(),
-    )
+/// Converts a RON parse error into an [`InputError`] at its position, naming the field
+/// written just before that position (`passed_on: "2017-13-01"` names `passed_on`).
+pub(crate) fn ron_error(src: &str, file: &str, e: &ron::error::SpannedError) -> InputError {
+    let (line, col) = (e.span.start.line, e.span.start.col);
+    let field = src.lines().nth(line.saturating_sub(1)).and_then(|l| {
+        let before: String = l.chars().take(col.saturating_sub(1)).collect();
+        let (head, _) = before.rsplit_once(':')?;
+        let name: String = head.chars().rev().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').collect();
+        (!name.is_empty()).then(|| name.chars().rev().collect::<String>())
+    });
+    InputError::new(file, (line, col), field.as_deref(), e.code.to_string())
 }
