@@ -1,1 +1,47 @@
-fn main(){}
+//! Evaluation speed on seeded synthetic organisations (~20 achievements per employee).
+//!
+//! `cargo bench --bench evaluate`; the figures are in the README.
+
+use attain::eval::{Engine, evaluate};
+use attain::io::catalog_file::default_catalog;
+use attain::model::Achievement;
+use attain::synth::{as_of, synthetic_org};
+use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
+use std::hint::black_box;
+use std::time::Duration;
+
+fn bench(c: &mut Criterion) {
+    let catalog = default_catalog();
+    let t = as_of();
+    let mut group = c.benchmark_group("evaluate");
+    group.sample_size(20).measurement_time(Duration::from_secs(4));
+    for n in [1_000usize, 10_000, 100_000] {
+        let org = synthetic_org(&catalog, n, 20, 42);
+        group.bench_function(format!("full_{n}"), |b| {
+            b.iter(|| black_box(evaluate(&catalog, &org, t).map(|r| r.competencies.len())))
+        });
+    }
+    let org = synthetic_org(&catalog, 10_000, 20, 42);
+    let engine = Engine::new(&catalog, &org).unwrap_or_else(|e| panic!("{e}"));
+    let victim = org.employees[4_321].id.clone();
+    group.bench_function("reevaluate_after_one_achievement_10000", |b| {
+        b.iter_batched_ref(
+            || {
+                // A prepared engine that has already shown the report, as in the window.
+                let engine = Engine::new(&catalog, &org).unwrap_or_else(|e| panic!("{e}"));
+                black_box(engine.report(t));
+                engine
+            },
+            |engine| {
+                engine.add_achievement(&victim, &Achievement::new("70-533", t));
+                black_box(engine.report(t).competencies.len())
+            },
+            BatchSize::LargeInput,
+        )
+    });
+    group.bench_function("levels_only_10000", |b| b.iter(|| black_box(engine.levels_at(t))));
+    group.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

@@ -3,7 +3,7 @@
 //! Exit codes (org-file.md): 0 success; 2 the input could not be read or is invalid (a
 //! message naming the file, line and column on stderr, nothing on stdout); 1 other failures.
 
-use crate::eval::report::{Requirement, Status};
+use crate::eval::report::Requirement;
 use crate::eval::{Engine, LevelName, Report};
 use crate::i18n::{Lang, Tr};
 use crate::io::catalog_file::{default_catalog, load_catalog};
@@ -138,6 +138,11 @@ fn demo() -> Result<String, Failure> {
     Ok(format!("{}\n\n{}", tr.t("cli-window-pending", &[]), render_text(&report, &catalog, &tr)))
 }
 
+/// The snake_case code of an enum as the JSON report writes it, with `-` for `_`.
+fn code<T: serde::Serialize>(v: &T) -> String {
+    serde_json::to_value(v).ok().and_then(|j| j.as_str().map(|s| s.replace('_', "-"))).unwrap_or_default()
+}
+
 fn level_word(tr: &Tr, l: LevelName) -> String {
     tr.t(&format!("level-{}", l.as_str()), &[])
 }
@@ -174,14 +179,10 @@ pub fn render_text(report: &Report, catalog: &Catalog, tr: &Tr) -> String {
         }
     }
     let m = &report.membership;
-    let status = match m.status {
-        Status::None => "none",
-        Status::Active => "active",
-        Status::RenewalWindow => "renewal_window",
-        Status::Lapsed => "lapsed",
-    };
     writeln!(s, "\n{}", t("text-membership")).ok();
-    writeln!(s, "    {}: {:?}, {}: {status}", t("text-tier"), m.tier, t("text-status")).ok();
+    let tier = t(&format!("tier-{}", code(&m.tier)));
+    let status = t(&format!("status-{}", code(&m.status)));
+    writeln!(s, "    {}: {tier}, {}: {status}", t("text-tier"), t("text-status")).ok();
     if let (Some(a), Some([w0, w1])) = (&m.anniversary, &m.renewal_window) {
         writeln!(s, "    {}: {a}, {}: {w0} … {w1}", t("text-anniversary"), t("text-renewal-window")).ok();
     }
@@ -197,7 +198,8 @@ pub fn render_text(report: &Report, catalog: &Catalog, tr: &Tr) -> String {
     if !report.not_credited.is_empty() {
         writeln!(s, "\n{}", t("text-not-credited")).ok();
         for n in &report.not_credited {
-            writeln!(s, "    {} {} ({:?})", n.employee, n.credential, n.reason).ok();
+            let reason = t(&format!("reason-{}", code(&n.reason)));
+            writeln!(s, "    {} {} ({reason})", n.employee, n.credential).ok();
         }
     }
     if !report.input_warnings.is_empty() {

@@ -72,7 +72,6 @@ impl Tr {
     /// Fills every alert and warning message of the report in this language.
     pub fn localize_report(&self, report: &mut Report) {
         for a in &mut report.alerts {
-            let join = |v: &Option<Vec<String>>| v.as_deref().unwrap_or_default().join(", ");
             let args = [
                 ("employee", join(&a.employees)),
                 ("credentials", join(&a.credentials)),
@@ -82,7 +81,6 @@ impl Tr {
             a.message = self.t(a.code.message_id(), &args);
         }
         for w in &mut report.input_warnings {
-            let join = |v: &Option<Vec<String>>| v.as_deref().unwrap_or_default().join(", ");
             let args = [
                 ("employee", join(&w.employees)),
                 ("credentials", join(&w.credentials)),
@@ -91,6 +89,10 @@ impl Tr {
             w.message = self.t(w.code.message_id(), &args);
         }
     }
+}
+
+fn join(ids: &Option<Vec<std::sync::Arc<str>>>) -> String {
+    ids.as_deref().unwrap_or_default().join(", ")
 }
 
 #[cfg(test)]

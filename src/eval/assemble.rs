@@ -3,7 +3,6 @@
 use super::compiled::CredSet;
 use super::engine::{CompResult, Engine, StepResult};
 use super::membership::{SubState, state_at};
-use super::people::Reason;
 use super::report::*;
 use crate::model::{Instant, Tier};
 use std::cell::RefCell;
@@ -15,6 +14,8 @@ impl Engine<'_> {
     /// The full evaluation report at `as_of`. Alert and warning messages are left empty:
     /// [`crate::i18n::Tr::localize_report`] fills them in the user's language.
     pub fn report(&self, as_of: Instant) -> Report {
+        // Facts first: the matching below then reads H(p) from the refreshed cache.
+        let (not_credited, mut person_alerts) = self.people_alerts(as_of);
         let comps = self.competencies_at(as_of);
         let levels: Vec<LevelName> = comps.iter().map(|c| c.level).collect();
         let cache = RefCell::new(HashMap::from([(as_of.secs(), levels.clone())]));
@@ -35,7 +36,6 @@ impl Engine<'_> {
         if let (Some(s), Some(start)) = (&state, &start_levels) {
             self.membership_alerts(s, as_of, &levels, start, &mut alerts);
         }
-        let (not_credited, mut person_alerts) = self.people_alerts(as_of);
         alerts.append(&mut person_alerts);
         self.override_alerts(as_of, &mut alerts);
         Report {
@@ -91,7 +91,7 @@ impl Engine<'_> {
                 },
                 StepResult::Skill { outcome, required_people, exempt } => Requirement::Skill {
                     required_people: *required_people,
-                    people: outcome.witness.iter().map(|p| self.people[*p].id.clone()).collect(),
+                    people: outcome.witness.iter().map(|p| self.people[*p].id.to_string()).collect(),
                     met: outcome.met || *exempt,
                     missing: if *exempt { None } else { outcome.missing.clone() },
                 },
@@ -147,9 +147,9 @@ impl Engine<'_> {
         let a = s.anniversary;
         let in_year = matches!(s.status, Status::Active | Status::RenewalWindow);
         if in_year && s.tier != Tier::ActionPack {
-            let dropped: Vec<String> = (0..levels.len())
+            let dropped: Vec<Id> = (0..levels.len())
                 .filter(|i| levels[*i] < start[*i])
-                .map(|i| self.catalog.competencies[i].id.clone())
+                .map(|i| self.compiled.comp_ids[i].clone())
                 .collect();
             if !dropped.is_empty() {
                 out.push(Alert::new(AlertCode::RenewalAtRisk, dropped));
@@ -171,83 +171,62 @@ impl Engine<'_> {
     }
 
     /// Competency ids (catalog order) whose requirements list any credential of `set`.
-    fn listing(&self, set: &CredSet) -> Vec<String> {
+    fn listing(&self, set: &CredSet) -> Vec<Id> {
         self.compiled
             .competencies
             .iter()
             .enumerate()
             .filter(|(i, c)| c.listed.intersects(set) || (self.is_pci(*i) && self.pci.listed.intersects(set)))
-            .map(|(i, _)| self.catalog.competencies[i].id.clone())
+            .map(|(i, _)| self.compiled.comp_ids[i].clone())
             .collect()
     }
 
-    fn cred_id(&self, i: usize) -> &str {
-        &self.catalog.credentials[i].id
-    }
-
-    /// `not_credited`, `association_pending` and `credential_expiring` from one pass over people.
+    /// `not_credited`, `association_pending` and `credential_expiring` from the person facts.
     fn people_alerts(&self, as_of: Instant) -> (Vec<NotCredited>, Vec<Alert>) {
         let t = as_of.secs();
         let horizon = t + i64::from(self.settings.credential_expiring_days) * DAY;
-        let mut not_credited = Vec::new();
+        let mut cache = self.facts.borrow_mut();
+        cache.refresh(&self.people, t, horizon, &self.compiled);
+        let total: usize = cache.people.iter().map(|f| f.not_credited.len()).sum();
+        let mut not_credited = Vec::with_capacity(total);
         let mut pending = Vec::new();
         let mut expiring = Vec::new();
-        for p in &self.people {
-            let held = p.held_at(t);
-            // Per credential not held: the latest passed achievement gives the reason.
-            let mut latest: Vec<(usize, i64, Reason)> = Vec::new();
-            for a in p.achievements.iter().filter(|a| a.passed <= t && !held.contains(a.cred)) {
-                let Some(reason) = a.reason(t) else { continue };
-                match latest.iter_mut().find(|(c, _, _)| *c == a.cred) {
-                    Some(entry) if entry.1 <= a.passed => *entry = (a.cred, a.passed, reason),
-                    Some(_) => {}
-                    None => latest.push((a.cred, a.passed, reason)),
-                }
+        for (p, f) in self.people.iter().zip(&cache.people) {
+            for (cred, reason) in &f.not_credited {
+                not_credited.push(NotCredited { employee: p.id.clone(), credential: self.compiled.cred_ids[*cred].clone(), reason: *reason });
             }
-            latest.sort_by(|a, b| self.cred_id(a.0).as_bytes().cmp(self.cred_id(b.0).as_bytes()));
-            let mut waiting = CredSet::default();
-            for (cred, _, reason) in &latest {
-                if matches!(reason, Reason::NotAssociated | Reason::SyncDelay) {
-                    waiting.insert(*cred);
-                }
-                not_credited.push(NotCredited { employee: p.id.clone(), credential: self.cred_id(*cred).to_string(), reason: *reason });
-            }
+            let waiting = f.waiting();
             if !waiting.is_empty() {
                 let mut alert = Alert::new(AlertCode::AssociationPending, self.listing(&waiting));
                 alert.employees = Some(vec![p.id.clone()]);
                 alert.credentials = Some(self.sorted_ids(&waiting));
                 pending.push(alert);
             }
-            let mut creds: Vec<usize> = held.iter().collect();
-            creds.sort_by(|a, b| self.cred_id(*a).as_bytes().cmp(self.cred_id(*b).as_bytes()));
-            for cred in creds {
-                let stop = p.stops_counting(cred, t);
-                if stop <= horizon {
-                    let mut one = CredSet::default();
-                    one.insert(cred);
-                    let mut alert = Alert::new(AlertCode::CredentialExpiring, self.listing(&one));
-                    alert.employees = Some(vec![p.id.clone()]);
-                    alert.credentials = Some(vec![self.cred_id(cred).to_string()]);
-                    alert.date = Some(Instant::from_secs(stop).day().to_string());
-                    expiring.push(alert);
-                }
+            for (cred, stop) in &f.ending {
+                let mut one = CredSet::default();
+                one.insert(*cred);
+                let mut alert = Alert::new(AlertCode::CredentialExpiring, self.listing(&one));
+                alert.employees = Some(vec![p.id.clone()]);
+                alert.credentials = Some(vec![self.compiled.cred_ids[*cred].clone()]);
+                alert.date = Some(Instant::from_secs(*stop).day().to_string());
+                expiring.push(alert);
             }
         }
         pending.append(&mut expiring);
         (not_credited, pending)
     }
 
-    fn sorted_ids(&self, set: &CredSet) -> Vec<String> {
-        let mut ids: Vec<String> = set.iter().map(|c| self.cred_id(c).to_string()).collect();
-        ids.sort();
-        ids
+    fn sorted_ids(&self, set: &CredSet) -> Vec<Id> {
+        let mut ids: Vec<usize> = set.iter().collect();
+        ids.sort_by_key(|c| self.compiled.rank[*c]);
+        ids.into_iter().map(|c| self.compiled.cred_ids[c].clone()).collect()
     }
 
     fn override_alerts(&self, as_of: Instant, out: &mut Vec<Alert>) {
         let t = as_of.secs();
         let horizon = t + i64::from(self.settings.override_ending_days) * DAY;
         for o in self.overrides.iter().filter(|o| o.start <= t && t < o.end && o.end <= horizon) {
-            let mut alert = Alert::new(AlertCode::OverrideEnding, vec![self.catalog.competencies[o.comp].id.clone()]);
+            let mut alert = Alert::new(AlertCode::OverrideEnding, vec![self.compiled.comp_ids[o.comp].clone()]);
             alert.date = Some(Instant::from_secs(o.end).day().to_string());
             out.push(alert);
         }
@@ -256,9 +235,9 @@ impl Engine<'_> {
     fn input_warnings(&self, levels_at: &mut dyn FnMut(Instant) -> Vec<LevelName>) -> Vec<Warning> {
         let mut out = Vec::new();
         let warning = |code, date: Option<String>| Warning { code, message: String::new(), employees: None, credentials: None, date };
-        for p in &self.people {
-            let mut late = CredSet::default();
-            p.achievements.iter().filter(|a| a.after_retirement()).for_each(|a| late.insert(a.cred));
+        let cache = self.facts.borrow();
+        for (p, f) in self.people.iter().zip(&cache.people) {
+            let late = f.late;
             if !late.is_empty() {
                 let mut w = warning(WarningCode::AchievementAfterRetirement, None);
                 w.employees = Some(vec![p.id.clone()]);

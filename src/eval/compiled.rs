@@ -1,7 +1,7 @@
 //! The catalog compiled for fast evaluation: credentials become bits, expressions bit tests.
 
 use crate::model::{Catalog, Clause, Expr, Step};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// A set of credential indices; 256 credentials per catalog at most (the 2018 one has 118).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
@@ -28,8 +28,18 @@ impl CredSet {
     pub fn is_empty(&self) -> bool {
         self.0.iter().all(|w| *w == 0)
     }
+    /// The members in increasing index order.
     pub fn iter(&self) -> impl Iterator<Item = usize> + '_ {
-        (0..MAX_CREDENTIALS).filter(|i| self.contains(*i))
+        self.0.iter().enumerate().flat_map(|(w, &word)| {
+            let mut bits = word;
+            std::iter::from_fn(move || {
+                (bits != 0).then(|| {
+                    let b = bits.trailing_zeros() as usize;
+                    bits &= bits - 1;
+                    w * 64 + b
+                })
+            })
+        })
     }
 }
 
@@ -106,6 +116,14 @@ pub struct Compiled {
     pub retires: Vec<Option<crate::model::Day>>,
     pub counts_until: Vec<Option<crate::model::Day>>,
     pub is_assessment: Vec<bool>,
+    /// In seconds, per credential: the first instant it no longer counts (after its grace),
+    /// and the first instant after its retirement day (`i64::MAX` when undated).
+    pub retire_end: Vec<i64>,
+    pub retired_from: Vec<i64>,
+    /// Each credential's position in byte order of ids (reports list ids sorted so).
+    pub rank: Vec<usize>,
+    pub cred_ids: Vec<std::sync::Arc<str>>,
+    pub comp_ids: Vec<std::sync::Arc<str>>,
 }
 
 impl Compiled {
@@ -122,7 +140,7 @@ impl Compiled {
             catalog.metrics.iter().enumerate().map(|(i, m)| (m.id.clone(), i)).collect();
         let day = |s: &Option<String>| s.as_deref().and_then(|d| crate::model::Day::parse(d).ok());
         let retires: Vec<_> = catalog.credentials.iter().map(|c| day(&c.retires)).collect();
-        let counts_until = catalog
+        let counts_until: Vec<_> = catalog
             .credentials
             .iter()
             .zip(&retires)
@@ -150,7 +168,16 @@ impl Compiled {
                 CCompetency { options, listed }
             })
             .collect();
-        Ok(Compiled { cred_index, metric_index, competencies, retires, counts_until, is_assessment })
+        let mut by_id: Vec<usize> = (0..catalog.credentials.len()).collect();
+        by_id.sort_by(|a, b| catalog.credentials[*a].id.as_bytes().cmp(catalog.credentials[*b].id.as_bytes()));
+        let mut rank = vec![0; by_id.len()];
+        by_id.iter().enumerate().for_each(|(r, c)| rank[*c] = r);
+        let comp_ids = catalog.competencies.iter().map(|c| std::sync::Arc::from(c.id.as_str())).collect();
+        let end_secs = |d: &Option<crate::model::Day>| d.map_or(i64::MAX, |d| d.end().secs());
+        let retire_end = counts_until.iter().map(end_secs).collect();
+        let retired_from = retires.iter().map(end_secs).collect();
+        let cred_ids = catalog.credentials.iter().map(|c| std::sync::Arc::from(c.id.as_str())).collect();
+        Ok(Compiled { cred_index, metric_index, competencies, retires, counts_until, is_assessment, retire_end, retired_from, rank, cred_ids, comp_ids })
     }
 
     pub fn cred_set(&self, ids: &[&str]) -> CredSet {

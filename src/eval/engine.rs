@@ -6,7 +6,9 @@ use super::pci::{Markets, PathFigures, PciRules};
 use super::people::Person;
 use super::perf::Series;
 use super::report::{LevelName, PciReport};
-use super::skill::{Pool, SkillOutcome, match_skill};
+use super::skill::{Pool, Scratch, SkillOutcome, match_skill};
+use super::facts::FactsCache;
+use std::cell::RefCell;
 use crate::model::{Achievement, Catalog, Instant, Market, Org, OverrideKind, ScoringModel, Settings};
 
 /// An override with its active range `[start, end)` in seconds.
@@ -74,6 +76,8 @@ pub struct Engine<'a> {
     priority: Vec<usize>,
     pci_comp: Option<usize>,
     pub(crate) pci: PciRules,
+    scratch: RefCell<Scratch>,
+    pub(crate) facts: RefCell<FactsCache>,
 }
 
 impl<'a> Engine<'a> {
@@ -118,6 +122,8 @@ impl<'a> Engine<'a> {
             priority,
             pci_comp,
             pci,
+            scratch: RefCell::default(),
+            facts: RefCell::default(),
         })
     }
 
@@ -127,6 +133,7 @@ impl<'a> Engine<'a> {
             return false;
         };
         self.people[i].add(a, &self.compiled, &self.settings);
+        self.facts.get_mut().dirty.push(i);
         true
     }
 
@@ -141,6 +148,10 @@ impl<'a> Engine<'a> {
     /// H(p) at `t` for every person, in id order.
     pub fn held_at(&self, t: Instant) -> Vec<CredSet> {
         let secs = t.secs();
+        let facts = self.facts.borrow();
+        if facts.valid && facts.t == secs && facts.dirty.is_empty() {
+            return facts.people.iter().map(|f| f.held).collect();
+        }
         self.people.iter().map(|p| p.held_at(secs)).collect()
     }
 
@@ -242,7 +253,7 @@ impl<'a> Engine<'a> {
                     StepResult::Perf { metric: p.metric, required, actual, met: actual >= required }
                 }
                 CStep::Skill(k) => StepResult::Skill {
-                    outcome: match_skill(k, &pool),
+                    outcome: match_skill(k, &pool, &mut self.scratch.borrow_mut()),
                     required_people: k.required_people,
                     exempt,
                 },

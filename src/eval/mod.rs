@@ -4,6 +4,7 @@
 mod assemble;
 pub mod compiled;
 pub mod engine;
+pub mod facts;
 pub mod membership;
 pub mod pci;
 pub mod people;

@@ -3,6 +3,7 @@
 use super::compiled::{Compiled, CredSet};
 use crate::model::{Achievement, Employee, Settings};
 use serde::Serialize;
+use std::sync::Arc;
 
 /// Why a held credential does not count (domain.md §3.7), in the order the rules apply.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -71,7 +72,7 @@ impl CAch {
 /// An employee ready for evaluation; people are kept sorted by id (byte order).
 #[derive(Debug, Clone)]
 pub struct Person {
-    pub id: String,
+    pub id: Arc<str>,
     pub left: i64,
     pub moved: i64,
     associated: Option<i64>,
@@ -89,12 +90,12 @@ impl Person {
             (None, _) => NEVER,
         };
         let mut p = Person {
-            id: e.id.clone(),
+            id: Arc::from(e.id.as_str()),
             left,
             moved,
             associated: e.associated_on.map(|t| t.secs()),
             university: e.university_associated_on.map(|t| t.secs()),
-            achievements: Vec::new(),
+            achievements: Vec::with_capacity(e.achievements.len()),
         };
         for a in &e.achievements {
             p.add(a, compiled, settings);
@@ -113,8 +114,9 @@ impl Person {
             self.associated
         };
         let delay = i64::from(settings.sync_delay_hours) * 3600;
-        let retire_end = compiled.counts_until[cred].map_or(NEVER, |d| d.end().secs());
-        let after_retirement = compiled.retires[cred].is_some_and(|r| a.passed_on.day() > r);
+        let retire_end = compiled.retire_end[cred];
+        // `date(passed_on)` after the retirement day.
+        let after_retirement = passed >= compiled.retired_from[cred];
         let mut expire_end = a.expires_on.map_or(NEVER, |d| d.end().secs());
         if let Some(m) = settings.skill_max_age_months {
             // Design decision: it counts through the day `passed_on` + m months.
@@ -151,22 +153,23 @@ impl Person {
         h
     }
 
-    /// The first instant ≥ `t` at which credential `cred`, counting at `t`, stops counting.
-    pub fn stops_counting(&self, cred: usize, t: i64) -> i64 {
-        let mut until = t;
-        // Follow overlapping intervals of the same credential (a renewal before expiry).
-        loop {
-            let next = self
-                .achievements
-                .iter()
-                .filter(|a| a.cred == cred && a.counts_at(until))
-                .map(|a| a.end)
-                .max();
-            match next {
-                Some(end) if end > until && end != NEVER => until = end,
-                Some(_) => return NEVER,
-                None => return until,
+    /// The credentials counting at `t` that stop counting at or before `horizon`, with the
+    /// first instant they no longer count (following a renewal that overlaps an expiry).
+    pub fn stops_counting(&self, t: i64, horizon: i64) -> Vec<(usize, i64)> {
+        let mut ends: Vec<(usize, i64)> = Vec::new();
+        for a in self.achievements.iter().filter(|a| a.counts_at(t)) {
+            match ends.iter_mut().find(|(c, _)| *c == a.cred) {
+                Some(e) => e.1 = e.1.max(a.end),
+                None => ends.push((a.cred, a.end)),
             }
         }
+        ends.retain(|(_, end)| *end <= horizon);
+        for (cred, end) in &mut ends {
+            while let Some(next) = self.achievements.iter().filter(|a| a.cred == *cred && a.counts_at(*end)).map(|a| a.end).max() {
+                *end = next;
+            }
+        }
+        ends.retain(|(_, end)| *end <= horizon);
+        ends
     }
 }

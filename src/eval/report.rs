@@ -3,8 +3,12 @@
 use super::people::Reason;
 use serde::Serialize;
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 pub const REPORT_FORMAT: &str = "attain-eval/1";
+
+/// An identifier shared with the engine's tables: large reports allocate no string per id.
+pub type Id = Arc<str>;
 
 /// A competency level result; ordered none < silver < gold.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Default)]
@@ -168,25 +172,26 @@ impl AlertCode {
 pub struct Alert {
     pub code: AlertCode,
     pub message: String,
-    pub competencies: Vec<String>,
+    pub competencies: Vec<Id>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub employees: Option<Vec<String>>,
+    pub employees: Option<Vec<Id>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub credentials: Option<Vec<String>>,
+    pub credentials: Option<Vec<Id>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
 }
 
 impl Alert {
-    pub fn new(code: AlertCode, competencies: Vec<String>) -> Self {
+    pub fn new(code: AlertCode, competencies: Vec<Id>) -> Self {
         Alert { code, message: String::new(), competencies, employees: None, credentials: None, date: None }
     }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct NotCredited {
-    pub employee: String,
-    pub credential: String,
+    /// Shared with the engine's tables: a large report allocates no string per entry.
+    pub employee: Id,
+    pub credential: Id,
     pub reason: Reason,
 }
 
@@ -213,9 +218,9 @@ pub struct Warning {
     pub code: WarningCode,
     pub message: String,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub employees: Option<Vec<String>>,
+    pub employees: Option<Vec<Id>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub credentials: Option<Vec<String>>,
+    pub credentials: Option<Vec<Id>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
 }

@@ -33,29 +33,55 @@ pub struct SkillOutcome {
     pub missing: Option<String>,
 }
 
+/// Per-person work arrays reused across steps, so a step costs what its search visits
+/// rather than the size of the organisation.
+#[derive(Default)]
+pub struct Scratch {
+    /// The slot a person fills, valid while `stamp[p] == epoch`.
+    person_slot: Vec<u32>,
+    slot_stamp: Vec<u32>,
+    /// Visited in the current augmenting search while `visit[p] == search`.
+    visit: Vec<u32>,
+    epoch: u32,
+    search: u32,
+}
+
+impl Scratch {
+    fn reset(&mut self, n: usize) {
+        if self.visit.len() != n || self.epoch == u32::MAX || self.search > u32::MAX - 1024 {
+            *self = Scratch { person_slot: vec![0; n], slot_stamp: vec![0; n], visit: vec![0; n], epoch: 0, search: 0 };
+        }
+        self.epoch += 1;
+    }
+}
+
 struct Kuhn<'a, 'b> {
     pool: &'a Pool<'b>,
     skill: &'a CSkill,
     slot_class: Vec<usize>,
     slot_person: Vec<Option<usize>>,
-    person_slot: Vec<Option<usize>>,
-    visited: Vec<bool>,
+    scratch: &'a mut Scratch,
 }
 
 impl Kuhn<'_, '_> {
+    fn slot_of(&self, p: usize) -> Option<usize> {
+        (self.scratch.slot_stamp[p] == self.scratch.epoch).then(|| self.scratch.person_slot[p] as usize)
+    }
+
     fn try_slot(&mut self, s: usize) -> bool {
         let class = &self.skill.classes[self.slot_class[s]];
         for p in 0..self.pool.held.len() {
-            if self.visited[p] || !self.pool.qualifies(class, p) {
+            if self.scratch.visit[p] == self.scratch.search || !self.pool.qualifies(class, p) {
                 continue;
             }
-            self.visited[p] = true;
-            let free = match self.person_slot[p] {
+            self.scratch.visit[p] = self.scratch.search;
+            let free = match self.slot_of(p) {
                 None => true,
                 Some(other) => self.try_slot(other),
             };
             if free {
-                self.person_slot[p] = Some(s);
+                self.scratch.person_slot[p] = s as u32;
+                self.scratch.slot_stamp[p] = self.scratch.epoch;
                 self.slot_person[s] = Some(p);
                 return true;
             }
@@ -65,8 +91,9 @@ impl Kuhn<'_, '_> {
 }
 
 /// Evaluates one skill step on the pool.
-pub fn match_skill(skill: &CSkill, pool: &Pool) -> SkillOutcome {
+pub fn match_skill(skill: &CSkill, pool: &Pool, scratch: &mut Scratch) -> SkillOutcome {
     let n = pool.held.len();
+    scratch.reset(n);
     let slot_class: Vec<usize> = skill
         .classes
         .iter()
@@ -74,19 +101,12 @@ pub fn match_skill(skill: &CSkill, pool: &Pool) -> SkillOutcome {
         .flat_map(|(i, c)| std::iter::repeat_n(i, c.count as usize))
         .collect();
     let slots = slot_class.len();
-    let mut k = Kuhn {
-        pool,
-        skill,
-        slot_class,
-        slot_person: vec![None; slots],
-        person_slot: vec![None; n],
-        visited: vec![false; n],
-    };
+    let mut k = Kuhn { pool, skill, slot_class, slot_person: vec![None; slots], scratch };
     for s in 0..slots {
-        k.visited.iter_mut().for_each(|v| *v = false);
+        k.scratch.search += 1;
         k.try_slot(s);
     }
-    let mut in_witness = vec![false; n];
+    let mut in_witness: Vec<usize> = Vec::new();
     let mut phrases = Vec::new();
     let mut offset = 0;
     for class in &skill.classes {
@@ -99,15 +119,17 @@ pub fn match_skill(skill: &CSkill, pool: &Pool) -> SkillOutcome {
         offset += class.count as usize;
     }
     let slots_met = phrases.is_empty();
-    k.slot_person.iter().flatten().for_each(|p| in_witness[*p] = true);
-    let matched = in_witness.clone();
+    let mut matched: Vec<usize> = k.slot_person.iter().flatten().copied().collect();
+    matched.sort_unstable();
+    in_witness.extend(&matched);
     let mut sod_met = true;
     for class in &skill.sod {
         let want = class.count as usize;
         // Witness members first, then the others, each in id order.
-        let chosen: Vec<usize> = (0..n)
-            .filter(|p| matched[*p])
-            .chain((0..n).filter(|p| !matched[*p]))
+        let chosen: Vec<usize> = matched
+            .iter()
+            .copied()
+            .chain((0..n).filter(|p| matched.binary_search(p).is_err()))
             .filter(|p| pool.qualifies(class, *p))
             .take(want)
             .collect();
@@ -115,11 +137,13 @@ pub fn match_skill(skill: &CSkill, pool: &Pool) -> SkillOutcome {
             sod_met = false;
             phrases.push(phrase((want - chosen.len()) as u32, " (same or different)", &class.words));
         }
-        chosen.iter().for_each(|p| in_witness[*p] = true);
+        in_witness.extend(chosen);
     }
+    in_witness.sort_unstable();
+    in_witness.dedup();
     SkillOutcome {
         met: slots_met && sod_met,
-        witness: (0..n).filter(|p| in_witness[*p]).collect(),
+        witness: in_witness,
         missing: (!phrases.is_empty()).then(|| phrases.join("; ")),
     }
 }

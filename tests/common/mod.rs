@@ -128,4 +128,5 @@ pub fn codes(r: &Report) -> Vec<String> {
     r.alerts.iter().map(|a| serde_json::to_value(a.code).unwrap().as_str().unwrap().to_string()).collect()
 }
 
+#[allow(unused_imports)]
 pub use LevelName::{Gold as GOLD, None as NONE, Silver as SILVER};

@@ -39,6 +39,22 @@ level-none = none
 level-silver = Silver
 level-gold = Gold
 
+tier-none = none
+tier-action-pack = Action Pack
+tier-silver = Silver
+tier-gold = Gold
+status-none = none
+status-active = active
+status-renewal-window = renewal window open
+status-lapsed = lapsed
+reason-retired = retired
+reason-expired = expired
+reason-inactive = inactive
+reason-left = left the organisation
+reason-dissociated = associated with another organisation
+reason-not-associated = not associated
+reason-sync-delay = waiting for the 24-hour sync
+
 ## Command line
 cli-error = error
 cli-window-pending = The desktop window is not part of this build yet. Showing the evaluation of the demo organisation instead.

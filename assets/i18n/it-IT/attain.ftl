@@ -39,6 +39,22 @@ level-none = nessuno
 level-silver = Silver
 level-gold = Gold
 
+tier-none = nessuno
+tier-action-pack = Action Pack
+tier-silver = Silver
+tier-gold = Gold
+status-none = nessuno
+status-active = attiva
+status-renewal-window = finestra di rinnovo aperta
+status-lapsed = scaduta
+reason-retired = ritirato
+reason-expired = scaduto
+reason-inactive = inattivo
+reason-left = ha lasciato l'organizzazione
+reason-dissociated = associato a un'altra organizzazione
+reason-not-associated = non associato
+reason-sync-delay = in attesa della sincronizzazione di 24 ore
+
 ## Riga di comando
 cli-error = errore
 cli-window-pending = La finestra dell'applicazione non fa ancora parte di questa versione. Ecco la valutazione dell'organizzazione dimostrativa.
