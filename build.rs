@@ -30,7 +30,12 @@ fn main() {
 
 fn files(dir: &Path, ext: &str) -> Vec<PathBuf> {
     let mut out: Vec<PathBuf> = fs::read_dir(dir)
-        .map(|rd| rd.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == ext)).collect())
+        .map(|rd| {
+            rd.flatten()
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|x| x == ext))
+                .collect()
+        })
         .unwrap_or_default();
     out.sort();
     out
@@ -39,8 +44,12 @@ fn files(dir: &Path, ext: &str) -> Vec<PathBuf> {
 fn check_catalog(path: &Path) -> Result<(), String> {
     let name = path.display();
     let src = fs::read_to_string(path).map_err(|e| format!("{name}: {e}"))?;
-    let catalog: catalog_def::Catalog = ron::from_str(&src)
-        .map_err(|e| format!("{name}:{}:{}: {}", e.span.start.line, e.span.start.col, e.code))?;
+    let catalog: catalog_def::Catalog = ron::from_str(&src).map_err(|e| {
+        format!(
+            "{name}:{}:{}: {}",
+            e.span.start.line, e.span.start.col, e.code
+        )
+    })?;
     match catalog.issues().into_iter().next() {
         Some(issue) => {
             let (line, col) = catalog_def::locate(&src, &issue.needle);
@@ -58,7 +67,9 @@ fn keys(src: &str) -> Vec<(String, usize)> {
             let (key, _) = l.split_once('=')?;
             let key = key.trim_end();
             let ok = key.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
-                && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+                && key
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
             ok.then(|| (key.to_string(), i + 1))
         })
         .collect()
@@ -66,7 +77,12 @@ fn keys(src: &str) -> Vec<(String, usize)> {
 
 fn check_locales(root: &Path) -> Vec<String> {
     let mut dirs: Vec<PathBuf> = fs::read_dir(root)
-        .map(|rd| rd.flatten().map(|e| e.path()).filter(|p| p.is_dir()).collect())
+        .map(|rd| {
+            rd.flatten()
+                .map(|e| e.path())
+                .filter(|p| p.is_dir())
+                .collect()
+        })
         .unwrap_or_default();
     dirs.sort();
     let mut per_file: Vec<(PathBuf, Vec<(String, usize)>)> = Vec::new();
@@ -91,11 +107,18 @@ fn check_locales(root: &Path) -> Vec<String> {
     // Every file name must define the same keys in every locale.
     for (f, k) in &per_file {
         let fname = f.file_name();
-        for (g, other) in per_file.iter().filter(|(g, _)| g.file_name() == fname && g != f) {
+        for (g, other) in per_file
+            .iter()
+            .filter(|(g, _)| g.file_name() == fname && g != f)
+        {
             let theirs: BTreeSet<&str> = other.iter().map(|(k, _)| k.as_str()).collect();
             for (key, line) in k {
                 if !theirs.contains(key.as_str()) {
-                    errors.push(format!("{}:{line}: message {key} is missing from {}", f.display(), g.display()));
+                    errors.push(format!(
+                        "{}:{line}: message {key} is missing from {}",
+                        f.display(),
+                        g.display()
+                    ));
                 }
             }
         }
@@ -103,7 +126,12 @@ fn check_locales(root: &Path) -> Vec<String> {
     for dir in &dirs {
         for (f, _) in per_file.iter().filter(|(f, _)| !f.starts_with(dir)) {
             if !dir.join(f.file_name().unwrap_or_default()).exists() {
-                errors.push(format!("{}: no {} in locale {}", f.display(), f.file_name().unwrap_or_default().to_string_lossy(), dir.display()));
+                errors.push(format!(
+                    "{}: no {} in locale {}",
+                    f.display(),
+                    f.file_name().unwrap_or_default().to_string_lossy(),
+                    dir.display()
+                ));
             }
         }
     }

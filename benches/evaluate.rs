@@ -14,7 +14,9 @@ fn bench(c: &mut Criterion) {
     let catalog = default_catalog();
     let t = as_of();
     let mut group = c.benchmark_group("evaluate");
-    group.sample_size(20).measurement_time(Duration::from_secs(4));
+    group
+        .sample_size(20)
+        .measurement_time(Duration::from_secs(4));
     for n in [1_000usize, 10_000, 100_000] {
         let org = synthetic_org(&catalog, n, 20, 42);
         group.bench_function(format!("full_{n}"), |b| {
@@ -39,7 +41,9 @@ fn bench(c: &mut Criterion) {
             BatchSize::LargeInput,
         )
     });
-    group.bench_function("levels_only_10000", |b| b.iter(|| black_box(engine.levels_at(t))));
+    group.bench_function("levels_only_10000", |b| {
+        b.iter(|| black_box(engine.levels_at(t)))
+    });
     group.finish();
 }
 

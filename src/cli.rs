@@ -18,7 +18,11 @@ use std::process::ExitCode;
 pub const DEMO_ORG: &str = include_str!("../assets/demo/contoso.org.ron");
 
 #[derive(Parser, Debug)]
-#[command(name = "attain", version, about = "Partner competencies, memberships and renewals, offline")]
+#[command(
+    name = "attain",
+    version,
+    about = "Partner competencies, memberships and renewals, offline"
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -111,7 +115,12 @@ fn catalog(path: Option<&PathBuf>) -> Result<Catalog, Failure> {
 
 /// `attain eval`: the report as JSON or text.
 pub fn eval(args: &EvalArgs) -> Result<String, Failure> {
-    let lang = Lang::parse(&args.lang).ok_or_else(|| Failure::Input(format!("--lang: unknown language {:?} (en or it)", args.lang)))?;
+    let lang = Lang::parse(&args.lang).ok_or_else(|| {
+        Failure::Input(format!(
+            "--lang: unknown language {:?} (en or it)",
+            args.lang
+        ))
+    })?;
     let as_of = parse_as_of(args.as_of.as_deref())?;
     let catalog = catalog(args.catalog.as_ref())?;
     let org = load_org(&args.org, &catalog)?;
@@ -131,16 +140,28 @@ pub fn eval(args: &EvalArgs) -> Result<String, Failure> {
 fn demo() -> Result<String, Failure> {
     let catalog = default_catalog();
     let org = parse_org(DEMO_ORG, "assets/demo/contoso.org.ron", &catalog)?;
-    let lang = std::env::var("LANG").ok().and_then(|l| Lang::parse(&l)).unwrap_or_default();
+    let lang = std::env::var("LANG")
+        .ok()
+        .and_then(|l| Lang::parse(&l))
+        .unwrap_or_default();
     let tr = Tr::new(lang);
-    let mut report = Engine::new(&catalog, &org).map_err(Failure::Other)?.report(Instant(chrono::Utc::now()));
+    let mut report = Engine::new(&catalog, &org)
+        .map_err(Failure::Other)?
+        .report(Instant(chrono::Utc::now()));
     tr.localize_report(&mut report);
-    Ok(format!("{}\n\n{}", tr.t("cli-window-pending", &[]), render_text(&report, &catalog, &tr)))
+    Ok(format!(
+        "{}\n\n{}",
+        tr.t("cli-window-pending", &[]),
+        render_text(&report, &catalog, &tr)
+    ))
 }
 
 /// The snake_case code of an enum as the JSON report writes it, with `-` for `_`.
 fn code<T: serde::Serialize>(v: &T) -> String {
-    serde_json::to_value(v).ok().and_then(|j| j.as_str().map(|s| s.replace('_', "-"))).unwrap_or_default()
+    serde_json::to_value(v)
+        .ok()
+        .and_then(|j| j.as_str().map(|s| s.replace('_', "-")))
+        .unwrap_or_default()
 }
 
 fn level_word(tr: &Tr, l: LevelName) -> String {
@@ -153,25 +174,62 @@ pub fn render_text(report: &Report, catalog: &Catalog, tr: &Tr) -> String {
     let t = |id: &str| tr.t(id, &[]);
     writeln!(s, "{}: {}", t("text-organisation"), report.org).ok();
     writeln!(s, "{}: {}\n", t("text-as-of"), report.as_of).ok();
-    writeln!(s, "{:<44} {:<10} {:<10}", t("text-competency"), t("text-level"), t("text-displayed")).ok();
+    writeln!(
+        s,
+        "{:<44} {:<10} {:<10}",
+        t("text-competency"),
+        t("text-level"),
+        t("text-displayed")
+    )
+    .ok();
     for c in &report.competencies {
-        let name = catalog.competencies.iter().find(|d| d.id == c.id).map_or(c.id.as_str(), |d| d.name.as_str());
-        let flag = if c.overridden { format!(" ({})", t("text-override")) } else { String::new() };
-        writeln!(s, "{:<44} {:<10} {:<10}{flag}", name, level_word(tr, c.level), level_word(tr, c.displayed_level)).ok();
+        let name = catalog
+            .competencies
+            .iter()
+            .find(|d| d.id == c.id)
+            .map_or(c.id.as_str(), |d| d.name.as_str());
+        let flag = if c.overridden {
+            format!(" ({})", t("text-override"))
+        } else {
+            String::new()
+        };
+        writeln!(
+            s,
+            "{:<44} {:<10} {:<10}{flag}",
+            name,
+            level_word(tr, c.level),
+            level_word(tr, c.displayed_level)
+        )
+        .ok();
         for o in &c.options {
             for (lvl, r) in [(LevelName::Silver, &o.silver), (LevelName::Gold, &o.gold)] {
                 if r.requirements.is_empty() {
                     continue;
                 }
-                let met = if r.met { t("text-met") } else { t("text-not-met") };
+                let met = if r.met {
+                    t("text-met")
+                } else {
+                    t("text-not-met")
+                };
                 writeln!(s, "    {} / {}: {met}", o.id, level_word(tr, lvl)).ok();
                 for req in r.requirements.iter().filter(|q| !q.met()) {
                     match req {
-                        Requirement::Performance { metric, required, actual, .. } => {
+                        Requirement::Performance {
+                            metric,
+                            required,
+                            actual,
+                            ..
+                        } => {
                             writeln!(s, "        {metric}: {actual} / {required}").ok();
                         }
                         Requirement::Skill { missing, .. } => {
-                            writeln!(s, "        {}: {}", t("text-missing"), missing.as_deref().unwrap_or("")).ok();
+                            writeln!(
+                                s,
+                                "        {}: {}",
+                                t("text-missing"),
+                                missing.as_deref().unwrap_or("")
+                            )
+                            .ok();
                         }
                     }
                 }
@@ -182,9 +240,21 @@ pub fn render_text(report: &Report, catalog: &Catalog, tr: &Tr) -> String {
     writeln!(s, "\n{}", t("text-membership")).ok();
     let tier = t(&format!("tier-{}", code(&m.tier)));
     let status = t(&format!("status-{}", code(&m.status)));
-    writeln!(s, "    {}: {tier}, {}: {status}", t("text-tier"), t("text-status")).ok();
+    writeln!(
+        s,
+        "    {}: {tier}, {}: {status}",
+        t("text-tier"),
+        t("text-status")
+    )
+    .ok();
     if let (Some(a), Some([w0, w1])) = (&m.anniversary, &m.renewal_window) {
-        writeln!(s, "    {}: {a}, {}: {w0} … {w1}", t("text-anniversary"), t("text-renewal-window")).ok();
+        writeln!(
+            s,
+            "    {}: {a}, {}: {w0} … {w1}",
+            t("text-anniversary"),
+            t("text-renewal-window")
+        )
+        .ok();
     }
     if let Some(up) = m.can_upgrade_to {
         writeln!(s, "    {}: {}", t("text-can-upgrade"), level_word(tr, up)).ok();

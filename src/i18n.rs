@@ -43,8 +43,8 @@ impl Tr {
             Lang::It => (IT, unic_langid::langid!("it-IT")),
         };
         // build.rs parses both files and checks they define the same keys.
-        let resource = FluentResource::try_new(src.to_string())
-            .unwrap_or_else(|(res, _errors)| res);
+        let resource =
+            FluentResource::try_new(src.to_string()).unwrap_or_else(|(res, _errors)| res);
         let mut bundle = FluentBundle::new_concurrent(vec![id]);
         bundle.set_use_isolating(false);
         // Adding one resource to an empty bundle cannot collide with an existing message.
@@ -66,7 +66,9 @@ impl Tr {
             fargs.set(*k, FluentValue::from(v.clone()));
         }
         let mut errors = Vec::new();
-        self.bundle.format_pattern(pattern, Some(&fargs), &mut errors).into_owned()
+        self.bundle
+            .format_pattern(pattern, Some(&fargs), &mut errors)
+            .into_owned()
     }
 
     /// Fills every alert and warning message of the report in this language.
@@ -113,8 +115,18 @@ mod tests {
 
     #[test]
     fn arguments_are_substituted() {
-        let s = Tr::new(Lang::It).t("alert-credential-expiring", &[("employee", "p1".into()), ("credentials", "70-534".into()), ("date", "2019-01-01".into())]);
-        assert!(s.contains("p1") && s.contains("70-534") && s.contains("2019-01-01"), "{s}");
+        let s = Tr::new(Lang::It).t(
+            "alert-credential-expiring",
+            &[
+                ("employee", "p1".into()),
+                ("credentials", "70-534".into()),
+                ("date", "2019-01-01".into()),
+            ],
+        );
+        assert!(
+            s.contains("p1") && s.contains("70-534") && s.contains("2019-01-01"),
+            "{s}"
+        );
         assert_eq!(Lang::parse("it_IT.UTF-8"), Some(Lang::It));
         assert_eq!(Lang::parse("fr"), None);
     }

@@ -43,7 +43,11 @@ pub fn synthetic_org(catalog: &Catalog, employees: usize, per_person: usize, see
     }
     for m in catalog.metrics.iter().filter(|m| !m.id.starts_with("pci_")) {
         for months in [0, 6, 12] {
-            let value = if m.id == "surface_hub_adr" { 1.0 } else { rng.random_range(0.0..400_000.0_f64).round() };
+            let value = if m.id == "surface_hub_adr" {
+                1.0
+            } else {
+                rng.random_range(0.0..400_000.0_f64).round()
+            };
             org.performance.push(PerformanceEntry {
                 metric: m.id.clone(),
                 value,

@@ -1,5 +1,7 @@
 //! `attain eval` through the real binary: report shape, languages, exit codes, bad input.
 
+#![allow(clippy::unwrap_used)] // tests fail loudly on purpose
+
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -42,11 +44,18 @@ fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
 }
 
 fn attain(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_attain")).args(args).output().unwrap()
+    Command::new(env!("CARGO_BIN_EXE_attain"))
+        .args(args)
+        .output()
+        .unwrap()
 }
 
 fn json(out: &Output) -> Value {
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     serde_json::from_slice(&out.stdout).unwrap()
 }
 
@@ -54,7 +63,14 @@ fn json(out: &Output) -> Value {
 fn json_report_has_the_contract_shape() {
     let dir = tempfile::tempdir().unwrap();
     let org = write(dir.path(), "c.org.ron", ORG);
-    let r = json(&attain(&["eval", org.to_str().unwrap(), "--as-of", "2018-06-01T08:00:00Z", "--format", "json"]));
+    let r = json(&attain(&[
+        "eval",
+        org.to_str().unwrap(),
+        "--as-of",
+        "2018-06-01T08:00:00Z",
+        "--format",
+        "json",
+    ]));
     assert_eq!(r["format"], "attain-eval/1");
     assert_eq!(r["as_of"], "2018-06-01T08:00:00Z");
     assert_eq!(r["org"], "Contoso Italia S.r.l.");
@@ -62,30 +78,71 @@ fn json_report_has_the_contract_shape() {
     assert_eq!(comps.len(), 18);
     assert_eq!(comps[0]["id"], "application-development");
     let cp = comps.iter().find(|c| c["id"] == "cloud-platform").unwrap();
-    assert_eq!((cp["level"].as_str(), cp["displayed_level"].as_str(), cp["override"].as_bool()), (Some("none"), Some("silver"), Some(false)));
+    assert_eq!(
+        (
+            cp["level"].as_str(),
+            cp["displayed_level"].as_str(),
+            cp["override"].as_bool()
+        ),
+        (Some("none"), Some("silver"), Some(false))
+    );
     let silver = &cp["options"][0]["silver"];
     assert_eq!(silver["requirements"][0]["kind"], "performance");
     assert_eq!(silver["requirements"][0]["required"], 15000.0);
     assert_eq!(silver["requirements"][1]["kind"], "skill");
     assert_eq!(silver["requirements"][1]["required_people"], 1);
-    assert!(silver["requirements"][1]["missing"].as_str().unwrap().starts_with("1 more person with one of: TA-CloudPlatform"));
+    assert!(
+        silver["requirements"][1]["missing"]
+            .as_str()
+            .unwrap()
+            .starts_with("1 more person with one of: TA-CloudPlatform")
+    );
     let m = &r["membership"];
-    assert_eq!((m["tier"].as_str(), m["status"].as_str(), m["anniversary"].as_str()), (Some("silver"), Some("active"), Some("2019-01-10")));
-    assert_eq!(m["renewal_window"], serde_json::json!(["2019-01-11", "2019-02-09"]));
+    assert_eq!(
+        (
+            m["tier"].as_str(),
+            m["status"].as_str(),
+            m["anniversary"].as_str()
+        ),
+        (Some("silver"), Some("active"), Some("2019-01-10"))
+    );
+    assert_eq!(
+        m["renewal_window"],
+        serde_json::json!(["2019-01-11", "2019-02-09"])
+    );
     assert!(m["can_upgrade_to"].is_null() && m["upgrade_price_usd"].is_null());
     let alerts = r["alerts"].as_array().unwrap();
-    let risk = alerts.iter().find(|a| a["code"] == "renewal_at_risk").unwrap();
-    assert_eq!(risk["message"], "A recent change to your competency achievement has put your membership renewal eligibility at risk");
+    let risk = alerts
+        .iter()
+        .find(|a| a["code"] == "renewal_at_risk")
+        .unwrap();
+    assert_eq!(
+        risk["message"],
+        "A recent change to your competency achievement has put your membership renewal eligibility at risk"
+    );
     assert_eq!(risk["competencies"], serde_json::json!(["cloud-platform"]));
     assert!(risk.get("employees").is_none() && risk.get("date").is_none());
-    let pending = alerts.iter().find(|a| a["code"] == "association_pending").unwrap();
+    let pending = alerts
+        .iter()
+        .find(|a| a["code"] == "association_pending")
+        .unwrap();
     assert_eq!(pending["employees"], serde_json::json!(["bruno"]));
     assert_eq!(pending["credentials"], serde_json::json!(["70-532"]));
-    assert_eq!(pending["competencies"], serde_json::json!(["application-development", "application-integration", "cloud-platform"]));
-    assert_eq!(r["not_credited"], serde_json::json!([
-        {"employee": "anna", "credential": "70-533", "reason": "dissociated"},
-        {"employee": "bruno", "credential": "70-532", "reason": "not_associated"}
-    ]));
+    assert_eq!(
+        pending["competencies"],
+        serde_json::json!([
+            "application-development",
+            "application-integration",
+            "cloud-platform"
+        ])
+    );
+    assert_eq!(
+        r["not_credited"],
+        serde_json::json!([
+            {"employee": "anna", "credential": "70-533", "reason": "dissociated"},
+            {"employee": "bruno", "credential": "70-532", "reason": "not_associated"}
+        ])
+    );
     assert_eq!(r["input_warnings"], serde_json::json!([]));
 }
 
@@ -93,25 +150,64 @@ fn json_report_has_the_contract_shape() {
 fn italian_messages_and_text_format() {
     let dir = tempfile::tempdir().unwrap();
     let org = write(dir.path(), "c.org.ron", ORG);
-    let r = json(&attain(&["eval", org.to_str().unwrap(), "--as-of", "2018-07-01", "--lang", "it"]));
-    let risk = r["alerts"].as_array().unwrap().iter().find(|a| a["code"] == "renewal_at_risk").unwrap().clone();
-    assert_eq!(risk["message"], "A seguito di una recente modifica al processo di acquisizione delle competenze, potresti non essere idoneo al rinnovo dell'appartenenza");
-    let out = attain(&["eval", org.to_str().unwrap(), "--as-of", "2018-05-01", "--format", "text", "--lang", "it"]);
+    let r = json(&attain(&[
+        "eval",
+        org.to_str().unwrap(),
+        "--as-of",
+        "2018-07-01",
+        "--lang",
+        "it",
+    ]));
+    let risk = r["alerts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["code"] == "renewal_at_risk")
+        .unwrap()
+        .clone();
+    assert_eq!(
+        risk["message"],
+        "A seguito di una recente modifica al processo di acquisizione delle competenze, potresti non essere idoneo al rinnovo dell'appartenenza"
+    );
+    let out = attain(&[
+        "eval",
+        org.to_str().unwrap(),
+        "--as-of",
+        "2018-05-01",
+        "--format",
+        "text",
+        "--lang",
+        "it",
+    ]);
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(text.contains("Organizzazione: Contoso Italia S.r.l."), "{text}");
-    assert!(text.contains("Cloud Platform") && text.contains("Silver"), "{text}");
+    assert!(
+        text.contains("Organizzazione: Contoso Italia S.r.l."),
+        "{text}"
+    );
+    assert!(
+        text.contains("Cloud Platform") && text.contains("Silver"),
+        "{text}"
+    );
     assert!(text.contains("Certificati ma non accreditati"), "{text}");
 }
 
 fn expect_input_error(org_text: &str, args: &[&str], needles: &[&str]) {
-    assert!(org_text != ORG || !args.is_empty(), "the test edit must change the file");
+    assert!(
+        org_text != ORG || !args.is_empty(),
+        "the test edit must change the file"
+    );
     let dir = tempfile::tempdir().unwrap();
     let org = write(dir.path(), "bad.org.ron", org_text);
     let mut all = vec!["eval", org.to_str().unwrap()];
     all.extend_from_slice(args);
     let out = attain(&all);
-    assert_eq!(out.status.code(), Some(2), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(out.stdout.is_empty(), "nothing on stdout");
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(!args.is_empty() || err.contains("bad.org.ron:"), "{err}");
@@ -122,16 +218,64 @@ fn expect_input_error(org_text: &str, args: &[&str], needles: &[&str]) {
 
 #[test]
 fn bad_input_exits_2_naming_file_line_and_id() {
-    expect_input_error(&ORG.replace("\"70-532\"", "\"70-999\""), &[], &["bad.org.ron:22:", "unknown credential 70-999"]);
-    expect_input_error(&ORG.replace("\"azure_consumption_usd\", value: 15000.0, period_end: \"2017", "\"azure_usd\", value: 15000.0, period_end: \"2017"), &[], &["unknown metric azure_usd", ":26:"]);
-    expect_input_error(&ORG.replace("id: \"bruno\"", "id: \"anna\""), &[], &["duplicate employee id anna"]);
-    expect_input_error(&ORG.replace("market: Developed", "market: Emerging"), &[], &[":5:"]);
-    expect_input_error(&ORG.replace("value: 15000.0, period_end: \"2018", "value: -1.0, period_end: \"2018"), &[], &["negative"]);
-    expect_input_error(&ORG.replace("renewed_on: []", "renewed_on: [\"2018-06-01\"]"), &[], &["outside every renewal window"]);
-    expect_input_error(&ORG.replace("\"70-533\", passed_on: \"2017-06-01\"", "\"70-533\", passed_on: \"2017-13-01\""), &[], &["2017-13-01", ":16:", "passed_on"]);
-    expect_input_error(&ORG.replace("\"1234567\"", "\"1\"").replace("email: \"bruno.neri@contoso.it\",", "email: \"bruno.neri@contoso.it\", mcid: Some(\"1\"),"), &[], &["duplicate MCID 1"]);
+    expect_input_error(
+        &ORG.replace("\"70-532\"", "\"70-999\""),
+        &[],
+        &["bad.org.ron:22:", "unknown credential 70-999"],
+    );
+    expect_input_error(
+        &ORG.replace(
+            "\"azure_consumption_usd\", value: 15000.0, period_end: \"2017",
+            "\"azure_usd\", value: 15000.0, period_end: \"2017",
+        ),
+        &[],
+        &["unknown metric azure_usd", ":26:"],
+    );
+    expect_input_error(
+        &ORG.replace("id: \"bruno\"", "id: \"anna\""),
+        &[],
+        &["duplicate employee id anna"],
+    );
+    expect_input_error(
+        &ORG.replace("market: Developed", "market: Emerging"),
+        &[],
+        &[":5:"],
+    );
+    expect_input_error(
+        &ORG.replace(
+            "value: 15000.0, period_end: \"2018",
+            "value: -1.0, period_end: \"2018",
+        ),
+        &[],
+        &["negative"],
+    );
+    expect_input_error(
+        &ORG.replace("renewed_on: []", "renewed_on: [\"2018-06-01\"]"),
+        &[],
+        &["outside every renewal window"],
+    );
+    expect_input_error(
+        &ORG.replace(
+            "\"70-533\", passed_on: \"2017-06-01\"",
+            "\"70-533\", passed_on: \"2017-13-01\"",
+        ),
+        &[],
+        &["2017-13-01", ":16:", "passed_on"],
+    );
+    expect_input_error(
+        &ORG.replace("\"1234567\"", "\"1\"").replace(
+            "email: \"bruno.neri@contoso.it\",",
+            "email: \"bruno.neri@contoso.it\", mcid: Some(\"1\"),",
+        ),
+        &[],
+        &["duplicate MCID 1"],
+    );
     expect_input_error(ORG, &["--as-of", "yesterday"], &[]);
-    expect_input_error("(format: \"attain-org/2\", name: \"x\", market: Developed)", &[], &["unsupported format"]);
+    expect_input_error(
+        "(format: \"attain-org/2\", name: \"x\", market: Developed)",
+        &[],
+        &["unsupported format"],
+    );
 }
 
 #[test]
@@ -151,18 +295,55 @@ fn another_catalog_file_is_data() {
     let dir = tempfile::tempdir().unwrap();
     let src = attain::io::catalog_file::DEFAULT_CATALOG_SRC;
     // A new programme year: ERP as Partner Center published it after 2017-11-16 (Gold only).
-    let open = |id: &str| src[..src.find(&format!("id: \"{id}\"")).unwrap()].rfind('(').unwrap();
+    let open = |id: &str| {
+        src[..src.find(&format!("id: \"{id}\"")).unwrap()]
+            .rfind('(')
+            .unwrap()
+    };
     let (start, end) = (open("enterprise-resource-planning"), open("messaging"));
     let erp = "(id: \"enterprise-resource-planning\", name: \"Enterprise Resource Planning\", options: [\n        (id: \"erp-reseller\", name: \"ERP Reseller\", gold: Some([Perf((metric: \"gross_license_revenue_usd\", developed: 175000.0, developing: Some(75000.0)))])),\n    ]),\n    ";
-    let cat = write(dir.path(), "next.ron", &format!("{}{erp}{}", &src[..start], &src[end..]));
-    let org = write(dir.path(), "o.org.ron", "(format: \"attain-org/1\", name: \"x\", market: Developed, performance: [(metric: \"gross_license_revenue_usd\", value: 175000.0, period_end: \"2018-05-31\")])");
-    let r = json(&attain(&["eval", org.to_str().unwrap(), "--as-of", "2018-06-01", "--catalog", cat.to_str().unwrap()]));
-    let erp = r["competencies"].as_array().unwrap().iter().find(|c| c["id"] == "enterprise-resource-planning").unwrap().clone();
+    let cat = write(
+        dir.path(),
+        "next.ron",
+        &format!("{}{erp}{}", &src[..start], &src[end..]),
+    );
+    let org = write(
+        dir.path(),
+        "o.org.ron",
+        "(format: \"attain-org/1\", name: \"x\", market: Developed, performance: [(metric: \"gross_license_revenue_usd\", value: 175000.0, period_end: \"2018-05-31\")])",
+    );
+    let r = json(&attain(&[
+        "eval",
+        org.to_str().unwrap(),
+        "--as-of",
+        "2018-06-01",
+        "--catalog",
+        cat.to_str().unwrap(),
+    ]));
+    let erp = r["competencies"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "enterprise-resource-planning")
+        .unwrap()
+        .clone();
     assert_eq!(erp["level"], "gold");
     assert_eq!(erp["options"][0]["silver"]["met"], false);
-    let bad = write(dir.path(), "bad.ron", &src.replacen("\"MB6-890\"]", "\"MB6-999\"]", 1));
-    let out = attain(&["eval", org.to_str().unwrap(), "--catalog", bad.to_str().unwrap()]);
+    let bad = write(
+        dir.path(),
+        "bad.ron",
+        &src.replacen("\"MB6-890\"]", "\"MB6-999\"]", 1),
+    );
+    let out = attain(&[
+        "eval",
+        org.to_str().unwrap(),
+        "--catalog",
+        bad.to_str().unwrap(),
+    ]);
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("bad.ron:") && err.contains("unknown credential MB6-999"), "{err}");
+    assert!(
+        err.contains("bad.ron:") && err.contains("unknown credential MB6-999"),
+        "{err}"
+    );
 }

@@ -1,5 +1,7 @@
 //! Property tests: the matching equals brute force, and the monotonicity the rules imply.
 
+#![allow(clippy::unwrap_used)] // tests fail loudly on purpose
+
 mod common;
 use attain::eval::Engine;
 use attain::eval::report::Requirement;
@@ -11,10 +13,36 @@ use std::collections::HashSet;
 /// Credentials that exercise every clause kind: same, k of same, different, same or
 /// different, alternatives, focus areas.
 const POOL: &[&str] = &[
-    "70-496", "70-498", "PSM-I", "70-497", "MB2-714", "MB2-715", "MB2-716", "MB2-712", "MB2-717", "74-343", "70-348",
-    "70-339", "MB6-890", "MB6-892", "MB6-893", "MB6-705", "70-462", "70-334", "70-333", "MCSE-Productivity",
-    "TA-VoiceFramework", "TA-BizTalkIntegration", "70-483", "70-767", "70-768", "TA-DataAnalyticsFoundational",
-    "70-347", "MCSD-AppBuilder", "TA-DataPlatformFoundational", "TA-SqlServer2016",
+    "70-496",
+    "70-498",
+    "PSM-I",
+    "70-497",
+    "MB2-714",
+    "MB2-715",
+    "MB2-716",
+    "MB2-712",
+    "MB2-717",
+    "74-343",
+    "70-348",
+    "70-339",
+    "MB6-890",
+    "MB6-892",
+    "MB6-893",
+    "MB6-705",
+    "70-462",
+    "70-334",
+    "70-333",
+    "MCSE-Productivity",
+    "TA-VoiceFramework",
+    "TA-BizTalkIntegration",
+    "70-483",
+    "70-767",
+    "70-768",
+    "TA-DataAnalyticsFoundational",
+    "70-347",
+    "MCSD-AppBuilder",
+    "TA-DataPlatformFoundational",
+    "TA-SqlServer2016",
 ];
 
 fn holds(e: &Expr, h: &HashSet<&str>) -> bool {
@@ -22,14 +50,22 @@ fn holds(e: &Expr, h: &HashSet<&str>) -> bool {
         Expr::AnyOf(ids) => ids.iter().any(|i| h.contains(i.as_str())),
         Expr::AllOf(ids) => ids.iter().all(|i| h.contains(i.as_str())),
         Expr::Alternatives(a) => a.iter().any(|e| holds(e, h)),
-        Expr::FocusAreas(areas) => areas.iter().any(|(_, ids)| ids.iter().all(|i| h.contains(i.as_str()))),
-        Expr::AnyOfAreas(areas) => areas.iter().any(|(_, ids)| ids.iter().any(|i| h.contains(i.as_str()))),
+        Expr::FocusAreas(areas) => areas
+            .iter()
+            .any(|(_, ids)| ids.iter().all(|i| h.contains(i.as_str()))),
+        Expr::AnyOfAreas(areas) => areas
+            .iter()
+            .any(|(_, ids)| ids.iter().any(|i| h.contains(i.as_str()))),
     }
 }
 
+type Slot<'a> = Box<dyn Fn(&HashSet<&str>) -> bool + 'a>;
+
 /// Is there any assignment of distinct people to the slots? Tries them all.
-fn assign(slots: &[Box<dyn Fn(&HashSet<&str>) -> bool + '_>], people: &[HashSet<&str>], used: &mut Vec<bool>) -> bool {
-    let Some((first, rest)) = slots.split_first() else { return true };
+fn assign(slots: &[Slot<'_>], people: &[HashSet<&str>], used: &mut Vec<bool>) -> bool {
+    let Some((first, rest)) = slots.split_first() else {
+        return true;
+    };
     for p in 0..people.len() {
         if !used[p] && first(&people[p]) {
             used[p] = true;
@@ -45,9 +81,12 @@ fn assign(slots: &[Box<dyn Fn(&HashSet<&str>) -> bool + '_>], people: &[HashSet<
 
 fn brute(s: &Skill, people: &[HashSet<&str>]) -> bool {
     let base = |h: &HashSet<&str>| {
-        holds(&s.expr, h) && s.plus.iter().all(|c| !matches!(c, Clause::Same(_)) || holds(c.expr(), h))
+        holds(&s.expr, h)
+            && s.plus
+                .iter()
+                .all(|c| !matches!(c, Clause::Same(_)) || holds(c.expr(), h))
     };
-    let mut slots: Vec<Box<dyn Fn(&HashSet<&str>) -> bool>> = Vec::new();
+    let mut slots: Vec<Slot> = Vec::new();
     let mut rest = s.people;
     for c in &s.plus {
         if let Clause::KOfSame(k, e) = c {
@@ -68,7 +107,9 @@ fn brute(s: &Skill, people: &[HashSet<&str>]) -> bool {
         }
     }
     let sod_ok = s.plus.iter().all(|c| match c {
-        Clause::SameOrDifferent(m, e) => people.iter().filter(|h| holds(e, h)).count() >= *m as usize,
+        Clause::SameOrDifferent(m, e) => {
+            people.iter().filter(|h| holds(e, h)).count() >= *m as usize
+        }
         _ => true,
     });
     sod_ok && slots.len() <= people.len() && assign(&slots, people, &mut vec![false; people.len()])
@@ -79,7 +120,10 @@ fn org_of(people: &[Vec<usize>]) -> Org {
     for (i, creds) in people.iter().enumerate() {
         let mut e = Employee::new(&format!("p{i}"), "x", "x@example.com");
         e.associated_on = Some(t("2017-01-01"));
-        e.achievements = creds.iter().map(|c| Achievement::new(POOL[*c], t("2017-06-01"))).collect();
+        e.achievements = creds
+            .iter()
+            .map(|c| Achievement::new(POOL[*c], t("2017-06-01")))
+            .collect();
         org.employees.push(e);
     }
     org
@@ -120,7 +164,10 @@ proptest! {
 fn any_org() -> impl Strategy<Value = (Vec<Vec<usize>>, Vec<(usize, u32)>)> {
     let metrics = catalog().metrics.len();
     (
-        prop::collection::vec(prop::collection::vec(0..catalog().credentials.len(), 0..8), 0..10),
+        prop::collection::vec(
+            prop::collection::vec(0..catalog().credentials.len(), 0..8),
+            0..10,
+        ),
         prop::collection::vec((0..metrics, 0u32..400_000), 0..10),
     )
 }
@@ -131,18 +178,33 @@ fn build(people: &[Vec<usize>], metrics: &[(usize, u32)]) -> Org {
     for (i, creds) in people.iter().enumerate() {
         let mut e = Employee::new(&format!("p{i}"), "x", "x@example.com");
         e.associated_on = Some(t("2017-01-01"));
-        e.achievements = creds.iter().map(|k| Achievement::new(&c.credentials[*k].id, t("2017-06-01"))).collect();
+        e.achievements = creds
+            .iter()
+            .map(|k| Achievement::new(&c.credentials[*k].id, t("2017-06-01")))
+            .collect();
         org.employees.push(e);
     }
     for (m, v) in metrics {
-        let value = if c.metrics[*m].id == "surface_hub_adr" { f64::from(u8::from(*v > 0)) } else { *v as f64 };
-        org.performance.push(PerformanceEntry { metric: c.metrics[*m].id.clone(), value, period_end: Day::parse("2018-05-31").unwrap(), association: None, licence: None });
+        let value = if c.metrics[*m].id == "surface_hub_adr" {
+            f64::from(u8::from(*v > 0))
+        } else {
+            *v as f64
+        };
+        org.performance.push(PerformanceEntry {
+            metric: c.metrics[*m].id.clone(),
+            value,
+            period_end: Day::parse("2018-05-31").unwrap(),
+            association: None,
+            licence: None,
+        });
     }
     org
 }
 
 fn levels(org: &Org) -> Vec<attain::eval::LevelName> {
-    Engine::new(catalog(), org).unwrap().levels_at(t("2018-06-01"))
+    Engine::new(catalog(), org)
+        .unwrap()
+        .levels_at(t("2018-06-01"))
 }
 
 fn not_lower(after: &[attain::eval::LevelName], before: &[attain::eval::LevelName]) -> bool {

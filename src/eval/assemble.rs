@@ -50,7 +50,12 @@ impl Engine<'_> {
         }
     }
 
-    fn competency_reports(&self, comps: &[CompResult], state: Option<&SubState>, start: Option<&[LevelName]>) -> Vec<CompetencyReport> {
+    fn competency_reports(
+        &self,
+        comps: &[CompResult],
+        state: Option<&SubState>,
+        start: Option<&[LevelName]>,
+    ) -> Vec<CompetencyReport> {
         comps
             .iter()
             .enumerate()
@@ -83,24 +88,52 @@ impl Engine<'_> {
             .steps
             .iter()
             .map(|s| match s {
-                StepResult::Perf { metric, required, actual, met } => Requirement::Performance {
-                    metric: self.catalog.metrics.get(*metric).map_or_else(String::new, |m| m.id.clone()),
+                StepResult::Perf {
+                    metric,
+                    required,
+                    actual,
+                    met,
+                } => Requirement::Performance {
+                    metric: self
+                        .catalog
+                        .metrics
+                        .get(*metric)
+                        .map_or_else(String::new, |m| m.id.clone()),
                     required: *required,
                     actual: *actual,
                     met: *met,
                 },
-                StepResult::Skill { outcome, required_people, exempt } => Requirement::Skill {
+                StepResult::Skill {
+                    outcome,
+                    required_people,
+                    exempt,
+                } => Requirement::Skill {
                     required_people: *required_people,
-                    people: outcome.witness.iter().map(|p| self.people[*p].id.to_string()).collect(),
+                    people: outcome
+                        .witness
+                        .iter()
+                        .map(|p| self.people[*p].id.to_string())
+                        .collect(),
                     met: outcome.met || *exempt,
-                    missing: if *exempt { None } else { outcome.missing.clone() },
+                    missing: if *exempt {
+                        None
+                    } else {
+                        outcome.missing.clone()
+                    },
                 },
             })
             .collect();
-        LevelReport { met: l.present && l.met, requirements }
+        LevelReport {
+            met: l.present && l.met,
+            requirements,
+        }
     }
 
-    fn membership_report(&self, state: Option<&SubState>, levels: &[LevelName]) -> MembershipReport {
+    fn membership_report(
+        &self,
+        state: Option<&SubState>,
+        levels: &[LevelName],
+    ) -> MembershipReport {
         let best = levels.iter().copied().max().unwrap_or(LevelName::None);
         let Some(s) = state else {
             return MembershipReport {
@@ -114,7 +147,8 @@ impl Engine<'_> {
         };
         let tier = (s.status != Status::Lapsed).then_some(s.tier);
         let can = upgrade(tier, best);
-        let discount = s.tier == Tier::Silver && matches!(s.status, Status::Active | Status::RenewalWindow);
+        let discount =
+            s.tier == Tier::Silver && matches!(s.status, Status::Active | Status::RenewalWindow);
         let (first, last) = s.window(&self.settings);
         MembershipReport {
             tier: match s.tier {
@@ -135,14 +169,25 @@ impl Engine<'_> {
             LevelName::Silver => self.settings.silver_fee_usd,
             LevelName::Gold => {
                 let fee = self.settings.gold_fee_usd?;
-                let pct = if discount { self.settings.silver_to_gold_discount_pct } else { 0.0 };
+                let pct = if discount {
+                    self.settings.silver_to_gold_discount_pct
+                } else {
+                    0.0
+                };
                 Some(fee * (1.0 - pct / 100.0))
             }
             LevelName::None => None,
         }
     }
 
-    fn membership_alerts(&self, s: &SubState, as_of: Instant, levels: &[LevelName], start: &[LevelName], out: &mut Vec<Alert>) {
+    fn membership_alerts(
+        &self,
+        s: &SubState,
+        as_of: Instant,
+        levels: &[LevelName],
+        start: &[LevelName],
+        out: &mut Vec<Alert>,
+    ) {
         let today = as_of.day();
         let a = s.anniversary;
         let in_year = matches!(s.status, Status::Active | Status::RenewalWindow);
@@ -162,7 +207,9 @@ impl Engine<'_> {
         if window {
             out.push(Alert::new(AlertCode::RenewalWindowOpen, Vec::new()));
         }
-        if (s.status == Status::Active && today >= before) || (window && today >= after && today <= last) {
+        if (s.status == Status::Active && today >= before)
+            || (window && today >= after && today <= last)
+        {
             out.push(Alert::new(AlertCode::RenewalReminder, Vec::new()));
         }
         if s.status == Status::Lapsed {
@@ -176,7 +223,9 @@ impl Engine<'_> {
             .competencies
             .iter()
             .enumerate()
-            .filter(|(i, c)| c.listed.intersects(set) || (self.is_pci(*i) && self.pci.listed.intersects(set)))
+            .filter(|(i, c)| {
+                c.listed.intersects(set) || (self.is_pci(*i) && self.pci.listed.intersects(set))
+            })
             .map(|(i, _)| self.compiled.comp_ids[i].clone())
             .collect()
     }
@@ -193,7 +242,11 @@ impl Engine<'_> {
         let mut expiring = Vec::new();
         for (p, f) in self.people.iter().zip(&cache.people) {
             for (cred, reason) in &f.not_credited {
-                not_credited.push(NotCredited { employee: p.id.clone(), credential: self.compiled.cred_ids[*cred].clone(), reason: *reason });
+                not_credited.push(NotCredited {
+                    employee: p.id.clone(),
+                    credential: self.compiled.cred_ids[*cred].clone(),
+                    reason: *reason,
+                });
             }
             let waiting = f.waiting();
             if !waiting.is_empty() {
@@ -219,14 +272,23 @@ impl Engine<'_> {
     fn sorted_ids(&self, set: &CredSet) -> Vec<Id> {
         let mut ids: Vec<usize> = set.iter().collect();
         ids.sort_by_key(|c| self.compiled.rank[*c]);
-        ids.into_iter().map(|c| self.compiled.cred_ids[c].clone()).collect()
+        ids.into_iter()
+            .map(|c| self.compiled.cred_ids[c].clone())
+            .collect()
     }
 
     fn override_alerts(&self, as_of: Instant, out: &mut Vec<Alert>) {
         let t = as_of.secs();
         let horizon = t + i64::from(self.settings.override_ending_days) * DAY;
-        for o in self.overrides.iter().filter(|o| o.start <= t && t < o.end && o.end <= horizon) {
-            let mut alert = Alert::new(AlertCode::OverrideEnding, vec![self.compiled.comp_ids[o.comp].clone()]);
+        for o in self
+            .overrides
+            .iter()
+            .filter(|o| o.start <= t && t < o.end && o.end <= horizon)
+        {
+            let mut alert = Alert::new(
+                AlertCode::OverrideEnding,
+                vec![self.compiled.comp_ids[o.comp].clone()],
+            );
             alert.date = Some(Instant::from_secs(o.end).day().to_string());
             out.push(alert);
         }
@@ -234,7 +296,13 @@ impl Engine<'_> {
 
     fn input_warnings(&self, levels_at: &mut dyn FnMut(Instant) -> Vec<LevelName>) -> Vec<Warning> {
         let mut out = Vec::new();
-        let warning = |code, date: Option<String>| Warning { code, message: String::new(), employees: None, credentials: None, date };
+        let warning = |code, date: Option<String>| Warning {
+            code,
+            message: String::new(),
+            employees: None,
+            credentials: None,
+            date,
+        };
         let cache = self.facts.borrow();
         for (p, f) in self.people.iter().zip(&cache.people) {
             let late = f.late;
@@ -248,16 +316,30 @@ impl Engine<'_> {
         for s in self.org.subscriptions() {
             for r in &s.renewed_on {
                 if s.tier != Tier::ActionPack && !eligible(s.tier, &levels_at(*r)) {
-                    out.push(warning(WarningCode::RenewalIneligible, Some(r.day().to_string())));
+                    out.push(warning(
+                        WarningCode::RenewalIneligible,
+                        Some(r.day().to_string()),
+                    ));
                 }
             }
         }
-        let series = |id: &str| self.compiled.metric_index.get(id).and_then(|i| self.series.get(*i));
-        if let (Some(cloud), Some(total)) = (series("cloud_net_new_revenue_usd"), series("operations_revenue_usd")) {
+        let series = |id: &str| {
+            self.compiled
+                .metric_index
+                .get(id)
+                .and_then(|i| self.series.get(*i))
+        };
+        if let (Some(cloud), Some(total)) = (
+            series("cloud_net_new_revenue_usd"),
+            series("operations_revenue_usd"),
+        ) {
             let totals: HashMap<_, _> = total.raw().collect();
             for (day, value) in cloud.raw() {
                 if value > totals.get(&day).copied().unwrap_or(0.0) {
-                    out.push(warning(WarningCode::CloudRevenueExceedsTotal, Some(day.to_string())));
+                    out.push(warning(
+                        WarningCode::CloudRevenueExceedsTotal,
+                        Some(day.to_string()),
+                    ));
                 }
             }
         }
@@ -288,8 +370,14 @@ fn upgrade(tier: Option<Tier>, best: LevelName) -> Option<LevelName> {
 
 /// What the business profile shows (§6.2).
 fn displayed(level: LevelName, state: Option<&SubState>, start: Option<LevelName>) -> LevelName {
-    let Some(s) = state else { return LevelName::None };
-    let locked = if s.status == Status::Active { start.unwrap_or(LevelName::None) } else { LevelName::None };
+    let Some(s) = state else {
+        return LevelName::None;
+    };
+    let locked = if s.status == Status::Active {
+        start.unwrap_or(LevelName::None)
+    } else {
+        LevelName::None
+    };
     let qualifies = |l: LevelName| level >= l || locked >= l;
     match (s.status, s.tier) {
         (Status::Lapsed, _) | (_, Tier::ActionPack) => LevelName::None,

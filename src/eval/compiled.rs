@@ -134,12 +134,24 @@ impl Compiled {
                 catalog.credentials.len()
             ));
         }
-        let cred_index: HashMap<String, usize> =
-            catalog.credentials.iter().enumerate().map(|(i, c)| (c.id.clone(), i)).collect();
-        let metric_index: HashMap<String, usize> =
-            catalog.metrics.iter().enumerate().map(|(i, m)| (m.id.clone(), i)).collect();
+        let cred_index: HashMap<String, usize> = catalog
+            .credentials
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.id.clone(), i))
+            .collect();
+        let metric_index: HashMap<String, usize> = catalog
+            .metrics
+            .iter()
+            .enumerate()
+            .map(|(i, m)| (m.id.clone(), i))
+            .collect();
         let day = |s: &Option<String>| s.as_deref().and_then(|d| crate::model::Day::parse(d).ok());
-        let retires: Vec<_> = catalog.credentials.iter().map(|c| day(&c.retires)).collect();
+        let retires: Vec<_> = catalog
+            .credentials
+            .iter()
+            .map(|c| day(&c.retires))
+            .collect();
         let counts_until: Vec<_> = catalog
             .credentials
             .iter()
@@ -151,7 +163,10 @@ impl Compiled {
             .iter()
             .map(|c| c.kind == crate::model::CredentialKind::Assessment)
             .collect();
-        let mut compiler = Compiler { cred_index: &cred_index, metric_index: &metric_index };
+        let mut compiler = Compiler {
+            cred_index: &cred_index,
+            metric_index: &metric_index,
+        };
         let competencies = catalog
             .competencies
             .iter()
@@ -169,20 +184,47 @@ impl Compiled {
             })
             .collect();
         let mut by_id: Vec<usize> = (0..catalog.credentials.len()).collect();
-        by_id.sort_by(|a, b| catalog.credentials[*a].id.as_bytes().cmp(catalog.credentials[*b].id.as_bytes()));
+        by_id.sort_by(|a, b| {
+            catalog.credentials[*a]
+                .id
+                .as_bytes()
+                .cmp(catalog.credentials[*b].id.as_bytes())
+        });
         let mut rank = vec![0; by_id.len()];
         by_id.iter().enumerate().for_each(|(r, c)| rank[*c] = r);
-        let comp_ids = catalog.competencies.iter().map(|c| std::sync::Arc::from(c.id.as_str())).collect();
+        let comp_ids = catalog
+            .competencies
+            .iter()
+            .map(|c| std::sync::Arc::from(c.id.as_str()))
+            .collect();
         let end_secs = |d: &Option<crate::model::Day>| d.map_or(i64::MAX, |d| d.end().secs());
         let retire_end = counts_until.iter().map(end_secs).collect();
         let retired_from = retires.iter().map(end_secs).collect();
-        let cred_ids = catalog.credentials.iter().map(|c| std::sync::Arc::from(c.id.as_str())).collect();
-        Ok(Compiled { cred_index, metric_index, competencies, retires, counts_until, is_assessment, retire_end, retired_from, rank, cred_ids, comp_ids })
+        let cred_ids = catalog
+            .credentials
+            .iter()
+            .map(|c| std::sync::Arc::from(c.id.as_str()))
+            .collect();
+        Ok(Compiled {
+            cred_index,
+            metric_index,
+            competencies,
+            retires,
+            counts_until,
+            is_assessment,
+            retire_end,
+            retired_from,
+            rank,
+            cred_ids,
+            comp_ids,
+        })
     }
 
     pub fn cred_set(&self, ids: &[&str]) -> CredSet {
         let mut s = CredSet::default();
-        ids.iter().filter_map(|id| self.cred_index.get(*id)).for_each(|i| s.insert(*i));
+        ids.iter()
+            .filter_map(|id| self.cred_index.get(*id))
+            .for_each(|i| s.insert(*i));
         s
     }
 }
@@ -200,7 +242,9 @@ impl Compiler<'_> {
     fn set(&self, ids: &[String]) -> CredSet {
         let mut s = CredSet::default();
         // Catalog validation guarantees every id is known.
-        ids.iter().filter_map(|id| self.cred_index.get(id)).for_each(|i| s.insert(*i));
+        ids.iter()
+            .filter_map(|id| self.cred_index.get(id))
+            .for_each(|i| s.insert(*i));
         s
     }
 
@@ -212,17 +256,32 @@ impl Compiler<'_> {
                 let ids: Vec<String> = areas.iter().flat_map(|(_, ids)| ids.clone()).collect();
                 CExpr::Any(self.set(&ids))
             }
-            Expr::FocusAreas(areas) => CExpr::Focus(areas.iter().map(|(_, ids)| self.set(ids)).collect()),
-            Expr::Alternatives(alts) => CExpr::Alt(alts.iter().map(|a| self.expr(a, listed)).collect()),
+            Expr::FocusAreas(areas) => {
+                CExpr::Focus(areas.iter().map(|(_, ids)| self.set(ids)).collect())
+            }
+            Expr::Alternatives(alts) => {
+                CExpr::Alt(alts.iter().map(|a| self.expr(a, listed)).collect())
+            }
         };
-        listed.union_with(&self.set(&e.credentials().iter().map(|s| s.to_string()).collect::<Vec<_>>()));
+        listed.union_with(
+            &self.set(
+                &e.credentials()
+                    .iter()
+                    .map(|s| s.to_string())
+                    .collect::<Vec<_>>(),
+            ),
+        );
         c
     }
 
     fn step(&mut self, step: &Step, listed: &mut CredSet) -> CStep {
         match step {
             Step::Perf(p) => CStep::Perf(CPerf {
-                metric: self.metric_index.get(&p.metric).copied().unwrap_or(usize::MAX),
+                metric: self
+                    .metric_index
+                    .get(&p.metric)
+                    .copied()
+                    .unwrap_or(usize::MAX),
                 developed: p.developed,
                 developing: p.developing,
             }),
@@ -242,26 +301,46 @@ impl Compiler<'_> {
                     if let Clause::KOfSame(k, e) = c {
                         let mut p = preds.clone();
                         p.push(self.expr(e, listed));
-                        classes.push(SlotClass { count: *k, preds: p, words: format!("{words} and {}", self::words(e)) });
+                        classes.push(SlotClass {
+                            count: *k,
+                            preds: p,
+                            words: format!("{words} and {}", self::words(e)),
+                        });
                         rest -= k;
                     }
                 }
-                classes.push(SlotClass { count: rest, preds: preds.clone(), words: words.clone() });
+                classes.push(SlotClass {
+                    count: rest,
+                    preds: preds.clone(),
+                    words: words.clone(),
+                });
                 let mut required_people = s.people;
                 for c in &s.plus {
                     match c {
                         Clause::Different(m, e) => {
                             required_people += m;
-                            classes.push(SlotClass { count: *m, preds: vec![self.expr(e, listed)], words: self::words(e) });
+                            classes.push(SlotClass {
+                                count: *m,
+                                preds: vec![self.expr(e, listed)],
+                                words: self::words(e),
+                            });
                         }
                         Clause::SameOrDifferent(m, e) => {
-                            sod.push(SlotClass { count: *m, preds: vec![self.expr(e, listed)], words: self::words(e) });
+                            sod.push(SlotClass {
+                                count: *m,
+                                preds: vec![self.expr(e, listed)],
+                                words: self::words(e),
+                            });
                         }
                         Clause::Same(_) | Clause::KOfSame(..) => {}
                     }
                 }
                 classes.retain(|c| c.count > 0);
-                CStep::Skill(CSkill { classes, sod, required_people })
+                CStep::Skill(CSkill {
+                    classes,
+                    sod,
+                    required_people,
+                })
             }
         }
     }
@@ -278,8 +357,10 @@ pub fn words(e: &Expr) -> String {
             format!("either {}", parts.join(" or "))
         }
         Expr::FocusAreas(areas) => {
-            let parts: Vec<String> =
-                areas.iter().map(|(name, ids)| format!("{name} ({})", ids.join(", "))).collect();
+            let parts: Vec<String> = areas
+                .iter()
+                .map(|(name, ids)| format!("{name} ({})", ids.join(", ")))
+                .collect();
             format!("all exams of one area: {}", parts.join(" | "))
         }
     }

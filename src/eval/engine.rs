@@ -2,14 +2,16 @@
 //! competency levels computed at any instant (domain.md §3.5, §3.6, §6.7).
 
 use super::compiled::{CStep, Compiled, CredSet};
+use super::facts::FactsCache;
 use super::pci::{Markets, PathFigures, PciRules};
 use super::people::Person;
 use super::perf::Series;
 use super::report::{LevelName, PciReport};
 use super::skill::{Pool, Scratch, SkillOutcome, match_skill};
-use super::facts::FactsCache;
+use crate::model::{
+    Achievement, Catalog, Instant, Market, Org, OverrideKind, ScoringModel, Settings,
+};
 use std::cell::RefCell;
-use crate::model::{Achievement, Catalog, Instant, Market, Org, OverrideKind, ScoringModel, Settings};
 
 /// An override with its active range `[start, end)` in seconds.
 #[derive(Debug, Clone)]
@@ -24,15 +26,26 @@ pub(crate) struct COverride {
 /// The result of one step at one instant.
 #[derive(Debug, Clone)]
 pub enum StepResult {
-    Perf { metric: usize, required: f64, actual: f64, met: bool },
-    Skill { outcome: SkillOutcome, required_people: u32, exempt: bool },
+    Perf {
+        metric: usize,
+        required: f64,
+        actual: f64,
+        met: bool,
+    },
+    Skill {
+        outcome: SkillOutcome,
+        required_people: u32,
+        exempt: bool,
+    },
 }
 
 impl StepResult {
     fn met(&self) -> bool {
         match self {
             StepResult::Perf { met, .. } => *met,
-            StepResult::Skill { outcome, exempt, .. } => outcome.met || *exempt,
+            StepResult::Skill {
+                outcome, exempt, ..
+            } => outcome.met || *exempt,
         }
     }
     fn raw_met(&self) -> bool {
@@ -85,14 +98,21 @@ impl<'a> Engine<'a> {
     pub fn new(catalog: &'a Catalog, org: &'a Org) -> Result<Self, String> {
         let settings = org.settings();
         let compiled = Compiled::new(catalog)?;
-        let mut people: Vec<Person> = org.employees.iter().map(|e| Person::new(e, &compiled, &settings)).collect();
+        let mut people: Vec<Person> = org
+            .employees
+            .iter()
+            .map(|e| Person::new(e, &compiled, &settings))
+            .collect();
         people.sort_by(|a, b| a.id.as_bytes().cmp(b.id.as_bytes()));
         let comp_index = |id: &str| catalog.competencies.iter().position(|c| c.id == id);
         let overrides = org
             .overrides
             .iter()
             .filter_map(|o| {
-                let ends = o.ends_on.unwrap_or_else(|| o.starts_on.add_months(settings.override_default_months as i32));
+                let ends = o.ends_on.unwrap_or_else(|| {
+                    o.starts_on
+                        .add_months(settings.override_default_months as i32)
+                });
                 Some(COverride {
                     comp: comp_index(&o.competency)?,
                     level: o.level.into(),
@@ -102,8 +122,14 @@ impl<'a> Engine<'a> {
                 })
             })
             .collect();
-        let mut priority: Vec<usize> = settings.competency_priority.iter().filter_map(|c| comp_index(c)).collect();
-        let rest: Vec<usize> = (0..catalog.competencies.len()).filter(|i| !priority.contains(i)).collect();
+        let mut priority: Vec<usize> = settings
+            .competency_priority
+            .iter()
+            .filter_map(|c| comp_index(c))
+            .collect();
+        let rest: Vec<usize> = (0..catalog.competencies.len())
+            .filter(|i| !priority.contains(i))
+            .collect();
         priority.extend(rest);
         let pci_comp = settings
             .scoring_models
@@ -129,7 +155,10 @@ impl<'a> Engine<'a> {
 
     /// Adds an achievement to a person without preparing the organisation again.
     pub fn add_achievement(&mut self, employee: &str, a: &Achievement) -> bool {
-        let Ok(i) = self.people.binary_search_by(|p| p.id.as_bytes().cmp(employee.as_bytes())) else {
+        let Ok(i) = self
+            .people
+            .binary_search_by(|p| p.id.as_bytes().cmp(employee.as_bytes()))
+        else {
             return false;
         };
         self.people[i].add(a, &self.compiled, &self.settings);
@@ -157,11 +186,16 @@ impl<'a> Engine<'a> {
 
     /// The TTM value of metric `m` at `t`.
     pub fn metric(&self, m: usize, t: Instant) -> f64 {
-        self.series.get(m).map_or(0.0, |s| s.actual(t, self.settings.ttm_months))
+        self.series
+            .get(m)
+            .map_or(0.0, |s| s.actual(t, self.settings.ttm_months))
     }
 
     fn metric_by_id(&self, id: &str, t: Instant) -> f64 {
-        self.compiled.metric_index.get(id).map_or(0.0, |m| self.metric(*m, t))
+        self.compiled
+            .metric_index
+            .get(id)
+            .map_or(0.0, |m| self.metric(*m, t))
     }
 
     /// Every competency at `t`, in catalog order.
@@ -192,9 +226,18 @@ impl<'a> Engine<'a> {
         self.competencies_at(t).iter().map(|c| c.level).collect()
     }
 
-    fn competency_at(&self, c: usize, t: Instant, held: &[CredSet], excluded: Option<&[bool]>) -> CompResult {
+    fn competency_at(
+        &self,
+        c: usize,
+        t: Instant,
+        held: &[CredSet],
+        excluded: Option<&[bool]>,
+    ) -> CompResult {
         let secs = t.secs();
-        let active = self.overrides.iter().filter(|o| o.comp == c && o.start <= secs && secs < o.end);
+        let active = self
+            .overrides
+            .iter()
+            .filter(|o| o.comp == c && o.start <= secs && secs < o.end);
         let (mut full, mut exempt) = (LevelName::None, LevelName::None);
         for o in active {
             match o.kind {
@@ -207,8 +250,20 @@ impl<'a> Engine<'a> {
             .options
             .iter()
             .map(|o| {
-                let silver = self.level_at(o.silver.as_deref(), t, held, None, exempt >= LevelName::Silver);
-                let gold = self.level_at(o.gold.as_deref(), t, held, excluded, exempt >= LevelName::Gold);
+                let silver = self.level_at(
+                    o.silver.as_deref(),
+                    t,
+                    held,
+                    None,
+                    exempt >= LevelName::Silver,
+                );
+                let gold = self.level_at(
+                    o.gold.as_deref(),
+                    t,
+                    held,
+                    excluded,
+                    exempt >= LevelName::Gold,
+                );
                 [silver, gold]
             })
             .collect();
@@ -227,7 +282,12 @@ impl<'a> Engine<'a> {
         } else {
             (level_of(|l| l.raw_met), level_of(|l| l.met), None)
         };
-        CompResult { level: with_exemption.max(full), raw_level, options, pci }
+        CompResult {
+            level: with_exemption.max(full),
+            raw_level,
+            options,
+            pci,
+        }
     }
 
     fn level_at(
@@ -238,7 +298,9 @@ impl<'a> Engine<'a> {
         excluded: Option<&[bool]>,
         exempt: bool,
     ) -> LevelResult {
-        let Some(steps) = steps else { return LevelResult::default() };
+        let Some(steps) = steps else {
+            return LevelResult::default();
+        };
         let pool = Pool { held, excluded };
         let developing = self.org.market == Market::Developing;
         let steps: Vec<StepResult> = steps
@@ -250,7 +312,12 @@ impl<'a> Engine<'a> {
                         _ => p.developed,
                     };
                     let actual = self.metric(p.metric, t);
-                    StepResult::Perf { metric: p.metric, required, actual, met: actual >= required }
+                    StepResult::Perf {
+                        metric: p.metric,
+                        required,
+                        actual,
+                        met: actual >= required,
+                    }
                 }
                 CStep::Skill(k) => StepResult::Skill {
                     outcome: match_skill(k, &pool, &mut self.scratch.borrow_mut()),

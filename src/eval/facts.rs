@@ -72,8 +72,15 @@ pub struct FactsCache {
 impl FactsCache {
     /// Brings the cache to instant `t`: everything if the instant changed, else the edited people.
     pub fn refresh(&mut self, people: &[Person], t: i64, horizon: i64, compiled: &Compiled) {
-        if !self.valid || self.t != t || self.horizon != horizon || self.people.len() != people.len() {
-            self.people = people.iter().map(|p| PersonFacts::of(p, t, horizon, compiled)).collect();
+        if !self.valid
+            || self.t != t
+            || self.horizon != horizon
+            || self.people.len() != people.len()
+        {
+            self.people = people
+                .iter()
+                .map(|p| PersonFacts::of(p, t, horizon, compiled))
+                .collect();
             self.t = t;
             self.horizon = horizon;
             self.valid = true;

@@ -19,13 +19,20 @@ pub struct SubState {
 
 impl SubState {
     pub fn window(&self, settings: &Settings) -> (Day, Day) {
-        (self.anniversary.add_days(1), self.anniversary.add_days(settings.renewal_window_days as i64))
+        (
+            self.anniversary.add_days(1),
+            self.anniversary
+                .add_days(settings.renewal_window_days as i64),
+        )
     }
 }
 
 /// The subscription with the latest `purchased_on` ≤ `t`.
 pub fn in_force(org: &Org, t: Instant) -> Option<&Subscription> {
-    org.subscriptions().into_iter().rev().find(|s| s.purchased_on <= t)
+    org.subscriptions()
+        .into_iter()
+        .rev()
+        .find(|s| s.purchased_on <= t)
 }
 
 /// Walks the subscription years up to `t`. `eligible(tier, instant)` decides auto-renewals,
@@ -54,7 +61,10 @@ pub fn state_at(
             return Some(state);
         }
         let first = a.add_days(1).start();
-        let recorded = s.renewed_on.iter().find(|r| r.day() > a && r.day() <= a.add_days(window));
+        let recorded = s
+            .renewed_on
+            .iter()
+            .find(|r| r.day() > a && r.day() <= a.add_days(window));
         let renewal = if s.auto_renew && first <= t && eligible(s.tier, first) {
             Some(first)
         } else {
@@ -66,7 +76,11 @@ pub fn state_at(
                 state.renewals.push(r);
             }
             None => {
-                state.status = if t.day() <= a.add_days(window) { Status::RenewalWindow } else { Status::Lapsed };
+                state.status = if t.day() <= a.add_days(window) {
+                    Status::RenewalWindow
+                } else {
+                    Status::Lapsed
+                };
                 return Some(state);
             }
         }
@@ -91,35 +105,59 @@ mod tests {
     }
 
     fn at(org: &Org, t: &str, eligible: bool) -> SubState {
-        state_at(org, &Settings::default(), Instant::parse(t).unwrap(), &mut |_, _| eligible).unwrap()
+        state_at(
+            org,
+            &Settings::default(),
+            Instant::parse(t).unwrap(),
+            &mut |_, _| eligible,
+        )
+        .unwrap()
     }
 
     #[test]
     fn e10_window_and_lapse() {
         let org = org_with(Tier::Silver, "2018-09-01", &[], false);
         let s = at(&org, "2019-09-01T12:00:00Z", true);
-        assert_eq!((s.status, s.anniversary.to_string()), (Status::Active, "2019-09-01".into()));
+        assert_eq!(
+            (s.status, s.anniversary.to_string()),
+            (Status::Active, "2019-09-01".into())
+        );
         assert_eq!(at(&org, "2019-09-02", true).status, Status::RenewalWindow);
-        assert_eq!(at(&org, "2019-10-01T23:59:59Z", true).status, Status::RenewalWindow);
+        assert_eq!(
+            at(&org, "2019-10-01T23:59:59Z", true).status,
+            Status::RenewalWindow
+        );
         let lapsed = at(&org, "2019-10-02", true);
-        assert_eq!((lapsed.status, lapsed.anniversary.to_string()), (Status::Lapsed, "2019-09-01".into()));
+        assert_eq!(
+            (lapsed.status, lapsed.anniversary.to_string()),
+            (Status::Lapsed, "2019-09-01".into())
+        );
     }
 
     #[test]
     fn renewals_move_the_anniversary_without_drift() {
         let org = org_with(Tier::Silver, "2018-09-01", &["2019-09-05"], false);
         let s = at(&org, "2019-09-05", true);
-        assert_eq!((s.status, s.anniversary.to_string()), (Status::Active, "2020-09-01".into()));
+        assert_eq!(
+            (s.status, s.anniversary.to_string()),
+            (Status::Active, "2020-09-01".into())
+        );
         assert_eq!(at(&org, "2019-09-04", true).status, Status::RenewalWindow);
         let leap = org_with(Tier::ActionPack, "2020-02-29", &[], false);
-        assert_eq!(at(&leap, "2020-03-01", true).anniversary.to_string(), "2021-02-28");
+        assert_eq!(
+            at(&leap, "2020-03-01", true).anniversary.to_string(),
+            "2021-02-28"
+        );
     }
 
     #[test]
     fn auto_renew_only_when_eligible_on_the_first_window_day() {
         let org = org_with(Tier::Silver, "2018-09-01", &[], true);
         let s = at(&org, "2019-09-02", true);
-        assert_eq!((s.status, s.year_start.to_string()), (Status::Active, "2019-09-02".into()));
+        assert_eq!(
+            (s.status, s.year_start.to_string()),
+            (Status::Active, "2019-09-02".into())
+        );
         assert_eq!(at(&org, "2019-09-02", false).status, Status::RenewalWindow);
     }
 }

@@ -52,7 +52,10 @@ impl PciRules {
         let any = |ids: &[&str]| CExpr::Any(c.cred_set(ids));
         let ce = PathRules {
             path: Path::Ce,
-            consultant: vec![any(&["MB-200", "PL-200"]), any(&["MB-210", "MB-220", "MB-230", "MB-240", "MB6-898"])],
+            consultant: vec![
+                any(&["MB-200", "PL-200"]),
+                any(&["MB-210", "MB-220", "MB-230", "MB-240", "MB6-898"]),
+            ],
             developer: CExpr::Alt(vec![
                 any(&["PL-400"]),
                 CExpr::Alt(vec![
@@ -63,25 +66,41 @@ impl PciRules {
         };
         let fo = PathRules {
             path: Path::Fo,
-            consultant: vec![any(&["MB-300"]), any(&["MB-310", "MB-320", "MB-330", "MB6-897", "MB6-898"])],
+            consultant: vec![
+                any(&["MB-300"]),
+                any(&["MB-310", "MB-320", "MB-330", "MB6-897", "MB6-898"]),
+            ],
             developer: CExpr::Alt(vec![
                 CExpr::All(c.cred_set(&["MB-300", "MB-500"])),
                 CExpr::All(c.cred_set(&["MB-300", "MB6-894"])),
             ]),
         };
         let listed = c.cred_set(&[
-            "MB-200", "PL-200", "MB-210", "MB-220", "MB-230", "MB-240", "MB6-898", "PL-400", "MB-400", "MB2-716",
-            "MB-300", "MB-310", "MB-320", "MB-330", "MB6-897", "MB-500", "MB6-894",
+            "MB-200", "PL-200", "MB-210", "MB-220", "MB-230", "MB-240", "MB6-898", "PL-400",
+            "MB-400", "MB2-716", "MB-300", "MB-310", "MB-320", "MB-330", "MB6-897", "MB-500",
+            "MB6-894",
         ]);
         PciRules { ce, fo, listed }
     }
 
     /// Scores both paths; the level is the better path's band.
-    pub fn score(&self, held: &[CredSet], ce: PathFigures, fo: PathFigures, m: &Markets) -> (PciReport, LevelName) {
+    pub fn score(
+        &self,
+        held: &[CredSet],
+        ce: PathFigures,
+        fo: PathFigures,
+        m: &Markets,
+    ) -> (PciReport, LevelName) {
         let a = self.ce.score(held, &ce, m);
         let b = self.fo.score(held, &fo, m);
         let level = band(a.total).max(band(b.total));
-        (PciReport { customer_engagement: a, finance_and_operations: b }, level)
+        (
+            PciReport {
+                customer_engagement: a,
+                finance_and_operations: b,
+            },
+            level,
+        )
     }
 }
 
@@ -97,7 +116,11 @@ pub fn band(total: f64) -> LevelName {
 }
 
 fn proportional(max: f64, actual: f64, full_at: f64) -> f64 {
-    if full_at <= 0.0 { max } else { max * (actual / full_at).clamp(0.0, 1.0) }
+    if full_at <= 0.0 {
+        max
+    } else {
+        max * (actual / full_at).clamp(0.0, 1.0)
+    }
 }
 
 impl PathRules {
@@ -105,11 +128,22 @@ impl PathRules {
         let dev_p = m.partner == Market::Developed;
         let dev_c = m.customer == Market::Developed;
         let pick = |developed: bool, a: f64, b: f64| if developed { a } else { b };
-        let consultants = held.iter().filter(|h| self.consultant.iter().all(|e| e.holds(h))).count() as f64;
+        let consultants = held
+            .iter()
+            .filter(|h| self.consultant.iter().all(|e| e.holds(h)))
+            .count() as f64;
         let developers = held.iter().filter(|h| self.developer.holds(h)).count() as f64;
         let (adds_full, deploy_full, mau_min) = match self.path {
-            Path::Ce => (pick(dev_c, 10.0, 5.0), pick(dev_c, 5.0, 1.0), pick(dev_c, 250.0, 150.0)),
-            Path::Fo => (pick(dev_c, 3.0, 1.0), pick(dev_c, 3.0, 1.0), pick(dev_c, 100.0, 50.0)),
+            Path::Ce => (
+                pick(dev_c, 10.0, 5.0),
+                pick(dev_c, 5.0, 1.0),
+                pick(dev_c, 250.0, 150.0),
+            ),
+            Path::Fo => (
+                pick(dev_c, 3.0, 1.0),
+                pick(dev_c, 3.0, 1.0),
+                pick(dev_c, 100.0, 50.0),
+            ),
         };
         let mau_growth = if f.mau_baseline >= mau_min {
             let growth = (f.mau_current - f.mau_baseline) / f.mau_baseline;
@@ -118,14 +152,35 @@ impl PathRules {
             0.0
         };
         let mut points = BTreeMap::new();
-        points.insert("net_new_revenue", proportional(10.0, f.net_new_revenue, pick(dev_c, 300_000.0, 150_000.0)));
-        points.insert("net_customer_adds", proportional(10.0, f.net_customer_adds, adds_full));
-        points.insert("functional_consultants", proportional(15.0, consultants, pick(dev_p, 15.0, 5.0)));
-        points.insert("functional_consultant_growth", growth_points(consultants, f.fc_baseline, dev_p, m));
-        points.insert("developers", proportional(5.0, developers, pick(dev_p, 5.0, 2.0)));
-        points.insert("new_large_deployments", proportional(20.0, f.new_large_deployments, deploy_full));
+        points.insert(
+            "net_new_revenue",
+            proportional(10.0, f.net_new_revenue, pick(dev_c, 300_000.0, 150_000.0)),
+        );
+        points.insert(
+            "net_customer_adds",
+            proportional(10.0, f.net_customer_adds, adds_full),
+        );
+        points.insert(
+            "functional_consultants",
+            proportional(15.0, consultants, pick(dev_p, 15.0, 5.0)),
+        );
+        points.insert(
+            "functional_consultant_growth",
+            growth_points(consultants, f.fc_baseline, dev_p, m),
+        );
+        points.insert(
+            "developers",
+            proportional(5.0, developers, pick(dev_p, 5.0, 2.0)),
+        );
+        points.insert(
+            "new_large_deployments",
+            proportional(20.0, f.new_large_deployments, deploy_full),
+        );
         points.insert("mau_growth", mau_growth);
-        PciPath { total: points.values().sum(), points }
+        PciPath {
+            total: points.values().sum(),
+            points,
+        }
     }
 }
 
@@ -138,16 +193,28 @@ fn growth_points(current: f64, baseline: f64, developed: bool, m: &Markets) -> f
     {
         return 15.0;
     }
-    let (min, mid, high) = if developed { (15.0, 30.0, 50.0) } else { (5.0, 15.0, 25.0) };
+    let (min, mid, high) = if developed {
+        (15.0, 30.0, 50.0)
+    } else {
+        (5.0, 15.0, 25.0)
+    };
     if baseline < min {
         return 0.0;
     }
     if baseline >= high {
         // Option two: the large-practice route, judged on the current count.
-        return if current >= option_two_count { 15.0 } else { 0.0 };
+        return if current >= option_two_count {
+            15.0
+        } else {
+            0.0
+        };
     }
     let needed = if baseline < mid { 0.35 } else { 0.25 };
-    if (current - baseline) / baseline >= needed { 15.0 } else { 0.0 }
+    if (current - baseline) / baseline >= needed {
+        15.0
+    } else {
+        0.0
+    }
 }
 
 #[cfg(test)]
@@ -164,7 +231,12 @@ mod tests {
 
     #[test]
     fn growth_needs_the_baseline_band() {
-        let m = Markets { partner: Market::Developed, customer: Market::Developed, option_two_since: None, today: Day::ymd(2021, 1, 1).unwrap() };
+        let m = Markets {
+            partner: Market::Developed,
+            customer: Market::Developed,
+            option_two_since: None,
+            today: Day::ymd(2021, 1, 1).unwrap(),
+        };
         assert_eq!(growth_points(12.0, 9.0, true, &m), 0.0);
         assert_eq!(growth_points(21.0, 15.0, true, &m), 15.0);
         assert_eq!(growth_points(20.0, 15.0, true, &m), 0.0);

@@ -105,7 +105,9 @@ impl Person {
 
     /// Adds one achievement (unknown credentials are rejected on input and skipped here).
     pub fn add(&mut self, a: &Achievement, compiled: &Compiled, settings: &Settings) {
-        let Some(&cred) = compiled.cred_index.get(&a.credential) else { return };
+        let Some(&cred) = compiled.cred_index.get(&a.credential) else {
+            return;
+        };
         let passed = a.passed_on.secs();
         // Assessments come through the Partner University account where it is linked (§5.2).
         let assoc = if compiled.is_assessment[cred] {
@@ -165,7 +167,13 @@ impl Person {
         }
         ends.retain(|(_, end)| *end <= horizon);
         for (cred, end) in &mut ends {
-            while let Some(next) = self.achievements.iter().filter(|a| a.cred == *cred && a.counts_at(*end)).map(|a| a.end).max() {
+            while let Some(next) = self
+                .achievements
+                .iter()
+                .filter(|a| a.cred == *cred && a.counts_at(*end))
+                .map(|a| a.end)
+                .max()
+            {
                 *end = next;
             }
         }

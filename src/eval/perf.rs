@@ -17,7 +17,11 @@ impl Series {
             .iter()
             .map(|m| {
                 let mut points: Vec<(Day, f64, f64)> = Vec::new();
-                let mut entries: Vec<_> = org.performance.iter().filter(|e| e.metric == m.id).collect();
+                let mut entries: Vec<_> = org
+                    .performance
+                    .iter()
+                    .filter(|e| e.metric == m.id)
+                    .collect();
                 entries.sort_by_key(|e| e.period_end);
                 for e in entries {
                     let assoc_ok = match (&e.association, &m.associations) {
@@ -68,7 +72,12 @@ mod tests {
     use super::*;
     use crate::model::{AssociationType, Licence, Market, PerformanceEntry};
 
-    fn entry(value: f64, end: &str, licence: Option<Licence>, association: Option<AssociationType>) -> PerformanceEntry {
+    fn entry(
+        value: f64,
+        end: &str,
+        licence: Option<Licence>,
+        association: Option<AssociationType>,
+    ) -> PerformanceEntry {
         PerformanceEntry {
             metric: "ems_active_entitlements".into(),
             value,
@@ -89,10 +98,18 @@ mod tests {
             entry(100.0, "2018-05-31", Some(Licence::Paid), None),
             entry(900.0, "2017-01-31", None, None),
         ];
-        let idx = catalog.metrics.iter().position(|m| m.id == "ems_active_entitlements").unwrap();
+        let idx = catalog
+            .metrics
+            .iter()
+            .position(|m| m.id == "ems_active_entitlements")
+            .unwrap();
         let s = &Series::build(&catalog, &org)[idx];
         assert_eq!(s.actual(Instant::parse("2018-06-01").unwrap(), 12), 500.0);
-        assert_eq!(s.actual(Instant::parse("2018-05-30").unwrap(), 12), 0.0, "2017-01-31 is too old");
+        assert_eq!(
+            s.actual(Instant::parse("2018-05-30").unwrap(), 12),
+            0.0,
+            "2017-01-31 is too old"
+        );
         assert_eq!(s.actual(Instant::parse("2017-06-01").unwrap(), 12), 900.0);
         assert_eq!(s.actual(Instant::parse("2019-05-31").unwrap(), 12), 500.0);
         assert_eq!(s.actual(Instant::parse("2019-06-01").unwrap(), 12), 0.0);

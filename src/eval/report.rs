@@ -183,7 +183,14 @@ pub struct Alert {
 
 impl Alert {
     pub fn new(code: AlertCode, competencies: Vec<Id>) -> Self {
-        Alert { code, message: String::new(), competencies, employees: None, credentials: None, date: None }
+        Alert {
+            code,
+            message: String::new(),
+            competencies,
+            employees: None,
+            credentials: None,
+            date: None,
+        }
     }
 }
 

@@ -49,7 +49,13 @@ pub struct Scratch {
 impl Scratch {
     fn reset(&mut self, n: usize) {
         if self.visit.len() != n || self.epoch == u32::MAX || self.search > u32::MAX - 1024 {
-            *self = Scratch { person_slot: vec![0; n], slot_stamp: vec![0; n], visit: vec![0; n], epoch: 0, search: 0 };
+            *self = Scratch {
+                person_slot: vec![0; n],
+                slot_stamp: vec![0; n],
+                visit: vec![0; n],
+                epoch: 0,
+                search: 0,
+            };
         }
         self.epoch += 1;
     }
@@ -65,7 +71,8 @@ struct Kuhn<'a, 'b> {
 
 impl Kuhn<'_, '_> {
     fn slot_of(&self, p: usize) -> Option<usize> {
-        (self.scratch.slot_stamp[p] == self.scratch.epoch).then(|| self.scratch.person_slot[p] as usize)
+        (self.scratch.slot_stamp[p] == self.scratch.epoch)
+            .then(|| self.scratch.person_slot[p] as usize)
     }
 
     fn try_slot(&mut self, s: usize) -> bool {
@@ -101,7 +108,13 @@ pub fn match_skill(skill: &CSkill, pool: &Pool, scratch: &mut Scratch) -> SkillO
         .flat_map(|(i, c)| std::iter::repeat_n(i, c.count as usize))
         .collect();
     let slots = slot_class.len();
-    let mut k = Kuhn { pool, skill, slot_class, slot_person: vec![None; slots], scratch };
+    let mut k = Kuhn {
+        pool,
+        skill,
+        slot_class,
+        slot_person: vec![None; slots],
+        scratch,
+    };
     for s in 0..slots {
         k.scratch.search += 1;
         k.try_slot(s);
@@ -135,7 +148,11 @@ pub fn match_skill(skill: &CSkill, pool: &Pool, scratch: &mut Scratch) -> SkillO
             .collect();
         if chosen.len() < want {
             sod_met = false;
-            phrases.push(phrase((want - chosen.len()) as u32, " (same or different)", &class.words));
+            phrases.push(phrase(
+                (want - chosen.len()) as u32,
+                " (same or different)",
+                &class.words,
+            ));
         }
         in_witness.extend(chosen);
     }

@@ -42,13 +42,20 @@ mod tests {
         let c = default_catalog();
         assert_eq!(c.snapshot, "mpn-2018-03");
         assert_eq!(c.competencies.len(), 18);
-        assert_eq!(c.competencies.iter().map(|c| c.options.len()).sum::<usize>(), 25);
+        assert_eq!(
+            c.competencies
+                .iter()
+                .map(|c| c.options.len())
+                .sum::<usize>(),
+            25
+        );
         assert_eq!(c.credentials.len(), 118);
     }
 
     #[test]
     fn unknown_credential_is_located() {
-        let src = DEFAULT_CATALOG_SRC.replacen("\"70-480\", \"70-483\"", "\"70-480\", \"70-999\"", 1);
+        let src =
+            DEFAULT_CATALOG_SRC.replacen("\"70-480\", \"70-483\"", "\"70-480\", \"70-999\"", 1);
         assert_ne!(src, DEFAULT_CATALOG_SRC, "the test edit must apply");
         let e = parse_catalog(&src, "x.ron").unwrap_err();
         assert!(e.message.contains("unknown credential 70-999"), "{e}");
@@ -61,7 +68,10 @@ mod tests {
     fn duplicate_id_and_syntax_errors_are_rejected() {
         let dup = DEFAULT_CATALOG_SRC.replacen("id: \"devops\"", "id: \"datacenter\"", 1);
         let e = parse_catalog(&dup, "x.ron").unwrap_err();
-        assert!(e.message.contains("duplicate competency id datacenter"), "{e}");
+        assert!(
+            e.message.contains("duplicate competency id datacenter"),
+            "{e}"
+        );
         let broken = DEFAULT_CATALOG_SRC.trim_end().strip_suffix(')').unwrap();
         let e = parse_catalog(broken, "x.ron").unwrap_err();
         assert!(e.line > 1000, "{e}");

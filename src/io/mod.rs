@@ -26,7 +26,11 @@ pub(crate) fn ron_error(src: &str, file: &str, e: &ron::error::SpannedError) -> 
     let field = src.lines().nth(line.saturating_sub(1)).and_then(|l| {
         let before: String = l.chars().take(col.saturating_sub(1)).collect();
         let (head, _) = before.rsplit_once(':')?;
-        let name: String = head.chars().rev().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').collect();
+        let name: String = head
+            .chars()
+            .rev()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+            .collect();
         (!name.is_empty()).then(|| name.chars().rev().collect::<String>())
     });
     InputError::new(file, (line, col), field.as_deref(), e.code.to_string())

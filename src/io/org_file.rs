@@ -74,7 +74,10 @@ fn validate(org: &Org, catalog: &Catalog) -> Result<(), Problem> {
     if org.format != ORG_FORMAT {
         return Err(problem(
             "format",
-            format!("unsupported format {:?}; this attain reads {ORG_FORMAT:?}", org.format),
+            format!(
+                "unsupported format {:?}; this attain reads {ORG_FORMAT:?}",
+                org.format
+            ),
             None,
             "format".into(),
         ));
@@ -85,16 +88,31 @@ fn validate(org: &Org, catalog: &Catalog) -> Result<(), Problem> {
     let mut mcids = HashSet::new();
     for e in &org.employees {
         if e.id.is_empty() {
-            return Err(problem("id", "an employee id must not be empty".into(), None, "id: \"\"".into()));
+            return Err(problem(
+                "id",
+                "an employee id must not be empty".into(),
+                None,
+                "id: \"\"".into(),
+            ));
         }
         if !ids.insert(e.id.as_str()) {
             let anchor = employee_anchor(&e.id);
-            return Err(problem("id", format!("duplicate employee id {}", e.id), anchor.clone(), anchor.unwrap_or_default()));
+            return Err(problem(
+                "id",
+                format!("duplicate employee id {}", e.id),
+                anchor.clone(),
+                anchor.unwrap_or_default(),
+            ));
         }
         if let Some(m) = e.mcid.as_deref().filter(|m| !m.is_empty())
             && !mcids.insert(m)
         {
-            return Err(problem("mcid", format!("duplicate MCID {m} (employee {})", e.id), employee_anchor(&e.id), quoted(m)));
+            return Err(problem(
+                "mcid",
+                format!("duplicate MCID {m} (employee {})", e.id),
+                employee_anchor(&e.id),
+                quoted(m),
+            ));
         }
         for a in &e.achievements {
             if !creds.contains(a.credential.as_str()) {
@@ -109,12 +127,20 @@ fn validate(org: &Org, catalog: &Catalog) -> Result<(), Problem> {
     }
     for p in &org.performance {
         let Some(metric) = catalog.metrics.iter().find(|m| m.id == p.metric) else {
-            return Err(problem("metric", format!("unknown metric {}", p.metric), None, quoted(&p.metric)));
+            return Err(problem(
+                "metric",
+                format!("unknown metric {}", p.metric),
+                None,
+                quoted(&p.metric),
+            ));
         };
         if !p.value.is_finite() || (p.value < 0.0 && !metric.allow_negative) {
             return Err(problem(
                 "value",
-                format!("metric {} cannot be {} (negative or not a number)", p.metric, p.value),
+                format!(
+                    "metric {} cannot be {} (negative or not a number)",
+                    p.metric, p.value
+                ),
                 Some(quoted(&p.metric)),
                 "value".into(),
             ));
@@ -122,21 +148,45 @@ fn validate(org: &Org, catalog: &Catalog) -> Result<(), Problem> {
     }
     for o in &org.overrides {
         if !comps.contains(o.competency.as_str()) {
-            return Err(problem("competency", format!("unknown competency {}", o.competency), None, quoted(&o.competency)));
+            return Err(problem(
+                "competency",
+                format!("unknown competency {}", o.competency),
+                None,
+                quoted(&o.competency),
+            ));
         }
         if o.ends_on.is_some_and(|end| end < o.starts_on) {
-            return Err(problem("ends_on", format!("override of {} ends before it starts", o.competency), Some(quoted(&o.competency)), "ends_on".into()));
+            return Err(problem(
+                "ends_on",
+                format!("override of {} ends before it starts", o.competency),
+                Some(quoted(&o.competency)),
+                "ends_on".into(),
+            ));
         }
     }
     let settings = org.settings();
-    for c in settings.competency_priority.iter().chain(settings.scoring_models.keys()) {
+    for c in settings
+        .competency_priority
+        .iter()
+        .chain(settings.scoring_models.keys())
+    {
         if !comps.contains(c.as_str()) {
-            return Err(problem("settings", format!("unknown competency {c}"), None, quoted(c)));
+            return Err(problem(
+                "settings",
+                format!("unknown competency {c}"),
+                None,
+                quoted(c),
+            ));
         }
     }
     for (c, model) in &settings.scoring_models {
         if *model == ScoringModel::Pci && c != PCI_COMPETENCY {
-            return Err(problem("scoring_models", format!("the Pci model applies to {PCI_COMPETENCY} only, not {c}"), None, quoted(c)));
+            return Err(problem(
+                "scoring_models",
+                format!("the Pci model applies to {PCI_COMPETENCY} only, not {c}"),
+                None,
+                quoted(c),
+            ));
         }
     }
     validate_subscriptions(org, settings.renewal_window_days)
@@ -144,7 +194,12 @@ fn validate(org: &Org, catalog: &Catalog) -> Result<(), Problem> {
 
 fn validate_subscriptions(org: &Org, window_days: u32) -> Result<(), Problem> {
     if org.membership.is_none() && !org.previous_subscriptions.is_empty() {
-        return Err(problem("membership", "previous_subscriptions without a current membership".into(), None, "previous_subscriptions".into()));
+        return Err(problem(
+            "membership",
+            "previous_subscriptions without a current membership".into(),
+            None,
+            "previous_subscriptions".into(),
+        ));
     }
     let subs = org.subscriptions();
     for (i, s) in subs.iter().enumerate() {
@@ -152,20 +207,48 @@ fn validate_subscriptions(org: &Org, window_days: u32) -> Result<(), Problem> {
         if let Some(n) = next
             && n <= s.purchased_on
         {
-            return Err(problem("purchased_on", format!("purchased_on {n} must be after the previous subscription's {}", s.purchased_on), None, quoted(&n.to_string())));
+            return Err(problem(
+                "purchased_on",
+                format!(
+                    "purchased_on {n} must be after the previous subscription's {}",
+                    s.purchased_on
+                ),
+                None,
+                quoted(&n.to_string()),
+            ));
         }
         let mut last_k: Option<u32> = None;
         for r in &s.renewed_on {
             let needle = quoted(&r.to_string());
             let Some(k) = renewal_year(s, r.day(), window_days) else {
-                return Err(problem("renewed_on", format!("renewal {r} is outside every renewal window of the subscription bought {}", s.purchased_on), None, needle));
+                return Err(problem(
+                    "renewed_on",
+                    format!(
+                        "renewal {r} is outside every renewal window of the subscription bought {}",
+                        s.purchased_on
+                    ),
+                    None,
+                    needle,
+                ));
             };
             let expected = last_k.map_or(0, |l| l + 1);
             if k < expected || (!s.auto_renew && k != expected) {
-                return Err(problem("renewed_on", format!("renewal {r} does not follow the previous subscription year (missing or repeated renewal)"), None, needle));
+                return Err(problem(
+                    "renewed_on",
+                    format!(
+                        "renewal {r} does not follow the previous subscription year (missing or repeated renewal)"
+                    ),
+                    None,
+                    needle,
+                ));
             }
             if next.is_some_and(|n| *r >= n) {
-                return Err(problem("renewed_on", format!("renewal {r} is not before the next purchase"), None, needle));
+                return Err(problem(
+                    "renewed_on",
+                    format!("renewal {r} is not before the next purchase"),
+                    None,
+                    needle,
+                ));
             }
             last_k = Some(k);
         }

@@ -261,7 +261,10 @@ impl Catalog {
                 && u < r
             {
                 out.push(issue(
-                    format!("credential {}: counts_until {u} is before retires {r}", c.id),
+                    format!(
+                        "credential {}: counts_until {u} is before retires {r}",
+                        c.id
+                    ),
                     &c.id,
                 ));
             }
@@ -277,7 +280,10 @@ impl Catalog {
                 && !creds.contains(r.as_str())
             {
                 out.push(issue(
-                    format!("credential {}: replaced_by names unknown credential {r}", c.id),
+                    format!(
+                        "credential {}: replaced_by names unknown credential {r}",
+                        c.id
+                    ),
                     r,
                 ));
             }
@@ -291,10 +297,16 @@ impl Catalog {
         let mut comps = HashSet::new();
         for comp in &self.competencies {
             if !comps.insert(comp.id.as_str()) {
-                out.push(issue(format!("duplicate competency id {}", comp.id), &comp.id));
+                out.push(issue(
+                    format!("duplicate competency id {}", comp.id),
+                    &comp.id,
+                ));
             }
             if comp.options.is_empty() {
-                out.push(issue(format!("competency {} has no option", comp.id), &comp.id));
+                out.push(issue(
+                    format!("competency {} has no option", comp.id),
+                    &comp.id,
+                ));
             }
             let mut opts = HashSet::new();
             for opt in &comp.options {
@@ -308,7 +320,10 @@ impl Catalog {
                     let Some(steps) = steps else { continue };
                     let at = format!("{}/{}/{lvl}", comp.id, opt.id);
                     if steps.is_empty() {
-                        out.push(issue(format!("{at}: a level needs at least one step"), &opt.id));
+                        out.push(issue(
+                            format!("{at}: a level needs at least one step"),
+                            &opt.id,
+                        ));
                     }
                     for step in steps {
                         check_step(step, &at, &creds, &metrics, &mut out);
@@ -330,7 +345,10 @@ fn check_step(
     match step {
         Step::Perf(p) => {
             if !metrics.contains(p.metric.as_str()) {
-                out.push(issue(format!("{at}: unknown metric {}", p.metric), &p.metric));
+                out.push(issue(
+                    format!("{at}: unknown metric {}", p.metric),
+                    &p.metric,
+                ));
             }
             if p.developed < 0.0 || p.developing.is_some_and(|d| d < 0.0) {
                 out.push(issue(format!("{at}: negative threshold"), &p.metric));
@@ -358,7 +376,10 @@ fn check_step(
                 }
             }
             if k_count > 1 {
-                out.push(issue(format!("{at}: at most one k_of_same clause per step"), at));
+                out.push(issue(
+                    format!("{at}: at most one k_of_same clause per step"),
+                    at,
+                ));
             }
         }
     }

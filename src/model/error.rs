@@ -14,7 +14,12 @@ pub struct InputError {
 }
 
 impl InputError {
-    pub fn new(file: &str, (line, column): (usize, usize), field: Option<&str>, message: impl Into<String>) -> Self {
+    pub fn new(
+        file: &str,
+        (line, column): (usize, usize),
+        field: Option<&str>,
+        message: impl Into<String>,
+    ) -> Self {
         InputError {
             file: file.to_string(),
             line,

@@ -31,7 +31,11 @@ impl Instant {
     }
 
     pub fn from_secs(secs: i64) -> Self {
-        Instant(Utc.timestamp_opt(secs, 0).single().unwrap_or(DateTime::<Utc>::MIN_UTC))
+        Instant(
+            Utc.timestamp_opt(secs, 0)
+                .single()
+                .unwrap_or(DateTime::<Utc>::MIN_UTC),
+        )
     }
 
     pub fn day(self) -> Day {
@@ -134,16 +138,30 @@ mod tests {
         assert_eq!(a.rfc3339(), "2018-06-01T00:00:00Z");
         let b = Instant::parse("2018-05-02T09:59:59Z").unwrap();
         assert_eq!(b.to_string(), "2018-05-02T09:59:59Z");
-        assert_eq!(Instant::parse("2018-05-02T11:00:00+02:00").unwrap().rfc3339(), "2018-05-02T09:00:00Z");
+        assert_eq!(
+            Instant::parse("2018-05-02T11:00:00+02:00")
+                .unwrap()
+                .rfc3339(),
+            "2018-05-02T09:00:00Z"
+        );
         assert!(Instant::parse("2018-13-01").is_err());
-        assert_eq!(Day::parse("2018-12-31T23:00:00Z").unwrap().to_string(), "2018-12-31");
+        assert_eq!(
+            Day::parse("2018-12-31T23:00:00Z").unwrap().to_string(),
+            "2018-12-31"
+        );
     }
 
     #[test]
     fn months_clamp_to_month_end() {
         let d = Day::ymd(2018, 1, 31).unwrap();
         assert_eq!(d.add_months(1).to_string(), "2018-02-28");
-        assert_eq!(Day::ymd(2020, 2, 29).unwrap().add_months(-12).to_string(), "2019-02-28");
-        assert_eq!(Day::ymd(2018, 1, 15).unwrap().add_months(3).to_string(), "2018-04-15");
+        assert_eq!(
+            Day::ymd(2020, 2, 29).unwrap().add_months(-12).to_string(),
+            "2019-02-28"
+        );
+        assert_eq!(
+            Day::ymd(2018, 1, 15).unwrap().add_months(3).to_string(),
+            "2018-04-15"
+        );
     }
 }

@@ -28,7 +28,9 @@ pub struct Ex {
 }
 
 pub fn ex() -> Ex {
-    Ex { org: Org::new("Example", Market::Developed) }
+    Ex {
+        org: Org::new("Example", Market::Developed),
+    }
 }
 
 impl Ex {
@@ -36,7 +38,10 @@ impl Ex {
     pub fn person(mut self, id: &str, creds: &[&str]) -> Self {
         let mut e = Employee::new(id, id, &format!("{id}@example.com"));
         e.associated_on = Some(t("2017-01-01"));
-        e.achievements = creds.iter().map(|c| Achievement::new(c, t("2017-06-01"))).collect();
+        e.achievements = creds
+            .iter()
+            .map(|c| Achievement::new(c, t("2017-06-01")))
+            .collect();
         self.org.employees.push(e);
         self
     }
@@ -49,12 +54,17 @@ impl Ex {
     }
 
     pub fn emp(&mut self, id: &str) -> &mut Employee {
-        self.org.employees.iter_mut().find(|e| e.id == id).expect("employee")
+        self.org
+            .employees
+            .iter_mut()
+            .find(|e| e.id == id)
+            .expect("employee")
     }
 
     pub fn grant(mut self, id: &str, creds: &[&str]) -> Self {
         let e = self.emp(id);
-        e.achievements.extend(creds.iter().map(|c| Achievement::new(c, t("2017-06-01"))));
+        e.achievements
+            .extend(creds.iter().map(|c| Achievement::new(c, t("2017-06-01"))));
         self
     }
 
@@ -98,7 +108,8 @@ impl Ex {
     /// Round-trips the org through the org file text, so every example also checks load.
     pub fn eval(&self, as_of: &str) -> Report {
         let text = attain::io::org_file::org_to_string(&self.org);
-        let org = attain::io::org_file::parse_org(&text, "example.org.ron", catalog()).unwrap_or_else(|e| panic!("{e}\n{text}"));
+        let org = attain::io::org_file::parse_org(&text, "example.org.ron", catalog())
+            .unwrap_or_else(|e| panic!("{e}\n{text}"));
         assert_eq!(org, self.org, "org file round trip");
         let mut r = Engine::new(catalog(), &org).unwrap().report(t(as_of));
         Tr::new(Lang::En).localize_report(&mut r);
@@ -116,16 +127,40 @@ pub fn level(r: &Report, comp: &str) -> LevelName {
 
 /// (silver met, gold met) of an option.
 pub fn option(r: &Report, comp: &str, opt: &str) -> (bool, bool) {
-    let o = r.competency(comp).unwrap().options.iter().find(|o| o.id == opt).unwrap();
+    let o = r
+        .competency(comp)
+        .unwrap()
+        .options
+        .iter()
+        .find(|o| o.id == opt)
+        .unwrap();
     (o.silver.met, o.gold.met)
 }
 
-pub fn option_report<'a>(r: &'a Report, comp: &str, opt: &str) -> &'a attain::eval::report::OptionReport {
-    r.competency(comp).unwrap().options.iter().find(|o| o.id == opt).unwrap()
+pub fn option_report<'a>(
+    r: &'a Report,
+    comp: &str,
+    opt: &str,
+) -> &'a attain::eval::report::OptionReport {
+    r.competency(comp)
+        .unwrap()
+        .options
+        .iter()
+        .find(|o| o.id == opt)
+        .unwrap()
 }
 
 pub fn codes(r: &Report) -> Vec<String> {
-    r.alerts.iter().map(|a| serde_json::to_value(a.code).unwrap().as_str().unwrap().to_string()).collect()
+    r.alerts
+        .iter()
+        .map(|a| {
+            serde_json::to_value(a.code)
+                .unwrap()
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect()
 }
 
 #[allow(unused_imports)]

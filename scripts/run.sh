@@ -1,0 +1,6 @@
+#!/usr/bin/env bash
+# Builds and runs attain on the embedded demo organisation.
+# Usage: bash scripts/run.sh [attain arguments]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+cargo run --release --locked -- "$@"
