@@ -24,6 +24,9 @@ pub const DEMO_ORG: &str = include_str!("../assets/demo/contoso.org.ron");
     about = "Partner competencies, memberships and renewals, offline"
 )]
 pub struct Cli {
+    /// The workspace database; default: attain's file in the user's data folder.
+    #[arg(long, global = true)]
+    pub db: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -32,6 +35,8 @@ pub struct Cli {
 pub enum Command {
     /// Evaluate an org file and print the evaluation report.
     Eval(EvalArgs),
+    /// Print the evaluation of the embedded demo organisation as a table.
+    Demo,
 }
 
 #[derive(clap::Args, Debug)]
@@ -80,7 +85,8 @@ pub fn main() -> ExitCode {
     };
     let result = match cli.command {
         Some(Command::Eval(args)) => eval(&args),
-        None => demo(),
+        Some(Command::Demo) => demo(),
+        None => gui(cli.db),
     };
     match result {
         Ok(out) => {
@@ -136,7 +142,27 @@ pub fn eval(args: &EvalArgs) -> Result<String, Failure> {
     }
 }
 
-/// Without a command: until the window lands, the demo organisation's evaluation as text.
+/// Without a command: the window, on the workspace database.
+fn gui(db: Option<PathBuf>) -> Result<String, Failure> {
+    let path = db.unwrap_or_else(crate::app::default_db_path);
+    let store = crate::store::Store::open(&path).map_err(|e| Failure::Input(e.to_string()))?;
+    let app = crate::app::AttainApp::new(store).map_err(Failure::Other)?;
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("attain")
+            .with_app_id("attain")
+            .with_inner_size([1280.0, 800.0])
+            .with_min_inner_size([800.0, 500.0])
+            .with_drag_and_drop(true),
+        persist_window: true,
+        ..Default::default()
+    };
+    eframe::run_native("attain", options, Box::new(move |_cc| Ok(Box::new(app))))
+        .map_err(|e| Failure::Other(e.to_string()))?;
+    Ok(String::new())
+}
+
+/// `attain demo`: the demo organisation's evaluation as text.
 fn demo() -> Result<String, Failure> {
     let catalog = default_catalog();
     let org = parse_org(DEMO_ORG, "assets/demo/contoso.org.ron", &catalog)?;

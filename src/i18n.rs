@@ -31,6 +31,22 @@ impl Lang {
     }
 }
 
+impl Lang {
+    /// The operating system's language, English when it is neither Italian nor English.
+    pub fn from_os() -> Lang {
+        sys_locale::get_locale()
+            .and_then(|l| Lang::parse(&l))
+            .unwrap_or_default()
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::It => "it",
+        }
+    }
+}
+
 pub struct Tr {
     lang: Lang,
     bundle: FluentBundle<FluentResource>,
@@ -69,6 +85,39 @@ impl Tr {
         self.bundle
             .format_pattern(pattern, Some(&fargs), &mut errors)
             .into_owned()
+    }
+
+    /// A date as the locale writes it: 12/31/2018 (en-US), 31/12/2018 (it-IT).
+    pub fn date(&self, d: crate::model::Day) -> String {
+        match self.lang {
+            Lang::En => d.0.format("%m/%d/%Y").to_string(),
+            Lang::It => d.0.format("%d/%m/%Y").to_string(),
+        }
+    }
+
+    /// A number with the locale's grouping and decimal marks: 15,000.5 / 15.000,5.
+    pub fn number(&self, v: f64) -> String {
+        let (group, decimal) = match self.lang {
+            Lang::En => (',', '.'),
+            Lang::It => ('.', ','),
+        };
+        let neg = v < 0.0;
+        let rounded = (v.abs() * 100.0).round() / 100.0;
+        let int = rounded.trunc() as u64;
+        let frac = ((rounded - rounded.trunc()) * 100.0).round() as u64;
+        let digits = int.to_string();
+        let mut out = String::new();
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                out.push(group);
+            }
+            out.push(c);
+        }
+        if frac > 0 {
+            out.push(decimal);
+            out.push_str(&format!("{frac:02}").trim_end_matches('0').to_string());
+        }
+        if neg { format!("-{out}") } else { out }
     }
 
     /// Fills every alert and warning message of the report in this language.
@@ -111,6 +160,16 @@ mod tests {
             Tr::new(Lang::It).t("alert-renewal-at-risk", &[]),
             "A seguito di una recente modifica al processo di acquisizione delle competenze, potresti non essere idoneo al rinnovo dell'appartenenza"
         );
+    }
+
+    #[test]
+    fn dates_and_numbers_follow_the_locale() {
+        let d = crate::model::Day::ymd(2018, 12, 31).unwrap();
+        assert_eq!(Tr::new(Lang::En).date(d), "12/31/2018");
+        assert_eq!(Tr::new(Lang::It).date(d), "31/12/2018");
+        assert_eq!(Tr::new(Lang::En).number(1234567.5), "1,234,567.5");
+        assert_eq!(Tr::new(Lang::It).number(15000.0), "15.000");
+        assert_eq!(Tr::new(Lang::It).number(-0.25), "-0,25");
     }
 
     #[test]

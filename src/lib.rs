@@ -3,9 +3,12 @@
 //! Layers (architecture.md): `model` (plain types) <- `eval` (the engine) and `io` (files)
 //! <- `cli` (headless commands). None of them imports a UI toolkit.
 
+pub mod app;
 pub mod cli;
 pub mod eval;
 pub mod i18n;
 pub mod io;
 pub mod model;
+pub mod store;
 pub mod synth;
+pub mod ui;

@@ -1,5 +1,6 @@
 //! Reading and writing files: the catalog and the org file.
 
+pub mod accounts;
 pub mod catalog_file;
 pub mod org_file;
 

@@ -27,6 +27,12 @@ pub fn load_org(path: &Path, catalog: &Catalog) -> Result<Org, InputError> {
     parse_org(&src, &path.display().to_string(), catalog)
 }
 
+/// Checks an organisation built in memory (by edits or the store) as if it were loaded from
+/// a file: the same rules, the message without a position.
+pub fn validate_org(org: &Org, catalog: &Catalog) -> Result<(), String> {
+    validate(org, catalog).map_err(|p| format!("{}: {}", p.field, p.message))
+}
+
 /// The org file text: a comment line, then pretty RON.
 pub fn org_to_string(org: &Org) -> String {
     let config = ron::ser::PrettyConfig::new()

@@ -1,6 +1,7 @@
 //! Plain domain types: the catalog, the organisation, time. No I/O, no UI.
 
 pub mod catalog_def;
+pub mod edit;
 pub mod error;
 pub mod org;
 pub mod time;
@@ -9,6 +10,7 @@ pub use catalog_def::{
     AssociationType, Catalog, Clause, Competency, CompetencyOption, Credential, CredentialKind,
     Expr, Licence, Metric, Perf, Skill, Step,
 };
+pub use edit::{Edit, EditError, Touch};
 pub use error::InputError;
 pub use org::{
     Achievement, Employee, Level, Market, Org, Override, OverrideKind, PerformanceEntry,

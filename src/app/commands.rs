@@ -1,0 +1,237 @@
+//! What the UI asks for; run after the frame that emitted it.
+
+use super::{AttainApp, Panel};
+use crate::i18n::{Lang, Tr};
+use crate::io::org_file::{load_org, save_org};
+use crate::model::{Edit, Instant, Market, Org};
+use std::path::PathBuf;
+
+#[derive(Debug, Clone, PartialEq)]
+#[must_use]
+pub enum Command {
+    Show(Panel),
+    /// Shows an employee's achievements.
+    OpenEmployee(String),
+    /// Opens the competency in the Competencies panel.
+    OpenCompetency(String),
+    SelectOrg(i64),
+    CreateOrg {
+        name: String,
+        market: Market,
+        domain: Option<String>,
+    },
+    DeleteOrg(i64),
+    Edit(Edit),
+    Undo,
+    SetAsOf(Option<Instant>),
+    SetLang(Lang),
+    /// Opens a file dialog, then exports / loads.
+    ExportOrgDialog,
+    LoadOrgDialog,
+    ExportOrgTo(PathBuf),
+    LoadOrgFrom(PathBuf),
+    /// Creates the user account of an employee and shows its temporary password once.
+    CreateUserAccount(String),
+    FocusSearch,
+}
+
+impl AttainApp {
+    pub fn run(&mut self, cmd: Command) {
+        match cmd {
+            Command::Show(p) => self.panel = p,
+            Command::OpenEmployee(id) => {
+                self.view.achievements.employee = Some(id.clone());
+                self.view.employees.selected = Some(id);
+                self.panel = Panel::Achievements;
+            }
+            Command::OpenCompetency(id) => {
+                self.view.competencies.open = Some(id);
+                self.panel = Panel::Competencies;
+            }
+            Command::SelectOrg(id) => self.select_org(id),
+            Command::CreateOrg {
+                name,
+                market,
+                domain,
+            } => {
+                let mut org = Org::new(name.trim(), market);
+                org.domain = domain.filter(|d| !d.trim().is_empty());
+                match self.store.insert_org(&org) {
+                    Ok(id) => self.select_org(id),
+                    Err(e) => self.fail(e.to_string()),
+                }
+            }
+            Command::DeleteOrg(id) => match self.store.delete_org(id) {
+                Ok(()) => {
+                    self.refresh_orgs();
+                    if id == self.org_id {
+                        match self.orgs.first().map(|o| o.id) {
+                            Some(first) => self.select_org(first),
+                            None => self.recreate_demo(),
+                        }
+                    }
+                }
+                Err(e) => self.fail(e.to_string()),
+            },
+            Command::Edit(edit) => self.edit(edit),
+            Command::Undo => self.undo_last(),
+            Command::SetAsOf(t) => {
+                self.as_of = t;
+                self.reevaluate();
+            }
+            Command::SetLang(lang) => {
+                self.tr = Tr::new(lang);
+                self.store.set_setting("language", lang.code()).ok();
+                self.reevaluate();
+            }
+            Command::ExportOrgDialog => {
+                let name = format!("{}.org.ron", self.org.name.replace(['/', '\\', ':'], "_"));
+                if let Some(path) = self.file_dialog().set_file_name(name).save_file() {
+                    self.run(Command::ExportOrgTo(path));
+                }
+            }
+            Command::LoadOrgDialog => {
+                if let Some(path) = self
+                    .file_dialog()
+                    .add_filter("attain", &["ron"])
+                    .pick_file()
+                {
+                    self.run(Command::LoadOrgFrom(path));
+                }
+            }
+            Command::ExportOrgTo(path) => {
+                self.remember_folder(&path);
+                match save_org(&self.org, &path) {
+                    Ok(()) => self.ok(self
+                        .tr
+                        .t("notice-exported", &[("file", path.display().to_string())])),
+                    Err(e) => self.fail(format!("{}: {e}", path.display())),
+                }
+            }
+            Command::LoadOrgFrom(path) => {
+                self.remember_folder(&path);
+                let loaded = load_org(&path, &self.catalog).map_err(|e| e.to_string());
+                match loaded.and_then(|org| self.store.insert_org(&org).map_err(|e| e.to_string()))
+                {
+                    Ok(id) => {
+                        self.select_org(id);
+                        self.ok(self
+                            .tr
+                            .t("notice-loaded", &[("file", path.display().to_string())]));
+                    }
+                    Err(e) => self.fail(e),
+                }
+            }
+            Command::CreateUserAccount(id) => self.create_user_account(&id),
+            Command::FocusSearch => {
+                self.panel = Panel::Employees;
+                self.view.employees.focus_search = true;
+            }
+        }
+    }
+
+    fn file_dialog(&self) -> rfd::FileDialog {
+        let d = rfd::FileDialog::new();
+        match &self.last_folder {
+            Some(dir) => d.set_directory(dir),
+            None => d,
+        }
+    }
+
+    fn remember_folder(&mut self, path: &std::path::Path) {
+        if let Some(dir) = path.parent() {
+            self.last_folder = Some(dir.to_path_buf());
+            self.store
+                .set_setting("last_folder", &dir.display().to_string())
+                .ok();
+        }
+    }
+
+    pub fn refresh_orgs(&mut self) {
+        match self.store.list_orgs() {
+            Ok(orgs) => self.orgs = orgs,
+            Err(e) => self.fail(e.to_string()),
+        }
+    }
+
+    pub fn select_org(&mut self, id: i64) {
+        match self.store.load_org(id) {
+            Ok(org) => {
+                self.org_id = id;
+                self.org = org;
+                self.undo.clear();
+                self.view.employees.invalidate();
+                self.view.achievements.employee = None;
+                self.store.set_setting("current_org", &id.to_string()).ok();
+                self.refresh_orgs();
+                self.reevaluate();
+            }
+            Err(e) => self.fail(e.to_string()),
+        }
+    }
+
+    fn recreate_demo(&mut self) {
+        let demo = crate::io::org_file::parse_org(crate::cli::DEMO_ORG, "demo", &self.catalog);
+        match demo
+            .map_err(|e| e.to_string())
+            .and_then(|o| self.store.insert_org(&o).map_err(|e| e.to_string()))
+        {
+            Ok(id) => self.select_org(id),
+            Err(e) => self.fail(e),
+        }
+    }
+
+    /// One user action: one transaction, undoable, then a new evaluation.
+    pub fn edit(&mut self, edit: Edit) {
+        let catalog = self.catalog.clone();
+        match self
+            .store
+            .apply(self.org_id, &mut self.org, &edit, &catalog)
+        {
+            Ok(undo) => {
+                self.undo.push(undo);
+                self.view.employees.invalidate();
+                self.notice = None;
+                self.refresh_orgs();
+                self.reevaluate();
+            }
+            Err(e) => self.fail(e.to_string()),
+        }
+    }
+
+    fn undo_last(&mut self) {
+        let Some(undo) = self.undo.pop() else { return };
+        match self.store.undo(&mut self.org, &undo) {
+            Ok(()) => {
+                self.view.employees.invalidate();
+                self.ok(self.t("notice-undone"));
+                self.refresh_orgs();
+                self.reevaluate();
+            }
+            Err(e) => self.fail(e.to_string()),
+        }
+    }
+
+    /// A user name in the organisation's domain and a temporary password shown once.
+    fn create_user_account(&mut self, id: &str) {
+        let Some(e) = self.org.employees.iter().find(|e| e.id == id) else {
+            return;
+        };
+        let taken: Vec<String> = self
+            .store
+            .user_accounts(self.org_id)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|(_, u)| u)
+            .collect();
+        let upn = crate::io::accounts::make_upn(&e.email, self.org.domain.as_deref(), &taken);
+        let password = crate::io::accounts::temporary_password();
+        let expires = (chrono::Utc::now() + chrono::Duration::days(90))
+            .format("%Y-%m-%dT%H:%M:%SZ")
+            .to_string();
+        match self.store.set_user_account(self.org_id, id, &upn, &expires) {
+            Ok(()) => self.view.password = Some((upn, password)),
+            Err(e) => self.fail(e.to_string()),
+        }
+    }
+}

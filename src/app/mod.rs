@@ -1,0 +1,213 @@
+//! The desktop application: state, the commands the UI emits, and running them after the frame.
+
+mod commands;
+pub mod evaluation;
+
+pub use commands::Command;
+pub use evaluation::Evaluation;
+
+use crate::i18n::{Lang, Tr};
+use crate::io::catalog_file::default_catalog;
+use crate::io::org_file::parse_org;
+use crate::model::{Catalog, Instant, Org};
+use crate::store::{OrgSummary, Store, Undo};
+use std::path::PathBuf;
+use std::sync::Arc;
+
+/// The panels of the window, in tab order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Panel {
+    Organisations,
+    #[default]
+    Employees,
+    Achievements,
+    Competencies,
+    Membership,
+    Timeline,
+}
+
+impl Panel {
+    pub const ALL: [Panel; 6] = [
+        Panel::Organisations,
+        Panel::Employees,
+        Panel::Achievements,
+        Panel::Competencies,
+        Panel::Membership,
+        Panel::Timeline,
+    ];
+
+    pub fn message_id(self) -> &'static str {
+        match self {
+            Panel::Organisations => "panel-organisations",
+            Panel::Employees => "panel-employees",
+            Panel::Achievements => "panel-achievements",
+            Panel::Competencies => "panel-competencies",
+            Panel::Membership => "panel-membership",
+            Panel::Timeline => "panel-timeline",
+        }
+    }
+}
+
+/// A message in the status line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Notice {
+    pub text: String,
+    pub error: bool,
+}
+
+/// UI state of the panels that must survive from frame to frame.
+#[derive(Default)]
+pub struct ViewState {
+    pub employees: crate::ui::employees::EmployeesView,
+    pub achievements: crate::ui::achievements::AchievementsView,
+    pub competencies: crate::ui::competencies::CompetenciesView,
+    pub membership: crate::ui::membership::MembershipView,
+    pub organisations: crate::ui::organisations::OrganisationsView,
+    pub as_of_text: String,
+    /// A confirmation waiting for the user (delete, leaver).
+    pub confirm: Option<crate::ui::confirm::Confirm>,
+    /// A temporary password to show once.
+    pub password: Option<(String, String)>,
+}
+
+pub struct AttainApp {
+    pub store: Store,
+    pub catalog: Arc<Catalog>,
+    pub tr: Tr,
+    pub orgs: Vec<OrgSummary>,
+    pub org_id: i64,
+    pub org: Org,
+    /// `None`: now, following the clock.
+    pub as_of: Option<Instant>,
+    pub eval: Evaluation,
+    pub panel: Panel,
+    pub undo: Vec<Undo>,
+    pub notice: Option<Notice>,
+    pub view: ViewState,
+    pub commands: Vec<Command>,
+    pub last_folder: Option<PathBuf>,
+}
+
+/// The default workspace file in the user's data folder.
+pub fn default_db_path() -> PathBuf {
+    eframe::storage_dir("attain")
+        .unwrap_or_else(|| PathBuf::from("."))
+        .join("workspace.attain")
+}
+
+impl AttainApp {
+    /// Opens the workspace; a new one gets the demo organisation so the window is never empty.
+    pub fn new(mut store: Store) -> Result<Self, String> {
+        let catalog = Arc::new(default_catalog());
+        if store.list_orgs().map_err(|e| e.to_string())?.is_empty() {
+            let demo = parse_org(
+                crate::cli::DEMO_ORG,
+                "assets/demo/contoso.org.ron",
+                &catalog,
+            )
+            .map_err(|e| e.to_string())?;
+            store.insert_org(&demo).map_err(|e| e.to_string())?;
+        }
+        let lang = store
+            .setting("language")
+            .ok()
+            .flatten()
+            .and_then(|l| Lang::parse(&l))
+            .unwrap_or_else(Lang::from_os);
+        let last_folder = store
+            .setting("last_folder")
+            .ok()
+            .flatten()
+            .map(PathBuf::from);
+        let orgs = store.list_orgs().map_err(|e| e.to_string())?;
+        let current = store
+            .setting("current_org")
+            .ok()
+            .flatten()
+            .and_then(|n| n.parse::<i64>().ok());
+        let org_id = current
+            .filter(|id| orgs.iter().any(|o| o.id == *id))
+            .or(orgs.first().map(|o| o.id))
+            .ok_or("no organisation")?;
+        let org = store.load_org(org_id).map_err(|e| e.to_string())?;
+        let mut app = AttainApp {
+            store,
+            catalog,
+            tr: Tr::new(lang),
+            orgs,
+            org_id,
+            org,
+            as_of: None,
+            eval: Evaluation::default(),
+            panel: Panel::default(),
+            undo: Vec::new(),
+            notice: None,
+            view: ViewState::default(),
+            commands: Vec::new(),
+            last_folder,
+        };
+        app.reevaluate();
+        Ok(app)
+    }
+
+    /// The instant the window shows.
+    pub fn as_of(&self) -> Instant {
+        self.as_of.unwrap_or_else(|| Instant(chrono::Utc::now()))
+    }
+
+    pub fn t(&self, id: &str) -> String {
+        self.tr.t(id, &[])
+    }
+
+    pub fn ok(&mut self, text: String) {
+        self.notice = Some(Notice { text, error: false });
+    }
+
+    pub fn fail(&mut self, text: String) {
+        self.notice = Some(Notice { text, error: true });
+    }
+
+    /// Starts (or runs) the evaluation of the current organisation at the current instant.
+    pub fn reevaluate(&mut self) {
+        let as_of = self.as_of();
+        self.eval.start(
+            self.catalog.clone(),
+            Arc::new(self.org.clone()),
+            as_of,
+            self.tr.lang(),
+        );
+    }
+
+    /// Draws the whole window into `ui`, then runs the commands the frame emitted.
+    pub fn ui_root(&mut self, ui: &mut egui::Ui) {
+        self.eval.poll();
+        if self.eval.busy() {
+            ui.ctx()
+                .request_repaint_after(std::time::Duration::from_millis(50));
+        }
+        let mut cmds = std::mem::take(&mut self.commands);
+        crate::ui::shortcuts::shortcuts_ui(ui, &mut cmds);
+        crate::ui::top_bar::top_bar_ui(self, ui, &mut cmds);
+        crate::ui::status_bar::status_bar_ui(self, ui, &mut cmds);
+        crate::ui::alerts::alerts_panel_ui(self, ui, &mut cmds);
+        egui::CentralPanel::default_margins().show(ui, |ui| match self.panel {
+            Panel::Organisations => crate::ui::organisations::organisations_ui(self, ui, &mut cmds),
+            Panel::Employees => crate::ui::employees::employees_ui(self, ui, &mut cmds),
+            Panel::Achievements => crate::ui::achievements::achievements_ui(self, ui, &mut cmds),
+            Panel::Competencies => crate::ui::competencies::competencies_ui(self, ui, &mut cmds),
+            Panel::Membership => crate::ui::membership::membership_ui(self, ui, &mut cmds),
+            Panel::Timeline => crate::ui::timeline::timeline_ui(self, ui, &mut cmds),
+        });
+        crate::ui::confirm::confirm_ui(self, ui, &mut cmds);
+        crate::ui::password::password_ui(self, ui);
+        for cmd in cmds {
+            self.run(cmd);
+        }
+    }
+}
+
+impl eframe::App for AttainApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.ui_root(ui);
+    }
+}

@@ -1,0 +1,87 @@
+//! User accounts: user names in the organisation's domain and temporary passwords
+//! (domain.md §7.2). Passwords are never stored: they are shown once or written to the
+//! credentials log the user chooses.
+
+use rand::rngs::OsRng;
+use rand::{Rng, TryRngCore};
+
+const UPPER: &[u8] = b"ABCDEFGHJKLMNPQRSTUVWXYZ";
+const LOWER: &[u8] = b"abcdefghijkmnopqrstuvwxyz";
+const DIGIT: &[u8] = b"23456789";
+const SYMBOL: &[u8] = b"!#$%&*+-=?@_";
+
+/// 16 characters from the operating system's secure random source, with at least one
+/// upper-case letter, lower-case letter, digit and symbol (look-alike characters left out).
+pub fn temporary_password() -> String {
+    let mut rng = OsRng.unwrap_err();
+    let all: Vec<u8> = [UPPER, LOWER, DIGIT, SYMBOL].concat();
+    loop {
+        let p: Vec<u8> = (0..16)
+            .map(|_| all[rng.random_range(0..all.len())])
+            .collect();
+        if [UPPER, LOWER, DIGIT, SYMBOL]
+            .iter()
+            .all(|class| p.iter().any(|c| class.contains(c)))
+        {
+            return String::from_utf8(p).unwrap_or_else(|_| unreachable!("the alphabet is ASCII"));
+        }
+    }
+}
+
+/// The user name (UPN) for an email: the email itself, lower-cased, when its domain is the
+/// organisation's (or none is set); else its local part at the organisation's domain; a
+/// numeric suffix before `@` when the name is taken.
+pub fn make_upn(email: &str, org_domain: Option<&str>, taken: &[String]) -> String {
+    let email = email.trim().to_lowercase();
+    let (local, domain) = email.split_once('@').unwrap_or((email.as_str(), ""));
+    let domain = match org_domain.map(str::to_lowercase) {
+        Some(d) if !d.is_empty() => d,
+        _ => domain.to_string(),
+    };
+    let is_taken = |u: &str| taken.iter().any(|t| t.eq_ignore_ascii_case(u));
+    let first = format!("{local}@{domain}");
+    if !is_taken(&first) {
+        return first;
+    }
+    (2..)
+        .map(|n| format!("{local}{n}@{domain}"))
+        .find(|u| !is_taken(u))
+        .unwrap_or(first)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn passwords_are_strong_and_differ() {
+        let a = temporary_password();
+        let b = temporary_password();
+        assert_eq!(a.chars().count(), 16);
+        assert_ne!(a, b);
+        for class in [UPPER, LOWER, DIGIT, SYMBOL] {
+            assert!(a.bytes().any(|c| class.contains(&c)), "{a}");
+        }
+    }
+
+    #[test]
+    fn user_names_follow_the_domain_and_stay_unique() {
+        assert_eq!(
+            make_upn("Anna.Rossi@Contoso.it", Some("contoso.it"), &[]),
+            "anna.rossi@contoso.it"
+        );
+        assert_eq!(
+            make_upn("anna@gmail.com", Some("contoso.it"), &[]),
+            "anna@contoso.it"
+        );
+        assert_eq!(make_upn("anna@gmail.com", None, &[]), "anna@gmail.com");
+        let taken = vec![
+            "anna@contoso.it".to_string(),
+            "anna2@contoso.it".to_string(),
+        ];
+        assert_eq!(
+            make_upn("anna@x.it", Some("contoso.it"), &taken),
+            "anna3@contoso.it"
+        );
+    }
+}

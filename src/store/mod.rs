@@ -1,0 +1,463 @@
+//! The workspace: one SQLite file holding every organisation, its people and history.
+//!
+//! WAL mode, foreign keys on, a busy timeout for a second attain on the same file, and one
+//! transaction per user action, each with its audit rows.
+
+mod rows;
+pub mod schema;
+
+use crate::io::org_file::validate_org;
+use crate::model::{Catalog, Edit, Employee, Org};
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
+use rusqlite_migration::SchemaVersion;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug)]
+pub enum StoreError {
+    /// The file was written by a newer attain: refused, left untouched.
+    TooNew {
+        path: PathBuf,
+        version: usize,
+    },
+    Sql(rusqlite::Error),
+    Migration(String),
+    /// An edit that would make the organisation invalid, or that does not apply.
+    Rejected(String),
+}
+
+impl std::fmt::Display for StoreError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            StoreError::TooNew { path, version } => write!(
+                f,
+                "{} was written by a newer attain (schema {version}, this one knows {}); it was left untouched",
+                path.display(),
+                schema::LATEST
+            ),
+            StoreError::Sql(e) => write!(f, "database error: {e}"),
+            StoreError::Migration(e) => write!(f, "cannot upgrade the workspace: {e}"),
+            StoreError::Rejected(m) => f.write_str(m),
+        }
+    }
+}
+
+impl std::error::Error for StoreError {}
+
+impl From<rusqlite::Error> for StoreError {
+    fn from(e: rusqlite::Error) -> Self {
+        StoreError::Sql(e)
+    }
+}
+
+pub type Result<T> = std::result::Result<T, StoreError>;
+
+/// An organisation as the switcher lists it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OrgSummary {
+    pub id: i64,
+    pub name: String,
+    pub employees: usize,
+}
+
+/// The state before an edit, to put back on undo.
+#[derive(Debug, Clone)]
+pub struct Undo {
+    pub org_id: i64,
+    pub label: &'static str,
+    employees: Vec<(String, Option<Employee>)>,
+    /// The organisation without its employees, when its own fields changed.
+    meta: Option<Org>,
+}
+
+/// One row of the audit table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AuditRow {
+    pub at: String,
+    pub who: String,
+    pub action: String,
+    pub subject: Option<String>,
+    pub before: Option<String>,
+    pub after: Option<String>,
+}
+
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+fn now() -> String {
+    chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string()
+}
+
+fn who() -> String {
+    std::env::var("USER")
+        .or_else(|_| std::env::var("USERNAME"))
+        .unwrap_or_else(|_| "admin".into())
+}
+
+fn json<T: serde::Serialize>(v: &T) -> Option<String> {
+    serde_json::to_string(v).ok()
+}
+
+impl Store {
+    /// Opens (creating if needed) and migrates a workspace file.
+    pub fn open(path: &Path) -> Result<Store> {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir)
+                .map_err(|e| StoreError::Migration(format!("{}: {e}", dir.display())))?;
+        }
+        let conn = Connection::open(path)?;
+        let store = Self::init(conn, path.to_path_buf())?;
+        restrict_permissions(path);
+        Ok(store)
+    }
+
+    pub fn open_in_memory() -> Result<Store> {
+        Self::init(Connection::open_in_memory()?, PathBuf::from(":memory:"))
+    }
+
+    fn init(mut conn: Connection, path: PathBuf) -> Result<Store> {
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        // Check the version before anything writes to the file: a newer one stays untouched.
+        let migrations = schema::migrations();
+        let version = migrations
+            .current_version(&conn)
+            .map_err(|e| StoreError::Migration(e.to_string()))?;
+        if let SchemaVersion::Outside(v) = version {
+            return Err(StoreError::TooNew {
+                path,
+                version: v.get(),
+            });
+        }
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        migrations
+            .to_latest(&mut conn)
+            .map_err(|e| StoreError::Migration(e.to_string()))?;
+        Ok(Store { conn, path })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn list_orgs(&self) -> Result<Vec<OrgSummary>> {
+        let mut st = self.conn.prepare(
+            "SELECT o.id, o.name, (SELECT COUNT(*) FROM employees e WHERE e.org_id = o.id) FROM organisations o ORDER BY o.name COLLATE NOCASE",
+        )?;
+        let rows = st.query_map([], |r| {
+            Ok(OrgSummary {
+                id: r.get(0)?,
+                name: r.get(1)?,
+                employees: r.get::<_, i64>(2)? as usize,
+            })
+        })?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+
+    pub fn org_id(&self, name: &str) -> Result<Option<i64>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT id FROM organisations WHERE name = ?1",
+                [name],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+
+    pub fn load_org(&self, id: i64) -> Result<Org> {
+        rows::load_org(&self.conn, id)
+    }
+
+    /// Adds a whole organisation (first start, org file load) in one transaction.
+    pub fn insert_org(&mut self, org: &Org) -> Result<i64> {
+        if self.org_id(&org.name)?.is_some() {
+            return Err(StoreError::Rejected(format!(
+                "an organisation named {:?} already exists",
+                org.name
+            )));
+        }
+        let tx = self.conn.transaction()?;
+        let id = rows::insert_org(&tx, org, &now())?;
+        audit(
+            &tx,
+            Some(id),
+            "insert_org",
+            Some(&org.name),
+            None,
+            Some(&format!("{} employees", org.employees.len())),
+        )?;
+        tx.commit()?;
+        Ok(id)
+    }
+
+    pub fn delete_org(&mut self, id: i64) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        let name: String =
+            tx.query_row("SELECT name FROM organisations WHERE id = ?1", [id], |r| {
+                r.get(0)
+            })?;
+        tx.execute("DELETE FROM organisations WHERE id = ?1", [id])?;
+        audit(&tx, None, "delete_org", Some(&name), None, None)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Applies one user action: to `org` in memory and to the file, in one transaction with
+    /// its audit row. Nothing changes if the result would be invalid. Returns the undo.
+    pub fn apply(
+        &mut self,
+        org_id: i64,
+        org: &mut Org,
+        edit: &Edit,
+        catalog: &Catalog,
+    ) -> Result<Undo> {
+        let touch = edit.touch();
+        let before_emps: Vec<(String, Option<Employee>)> = touch
+            .employees
+            .iter()
+            .map(|id| {
+                (
+                    id.clone(),
+                    org.employees.iter().find(|e| &e.id == id).cloned(),
+                )
+            })
+            .collect();
+        let before_meta = touch.meta.then(|| meta_of(org));
+        let mut next = org.clone();
+        edit.apply(&mut next)
+            .map_err(|e| StoreError::Rejected(e.0))?;
+        validate_org(&next, catalog).map_err(StoreError::Rejected)?;
+        let tx = self.conn.transaction()?;
+        for (id, before) in &before_emps {
+            let after = next.employees.iter().find(|e| &e.id == id);
+            rows::write_employee(&tx, org_id, id, after)?;
+            audit(
+                &tx,
+                Some(org_id),
+                edit.kind(),
+                Some(id),
+                before.as_ref().and_then(json),
+                after.and_then(json).as_deref(),
+            )?;
+        }
+        if touch.meta {
+            rows::write_meta(&tx, org_id, &next)?;
+            audit(
+                &tx,
+                Some(org_id),
+                edit.kind(),
+                Some(&next.name),
+                before_meta.as_ref().and_then(json),
+                json(&meta_of(&next)).as_deref(),
+            )?;
+        }
+        if let Edit::Associate { mcid, at, employee } = edit {
+            sever_elsewhere(&tx, org_id, employee, mcid, &at.to_string())?;
+        }
+        tx.commit()?;
+        *org = next;
+        Ok(Undo {
+            org_id,
+            label: edit.kind(),
+            employees: before_emps,
+            meta: before_meta,
+        })
+    }
+
+    /// Puts back the state an edit replaced (one transaction, audited as `undo`).
+    pub fn undo(&mut self, org: &mut Org, undo: &Undo) -> Result<()> {
+        let mut next = org.clone();
+        for (id, before) in &undo.employees {
+            match (next.employees.iter().position(|e| &e.id == id), before) {
+                (Some(i), Some(b)) => next.employees[i] = b.clone(),
+                (Some(i), None) => {
+                    next.employees.remove(i);
+                }
+                (None, Some(b)) => next.employees.push(b.clone()),
+                (None, None) => {}
+            }
+        }
+        if let Some(meta) = &undo.meta {
+            next = Org {
+                employees: std::mem::take(&mut next.employees),
+                ..meta.clone()
+            };
+        }
+        let tx = self.conn.transaction()?;
+        for (id, before) in &undo.employees {
+            rows::write_employee(&tx, undo.org_id, id, before.as_ref())?;
+        }
+        if undo.meta.is_some() {
+            rows::write_meta(&tx, undo.org_id, &next)?;
+        }
+        audit(&tx, Some(undo.org_id), "undo", Some(undo.label), None, None)?;
+        tx.commit()?;
+        *org = next;
+        Ok(())
+    }
+
+    /// The newest audit rows of an organisation, newest first.
+    pub fn audit_rows(&self, org_id: i64, limit: usize) -> Result<Vec<AuditRow>> {
+        let mut st = self.conn.prepare(
+            "SELECT at, who, action, subject, before, after FROM audit WHERE org_id = ?1 ORDER BY id DESC LIMIT ?2",
+        )?;
+        let rows = st.query_map(params![org_id, limit as i64], |r| {
+            Ok(AuditRow {
+                at: r.get(0)?,
+                who: r.get(1)?,
+                action: r.get(2)?,
+                subject: r.get(3)?,
+                before: r.get(4)?,
+                after: r.get(5)?,
+            })
+        })?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+
+    pub fn setting(&self, key: &str) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
+                r.get(0)
+            })
+            .optional()?)
+    }
+
+    pub fn set_setting(&mut self, key: &str, value: &str) -> Result<()> {
+        self.conn.execute("INSERT INTO settings(key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = ?2", [key, value])?;
+        Ok(())
+    }
+
+    /// Records a user account (user name and password expiry; never the password).
+    pub fn set_user_account(
+        &mut self,
+        org_id: i64,
+        employee: &str,
+        upn: &str,
+        expires: &str,
+    ) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        let emp_id: i64 = tx.query_row(
+            "SELECT id FROM employees WHERE org_id = ?1 AND key = ?2",
+            params![org_id, employee],
+            |r| r.get(0),
+        )?;
+        tx.execute(
+            "INSERT INTO user_accounts(employee_id, upn, created_at, password_expires_at) VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT(employee_id) DO UPDATE SET upn = ?2, created_at = ?3, password_expires_at = ?4",
+            params![emp_id, upn, now(), expires],
+        )?;
+        audit(
+            &tx,
+            Some(org_id),
+            "set_user_account",
+            Some(employee),
+            None,
+            Some(upn),
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// The user name of each employee that has an account, by employee id.
+    pub fn user_accounts(&self, org_id: i64) -> Result<Vec<(String, String)>> {
+        let mut st = self.conn.prepare(
+            "SELECT e.key, u.upn FROM user_accounts u JOIN employees e ON e.id = u.employee_id WHERE e.org_id = ?1",
+        )?;
+        let rows = st.query_map([org_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+
+    /// Copies the workspace to `to` with SQLite's online backup (consistent while in use).
+    pub fn backup(&self, to: &Path) -> Result<()> {
+        let mut dst = Connection::open(to)?;
+        let backup = rusqlite::backup::Backup::new(&self.conn, &mut dst)?;
+        backup.run_to_completion(256, std::time::Duration::from_millis(0), None)?;
+        restrict_permissions(to);
+        Ok(())
+    }
+
+    pub fn integrity_ok(&self) -> Result<bool> {
+        let s: String = self
+            .conn
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
+        Ok(s == "ok")
+    }
+
+    pub fn schema_version(&self) -> Result<usize> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0))? as usize)
+    }
+}
+
+/// The organisation without its people (what an organisation-level edit changes).
+fn meta_of(org: &Org) -> Org {
+    Org {
+        employees: Vec::new(),
+        ..org.clone()
+    }
+}
+
+fn audit(
+    tx: &Transaction,
+    org: Option<i64>,
+    action: &str,
+    subject: Option<&str>,
+    before: Option<String>,
+    after: Option<&str>,
+) -> Result<()> {
+    tx.execute(
+        "INSERT INTO audit(at, who, org_id, action, subject, before, after) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![now(), who(), org, action, subject, before, after],
+    )?;
+    Ok(())
+}
+
+/// Associating an MCID with this organisation severs it elsewhere at the same instant (§5.4).
+fn sever_elsewhere(
+    tx: &Transaction,
+    org_id: i64,
+    employee: &str,
+    mcid: &str,
+    at: &str,
+) -> Result<()> {
+    let mut st = tx.prepare(
+        "SELECT e.id, e.org_id, e.key FROM associations a JOIN employees e ON e.id = a.employee_id
+         WHERE a.mcid = ?1 AND NOT (e.org_id = ?2 AND e.key = ?3) AND a.associated_on IS NOT NULL
+           AND (a.dissociated_on IS NULL OR a.associated_on > a.dissociated_on)",
+    )?;
+    let others: Vec<(i64, i64, String)> = st
+        .query_map(params![mcid, org_id, employee], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        })?
+        .collect::<std::result::Result<_, _>>()?;
+    for (emp_id, other_org, key) in others {
+        tx.execute(
+            "UPDATE associations SET dissociated_on = ?1 WHERE employee_id = ?2",
+            params![at, emp_id],
+        )?;
+        audit(
+            tx,
+            Some(other_org),
+            "dissociate",
+            Some(&key),
+            None,
+            Some(&format!("associated with another organisation at {at}")),
+        )?;
+    }
+    Ok(())
+}
+
+#[cfg(unix)]
+fn restrict_permissions(path: &Path) {
+    use std::os::unix::fs::PermissionsExt;
+    // Personal data: readable by the owner only. Failure (e.g. a read-only copy) is not fatal.
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600)).ok();
+}
+
+#[cfg(not(unix))]
+fn restrict_permissions(_path: &Path) {}

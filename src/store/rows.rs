@@ -1,0 +1,314 @@
+//! Mapping between the model types and the rows of the workspace tables.
+
+use super::{Result, StoreError};
+use crate::model::org::ORG_FORMAT;
+use crate::model::{
+    Achievement, Day, Employee, Instant, Org, Override, PerformanceEntry, Subscription,
+};
+use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
+use serde::{Serialize, de::DeserializeOwned};
+
+/// Enumerations and small values are stored in their RON form (`Developed`, `Some(…)`).
+fn ron_of<T: Serialize>(v: &T) -> String {
+    ron::to_string(v).unwrap_or_else(|e| unreachable!("model values serialise to RON: {e}"))
+}
+
+fn from_ron<T: DeserializeOwned>(s: &str, what: &str) -> Result<T> {
+    ron::from_str(s).map_err(|e| StoreError::Migration(format!("corrupt {what} {s:?}: {e}")))
+}
+
+fn instant(s: Option<String>) -> Result<Option<Instant>> {
+    s.map(|s| Instant::parse(&s).map_err(StoreError::Migration))
+        .transpose()
+}
+
+fn day(s: Option<String>) -> Result<Option<Day>> {
+    s.map(|s| Day::parse(&s).map_err(StoreError::Migration))
+        .transpose()
+}
+
+fn text<T: ToString>(v: &Option<T>) -> Option<String> {
+    v.as_ref().map(T::to_string)
+}
+
+pub fn insert_org(tx: &Transaction, org: &Org, now: &str) -> Result<i64> {
+    tx.execute(
+        "INSERT INTO organisations(name, market, domain, settings, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![org.name, ron_of(&org.market), org.domain, org.settings.as_ref().map(ron_of), now],
+    )?;
+    let id = tx.last_insert_rowid();
+    write_meta(tx, id, org)?;
+    for e in &org.employees {
+        write_employee(tx, id, &e.id, Some(e))?;
+    }
+    Ok(id)
+}
+
+/// Rewrites the organisation's own fields, figures, overrides and subscriptions.
+pub fn write_meta(tx: &Transaction, id: i64, org: &Org) -> Result<()> {
+    tx.execute(
+        "UPDATE organisations SET name = ?1, market = ?2, domain = ?3, settings = ?4 WHERE id = ?5",
+        params![
+            org.name,
+            ron_of(&org.market),
+            org.domain,
+            org.settings.as_ref().map(ron_of),
+            id
+        ],
+    )?;
+    for table in ["performance", "overrides", "subscriptions"] {
+        tx.execute(&format!("DELETE FROM {table} WHERE org_id = ?1"), [id])?;
+    }
+    let mut perf = tx.prepare_cached(
+        "INSERT INTO performance(org_id, seq, metric, value, period_end, association, licence) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?;
+    for (i, p) in org.performance.iter().enumerate() {
+        perf.execute(params![
+            id,
+            i as i64,
+            p.metric,
+            p.value,
+            p.period_end.to_string(),
+            p.association.as_ref().map(ron_of),
+            p.licence.as_ref().map(ron_of)
+        ])?;
+    }
+    let mut ov = tx.prepare_cached(
+        "INSERT INTO overrides(org_id, seq, competency, level, kind, starts_on, ends_on, reason, set_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    )?;
+    for (i, o) in org.overrides.iter().enumerate() {
+        ov.execute(params![
+            id,
+            i as i64,
+            o.competency,
+            ron_of(&o.level),
+            ron_of(&o.kind),
+            o.starts_on.to_string(),
+            text(&o.ends_on),
+            o.reason,
+            o.set_by
+        ])?;
+    }
+    let mut sub = tx.prepare_cached(
+        "INSERT INTO subscriptions(org_id, seq, tier, purchased_on, auto_renew, renewed_on) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?;
+    for (i, s) in org.subscriptions().into_iter().enumerate() {
+        sub.execute(params![
+            id,
+            i as i64,
+            ron_of(&s.tier),
+            s.purchased_on.to_string(),
+            s.auto_renew,
+            ron_of(&s.renewed_on)
+        ])?;
+    }
+    Ok(())
+}
+
+/// Writes one employee (`None`: removes it) with its association and achievements.
+pub fn write_employee(
+    tx: &Transaction,
+    org_id: i64,
+    key: &str,
+    e: Option<&Employee>,
+) -> Result<()> {
+    let Some(e) = e else {
+        tx.execute(
+            "DELETE FROM employees WHERE org_id = ?1 AND key = ?2",
+            params![org_id, key],
+        )?;
+        return Ok(());
+    };
+    let existing: Option<i64> = tx
+        .query_row(
+            "SELECT id FROM employees WHERE org_id = ?1 AND key = ?2",
+            params![org_id, key],
+            |r| r.get(0),
+        )
+        .optional()?;
+    let emp_id = match existing {
+        Some(id) => {
+            tx.execute(
+                "UPDATE employees SET display_name = ?1, email = ?2, first_name = ?3, last_name = ?4, left_on = ?5 WHERE id = ?6",
+                params![e.display_name, e.email, e.first_name, e.last_name, text(&e.left_on), id],
+            )?;
+            tx.execute("DELETE FROM achievements WHERE employee_id = ?1", [id])?;
+            id
+        }
+        None => {
+            tx.prepare_cached(
+                "INSERT INTO employees(org_id, key, display_name, email, first_name, last_name, left_on) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            )?
+            .execute(params![org_id, e.id, e.display_name, e.email, e.first_name, e.last_name, text(&e.left_on)])?;
+            tx.last_insert_rowid()
+        }
+    };
+    tx.prepare_cached(
+        "INSERT INTO associations(employee_id, mcid, associated_on, university_associated_on, dissociated_on) VALUES (?1, ?2, ?3, ?4, ?5)
+         ON CONFLICT(employee_id) DO UPDATE SET mcid = ?2, associated_on = ?3, university_associated_on = ?4, dissociated_on = ?5",
+    )?
+    .execute(params![emp_id, e.mcid, text(&e.associated_on), text(&e.university_associated_on), text(&e.dissociated_on)])?;
+    let mut ins = tx.prepare_cached(
+        "INSERT INTO achievements(employee_id, seq, credential, passed_on, expires_on, inactive, source) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?;
+    for (i, a) in e.achievements.iter().enumerate() {
+        ins.execute(params![
+            emp_id,
+            i as i64,
+            a.credential,
+            a.passed_on.to_string(),
+            text(&a.expires_on),
+            a.inactive,
+            a.source
+        ])?;
+    }
+    Ok(())
+}
+
+fn achievement(
+    r: &Row,
+) -> rusqlite::Result<(i64, String, String, Option<String>, bool, Option<String>)> {
+    Ok((
+        r.get(0)?,
+        r.get(1)?,
+        r.get(2)?,
+        r.get(3)?,
+        r.get(4)?,
+        r.get(5)?,
+    ))
+}
+
+pub fn load_org(conn: &Connection, id: i64) -> Result<Org> {
+    let (name, market, domain, settings): (String, String, Option<String>, Option<String>) = conn
+        .query_row(
+        "SELECT name, market, domain, settings FROM organisations WHERE id = ?1",
+        [id],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+    )?;
+    let mut org = Org::new(&name, from_ron(&market, "market")?);
+    org.format = ORG_FORMAT.to_string();
+    org.domain = domain;
+    org.settings = settings.map(|s| from_ron(&s, "settings")).transpose()?;
+
+    let mut st = conn.prepare(
+        "SELECT e.id, e.key, e.display_name, e.email, e.first_name, e.last_name, e.left_on,
+                a.mcid, a.associated_on, a.university_associated_on, a.dissociated_on
+         FROM employees e LEFT JOIN associations a ON a.employee_id = e.id WHERE e.org_id = ?1 ORDER BY e.id",
+    )?;
+    let mut index = std::collections::HashMap::new();
+    let rows = st.query_map([id], |r| {
+        Ok((
+            r.get::<_, i64>(0)?,
+            Employee {
+                id: r.get(1)?,
+                display_name: r.get(2)?,
+                email: r.get(3)?,
+                first_name: r.get(4)?,
+                last_name: r.get(5)?,
+                mcid: r.get(7)?,
+                associated_on: None,
+                university_associated_on: None,
+                left_on: None,
+                dissociated_on: None,
+                achievements: Vec::new(),
+            },
+            [
+                r.get::<_, Option<String>>(6)?,
+                r.get(8)?,
+                r.get(9)?,
+                r.get(10)?,
+            ],
+        ))
+    })?;
+    for row in rows {
+        let (rowid, mut e, [left, assoc, uni, diss]) = row?;
+        e.left_on = instant(left)?;
+        e.associated_on = instant(assoc)?;
+        e.university_associated_on = instant(uni)?;
+        e.dissociated_on = instant(diss)?;
+        index.insert(rowid, org.employees.len());
+        org.employees.push(e);
+    }
+    let mut st = conn.prepare(
+        "SELECT a.employee_id, a.credential, a.passed_on, a.expires_on, a.inactive, a.source
+         FROM achievements a JOIN employees e ON e.id = a.employee_id WHERE e.org_id = ?1 ORDER BY a.employee_id, a.seq",
+    )?;
+    for row in st.query_map([id], achievement)? {
+        let (emp, credential, passed, expires, inactive, source) = row?;
+        let Some(&i) = index.get(&emp) else { continue };
+        let passed_on = Instant::parse(&passed).map_err(StoreError::Migration)?;
+        org.employees[i].achievements.push(Achievement {
+            credential,
+            passed_on,
+            expires_on: day(expires)?,
+            inactive,
+            source,
+        });
+    }
+
+    let mut st = conn.prepare("SELECT metric, value, period_end, association, licence FROM performance WHERE org_id = ?1 ORDER BY seq")?;
+    for row in st.query_map([id], |r| {
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get(1)?,
+            r.get::<_, String>(2)?,
+            r.get::<_, Option<String>>(3)?,
+            r.get::<_, Option<String>>(4)?,
+        ))
+    })? {
+        let (metric, value, end, association, licence) = row?;
+        org.performance.push(PerformanceEntry {
+            metric,
+            value,
+            period_end: Day::parse(&end).map_err(StoreError::Migration)?,
+            association: association
+                .map(|a| from_ron(&a, "association"))
+                .transpose()?,
+            licence: licence.map(|l| from_ron(&l, "licence")).transpose()?,
+        });
+    }
+    let mut st = conn.prepare("SELECT competency, level, kind, starts_on, ends_on, reason, set_by FROM overrides WHERE org_id = ?1 ORDER BY seq")?;
+    for row in st.query_map([id], |r| {
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, String>(2)?,
+            r.get::<_, String>(3)?,
+            r.get::<_, Option<String>>(4)?,
+            r.get(5)?,
+            r.get(6)?,
+        ))
+    })? {
+        let (competency, level, kind, starts, ends, reason, set_by) = row?;
+        org.overrides.push(Override {
+            competency,
+            level: from_ron(&level, "level")?,
+            kind: from_ron(&kind, "override kind")?,
+            starts_on: Day::parse(&starts).map_err(StoreError::Migration)?,
+            ends_on: day(ends)?,
+            reason,
+            set_by,
+        });
+    }
+    let mut st = conn.prepare("SELECT tier, purchased_on, auto_renew, renewed_on FROM subscriptions WHERE org_id = ?1 ORDER BY seq")?;
+    let mut subs = Vec::new();
+    for row in st.query_map([id], |r| {
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, String>(1)?,
+            r.get(2)?,
+            r.get::<_, String>(3)?,
+        ))
+    })? {
+        let (tier, purchased, auto_renew, renewed) = row?;
+        subs.push(Subscription {
+            tier: from_ron(&tier, "tier")?,
+            purchased_on: Instant::parse(&purchased).map_err(StoreError::Migration)?,
+            auto_renew,
+            renewed_on: from_ron(&renewed, "renewals")?,
+        });
+    }
+    org.membership = subs.pop();
+    org.previous_subscriptions = subs;
+    Ok(org)
+}

@@ -1,0 +1,110 @@
+//! The workspace schema, as ordered migrations (`PRAGMA user_version` holds the version).
+//!
+//! Never edit a published migration: add a new one. `tests/store.rs` migrates from every
+//! older version.
+
+use rusqlite_migration::{M, Migrations};
+
+const V1: &str = "
+CREATE TABLE organisations (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    market TEXT NOT NULL,
+    domain TEXT,
+    settings TEXT,               -- RON of Settings, NULL for defaults
+    created_at TEXT NOT NULL
+);
+CREATE TABLE employees (
+    id INTEGER PRIMARY KEY,
+    org_id INTEGER NOT NULL REFERENCES organisations(id) ON DELETE CASCADE,
+    key TEXT NOT NULL,           -- the org file id
+    display_name TEXT NOT NULL,
+    email TEXT NOT NULL,
+    first_name TEXT,
+    last_name TEXT,
+    role TEXT,
+    left_on TEXT,                -- first day the person no longer counts
+    UNIQUE (org_id, key)
+);
+CREATE INDEX employees_email ON employees(org_id, email COLLATE NOCASE);
+CREATE TABLE user_accounts (
+    employee_id INTEGER PRIMARY KEY REFERENCES employees(id) ON DELETE CASCADE,
+    upn TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    password_expires_at TEXT    -- the temporary password itself is never stored
+);
+CREATE TABLE associations (
+    employee_id INTEGER PRIMARY KEY REFERENCES employees(id) ON DELETE CASCADE,
+    mcid TEXT,
+    associated_on TEXT,
+    university_associated_on TEXT,
+    dissociated_on TEXT
+);
+CREATE INDEX associations_mcid ON associations(mcid);
+CREATE TABLE achievements (
+    id INTEGER PRIMARY KEY,
+    employee_id INTEGER NOT NULL REFERENCES employees(id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,
+    credential TEXT NOT NULL,
+    passed_on TEXT NOT NULL,
+    expires_on TEXT,
+    inactive INTEGER NOT NULL DEFAULT 0,
+    source TEXT
+);
+CREATE INDEX achievements_employee ON achievements(employee_id, seq);
+CREATE TABLE performance (
+    id INTEGER PRIMARY KEY,
+    org_id INTEGER NOT NULL REFERENCES organisations(id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,
+    metric TEXT NOT NULL,
+    value REAL NOT NULL,
+    period_end TEXT NOT NULL,
+    association TEXT,
+    licence TEXT
+);
+CREATE TABLE overrides (
+    id INTEGER PRIMARY KEY,
+    org_id INTEGER NOT NULL REFERENCES organisations(id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,
+    competency TEXT NOT NULL,
+    level TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    starts_on TEXT NOT NULL,
+    ends_on TEXT,
+    reason TEXT NOT NULL,
+    set_by TEXT NOT NULL
+);
+CREATE TABLE subscriptions (
+    id INTEGER PRIMARY KEY,
+    org_id INTEGER NOT NULL REFERENCES organisations(id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,        -- oldest first; the last is the current membership
+    tier TEXT NOT NULL,
+    purchased_on TEXT NOT NULL,
+    auto_renew INTEGER NOT NULL,
+    renewed_on TEXT NOT NULL     -- RON list of instants
+);
+CREATE TABLE settings (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+CREATE TABLE audit (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    who TEXT NOT NULL,
+    org_id INTEGER,
+    action TEXT NOT NULL,
+    subject TEXT,
+    before TEXT,
+    after TEXT
+);
+";
+
+/// All migrations, oldest first.
+pub fn migrations() -> Migrations<'static> {
+    Migrations::from_slice(MIGRATIONS)
+}
+
+static MIGRATIONS: &[M<'static>] = &[M::up(V1)];
+
+/// The schema version this build writes.
+pub const LATEST: usize = 1;

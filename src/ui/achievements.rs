@@ -1,0 +1,220 @@
+//! Achievements of one employee: add from the catalog with search, dates, expiry and grace;
+//! coloured expired (red), counting for less than 90 days (amber), valid (green).
+
+use super::confirm::Confirm;
+use super::widgets::{AMBER, GREEN, RED, labelled_field, parse_instant};
+use crate::app::{AttainApp, Command, Panel};
+use crate::model::{Achievement, Credential, Day, Edit, Employee};
+use egui::Color32;
+
+#[derive(Default)]
+pub struct AchievementsView {
+    pub employee: Option<String>,
+    pub search: String,
+    pub picked: Option<String>,
+    pub passed: String,
+    pub expires: String,
+}
+
+/// When an achievement stops counting, ignoring the person (retirement grace, expiry).
+fn counts_until(c: &Credential, a: &Achievement) -> Option<Day> {
+    let grace = c
+        .counts_until
+        .as_deref()
+        .or(c.retires.as_deref())
+        .and_then(|d| Day::parse(d).ok());
+    match (grace, a.expires_on) {
+        (Some(g), Some(e)) => Some(g.min(e)),
+        (g, e) => g.or(e),
+    }
+}
+
+/// Expired (red), ending within 90 days (amber), valid (green).
+pub fn validity_color(until: Option<Day>, today: Day, inactive: bool) -> Color32 {
+    match until {
+        _ if inactive => RED,
+        Some(u) if u < today => RED,
+        Some(u) if u < today.add_days(90) => AMBER,
+        _ => GREEN,
+    }
+}
+
+pub fn achievements_ui(app: &mut AttainApp, ui: &mut egui::Ui, cmds: &mut Vec<Command>) {
+    ui.heading(app.t("panel-achievements"));
+    let Some(id) = app.view.achievements.employee.clone() else {
+        ui.label(app.t("achievements-pick"));
+        if ui.button(app.t("panel-employees")).clicked() {
+            cmds.push(Command::Show(Panel::Employees));
+        }
+        return;
+    };
+    let Some(e) = app.org.employees.iter().find(|e| e.id == id).cloned() else {
+        app.view.achievements.employee = None;
+        return;
+    };
+    ui.horizontal(|ui| {
+        ui.strong(&e.display_name);
+        ui.weak(&e.email);
+    });
+    list_ui(app, ui, &e);
+    ui.separator();
+    add_ui(app, ui, &e, cmds);
+}
+
+fn list_ui(app: &mut AttainApp, ui: &mut egui::Ui, e: &Employee) {
+    let today = app.as_of().day();
+    let report = app.eval.report.clone();
+    egui::Grid::new("achievements_grid")
+        .striped(true)
+        .num_columns(6)
+        .show(ui, |ui| {
+            for k in [
+                "achievements-col-credential",
+                "achievements-col-title",
+                "achievements-col-passed",
+                "achievements-col-until",
+                "achievements-col-status",
+                "",
+            ] {
+                ui.strong(if k.is_empty() {
+                    String::new()
+                } else {
+                    app.t(k)
+                });
+            }
+            ui.end_row();
+            for (i, a) in e.achievements.iter().enumerate() {
+                let Some(c) = app
+                    .catalog
+                    .credentials
+                    .iter()
+                    .find(|c| c.id == a.credential)
+                else {
+                    continue;
+                };
+                let until = counts_until(c, a);
+                ui.colored_label(validity_color(until, today, a.inactive), &a.credential);
+                ui.label(&c.title);
+                ui.label(app.tr.date(a.passed_on.day()));
+                ui.label(until.map_or_else(|| "–".to_string(), |u| app.tr.date(u)));
+                let reason = report.as_ref().and_then(|r| {
+                    r.not_credited.iter().find(|n| {
+                        &*n.employee == e.id.as_str() && &*n.credential == a.credential.as_str()
+                    })
+                });
+                match reason {
+                    Some(n) => {
+                        let code = serde_json::to_value(n.reason)
+                            .ok()
+                            .and_then(|v| v.as_str().map(|s| s.replace('_', "-")))
+                            .unwrap_or_default();
+                        ui.colored_label(AMBER, app.t(&format!("reason-{code}")))
+                    }
+                    None => ui.label(app.t("achievements-counts")),
+                };
+                if ui
+                    .small_button("🗑")
+                    .on_hover_text(app.t("achievements-remove"))
+                    .clicked()
+                {
+                    app.view.confirm = Some(Confirm {
+                        title: app.tr.t(
+                            "achievements-remove-title",
+                            &[("credential", a.credential.clone())],
+                        ),
+                        body: super::confirm::impact_lines(
+                            app,
+                            &Edit::RemoveAchievement {
+                                employee: e.id.clone(),
+                                index: i,
+                            },
+                        ),
+                        yes: app.t("achievements-remove"),
+                        command: Command::Edit(Edit::RemoveAchievement {
+                            employee: e.id.clone(),
+                            index: i,
+                        }),
+                    });
+                }
+                ui.end_row();
+            }
+        });
+}
+
+fn add_ui(app: &mut AttainApp, ui: &mut egui::Ui, e: &Employee, cmds: &mut Vec<Command>) {
+    ui.strong(app.t("achievements-add-title"));
+    let v = &mut app.view.achievements;
+    labelled_field(
+        ui,
+        &app.tr.t("achievements-search", &[]),
+        &mut v.search,
+        260.0,
+    );
+    let needle = v.search.trim().to_lowercase();
+    if !needle.is_empty() {
+        let matches: Vec<&Credential> = app
+            .catalog
+            .credentials
+            .iter()
+            .filter(|c| {
+                c.id.to_lowercase().contains(&needle)
+                    || c.title.to_lowercase().contains(&needle)
+                    || c.aliases.iter().any(|a| a.to_lowercase().contains(&needle))
+            })
+            .take(12)
+            .collect();
+        for c in matches {
+            if ui
+                .selectable_label(
+                    v.picked.as_deref() == Some(c.id.as_str()),
+                    format!("{} — {}", c.id, c.title),
+                )
+                .clicked()
+            {
+                v.picked = Some(c.id.clone());
+            }
+        }
+    }
+    ui.horizontal(|ui| {
+        labelled_field(
+            ui,
+            &app.tr.t("achievements-col-passed", &[]),
+            &mut v.passed,
+            100.0,
+        );
+        labelled_field(
+            ui,
+            &app.tr.t("achievements-expires", &[]),
+            &mut v.expires,
+            100.0,
+        );
+    });
+    let picked = v.picked.clone();
+    let passed = parse_instant(&app.tr, &v.passed);
+    let expires = if v.expires.trim().is_empty() {
+        Ok(None)
+    } else {
+        super::widgets::parse_day(&app.tr, &v.expires)
+            .map(Some)
+            .ok_or(())
+    };
+    let label = match &picked {
+        Some(p) => app.tr.t("achievements-add", &[("credential", p.clone())]),
+        None => app.t("achievements-add-pick"),
+    };
+    let ready = picked.is_some() && passed.is_some() && expires.is_ok();
+    if ui.add_enabled(ready, egui::Button::new(label)).clicked()
+        && let (Some(cred), Some(passed_on), Ok(expires_on)) = (picked, passed, expires)
+    {
+        let mut a = Achievement::new(&cred, passed_on);
+        a.expires_on = expires_on;
+        a.source = Some("manual".into());
+        cmds.push(Command::Edit(Edit::AddAchievement {
+            employee: e.id.clone(),
+            achievement: a,
+        }));
+        let v = &mut app.view.achievements;
+        v.picked = None;
+        v.search.clear();
+    }
+}

@@ -1,0 +1,214 @@
+//! Every competency with its level; each option's Silver and Gold requirements with progress,
+//! the people who fill them, why others do not count, and what is missing.
+
+use super::widgets::{GREEN, RED, level_text};
+use crate::app::{AttainApp, Command};
+use crate::eval::report::{CompetencyReport, LevelReport, Requirement};
+use crate::model::{Competency, Step};
+use std::collections::HashSet;
+
+#[derive(Default)]
+pub struct CompetenciesView {
+    /// A competency to open (from an alert link).
+    pub open: Option<String>,
+}
+
+pub fn competencies_ui(app: &mut AttainApp, ui: &mut egui::Ui, cmds: &mut Vec<Command>) {
+    ui.heading(app.t("panel-competencies"));
+    let Some(report) = app.eval.report.clone() else {
+        ui.spinner();
+        return;
+    };
+    let open = app.view.competencies.open.take();
+    egui::ScrollArea::vertical().show(ui, |ui| {
+        for (def, c) in app.catalog.competencies.iter().zip(&report.competencies) {
+            let header = egui::CollapsingHeader::new(egui::RichText::new(&def.name).strong())
+                .id_salt(&def.id)
+                .open(open.as_deref().map(|o| o == def.id));
+            let resp = header.show(ui, |ui| competency_ui(app, ui, def, c, &report, cmds));
+            resp.header_response.clone().on_hover_text(&def.id);
+            ui.horizontal(|ui| {
+                ui.add_space(18.0);
+                ui.label(app.t("text-level"));
+                ui.label(level_text(&app.tr, c.level));
+                ui.label(app.t("text-displayed"));
+                ui.label(level_text(&app.tr, c.displayed_level));
+                if c.overridden {
+                    ui.colored_label(super::widgets::AMBER, app.t("text-override"));
+                }
+            });
+            if open.as_deref() == Some(def.id.as_str()) {
+                resp.header_response.scroll_to_me(Some(egui::Align::TOP));
+            }
+        }
+    });
+}
+
+fn competency_ui(
+    app: &AttainApp,
+    ui: &mut egui::Ui,
+    def: &Competency,
+    c: &CompetencyReport,
+    report: &crate::eval::Report,
+    cmds: &mut Vec<Command>,
+) {
+    if let Some(pci) = &c.pci {
+        for (name, path) in [
+            ("pci-customer-engagement", &pci.customer_engagement),
+            ("pci-finance-operations", &pci.finance_and_operations),
+        ] {
+            ui.label(format!("{}: {:.1}", app.t(name), path.total));
+            ui.add(egui::ProgressBar::new((path.total / 100.0) as f32).desired_width(240.0));
+        }
+    }
+    for (opt, o) in def.options.iter().zip(&c.options) {
+        ui.group(|ui| {
+            ui.strong(&opt.name);
+            for (lvl, steps, r) in [
+                ("level-silver", &opt.silver, &o.silver),
+                ("level-gold", &opt.gold, &o.gold),
+            ] {
+                level_ui(app, ui, lvl, steps.as_deref(), r, cmds);
+            }
+        });
+    }
+    others_ui(app, ui, def, report, cmds);
+}
+
+fn level_ui(
+    app: &AttainApp,
+    ui: &mut egui::Ui,
+    lvl: &str,
+    steps: Option<&[Step]>,
+    r: &LevelReport,
+    cmds: &mut Vec<Command>,
+) {
+    ui.horizontal(|ui| {
+        ui.label(app.t(lvl));
+        if steps.is_none() {
+            ui.weak(app.t("competency-no-level"));
+        } else if r.met {
+            ui.colored_label(GREEN, app.t("text-met"));
+        } else {
+            ui.colored_label(RED, app.t("text-not-met"));
+        }
+    });
+    for req in &r.requirements {
+        ui.horizontal_wrapped(|ui| {
+            ui.add_space(12.0);
+            match req {
+                Requirement::Performance {
+                    metric,
+                    required,
+                    actual,
+                    met,
+                } => {
+                    let frac = if *required > 0.0 {
+                        (actual / required).clamp(0.0, 1.0)
+                    } else {
+                        1.0
+                    };
+                    let text = format!("{} / {}", app.tr.number(*actual), app.tr.number(*required));
+                    ui.label(app.t(&format!("metric-{}", metric.replace('_', "-"))));
+                    ui.add(
+                        egui::ProgressBar::new(frac as f32)
+                            .text(text)
+                            .desired_width(220.0)
+                            .fill(if *met { GREEN } else { RED }),
+                    );
+                }
+                Requirement::Skill {
+                    required_people,
+                    people,
+                    met,
+                    missing,
+                } => {
+                    let have = people.len().min(*required_people as usize);
+                    let frac = have as f32 / (*required_people).max(1) as f32;
+                    ui.label(app.t("competency-people"));
+                    ui.add(
+                        egui::ProgressBar::new(frac)
+                            .text(format!("{have} / {required_people}"))
+                            .desired_width(160.0)
+                            .fill(if *met { GREEN } else { RED }),
+                    );
+                    for p in people {
+                        if ui.link(p).clicked() {
+                            cmds.push(Command::OpenEmployee(p.clone()));
+                        }
+                    }
+                    if let Some(m) = missing {
+                        ui.colored_label(RED, format!("{}: {m}", app.t("text-missing")));
+                    }
+                }
+            }
+        });
+    }
+}
+
+/// People who hold credentials of this competency that do not count, and why; people whose
+/// credentials this competency does not list.
+fn others_ui(
+    app: &AttainApp,
+    ui: &mut egui::Ui,
+    def: &Competency,
+    report: &crate::eval::Report,
+    cmds: &mut Vec<Command>,
+) {
+    let listed: HashSet<&str> = def
+        .options
+        .iter()
+        .flat_map(|o| o.silver.iter().chain(o.gold.iter()).flatten())
+        .flat_map(|s| match s {
+            Step::Skill(k) => k
+                .expr
+                .credentials()
+                .into_iter()
+                .chain(k.plus.iter().flat_map(|c| c.expr().credentials()))
+                .collect::<Vec<_>>(),
+            Step::Perf(_) => Vec::new(),
+        })
+        .collect();
+    let blocked: Vec<_> = report
+        .not_credited
+        .iter()
+        .filter(|n| listed.contains(&*n.credential))
+        .collect();
+    if !blocked.is_empty() {
+        ui.label(app.t("competency-not-counting"));
+        for n in blocked {
+            ui.horizontal(|ui| {
+                ui.add_space(12.0);
+                if ui.link(n.employee.as_ref()).clicked() {
+                    cmds.push(Command::OpenEmployee(n.employee.to_string()));
+                }
+                let code = serde_json::to_value(n.reason)
+                    .ok()
+                    .and_then(|v| v.as_str().map(|s| s.replace('_', "-")))
+                    .unwrap_or_default();
+                ui.label(format!(
+                    "{} — {}",
+                    n.credential,
+                    app.t(&format!("reason-{code}"))
+                ));
+            });
+        }
+    }
+    let unlisted = app
+        .org
+        .employees
+        .iter()
+        .filter(|e| {
+            !e.achievements.is_empty()
+                && e.achievements
+                    .iter()
+                    .all(|a| !listed.contains(a.credential.as_str()))
+        })
+        .count();
+    if unlisted > 0 {
+        ui.weak(
+            app.tr
+                .t("competency-not-listed", &[("count", unlisted.to_string())]),
+        );
+    }
+}

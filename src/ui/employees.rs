@@ -1,0 +1,377 @@
+//! Employees: a sortable, filterable table (only visible rows drawn), the person's details,
+//! association, leaving, user account.
+
+use super::confirm::{Confirm, impact_lines};
+use super::widgets::{labelled_field, parse_instant};
+use crate::app::{AttainApp, Command};
+use crate::model::{Edit, Employee, Org};
+use egui_extras::{Column, TableBuilder};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SortBy {
+    #[default]
+    Name,
+    Id,
+    Email,
+    Mcid,
+    Achievements,
+}
+
+#[derive(Default)]
+pub struct EmployeesView {
+    pub filter: String,
+    pub sort: SortBy,
+    pub descending: bool,
+    pub selected: Option<String>,
+    pub focus_search: bool,
+    /// Indices into `org.employees`, filtered and sorted; rebuilt when stale.
+    rows: Vec<usize>,
+    stale: bool,
+    shown_for: (String, SortBy, bool, usize),
+    pub new_name: String,
+    pub new_email: String,
+    pub edit: Option<Employee>,
+    pub mcid: String,
+    pub date: String,
+}
+
+impl EmployeesView {
+    /// The data changed: rebuild the rows on the next frame.
+    pub fn invalidate(&mut self) {
+        self.stale = true;
+    }
+
+    /// The visible rows for this organisation (filter and sort in the model, not per row).
+    pub fn rows(&mut self, org: &Org) -> &[usize] {
+        let key = (
+            self.filter.clone(),
+            self.sort,
+            self.descending,
+            org.employees.len(),
+        );
+        if self.stale || key != self.shown_for {
+            let needle = self.filter.trim().to_lowercase();
+            let mut rows: Vec<usize> = (0..org.employees.len())
+                .filter(|i| {
+                    let e = &org.employees[*i];
+                    needle.is_empty()
+                        || e.display_name.to_lowercase().contains(&needle)
+                        || e.email.to_lowercase().contains(&needle)
+                        || e.id.to_lowercase().contains(&needle)
+                        || e.mcid.as_deref().is_some_and(|m| m.contains(&needle))
+                })
+                .collect();
+            let emps = &org.employees;
+            match self.sort {
+                SortBy::Name => rows.sort_by_cached_key(|i| emps[*i].display_name.to_lowercase()),
+                SortBy::Id => rows.sort_by(|a, b| emps[*a].id.cmp(&emps[*b].id)),
+                SortBy::Email => rows.sort_by_cached_key(|i| emps[*i].email.to_lowercase()),
+                SortBy::Mcid => rows.sort_by(|a, b| emps[*a].mcid.cmp(&emps[*b].mcid)),
+                SortBy::Achievements => rows.sort_by_key(|i| emps[*i].achievements.len()),
+            }
+            if self.descending {
+                rows.reverse();
+            }
+            self.rows = rows;
+            self.stale = false;
+            self.shown_for = key;
+        }
+        &self.rows
+    }
+}
+
+pub fn employees_ui(app: &mut AttainApp, ui: &mut egui::Ui, cmds: &mut Vec<Command>) {
+    ui.horizontal(|ui| {
+        ui.heading(app.t("panel-employees"));
+        let l = ui.label(app.t("employees-find"));
+        let hint = app.t("employees-find-hint");
+        let search = ui
+            .add(
+                egui::TextEdit::singleline(&mut app.view.employees.filter)
+                    .hint_text(hint)
+                    .desired_width(220.0),
+            )
+            .labelled_by(l.id);
+        if std::mem::take(&mut app.view.employees.focus_search) {
+            search.request_focus();
+        }
+    });
+    add_employee_ui(app, ui, cmds);
+    ui.separator();
+    let selected_height = if app.view.employees.selected.is_some() {
+        230.0
+    } else {
+        0.0
+    };
+    let table_height = (ui.available_height() - selected_height).max(120.0);
+    table_ui(app, ui, table_height);
+    if let Some(id) = app.view.employees.selected.clone() {
+        ui.separator();
+        details_ui(app, ui, &id, cmds);
+    }
+}
+
+fn add_employee_ui(app: &mut AttainApp, ui: &mut egui::Ui, cmds: &mut Vec<Command>) {
+    ui.horizontal(|ui| {
+        let v = &mut app.view.employees;
+        labelled_field(
+            ui,
+            &app.tr.t("employees-new-name", &[]),
+            &mut v.new_name,
+            160.0,
+        );
+        labelled_field(
+            ui,
+            &app.tr.t("employees-new-email", &[]),
+            &mut v.new_email,
+            200.0,
+        );
+        if ui.button(app.tr.t("employees-add", &[])).clicked() {
+            let email = v.new_email.trim().to_string();
+            let name = v.new_name.trim().to_string();
+            if name.is_empty() || !email.contains('@') {
+                app.fail(app.t("employees-add-invalid"));
+                return;
+            }
+            let base = email.split('@').next().unwrap_or_default().to_lowercase();
+            let mut id = base.clone();
+            let mut n = 2;
+            while app.org.employees.iter().any(|e| e.id == id) {
+                id = format!("{base}{n}");
+                n += 1;
+            }
+            cmds.push(Command::Edit(Edit::AddEmployee(Employee::new(
+                &id, &name, &email,
+            ))));
+            app.view.employees.new_name.clear();
+            app.view.employees.new_email.clear();
+            app.view.employees.selected = Some(id);
+        }
+    });
+}
+
+fn table_ui(app: &mut AttainApp, ui: &mut egui::Ui, height: f32) {
+    let headers = [
+        (SortBy::Id, "employees-col-id"),
+        (SortBy::Name, "employees-col-name"),
+        (SortBy::Email, "employees-col-email"),
+        (SortBy::Mcid, "employees-col-mcid"),
+        (SortBy::Achievements, "employees-col-achievements"),
+    ];
+    let labels: Vec<String> = headers.iter().map(|(_, k)| app.t(k)).collect();
+    let status_label = app.t("employees-col-status");
+    let rows: Vec<usize> = app.view.employees.rows(&app.org).to_vec();
+    let org = &app.org;
+    let view = &mut app.view.employees;
+    let tr = &app.tr;
+    TableBuilder::new(ui)
+        .id_salt("employees_table")
+        .striped(true)
+        .resizable(true)
+        .sense(egui::Sense::click())
+        .max_scroll_height(height)
+        .column(Column::initial(140.0).clip(true))
+        .column(Column::initial(180.0).clip(true))
+        .column(Column::initial(220.0).clip(true))
+        .column(Column::initial(90.0))
+        .column(Column::initial(90.0))
+        .column(Column::remainder().at_least(80.0))
+        .header(22.0, |mut header| {
+            for ((sort, _), label) in headers.iter().zip(&labels) {
+                header.col(|ui| {
+                    let arrow = if view.sort == *sort {
+                        if view.descending { " ▼" } else { " ▲" }
+                    } else {
+                        ""
+                    };
+                    if ui.button(format!("{label}{arrow}")).clicked() {
+                        if view.sort == *sort {
+                            view.descending = !view.descending;
+                        } else {
+                            view.sort = *sort;
+                            view.descending = false;
+                        }
+                    }
+                });
+            }
+            header.col(|ui| {
+                ui.strong(&status_label);
+            });
+        })
+        .body(|body| {
+            body.rows(20.0, rows.len(), |mut row| {
+                let e = &org.employees[rows[row.index()]];
+                row.set_selected(view.selected.as_deref() == Some(e.id.as_str()));
+                row.col(|ui| {
+                    ui.label(&e.id);
+                });
+                row.col(|ui| {
+                    ui.label(&e.display_name);
+                });
+                row.col(|ui| {
+                    ui.label(&e.email);
+                });
+                row.col(|ui| {
+                    ui.label(e.mcid.as_deref().unwrap_or("–"));
+                });
+                row.col(|ui| {
+                    ui.label(e.achievements.len().to_string());
+                });
+                row.col(|ui| {
+                    ui.label(status(tr, e));
+                });
+                if row.response().clicked() {
+                    view.selected = Some(e.id.clone());
+                    view.edit = None;
+                    view.mcid = e.mcid.clone().unwrap_or_default();
+                    view.date.clear();
+                }
+            });
+        });
+}
+
+fn status(tr: &crate::i18n::Tr, e: &Employee) -> String {
+    if let Some(l) = e.left_on {
+        return tr.t("employees-status-left", &[("date", tr.date(l.day()))]);
+    }
+    match (e.associated_on, e.dissociated_on) {
+        (Some(a), Some(d)) if d >= a => {
+            tr.t("employees-status-moved", &[("date", tr.date(d.day()))])
+        }
+        (Some(a), _) => tr.t("employees-status-associated", &[("date", tr.date(a.day()))]),
+        (None, _) => tr.t("employees-status-not-associated", &[]),
+    }
+}
+
+fn details_ui(app: &mut AttainApp, ui: &mut egui::Ui, id: &str, cmds: &mut Vec<Command>) {
+    let Some(current) = app.org.employees.iter().find(|e| e.id == id).cloned() else {
+        app.view.employees.selected = None;
+        return;
+    };
+    let edit = app
+        .view
+        .employees
+        .edit
+        .get_or_insert_with(|| current.clone());
+    if edit.id != current.id {
+        *edit = current.clone();
+    }
+    ui.horizontal(|ui| {
+        ui.strong(&current.display_name);
+        if ui.button(app.t("employees-open-achievements")).clicked() {
+            cmds.push(Command::OpenEmployee(current.id.clone()));
+        }
+        if ui.button(app.t("employees-user-account")).clicked() {
+            cmds.push(Command::CreateUserAccount(current.id.clone()));
+        }
+        if ui.button(app.t("employees-remove")).clicked() {
+            app.view.confirm = Some(Confirm {
+                title: app.tr.t(
+                    "employees-remove-title",
+                    &[("name", current.display_name.clone())],
+                ),
+                body: impact_lines(app, &Edit::RemoveEmployee(current.id.clone())),
+                yes: app.t("employees-remove"),
+                command: Command::Edit(Edit::RemoveEmployee(current.id.clone())),
+            });
+        }
+    });
+    let tr = &app.tr;
+    let Some(edit) = app.view.employees.edit.as_mut() else {
+        return;
+    };
+    ui.horizontal(|ui| {
+        labelled_field(
+            ui,
+            &tr.t("employees-col-name", &[]),
+            &mut edit.display_name,
+            160.0,
+        );
+        labelled_field(
+            ui,
+            &tr.t("employees-col-email", &[]),
+            &mut edit.email,
+            200.0,
+        );
+        if ui.button(tr.t("button-save", &[])).clicked() {
+            cmds.push(Command::Edit(Edit::UpdateEmployee(edit.clone())));
+        }
+    });
+    association_ui(app, ui, &current, cmds);
+}
+
+fn association_ui(app: &mut AttainApp, ui: &mut egui::Ui, e: &Employee, cmds: &mut Vec<Command>) {
+    let now_text = app.tr.date(app.as_of().day());
+    let v = &mut app.view.employees;
+    if v.mcid.is_empty() {
+        v.mcid = e.mcid.clone().unwrap_or_default();
+    }
+    ui.horizontal(|ui| {
+        labelled_field(ui, &app.tr.t("employees-col-mcid", &[]), &mut v.mcid, 110.0);
+        let l = ui.label(app.tr.t("employees-date", &[]));
+        ui.add(
+            egui::TextEdit::singleline(&mut v.date)
+                .hint_text(now_text)
+                .desired_width(90.0),
+        )
+        .labelled_by(l.id);
+    });
+    let date_text = v.date.clone();
+    let mcid = v.mcid.trim().to_string();
+    let date = if date_text.trim().is_empty() {
+        Some(app.as_of())
+    } else {
+        parse_instant(&app.tr, &date_text)
+    };
+    ui.horizontal(|ui| {
+        let Some(at) = date else {
+            ui.colored_label(
+                super::widgets::RED,
+                app.tr.t("error-date", &[("value", date_text.clone())]),
+            );
+            return;
+        };
+        if ui.button(app.tr.t("employees-associate", &[])).clicked() {
+            if mcid.is_empty() {
+                app.fail(app.t("employees-mcid-needed"));
+            } else {
+                cmds.push(Command::Edit(Edit::Associate {
+                    employee: e.id.clone(),
+                    mcid,
+                    at,
+                }));
+            }
+        }
+        if ui.button(app.t("employees-dissociate")).clicked() {
+            cmds.push(Command::Edit(Edit::Dissociate {
+                employee: e.id.clone(),
+                at,
+            }));
+        }
+        if e.left_on.is_none() {
+            if ui.button(app.t("employees-mark-leaver")).clicked() {
+                let edit = Edit::SetLeaver {
+                    employee: e.id.clone(),
+                    left_on: Some(at),
+                };
+                app.view.confirm = Some(Confirm {
+                    title: app.tr.t(
+                        "employees-leaver-title",
+                        &[
+                            ("name", e.display_name.clone()),
+                            ("date", app.tr.date(at.day())),
+                        ],
+                    ),
+                    body: impact_lines(app, &edit),
+                    yes: app.t("employees-mark-leaver"),
+                    command: Command::Edit(edit),
+                });
+            }
+        } else if ui.button(app.t("employees-unmark-leaver")).clicked() {
+            cmds.push(Command::Edit(Edit::SetLeaver {
+                employee: e.id.clone(),
+                left_on: None,
+            }));
+        }
+    });
+}

@@ -1,0 +1,293 @@
+//! Membership: tier, year, anniversary, renewal window, reminders, upgrade and renewal,
+//! auto-renew, overrides, and the business profile.
+
+use super::confirm::Confirm;
+use super::widgets::{AMBER, labelled_field, level_text, parse_day};
+use crate::app::{AttainApp, Command};
+use crate::eval::LevelName;
+use crate::eval::report::{Status, TierName};
+use crate::model::edit::default_override_end;
+use crate::model::{Edit, Level, Override, OverrideKind, Tier};
+
+#[derive(Default)]
+pub struct MembershipView {
+    pub competency: usize,
+    pub level_gold: bool,
+    pub exemption: bool,
+    pub starts: String,
+    pub ends: String,
+    pub reason: String,
+    pub set_by: String,
+}
+
+fn code<T: serde::Serialize>(v: &T) -> String {
+    serde_json::to_value(v)
+        .ok()
+        .and_then(|j| j.as_str().map(|s| s.replace('_', "-")))
+        .unwrap_or_default()
+}
+
+pub fn membership_ui(app: &mut AttainApp, ui: &mut egui::Ui, cmds: &mut Vec<Command>) {
+    ui.heading(app.t("panel-membership"));
+    let Some(report) = app.eval.report.clone() else {
+        ui.spinner();
+        return;
+    };
+    let m = &report.membership;
+    egui::Grid::new("membership_grid")
+        .num_columns(2)
+        .show(ui, |ui| {
+            ui.label(app.t("text-tier"));
+            ui.strong(app.t(&format!("tier-{}", code(&m.tier))));
+            ui.end_row();
+            ui.label(app.t("text-status"));
+            ui.label(app.t(&format!("status-{}", code(&m.status))));
+            ui.end_row();
+            if let Some(s) = app.org.membership.as_ref() {
+                ui.label(app.t("membership-purchased"));
+                ui.label(app.tr.date(s.purchased_on.day()));
+                ui.end_row();
+            }
+            if let (Some(a), Some([w0, w1])) = (&m.anniversary, &m.renewal_window) {
+                let d = |s: &str| {
+                    crate::model::Day::parse(s)
+                        .map(|d| app.tr.date(d))
+                        .unwrap_or_default()
+                };
+                ui.label(app.t("text-anniversary"));
+                ui.label(d(a));
+                ui.end_row();
+                ui.label(app.t("text-renewal-window"));
+                ui.label(format!("{} – {}", d(w0), d(w1)));
+                ui.end_row();
+            }
+        });
+    actions_ui(app, ui, &report, cmds);
+    ui.separator();
+    ui.strong(app.t("membership-profile"));
+    ui.weak(app.t("membership-profile-hint"));
+    let shown: Vec<_> = app
+        .catalog
+        .competencies
+        .iter()
+        .zip(&report.competencies)
+        .filter(|(_, c)| c.displayed_level != LevelName::None)
+        .collect();
+    if shown.is_empty() {
+        ui.label(app.t("text-none"));
+    }
+    for (def, c) in shown {
+        ui.horizontal(|ui| {
+            ui.label(&def.name);
+            ui.label(level_text(&app.tr, c.displayed_level));
+        });
+    }
+    ui.separator();
+    overrides_ui(app, ui, cmds);
+}
+
+fn actions_ui(
+    app: &mut AttainApp,
+    ui: &mut egui::Ui,
+    report: &crate::eval::Report,
+    cmds: &mut Vec<Command>,
+) {
+    let m = &report.membership;
+    let levels: Vec<LevelName> = report.competencies.iter().map(|c| c.level).collect();
+    let at = app.as_of();
+    ui.horizontal_wrapped(|ui| {
+        if let Some(up) = m.can_upgrade_to {
+            let tier = if up == LevelName::Gold {
+                Tier::Gold
+            } else {
+                Tier::Silver
+            };
+            let mut label = app.tr.t(
+                "membership-upgrade",
+                &[("tier", app.t(&format!("level-{}", up.as_str())))],
+            );
+            if let Some(p) = m.upgrade_price_usd {
+                label.push_str(&format!(" (US$ {})", app.tr.number(p)));
+            }
+            if ui.button(label).clicked() {
+                cmds.push(Command::Edit(Edit::Purchase { tier, at }));
+            }
+            if up == LevelName::Gold
+                && m.tier == TierName::Silver
+                && matches!(m.status, Status::Active | Status::RenewalWindow)
+            {
+                ui.colored_label(AMBER, app.t("membership-discount"));
+            }
+        }
+        if m.tier == TierName::None && ui.button(app.t("membership-buy-action-pack")).clicked() {
+            cmds.push(Command::Edit(Edit::Purchase {
+                tier: Tier::ActionPack,
+                at,
+            }));
+        }
+        if let Some(s) = app.org.membership.as_ref() {
+            let in_window = m.status == Status::RenewalWindow;
+            let eligible = crate::eval::eligible(s.tier, &levels);
+            let renew = ui.add_enabled(
+                in_window && eligible,
+                egui::Button::new(app.t("membership-renew")),
+            );
+            let hint = if !in_window {
+                app.t("membership-renew-outside")
+            } else if !eligible {
+                app.t("membership-renew-ineligible")
+            } else {
+                app.t("membership-renew")
+            };
+            if renew.on_hover_text(hint).clicked() {
+                cmds.push(Command::Edit(Edit::Renew { at }));
+            }
+            let mut auto = s.auto_renew;
+            if ui
+                .checkbox(&mut auto, app.t("membership-auto-renew"))
+                .changed()
+            {
+                cmds.push(Command::Edit(Edit::SetAutoRenew(auto)));
+            }
+        }
+    });
+}
+
+fn overrides_ui(app: &mut AttainApp, ui: &mut egui::Ui, cmds: &mut Vec<Command>) {
+    ui.strong(app.t("membership-overrides"));
+    let today = app.as_of().day();
+    for (i, o) in app.org.overrides.clone().iter().enumerate() {
+        let ends = o
+            .ends_on
+            .unwrap_or_else(|| default_override_end(&app.org, o.starts_on));
+        ui.horizontal_wrapped(|ui| {
+            let name = app
+                .catalog
+                .competencies
+                .iter()
+                .find(|c| c.id == o.competency)
+                .map_or(o.competency.as_str(), |c| c.name.as_str());
+            ui.label(name);
+            ui.label(level_text(&app.tr, o.level.into()));
+            ui.label(format!(
+                "{} – {}",
+                app.tr.date(o.starts_on),
+                app.tr.date(ends)
+            ));
+            let active = o.starts_on <= today && today <= ends;
+            ui.weak(if active {
+                app.t("membership-override-active")
+            } else {
+                app.t("membership-override-inactive")
+            });
+            ui.label(format!("“{}” — {}", o.reason, o.set_by));
+            if ui
+                .small_button("🗑")
+                .on_hover_text(app.t("membership-override-remove"))
+                .clicked()
+            {
+                app.view.confirm = Some(Confirm {
+                    title: app.t("membership-override-remove"),
+                    body: super::confirm::impact_lines(app, &Edit::RemoveOverride(i)),
+                    yes: app.t("membership-override-remove"),
+                    command: Command::Edit(Edit::RemoveOverride(i)),
+                });
+            }
+        });
+    }
+    let v = &mut app.view.membership;
+    ui.horizontal_wrapped(|ui| {
+        let names: Vec<&str> = app
+            .catalog
+            .competencies
+            .iter()
+            .map(|c| c.name.as_str())
+            .collect();
+        let l = ui.label(app.tr.t("text-competency", &[]));
+        egui::ComboBox::from_id_salt("override_competency")
+            .selected_text(names.get(v.competency).copied().unwrap_or_default())
+            .show_ui(ui, |ui| {
+                for (i, n) in names.iter().enumerate() {
+                    ui.selectable_value(&mut v.competency, i, *n);
+                }
+            })
+            .response
+            .labelled_by(l.id);
+        ui.checkbox(&mut v.level_gold, app.tr.t("level-gold", &[]));
+        ui.checkbox(
+            &mut v.exemption,
+            app.tr.t("membership-override-exemption", &[]),
+        );
+    });
+    ui.horizontal_wrapped(|ui| {
+        labelled_field(
+            ui,
+            &app.tr.t("membership-override-starts", &[]),
+            &mut v.starts,
+            90.0,
+        );
+        let starts = parse_day(&app.tr, &v.starts).unwrap_or(today);
+        let default_end = default_override_end(&app.org, starts);
+        let l = ui.label(app.tr.t("membership-override-ends", &[]));
+        ui.add(
+            egui::TextEdit::singleline(&mut v.ends)
+                .hint_text(app.tr.date(default_end))
+                .desired_width(90.0),
+        )
+        .labelled_by(l.id);
+        labelled_field(
+            ui,
+            &app.tr.t("membership-override-reason", &[]),
+            &mut v.reason,
+            200.0,
+        );
+        labelled_field(
+            ui,
+            &app.tr.t("membership-override-set-by", &[]),
+            &mut v.set_by,
+            140.0,
+        );
+    });
+    let starts = if v.starts.trim().is_empty() {
+        Some(today)
+    } else {
+        parse_day(&app.tr, &v.starts)
+    };
+    let ends = if v.ends.trim().is_empty() {
+        Ok(None)
+    } else {
+        parse_day(&app.tr, &v.ends).map(Some).ok_or(())
+    };
+    let ready = starts.is_some()
+        && ends.is_ok()
+        && !v.reason.trim().is_empty()
+        && !v.set_by.trim().is_empty();
+    if ui
+        .add_enabled(
+            ready,
+            egui::Button::new(app.tr.t("membership-override-add", &[])),
+        )
+        .clicked()
+        && let (Some(starts_on), Ok(ends_on)) = (starts, ends)
+    {
+        let o = Override {
+            competency: app.catalog.competencies[v.competency].id.clone(),
+            level: if v.level_gold {
+                Level::Gold
+            } else {
+                Level::Silver
+            },
+            kind: if v.exemption {
+                OverrideKind::SkillsExemption
+            } else {
+                OverrideKind::Full
+            },
+            starts_on,
+            ends_on,
+            reason: v.reason.trim().to_string(),
+            set_by: v.set_by.trim().to_string(),
+        };
+        cmds.push(Command::Edit(Edit::AddOverride(o)));
+        *v = MembershipView::default();
+    }
+}

@@ -1,0 +1,41 @@
+//! Keyboard shortcuts: the same commands as the buttons.
+
+use crate::app::{Command, Panel};
+use egui::{Key, KeyboardShortcut, Modifiers};
+
+pub const UNDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
+pub const OPEN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
+pub const EXPORT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);
+pub const FIND: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
+
+pub fn shortcuts_ui(ui: &mut egui::Ui, cmds: &mut Vec<Command>) {
+    ui.ctx().input_mut(|i| {
+        if i.consume_shortcut(&UNDO) {
+            cmds.push(Command::Undo);
+        }
+        if i.consume_shortcut(&OPEN) {
+            cmds.push(Command::LoadOrgDialog);
+        }
+        if i.consume_shortcut(&EXPORT) {
+            cmds.push(Command::ExportOrgDialog);
+        }
+        if i.consume_shortcut(&FIND) {
+            cmds.push(Command::FocusSearch);
+        }
+        for (n, key) in [
+            Key::Num1,
+            Key::Num2,
+            Key::Num3,
+            Key::Num4,
+            Key::Num5,
+            Key::Num6,
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            if i.consume_key(Modifiers::ALT, key) {
+                cmds.push(Command::Show(Panel::ALL[n]));
+            }
+        }
+    });
+}

@@ -1,0 +1,114 @@
+//! The timeline chart: each competency's level over the next 12 months, from expiry,
+//! retirement, leavers, overrides and anniversaries.
+
+use super::widgets::level_color;
+use crate::app::{AttainApp, Command};
+use crate::eval::LevelName;
+use egui_plot::{Legend, Line, Plot, PlotPoints};
+
+pub fn timeline_ui(app: &mut AttainApp, ui: &mut egui::Ui, _cmds: &mut Vec<Command>) {
+    ui.heading(app.t("panel-timeline"));
+    let Some(tl) = app.eval.timeline.clone() else {
+        ui.spinner();
+        return;
+    };
+    let Some(start) = tl.points.first().map(|(t, _)| t.secs()) else {
+        return;
+    };
+    let day = |secs: i64| (secs - start) as f64 / 86_400.0;
+    let shown: Vec<usize> = (0..app.catalog.competencies.len())
+        .filter(|c| tl.points.iter().any(|(_, l)| l[*c] != LevelName::None))
+        .collect();
+    if shown.is_empty() {
+        ui.label(app.t("timeline-empty"));
+        return;
+    }
+    ui.label(app.t("timeline-hint"));
+    let names: Vec<String> = shown
+        .iter()
+        .map(|c| app.catalog.competencies[*c].name.clone())
+        .collect();
+    let tr = &app.tr;
+    let start_day = tl.points[0].0.day();
+    Plot::new("timeline")
+        .legend(Legend::default())
+        .height(ui.available_height() - 120.0)
+        .include_y(0.0)
+        .include_y(2.2)
+        .x_axis_formatter(move |m, _| tr_date(start_day, m.value))
+        .y_axis_formatter(|m, _| match m.value.round() as i64 {
+            0 => "none".into(),
+            1 => "Silver".into(),
+            2 => "Gold".into(),
+            _ => String::new(),
+        })
+        .show(ui, |plot| {
+            for (k, c) in shown.iter().enumerate() {
+                // Step lines, offset a little so overlapping competencies stay visible.
+                let mut pts: Vec<[f64; 2]> = Vec::new();
+                let offset = k as f64 * 0.03;
+                for (i, (t, levels)) in tl.points.iter().enumerate() {
+                    let y = level_y(levels[*c]) + offset;
+                    if i > 0 {
+                        pts.push([day(t.secs()), pts.last().map_or(y, |p| p[1])]);
+                    }
+                    pts.push([day(t.secs()), y]);
+                }
+                let color = level_color(tl.points[0].1[*c]);
+                plot.line(Line::new(names[k].clone(), PlotPoints::from(pts)).color(
+                    if k % 2 == 0 {
+                        color
+                    } else {
+                        color.gamma_multiply(0.7)
+                    },
+                ));
+            }
+        });
+    changes_ui(app, ui, &tl, &shown, tr_clone(tr));
+}
+
+fn tr_clone(tr: &crate::i18n::Tr) -> crate::i18n::Tr {
+    crate::i18n::Tr::new(tr.lang())
+}
+
+fn level_y(l: LevelName) -> f64 {
+    match l {
+        LevelName::None => 0.0,
+        LevelName::Silver => 1.0,
+        LevelName::Gold => 2.0,
+    }
+}
+
+fn tr_date(start: crate::model::Day, days: f64) -> String {
+    start.add_days(days.round() as i64).to_string()
+}
+
+/// The changes in words, under the chart.
+fn changes_ui(
+    app: &AttainApp,
+    ui: &mut egui::Ui,
+    tl: &crate::app::evaluation::Timeline,
+    shown: &[usize],
+    tr: crate::i18n::Tr,
+) {
+    egui::ScrollArea::vertical().show(ui, |ui| {
+        for w in tl.points.windows(2) {
+            let (_, before) = &w[0];
+            let (t, after) = &w[1];
+            for c in shown {
+                if before[*c] != after[*c] {
+                    let word = |l: LevelName| tr.t(&format!("level-{}", l.as_str()), &[]);
+                    ui.label(tr.t(
+                        "timeline-change",
+                        &[
+                            ("date", tr.date(t.day())),
+                            ("competency", app.catalog.competencies[*c].name.clone()),
+                            ("from", word(before[*c])),
+                            ("to", word(after[*c])),
+                        ],
+                    ));
+                }
+            }
+        }
+    });
+}

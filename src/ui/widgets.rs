@@ -1,0 +1,58 @@
+//! Small pieces shared by the panels: level badges, date fields, colours.
+
+use crate::eval::LevelName;
+use crate::i18n::Tr;
+use crate::model::{Day, Instant};
+use egui::{Color32, RichText};
+
+pub const GOLD: Color32 = Color32::from_rgb(0xC9, 0x9A, 0x06);
+pub const SILVER: Color32 = Color32::from_rgb(0x8A, 0x94, 0xA6);
+pub const RED: Color32 = Color32::from_rgb(0xD0, 0x3B, 0x3B);
+pub const AMBER: Color32 = Color32::from_rgb(0xE0, 0x8A, 0x00);
+pub const GREEN: Color32 = Color32::from_rgb(0x2E, 0x9D, 0x4F);
+
+pub fn level_color(l: LevelName) -> Color32 {
+    match l {
+        LevelName::Gold => GOLD,
+        LevelName::Silver => SILVER,
+        LevelName::None => Color32::GRAY,
+    }
+}
+
+pub fn level_text(tr: &Tr, l: LevelName) -> RichText {
+    RichText::new(tr.t(&format!("level-{}", l.as_str()), &[]))
+        .color(level_color(l))
+        .strong()
+}
+
+/// Parses what a user types for a date: ISO (2018-12-31) or the locale's form.
+pub fn parse_day(tr: &Tr, s: &str) -> Option<Day> {
+    let s = s.trim();
+    if let Ok(d) = Day::parse(s) {
+        return Some(d);
+    }
+    let fmt = match tr.lang() {
+        crate::i18n::Lang::En => "%m/%d/%Y",
+        crate::i18n::Lang::It => "%d/%m/%Y",
+    };
+    chrono::NaiveDate::parse_from_str(s, fmt).ok().map(Day)
+}
+
+/// A date or an instant typed by the user.
+pub fn parse_instant(tr: &Tr, s: &str) -> Option<Instant> {
+    Instant::parse(s.trim())
+        .ok()
+        .or_else(|| parse_day(tr, s).map(Day::start))
+}
+
+/// A labelled single-line text field, findable by its label in tests and screen readers.
+pub fn labelled_field(
+    ui: &mut egui::Ui,
+    label: &str,
+    value: &mut String,
+    width: f32,
+) -> egui::Response {
+    let l = ui.label(label);
+    ui.add(egui::TextEdit::singleline(value).desired_width(width))
+        .labelled_by(l.id)
+}

@@ -1,0 +1,184 @@
+//! The workspace on real files: reopen keeps everything, edits are audited and undoable,
+//! association moves people between organisations, newer files are refused.
+
+#![allow(clippy::unwrap_used)] // tests fail loudly on purpose
+
+mod common;
+use attain::cli::DEMO_ORG;
+use attain::io::org_file::parse_org;
+use attain::model::*;
+use attain::store::{Store, StoreError};
+use common::{catalog, t};
+
+fn demo() -> Org {
+    parse_org(DEMO_ORG, "demo", catalog()).unwrap()
+}
+
+#[test]
+fn reopen_keeps_every_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("w.attain");
+    let org = demo();
+    let id = {
+        let mut s = Store::open(&path).unwrap();
+        s.insert_org(&org).unwrap()
+    };
+    let s = Store::open(&path).unwrap();
+    assert_eq!(s.load_org(id).unwrap(), org);
+    assert_eq!(s.list_orgs().unwrap()[0].employees, org.employees.len());
+    assert!(s.integrity_ok().unwrap());
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(
+            std::fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+            0o600
+        );
+    }
+}
+
+#[test]
+fn edits_are_audited_persisted_and_undone() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("w.attain");
+    let mut s = Store::open(&path).unwrap();
+    let mut org = demo();
+    let id = s.insert_org(&org).unwrap();
+    let before = org.clone();
+    let edit = Edit::AddAchievement {
+        employee: "anna.rossi".into(),
+        achievement: Achievement::new("70-533", t("2026-11-01")),
+    };
+    let undo = s.apply(id, &mut org, &edit, catalog()).unwrap();
+    assert_eq!(Store::open(&path).unwrap().load_org(id).unwrap(), org);
+    let rows = s.audit_rows(id, 10).unwrap();
+    assert_eq!(rows[0].action, "add_achievement");
+    assert_eq!(rows[0].subject.as_deref(), Some("anna.rossi"));
+    assert!(rows[0].after.as_deref().unwrap().contains("70-533"));
+    assert!(!rows[0].before.as_deref().unwrap().contains("70-533"));
+    s.undo(&mut org, &undo).unwrap();
+    assert_eq!(org, before);
+    assert_eq!(Store::open(&path).unwrap().load_org(id).unwrap(), before);
+    assert_eq!(s.audit_rows(id, 1).unwrap()[0].action, "undo");
+
+    let leaver = Edit::SetLeaver {
+        employee: "bruno.neri".into(),
+        left_on: Some(t("2026-12-01")),
+    };
+    s.apply(id, &mut org, &leaver, catalog()).unwrap();
+    let meta = Edit::Purchase {
+        tier: Tier::Gold,
+        at: t("2026-11-20"),
+    };
+    let undo = s.apply(id, &mut org, &meta, catalog()).unwrap();
+    assert_eq!(org.previous_subscriptions.len(), 1);
+    assert_eq!(Store::open(&path).unwrap().load_org(id).unwrap(), org);
+    s.undo(&mut org, &undo).unwrap();
+    assert_eq!(org.membership.as_ref().unwrap().tier, Tier::Silver);
+    assert_eq!(Store::open(&path).unwrap().load_org(id).unwrap(), org);
+}
+
+#[test]
+fn invalid_edits_change_nothing() {
+    let mut s = Store::open_in_memory().unwrap();
+    let mut org = demo();
+    let id = s.insert_org(&org).unwrap();
+    let before = org.clone();
+    let bad = Edit::AddAchievement {
+        employee: "anna.rossi".into(),
+        achievement: Achievement::new("70-999", t("2026-11-01")),
+    };
+    assert!(
+        matches!(s.apply(id, &mut org, &bad, catalog()), Err(StoreError::Rejected(m)) if m.contains("70-999"))
+    );
+    let dup = Edit::AddEmployee(Employee::new("anna.rossi", "Anna", "a@contoso.it"));
+    assert!(s.apply(id, &mut org, &dup, catalog()).is_err());
+    let renew = Edit::Renew {
+        at: t("2026-05-01"),
+    };
+    assert!(
+        s.apply(id, &mut org, &renew, catalog()).is_err(),
+        "outside the renewal window"
+    );
+    assert_eq!(org, before);
+    assert_eq!(s.load_org(id).unwrap(), before);
+    assert!(
+        s.audit_rows(id, 10)
+            .unwrap()
+            .iter()
+            .all(|r| r.action == "insert_org")
+    );
+}
+
+#[test]
+fn associating_elsewhere_severs_the_first_organisation() {
+    let mut s = Store::open_in_memory().unwrap();
+    let mut a = Org::new("A", Market::Developed);
+    let mut p = Employee::new("p1", "P One", "p1@a.it");
+    p.mcid = Some("555".into());
+    p.associated_on = Some(t("2017-01-01"));
+    p.achievements
+        .push(Achievement::new("70-533", t("2017-06-01")));
+    a.employees.push(p);
+    let a_id = s.insert_org(&a).unwrap();
+    let mut b = Org::new("B", Market::Developed);
+    b.employees.push(Employee::new("p1b", "P One", "p1@b.it"));
+    let b_id = s.insert_org(&b).unwrap();
+    let at = t("2018-06-01T08:00:00Z");
+    s.apply(
+        b_id,
+        &mut b,
+        &Edit::Associate {
+            employee: "p1b".into(),
+            mcid: "555".into(),
+            at,
+        },
+        catalog(),
+    )
+    .unwrap();
+    let a_now = s.load_org(a_id).unwrap();
+    assert_eq!(a_now.employees[0].dissociated_on, Some(at));
+    assert_eq!(s.audit_rows(a_id, 1).unwrap()[0].action, "dissociate");
+    assert_eq!(
+        s.load_org(b_id).unwrap().employees[0].associated_on,
+        Some(at)
+    );
+}
+
+#[test]
+fn a_newer_workspace_is_refused_and_left_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("new.attain");
+    {
+        let c = rusqlite::Connection::open(&path).unwrap();
+        c.execute_batch("CREATE TABLE future(x); PRAGMA user_version = 99;")
+            .unwrap();
+    }
+    let bytes = std::fs::read(&path).unwrap();
+    match Store::open(&path) {
+        Err(StoreError::TooNew { version, .. }) => assert_eq!(version, 99),
+        Err(e) => panic!("unexpected error {e}"),
+        Ok(_) => panic!("a newer schema must be refused"),
+    }
+    assert!(
+        std::fs::read(&path).unwrap() == bytes,
+        "the file must be left untouched"
+    );
+}
+
+#[test]
+fn first_schema_migrates_to_latest() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v1.attain");
+    {
+        let mut c = rusqlite::Connection::open(&path).unwrap();
+        attain::store::schema::migrations()
+            .to_version(&mut c, 1)
+            .unwrap();
+    }
+    let s = Store::open(&path).unwrap();
+    assert_eq!(s.schema_version().unwrap(), attain::store::schema::LATEST);
+    let backup = dir.path().join("copy.attain");
+    s.backup(&backup).unwrap();
+    assert!(Store::open(&backup).unwrap().integrity_ok().unwrap());
+}
