@@ -157,8 +157,15 @@ fn gui(db: Option<PathBuf>) -> Result<String, Failure> {
         persist_window: true,
         ..Default::default()
     };
-    eframe::run_native("attain", options, Box::new(move |_cc| Ok(Box::new(app))))
-        .map_err(|e| Failure::Other(e.to_string()))?;
+    eframe::run_native(
+        "attain",
+        options,
+        Box::new(move |cc| {
+            crate::ui::widgets::install_fonts(&cc.egui_ctx);
+            Ok(Box::new(app))
+        }),
+    )
+    .map_err(|e| Failure::Other(e.to_string()))?;
     Ok(String::new())
 }
 

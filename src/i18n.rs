@@ -108,14 +108,14 @@ impl Tr {
         let digits = int.to_string();
         let mut out = String::new();
         for (i, c) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i) % 3 == 0 {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
                 out.push(group);
             }
             out.push(c);
         }
         if frac > 0 {
             out.push(decimal);
-            out.push_str(&format!("{frac:02}").trim_end_matches('0').to_string());
+            out.push_str(format!("{frac:02}").trim_end_matches('0'));
         }
         if neg { format!("-{out}") } else { out }
     }

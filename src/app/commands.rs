@@ -190,6 +190,10 @@ impl AttainApp {
         {
             Ok(undo) => {
                 self.undo.push(undo);
+                if let Edit::AddEmployee(e) = &edit {
+                    self.view.employees.selected = Some(e.id.clone());
+                    self.view.employees.edit = None;
+                }
                 self.view.employees.invalidate();
                 self.notice = None;
                 self.refresh_orgs();

@@ -165,9 +165,10 @@ pub fn write_employee(
     Ok(())
 }
 
-fn achievement(
-    r: &Row,
-) -> rusqlite::Result<(i64, String, String, Option<String>, bool, Option<String>)> {
+/// (employee row id, credential, passed_on, expires_on, inactive, source)
+type AchievementRow = (i64, String, String, Option<String>, bool, Option<String>);
+
+fn achievement(r: &Row) -> rusqlite::Result<AchievementRow> {
     Ok((
         r.get(0)?,
         r.get(1)?,

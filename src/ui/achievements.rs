@@ -113,7 +113,7 @@ fn list_ui(app: &mut AttainApp, ui: &mut egui::Ui, e: &Employee) {
                     None => ui.label(app.t("achievements-counts")),
                 };
                 if ui
-                    .small_button("🗑")
+                    .small_button("✖")
                     .on_hover_text(app.t("achievements-remove"))
                     .clicked()
                 {

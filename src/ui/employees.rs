@@ -145,7 +145,6 @@ fn add_employee_ui(app: &mut AttainApp, ui: &mut egui::Ui, cmds: &mut Vec<Comman
             ))));
             app.view.employees.new_name.clear();
             app.view.employees.new_email.clear();
-            app.view.employees.selected = Some(id);
         }
     });
 }
@@ -164,6 +163,8 @@ fn table_ui(app: &mut AttainApp, ui: &mut egui::Ui, height: f32) {
     let org = &app.org;
     let view = &mut app.view.employees;
     let tr = &app.tr;
+    // Cells are plain text: a click anywhere in a row selects it (no text selection).
+    ui.style_mut().interaction.selectable_labels = false;
     TableBuilder::new(ui)
         .id_salt("employees_table")
         .striped(true)
@@ -180,7 +181,7 @@ fn table_ui(app: &mut AttainApp, ui: &mut egui::Ui, height: f32) {
             for ((sort, _), label) in headers.iter().zip(&labels) {
                 header.col(|ui| {
                     let arrow = if view.sort == *sort {
-                        if view.descending { " ▼" } else { " ▲" }
+                        if view.descending { " ↓" } else { " ↑" }
                     } else {
                         ""
                     };

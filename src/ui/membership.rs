@@ -182,7 +182,7 @@ fn overrides_ui(app: &mut AttainApp, ui: &mut egui::Ui, cmds: &mut Vec<Command>)
             });
             ui.label(format!("“{}” — {}", o.reason, o.set_by));
             if ui
-                .small_button("🗑")
+                .small_button("✖")
                 .on_hover_text(app.t("membership-override-remove"))
                 .clicked()
             {

@@ -29,7 +29,7 @@ pub fn organisations_ui(app: &mut AttainApp, ui: &mut egui::Ui, cmds: &mut Vec<C
                     &[("count", o.employees.to_string())],
                 ));
                 if ui
-                    .small_button("🗑")
+                    .small_button("✖")
                     .on_hover_text(app.t("organisations-delete"))
                     .clicked()
                 {

@@ -116,7 +116,7 @@ fn at_risk_banner_ui(app: &AttainApp, ui: &mut egui::Ui, cmds: &mut Vec<Command>
         .corner_radius(4.0)
         .show(ui, |ui| {
             ui.horizontal_wrapped(|ui| {
-                ui.colored_label(RED, "⚠");
+                ui.colored_label(RED, "!");
                 ui.strong(&alert.message);
                 for c in &alert.competencies {
                     if ui.link(c.as_ref()).clicked() {

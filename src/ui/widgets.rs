@@ -56,3 +56,18 @@ pub fn labelled_field(
     ui.add(egui::TextEdit::singleline(value).desired_width(width))
         .labelled_by(l.id)
 }
+
+/// Adds DejaVu Sans as a fallback font: arrows, warning signs and scripts the default font
+/// lacks (Cyrillic, more of Greek and Latin Extended) render on every OS.
+pub fn install_fonts(ctx: &egui::Context) {
+    use egui::epaint::text::{FontInsert, FontPriority, InsertFontFamily};
+    let data = egui::FontData::from_static(include_bytes!("../../assets/fonts/DejaVuSans.ttf"));
+    let families = [egui::FontFamily::Proportional, egui::FontFamily::Monospace]
+        .into_iter()
+        .map(|family| InsertFontFamily {
+            family,
+            priority: FontPriority::Lowest,
+        })
+        .collect();
+    ctx.add_font(FontInsert::new("DejaVuSans", data, families));
+}

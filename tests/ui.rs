@@ -1,0 +1,241 @@
+//! The window's main flows through egui_kittest (no GPU, no display): click, type, assert.
+
+#![allow(clippy::unwrap_used)] // tests fail loudly on purpose
+
+use attain::app::{AttainApp, Command};
+use attain::eval::LevelName;
+use attain::eval::report::AlertCode;
+use attain::i18n::Lang;
+use attain::model::Instant;
+use attain::store::Store;
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+
+fn app() -> AttainApp {
+    let mut app = AttainApp::new(Store::open_in_memory().unwrap()).unwrap();
+    app.run(Command::SetLang(Lang::En));
+    app.run(Command::SetAsOf(Some(
+        Instant::parse("2026-11-25").unwrap(),
+    )));
+    app
+}
+
+fn harness(app: AttainApp) -> Harness<'static, AttainApp> {
+    Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .with_max_steps(40)
+        .with_context_setup(attain::ui::widgets::install_fonts)
+        .build_ui_state(|ui, app: &mut AttainApp| app.ui_root(ui), app)
+}
+
+fn level(app: &AttainApp, comp: &str) -> LevelName {
+    app.eval.report.as_ref().unwrap().level(comp)
+}
+
+fn at_risk(app: &AttainApp) -> Vec<String> {
+    let r = app.eval.report.as_ref().unwrap();
+    r.alerts_of(AlertCode::RenewalAtRisk)
+        .flat_map(|a| a.competencies.iter().map(|c| c.to_string()))
+        .collect()
+}
+
+/// Replaces the text of the field labelled `label` (the last one if several).
+fn type_into(h: &mut Harness<'_, AttainApp>, label: &str, text: &str) {
+    h.get_all_by_role_and_label(Role::TextInput, label)
+        .last()
+        .unwrap()
+        .click();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_all_by_role_and_label(Role::TextInput, label)
+        .last()
+        .unwrap()
+        .type_text(text);
+    h.run();
+}
+
+/// Clicks the first widget with this label (tabs come before headings in the tree).
+fn click(h: &mut Harness<'_, AttainApp>, label: &str) {
+    h.get_all_by_label(label)
+        .next()
+        .unwrap_or_else(|| panic!("no {label:?}"))
+        .click();
+    h.run();
+}
+
+/// Finds an employee through the search field and selects the row.
+fn select_employee(h: &mut Harness<'_, AttainApp>, id: &str) {
+    click(h, "Employees");
+    type_into(h, "Find", id);
+    click(h, id);
+    assert_eq!(h.state().view.employees.selected.as_deref(), Some(id));
+}
+
+#[test]
+fn add_an_employee() {
+    let mut h = harness(app());
+    let before = h.state().org.employees.len();
+    type_into(&mut h, "Full name", "Ornella Vanoni");
+    type_into(&mut h, "Email", "ornella.vanoni@contoso.it");
+    click(&mut h, "Add employee");
+    let app = h.state();
+    assert_eq!(app.org.employees.len(), before + 1);
+    let stored = app.store.load_org(app.org_id).unwrap();
+    assert!(
+        stored
+            .employees
+            .iter()
+            .any(|e| e.id == "ornella.vanoni" && e.display_name == "Ornella Vanoni")
+    );
+}
+
+#[test]
+fn an_achievement_brings_a_competency_to_silver_and_undo_takes_it_back() {
+    let mut h = harness(app());
+    assert_eq!(level(h.state(), "communications"), LevelName::None);
+    select_employee(&mut h, "marco.lombardi");
+    click(&mut h, "Achievements…");
+    type_into(&mut h, "Exam number or title", "VoiceFramework");
+    click(
+        &mut h,
+        "TA-VoiceFramework — Practical Guidance Assessment for Voice Framework",
+    );
+    type_into(&mut h, "Passed on", "2026-11-01");
+    click(&mut h, "Add TA-VoiceFramework");
+    assert_eq!(level(h.state(), "communications"), LevelName::Silver);
+    click(&mut h, "Competency paths");
+    assert_eq!(level(h.state(), "communications"), LevelName::Silver);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert_eq!(level(h.state(), "communications"), LevelName::None);
+}
+
+#[test]
+fn a_leaver_shows_the_impact_then_the_at_risk_banner() {
+    let mut h = harness(app());
+    assert_eq!(at_risk(h.state()), vec!["devops".to_string()]);
+    select_employee(&mut h, "francesco.bruno");
+    type_into(&mut h, "Date", "2026-11-20");
+    click(&mut h, "Mark as leaver");
+    // The confirmation names the consequence before anything is written.
+    assert!(
+        h.query_by_label_contains("Data Platform would go from Silver to none")
+            .is_some()
+    );
+    assert!(
+        h.state()
+            .org
+            .employees
+            .iter()
+            .all(|e| e.left_on.is_none() || e.id != "francesco.bruno")
+    );
+    let buttons = h.get_all_by_label("Mark as leaver").collect::<Vec<_>>();
+    buttons.last().unwrap().click();
+    h.run();
+    assert_eq!(
+        at_risk(h.state()),
+        vec!["data-platform".to_string(), "devops".to_string()]
+    );
+    let banner = "A recent change to your competency achievement has put your membership renewal eligibility at risk";
+    assert!(h.query_all_by_label(banner).count() >= 1);
+    assert!(h.query_all_by_label("data-platform").count() >= 1);
+}
+
+#[test]
+fn associating_with_another_organisation_takes_the_person_away() {
+    let mut h = harness(app());
+    let contoso = h.state().org_id;
+    assert_eq!(level(h.state(), "data-platform"), LevelName::Silver);
+    click(&mut h, "Organisations");
+    type_into(&mut h, "Name", "Fabrikam S.p.A.");
+    click(&mut h, "Create");
+    assert_eq!(h.state().org.name, "Fabrikam S.p.A.");
+    click(&mut h, "Employees");
+    type_into(&mut h, "Full name", "Francesco Bruno");
+    type_into(&mut h, "Email", "francesco@fabrikam.it");
+    click(&mut h, "Add employee");
+    let id = h
+        .state()
+        .view
+        .employees
+        .selected
+        .clone()
+        .unwrap_or_else(|| panic!("{:?} {:?}", h.state().notice, h.state().org.employees));
+    assert_eq!(id, "francesco");
+    type_into(&mut h, "MCID", "9870010");
+    type_into(&mut h, "Date", "2026-11-20");
+    click(&mut h, "Associate MCID");
+    assert_eq!(h.state().org.employees[0].mcid.as_deref(), Some("9870010"));
+    h.state_mut().run(Command::SelectOrg(contoso));
+    h.run();
+    let app = h.state();
+    let f = app
+        .org
+        .employees
+        .iter()
+        .find(|e| e.id == "francesco.bruno")
+        .unwrap();
+    assert_eq!(
+        f.dissociated_on,
+        Some(Instant::parse("2026-11-20").unwrap())
+    );
+    assert_eq!(level(app, "data-platform"), LevelName::None);
+    assert!(at_risk(app).contains(&"data-platform".to_string()));
+}
+
+#[test]
+fn changing_the_as_of_date_reevaluates_the_window() {
+    let mut h = harness(app());
+    assert_eq!(level(h.state(), "devops"), LevelName::None);
+    type_into(&mut h, "As of", "2026-10-01");
+    click(&mut h, "Evaluate");
+    assert_eq!(h.state().as_of, Some(Instant::parse("2026-10-01").unwrap()));
+    assert_eq!(
+        level(h.state(), "devops"),
+        LevelName::Silver,
+        "the leaver still counted on 2026-10-01"
+    );
+    assert_eq!(
+        h.state().eval.report.as_ref().unwrap().as_of,
+        "2026-10-01T00:00:00Z"
+    );
+}
+
+#[test]
+fn switching_to_italian_shows_italian_labels() {
+    let mut h = harness(app());
+    h.get_by_role_and_label(Role::ComboBox, "Language").click();
+    h.run();
+    click(&mut h, "Italiano");
+    assert!(h.query_all_by_label("Dipendenti").count() >= 1);
+    assert!(h.query_all_by_label("Percorsi di competenza").count() >= 1);
+    let it = "A seguito di una recente modifica al processo di acquisizione delle competenze, potresti non essere idoneo al rinnovo dell'appartenenza";
+    assert!(h.query_all_by_label(it).count() >= 1);
+    assert_eq!(
+        h.state().store.setting("language").unwrap().as_deref(),
+        Some("it")
+    );
+}
+
+#[test]
+fn every_panel_draws_with_the_demo() {
+    let mut h = harness(app());
+    for p in [
+        "Organisations",
+        "Employees",
+        "Achievements",
+        "Competency paths",
+        "Membership",
+        "Timeline",
+    ] {
+        click(&mut h, p);
+    }
+    assert!(
+        h.query_by_label_contains("Achievement overrides").is_none(),
+        "the timeline panel replaced membership"
+    );
+    click(&mut h, "Membership");
+    assert!(h.query_by_label("Achievement overrides").is_some());
+    assert!(h.query_by_label_contains("Upgrade to Gold").is_some());
+}
