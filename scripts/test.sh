@@ -5,8 +5,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# System packages the tests use (none yet beyond the toolchain and gcc for -sys crates).
-PACKAGES=(gcc pkg-config)
+# System packages the tests use: gcc for the bundled SQLite; Xvfb, xdotool and ImageMagick
+# for the real-window test; Mesa (software OpenGL) for the window itself; fonts for screenshots.
+PACKAGES=(gcc pkg-config xvfb xauth xdotool imagemagick libgl1-mesa-dri libegl1 libegl-mesa0
+  libxkbcommon-x11-0 fonts-dejavu-core)
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -23,4 +25,7 @@ rustup component list --installed 2>/dev/null | grep -q rustfmt || rustup compon
 
 cargo fmt --check
 cargo clippy --all-targets --locked -- -D warnings
+# Mesa prints a warning without it; each real-window test starts its own Xvfb.
+export XDG_RUNTIME_DIR="${XDG_RUNTIME_DIR:-$(mktemp -d)}"
+chmod 700 "$XDG_RUNTIME_DIR"
 cargo nextest run --locked --no-fail-fast
