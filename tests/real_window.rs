@@ -19,8 +19,16 @@ impl Drop for Killed {
 }
 
 fn need(tool: &str) {
-    let found = Command::new("sh").arg("-c").arg(format!("command -v {tool}")).output().map(|o| o.status.success()).unwrap_or(false);
-    assert!(found, "{tool} is missing: run `bash scripts/test.sh`, which installs it");
+    let found = Command::new("sh")
+        .arg("-c")
+        .arg(format!("command -v {tool}"))
+        .output()
+        .map(|o| o.status.success())
+        .unwrap_or(false);
+    assert!(
+        found,
+        "{tool} is missing: run `bash scripts/test.sh`, which installs it"
+    );
 }
 
 fn run(cmd: &mut Command) -> String {
@@ -29,9 +37,18 @@ fn run(cmd: &mut Command) -> String {
 }
 
 fn screenshot(display: &str, to: &Path) -> f64 {
-    let ok = Command::new("import").args(["-window", "root", to.to_str().unwrap()]).env("DISPLAY", display).status().unwrap();
+    let ok = Command::new("import")
+        .args(["-window", "root", to.to_str().unwrap()])
+        .env("DISPLAY", display)
+        .status()
+        .unwrap();
     assert!(ok.success(), "import failed");
-    let sd = run(Command::new("convert").args([to.to_str().unwrap(), "-format", "%[fx:standard_deviation]", "info:"]));
+    let sd = run(Command::new("convert").args([
+        to.to_str().unwrap(),
+        "-format",
+        "%[fx:standard_deviation]",
+        "info:",
+    ]));
     sd.parse().unwrap_or(0.0)
 }
 
@@ -49,13 +66,24 @@ fn the_window_opens_and_shows_the_competencies() {
         std::fs::set_permissions(&runtime, std::fs::Permissions::from_mode(0o700)).unwrap();
     }
     let mut xvfb = Command::new("Xvfb")
-        .args(["-displayfd", "1", "-screen", "0", "1280x800x24", "-nolisten", "tcp", "-noreset"])
+        .args([
+            "-displayfd",
+            "1",
+            "-screen",
+            "0",
+            "1280x800x24",
+            "-nolisten",
+            "tcp",
+            "-noreset",
+        ])
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
     let mut line = String::new();
-    BufReader::new(xvfb.stdout.take().unwrap()).read_line(&mut line).unwrap();
+    BufReader::new(xvfb.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
     let _xvfb = Killed(xvfb);
     let display = format!(":{}", line.trim());
 
@@ -72,32 +100,72 @@ fn the_window_opens_and_shows_the_competencies() {
         .unwrap();
     let _app = Killed(app);
     let window = loop {
-        let id = run(Command::new("xdotool").args(["search", "--name", "^attain$"]).env("DISPLAY", &display));
+        let id = run(Command::new("xdotool")
+            .args(["search", "--name", "^attain$"])
+            .env("DISPLAY", &display));
         if let Some(first) = id.lines().next().filter(|l| !l.is_empty()) {
             break first.to_string();
         }
-        assert!(start.elapsed() < Duration::from_secs(60), "no attain window within 60 s");
+        assert!(
+            start.elapsed() < Duration::from_secs(60),
+            "no attain window within 60 s"
+        );
         std::thread::sleep(Duration::from_millis(200));
     };
     std::thread::sleep(Duration::from_secs(3));
     let before = dir.path().join("before.png");
-    assert!(screenshot(&display, &before) > 0.02, "the first screenshot is blank");
+    assert!(
+        screenshot(&display, &before) > 0.02,
+        "the first screenshot is blank"
+    );
 
     // The panel tabs are the second row of the top bar; "Competency paths" is the fourth.
-    let geometry = run(Command::new("xdotool").args(["getwindowgeometry", "--shell", &window]).env("DISPLAY", &display));
-    let field = |k: &str| geometry.lines().find_map(|l| l.strip_prefix(&format!("{k}="))).and_then(|v| v.parse::<i32>().ok()).unwrap_or(0);
+    let geometry = run(Command::new("xdotool")
+        .args(["getwindowgeometry", "--shell", &window])
+        .env("DISPLAY", &display));
+    let field = |k: &str| {
+        geometry
+            .lines()
+            .find_map(|l| l.strip_prefix(&format!("{k}=")))
+            .and_then(|v| v.parse::<i32>().ok())
+            .unwrap_or(0)
+    };
     let (x, y) = (field("X") + 360, field("Y") + 39);
-    run(Command::new("xdotool").args(["mousemove", &x.to_string(), &y.to_string(), "click", "1"]).env("DISPLAY", &display));
+    run(Command::new("xdotool")
+        .args(["mousemove", &x.to_string(), &y.to_string(), "click", "1"])
+        .env("DISPLAY", &display));
     std::thread::sleep(Duration::from_secs(2));
     let after = dir.path().join("after.png");
-    assert!(screenshot(&display, &after) > 0.02, "the screenshot after the click is blank");
+    assert!(
+        screenshot(&display, &after) > 0.02,
+        "the screenshot after the click is blank"
+    );
     let changed = Command::new("compare")
-        .args(["-metric", "AE", before.to_str().unwrap(), after.to_str().unwrap(), "null:"])
+        .args([
+            "-metric",
+            "AE",
+            before.to_str().unwrap(),
+            after.to_str().unwrap(),
+            "null:",
+        ])
         .output()
-        .map(|o| String::from_utf8_lossy(&o.stderr).split_whitespace().next().and_then(|n| n.parse::<f64>().ok()).unwrap_or(0.0))
+        .map(|o| {
+            String::from_utf8_lossy(&o.stderr)
+                .split_whitespace()
+                .next()
+                .and_then(|n| n.parse::<f64>().ok())
+                .unwrap_or(0.0)
+        })
         .unwrap_or(0.0);
-    assert!(changed > 1000.0, "the click on Competency paths changed nothing ({changed} pixels differ)");
+    assert!(
+        changed > 1000.0,
+        "the click on Competency paths changed nothing ({changed} pixels differ)"
+    );
     if let Ok(keep) = std::env::var("ATTAIN_SCREENSHOT_DIR") {
-        std::fs::copy(&after, Path::new(&keep).join("real-window-competencies.png")).ok();
+        std::fs::copy(
+            &after,
+            Path::new(&keep).join("real-window-competencies.png"),
+        )
+        .ok();
     }
 }

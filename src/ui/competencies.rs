@@ -20,28 +20,37 @@ pub fn competencies_ui(app: &mut AttainApp, ui: &mut egui::Ui, cmds: &mut Vec<Co
         return;
     };
     let open = app.view.competencies.open.take();
-    egui::ScrollArea::vertical().show(ui, |ui| {
-        for (def, c) in app.catalog.competencies.iter().zip(&report.competencies) {
-            let header = egui::CollapsingHeader::new(egui::RichText::new(&def.name).strong())
-                .id_salt(&def.id)
-                .open(open.as_deref().map(|o| o == def.id));
-            let resp = header.show(ui, |ui| competency_ui(app, ui, def, c, &report, cmds));
-            resp.header_response.clone().on_hover_text(&def.id);
-            ui.horizontal(|ui| {
-                ui.add_space(18.0);
-                ui.label(app.t("text-level"));
-                ui.label(level_text(&app.tr, c.level));
-                ui.label(app.t("text-displayed"));
-                ui.label(level_text(&app.tr, c.displayed_level));
-                if c.overridden {
-                    ui.colored_label(super::widgets::AMBER, app.t("text-override"));
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            for (def, c) in app.catalog.competencies.iter().zip(&report.competencies) {
+                let id = ui.make_persistent_id(("competency", &def.id));
+                let mut state = egui::collapsing_header::CollapsingState::load_with_default_open(
+                    ui.ctx(),
+                    id,
+                    false,
+                );
+                if open.as_deref() == Some(def.id.as_str()) {
+                    state.set_open(true);
                 }
-            });
-            if open.as_deref() == Some(def.id.as_str()) {
-                resp.header_response.scroll_to_me(Some(egui::Align::TOP));
+                let (_, header, _) = state
+                    .show_header(ui, |ui| {
+                        ui.strong(&def.name).on_hover_text(&def.id);
+                        ui.label(level_text(&app.tr, c.level));
+                        if c.displayed_level != c.level {
+                            ui.weak(app.t("text-displayed"));
+                            ui.label(level_text(&app.tr, c.displayed_level));
+                        }
+                        if c.overridden {
+                            ui.colored_label(super::widgets::AMBER, app.t("text-override"));
+                        }
+                    })
+                    .body(|ui| competency_ui(app, ui, def, c, &report, cmds));
+                if open.as_deref() == Some(def.id.as_str()) {
+                    header.response.scroll_to_me(Some(egui::Align::TOP));
+                }
             }
-        }
-    });
+        });
 }
 
 fn competency_ui(

@@ -104,7 +104,12 @@ pub fn employees_ui(app: &mut AttainApp, ui: &mut egui::Ui, cmds: &mut Vec<Comma
         0.0
     };
     let table_height = (ui.available_height() - selected_height).max(120.0);
-    table_ui(app, ui, table_height);
+    // A box of fixed height, so the column lines stop where the table does.
+    let size = egui::vec2(ui.available_width(), table_height);
+    ui.allocate_ui_with_layout(size, egui::Layout::top_down(egui::Align::Min), |ui| {
+        ui.set_min_size(size);
+        table_ui(app, ui, table_height - 30.0);
+    });
     if let Some(id) = app.view.employees.selected.clone() {
         ui.separator();
         details_ui(app, ui, &id, cmds);

@@ -55,13 +55,14 @@ pub fn timeline_ui(app: &mut AttainApp, ui: &mut egui::Ui, _cmds: &mut Vec<Comma
                     pts.push([day(t.secs()), y]);
                 }
                 let color = level_color(tl.points[0].1[*c]);
-                plot.line(Line::new(names[k].clone(), PlotPoints::from(pts)).color(
-                    if k % 2 == 0 {
-                        color
-                    } else {
-                        color.gamma_multiply(0.7)
-                    },
-                ));
+                let color = if k % 2 == 0 {
+                    color
+                } else {
+                    color.gamma_multiply(0.7)
+                };
+                // Steps have two points at one x: not a band to fill.
+                let line = Line::new(names[k].clone(), PlotPoints::from(pts)).allow_band(false);
+                plot.line(line.width(2.0).color(color));
             }
         });
     changes_ui(app, ui, &tl, &shown, tr_clone(tr));
