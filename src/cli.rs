@@ -75,6 +75,7 @@ impl From<InputError> for Failure {
 }
 
 pub fn main() -> ExitCode {
+    let started = std::time::Instant::now();
     let cli = match Cli::try_parse() {
         Ok(c) => c,
         Err(e) => {
@@ -86,7 +87,7 @@ pub fn main() -> ExitCode {
     let result = match cli.command {
         Some(Command::Eval(args)) => eval(&args),
         Some(Command::Demo) => demo(),
-        None => gui(cli.db),
+        None => gui(cli.db, started),
     };
     match result {
         Ok(out) => {
@@ -143,10 +144,11 @@ pub fn eval(args: &EvalArgs) -> Result<String, Failure> {
 }
 
 /// Without a command: the window, on the workspace database.
-fn gui(db: Option<PathBuf>) -> Result<String, Failure> {
+fn gui(db: Option<PathBuf>, started: std::time::Instant) -> Result<String, Failure> {
     let path = db.unwrap_or_else(crate::app::default_db_path);
     let store = crate::store::Store::open(&path).map_err(|e| Failure::Input(e.to_string()))?;
-    let app = crate::app::AttainApp::new(store).map_err(Failure::Other)?;
+    let mut app = crate::app::AttainApp::new(store).map_err(Failure::Other)?;
+    app.started = Some(started);
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("attain")

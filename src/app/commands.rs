@@ -158,7 +158,7 @@ impl AttainApp {
         match self.store.load_org(id) {
             Ok(org) => {
                 self.org_id = id;
-                self.org = org;
+                self.org = std::sync::Arc::new(org);
                 self.undo.clear();
                 self.view.employees.invalidate();
                 self.view.achievements.employee = None;
@@ -184,10 +184,12 @@ impl AttainApp {
     /// One user action: one transaction, undoable, then a new evaluation.
     pub fn edit(&mut self, edit: Edit) {
         let catalog = self.catalog.clone();
-        match self
-            .store
-            .apply(self.org_id, &mut self.org, &edit, &catalog)
-        {
+        match self.store.apply(
+            self.org_id,
+            std::sync::Arc::make_mut(&mut self.org),
+            &edit,
+            &catalog,
+        ) {
             Ok(undo) => {
                 self.undo.push(undo);
                 if let Edit::AddEmployee(e) = &edit {
@@ -205,7 +207,10 @@ impl AttainApp {
 
     fn undo_last(&mut self) {
         let Some(undo) = self.undo.pop() else { return };
-        match self.store.undo(&mut self.org, &undo) {
+        match self
+            .store
+            .undo(std::sync::Arc::make_mut(&mut self.org), &undo)
+        {
             Ok(()) => {
                 self.view.employees.invalidate();
                 self.ok(self.t("notice-undone"));

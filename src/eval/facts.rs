@@ -30,7 +30,9 @@ impl PersonFacts {
             if a.passed > t || held.contains(a.cred) {
                 continue;
             }
-            let Some(reason) = a.reason(t) else { continue };
+            let Some(reason) = a.reason(t, p) else {
+                continue;
+            };
             match latest.iter_mut().find(|(c, _, _)| *c == a.cred) {
                 Some(entry) if entry.1 <= a.passed => *entry = (a.cred, a.passed, reason),
                 Some(_) => {}

@@ -33,8 +33,6 @@ pub struct CAch {
     expire_end: i64,
     after_retirement: bool,
     inactive: bool,
-    left: i64,
-    moved: i64,
 }
 
 impl CAch {
@@ -47,17 +45,18 @@ impl CAch {
         self.after_retirement
     }
 
-    /// The first rule of §3.7 that stops it counting at `t`, or `None` if it counts.
-    pub fn reason(&self, t: i64) -> Option<Reason> {
+    /// The first rule of §3.7 that stops it counting at `t`, or `None` if it counts; `p` is
+    /// the person holding it (leaving and moving are the person's).
+    pub fn reason(&self, t: i64, p: &Person) -> Option<Reason> {
         if self.after_retirement || t >= self.retire_end {
             Some(Reason::Retired)
         } else if t >= self.expire_end {
             Some(Reason::Expired)
         } else if self.inactive {
             Some(Reason::Inactive)
-        } else if t >= self.left {
+        } else if t >= p.left {
             Some(Reason::Left)
-        } else if t >= self.moved {
+        } else if t >= p.moved {
             Some(Reason::Dissociated)
         } else if self.start == NEVER {
             Some(Reason::NotAssociated)
@@ -139,8 +138,6 @@ impl Person {
             expire_end,
             after_retirement,
             inactive: a.inactive,
-            left: self.left,
-            moved: self.moved,
         });
     }
 

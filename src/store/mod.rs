@@ -64,7 +64,8 @@ pub struct OrgSummary {
 pub struct Undo {
     pub org_id: i64,
     pub label: &'static str,
-    employees: Vec<(String, Option<Employee>)>,
+    /// Each touched employee as it was, with its position (`None`: it did not exist).
+    employees: Vec<(String, Option<(usize, Employee)>)>,
     /// The organisation without its employees, when its own fields changed.
     meta: Option<Org>,
 }
@@ -207,6 +208,9 @@ impl Store {
 
     /// Applies one user action: to `org` in memory and to the file, in one transaction with
     /// its audit row. Nothing changes if the result would be invalid. Returns the undo.
+    ///
+    /// The edit is applied in place (an organisation can hold millions of achievements) and
+    /// put back from the snapshot of what it touches if validation or the write fails.
     pub fn apply(
         &mut self,
         org_id: i64,
@@ -215,87 +219,80 @@ impl Store {
         catalog: &Catalog,
     ) -> Result<Undo> {
         let touch = edit.touch();
-        let before_emps: Vec<(String, Option<Employee>)> = touch
-            .employees
-            .iter()
-            .map(|id| {
-                (
-                    id.clone(),
-                    org.employees.iter().find(|e| &e.id == id).cloned(),
-                )
-            })
-            .collect();
-        let before_meta = touch.meta.then(|| meta_of(org));
-        let mut next = org.clone();
-        edit.apply(&mut next)
-            .map_err(|e| StoreError::Rejected(e.0))?;
-        validate_org(&next, catalog).map_err(StoreError::Rejected)?;
+        let undo = Undo {
+            org_id,
+            label: edit.kind(),
+            employees: touch
+                .employees
+                .iter()
+                .map(|id| {
+                    (
+                        id.clone(),
+                        org.employees
+                            .iter()
+                            .position(|e| &e.id == id)
+                            .map(|i| (i, org.employees[i].clone())),
+                    )
+                })
+                .collect(),
+            meta: touch.meta.then(|| meta_of(org)),
+        };
+        let written = edit
+            .apply(org)
+            .map_err(|e| StoreError::Rejected(e.0))
+            .and_then(|()| validate_org(org, catalog).map_err(StoreError::Rejected))
+            .and_then(|()| self.write_edit(org_id, org, edit, &undo));
+        if written.is_err() {
+            put_back(org, &undo);
+        }
+        written.map(|()| undo)
+    }
+
+    fn write_edit(&mut self, org_id: i64, org: &Org, edit: &Edit, undo: &Undo) -> Result<()> {
         let tx = self.conn.transaction()?;
-        for (id, before) in &before_emps {
-            let after = next.employees.iter().find(|e| &e.id == id);
+        for (id, before) in &undo.employees {
+            let after = org.employees.iter().find(|e| &e.id == id);
             rows::write_employee(&tx, org_id, id, after)?;
+            let before = before.as_ref().and_then(|(_, e)| json(e));
             audit(
                 &tx,
                 Some(org_id),
                 edit.kind(),
                 Some(id),
-                before.as_ref().and_then(json),
+                before,
                 after.and_then(json).as_deref(),
             )?;
         }
-        if touch.meta {
-            rows::write_meta(&tx, org_id, &next)?;
+        if let Some(before) = &undo.meta {
+            rows::write_meta(&tx, org_id, org)?;
             audit(
                 &tx,
                 Some(org_id),
                 edit.kind(),
-                Some(&next.name),
-                before_meta.as_ref().and_then(json),
-                json(&meta_of(&next)).as_deref(),
+                Some(&org.name),
+                json(before),
+                json(&meta_of(org)).as_deref(),
             )?;
         }
         if let Edit::Associate { mcid, at, employee } = edit {
             sever_elsewhere(&tx, org_id, employee, mcid, &at.to_string())?;
         }
         tx.commit()?;
-        *org = next;
-        Ok(Undo {
-            org_id,
-            label: edit.kind(),
-            employees: before_emps,
-            meta: before_meta,
-        })
+        Ok(())
     }
 
     /// Puts back the state an edit replaced (one transaction, audited as `undo`).
     pub fn undo(&mut self, org: &mut Org, undo: &Undo) -> Result<()> {
-        let mut next = org.clone();
-        for (id, before) in &undo.employees {
-            match (next.employees.iter().position(|e| &e.id == id), before) {
-                (Some(i), Some(b)) => next.employees[i] = b.clone(),
-                (Some(i), None) => {
-                    next.employees.remove(i);
-                }
-                (None, Some(b)) => next.employees.push(b.clone()),
-                (None, None) => {}
-            }
-        }
-        if let Some(meta) = &undo.meta {
-            next = Org {
-                employees: std::mem::take(&mut next.employees),
-                ..meta.clone()
-            };
-        }
         let tx = self.conn.transaction()?;
         for (id, before) in &undo.employees {
-            rows::write_employee(&tx, undo.org_id, id, before.as_ref())?;
+            rows::write_employee(&tx, undo.org_id, id, before.as_ref().map(|(_, e)| e))?;
         }
-        if undo.meta.is_some() {
-            rows::write_meta(&tx, undo.org_id, &next)?;
+        if let Some(meta) = &undo.meta {
+            rows::write_meta(&tx, undo.org_id, meta)?;
         }
         audit(&tx, Some(undo.org_id), "undo", Some(undo.label), None, None)?;
         tx.commit()?;
-        *org = next;
+        put_back(org, undo);
         Ok(())
     }
 
@@ -391,6 +388,30 @@ impl Store {
         Ok(self
             .conn
             .query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0))? as usize)
+    }
+}
+
+/// Restores in memory what an edit touched, at the positions it had.
+fn put_back(org: &mut Org, undo: &Undo) {
+    for (id, before) in &undo.employees {
+        let now = org.employees.iter().position(|e| &e.id == id);
+        match (now, before) {
+            (Some(i), Some((_, b))) => org.employees[i] = b.clone(),
+            (Some(i), None) => {
+                org.employees.remove(i);
+            }
+            (None, Some((at, b))) => org
+                .employees
+                .insert((*at).min(org.employees.len()), b.clone()),
+            (None, None) => {}
+        }
+    }
+    if let Some(meta) = &undo.meta {
+        let employees = std::mem::take(&mut org.employees);
+        *org = Org {
+            employees,
+            ..meta.clone()
+        };
     }
 }
 

@@ -1,4 +1,5 @@
-//! The alerts list (codes of org-file.md); each alert links to its cause.
+//! The alerts list (codes of org-file.md); each alert links to its cause. Rows have one
+//! height so that only the visible ones are drawn: a large organisation has thousands.
 
 use super::widgets::{AMBER, RED};
 use crate::app::{AttainApp, Command, Panel};
@@ -18,13 +19,22 @@ pub fn alerts_panel_ui(app: &mut AttainApp, ui: &mut egui::Ui, cmds: &mut Vec<Co
             ));
             if report.alerts.is_empty() {
                 ui.weak(app.t("alerts-none"));
+                return;
             }
-            egui::ScrollArea::vertical().show(ui, |ui| {
-                for (i, a) in report.alerts.iter().enumerate() {
-                    ui.push_id(i, |ui| alert_ui(app, ui, a, cmds));
-                    ui.separator();
-                }
-            });
+            let line = ui.text_style_height(&egui::TextStyle::Body) + ui.spacing().item_spacing.y;
+            let row = 3.0 * line + ui.spacing().item_spacing.y;
+            egui::ScrollArea::vertical()
+                .auto_shrink([false, false])
+                .show_rows(ui, row, report.alerts.len(), |ui, range| {
+                    for i in range {
+                        let size =
+                            egui::vec2(ui.available_width(), row - ui.spacing().item_spacing.y);
+                        ui.allocate_ui(size, |ui| {
+                            ui.set_min_size(size);
+                            ui.push_id(i, |ui| alert_ui(app, ui, &report.alerts[i], cmds));
+                        });
+                    }
+                });
         });
 }
 
@@ -40,8 +50,9 @@ fn alert_ui(app: &AttainApp, ui: &mut egui::Ui, a: &Alert, cmds: &mut Vec<Comman
             a.code.message_id().trim_start_matches("alert-")
         )),
     );
-    ui.label(&a.message);
-    ui.horizontal_wrapped(|ui| {
+    ui.add(egui::Label::new(&a.message).truncate())
+        .on_hover_text(&a.message);
+    ui.horizontal(|ui| {
         for e in a.employees.iter().flatten() {
             if ui.link(e.as_ref()).clicked() {
                 cmds.push(Command::OpenEmployee(e.to_string()));
@@ -52,14 +63,14 @@ fn alert_ui(app: &AttainApp, ui: &mut egui::Ui, a: &Alert, cmds: &mut Vec<Comman
                 cmds.push(Command::OpenCompetency(c.to_string()));
             }
         }
-        if matches!(
+        let membership = matches!(
             a.code,
             AlertCode::RenewalWindowOpen
                 | AlertCode::RenewalReminder
                 | AlertCode::MembershipLapsed
                 | AlertCode::OverrideEnding
-        ) && ui.link(app.t("panel-membership")).clicked()
-        {
+        );
+        if membership && ui.link(app.t("panel-membership")).clicked() {
             cmds.push(Command::Show(Panel::Membership));
         }
     });

@@ -185,7 +185,8 @@ fn others_ui(
         .collect();
     if !blocked.is_empty() {
         ui.label(app.t("competency-not-counting"));
-        for n in blocked {
+        let total = blocked.len();
+        for n in blocked.into_iter().take(50) {
             ui.horizontal(|ui| {
                 ui.add_space(12.0);
                 if ui.link(n.employee.as_ref()).clicked() {
@@ -201,6 +202,12 @@ fn others_ui(
                     app.t(&format!("reason-{code}"))
                 ));
             });
+        }
+        if total > 50 {
+            ui.weak(
+                app.tr
+                    .t("list-more", &[("count", (total - 50).to_string())]),
+            );
         }
     }
     let unlisted = app

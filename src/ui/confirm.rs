@@ -43,7 +43,7 @@ pub fn confirm_ui(app: &mut AttainApp, ui: &mut egui::Ui, cmds: &mut Vec<Command
 
 /// Competencies whose level drops if `edit` is applied, as lines for a confirmation.
 pub fn impact_lines(app: &AttainApp, edit: &crate::model::Edit) -> Vec<String> {
-    let mut after = app.org.clone();
+    let mut after: crate::model::Org = (*app.org).clone();
     if edit.apply(&mut after).is_err() {
         return Vec::new();
     }

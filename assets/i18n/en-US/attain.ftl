@@ -79,6 +79,7 @@ notice-exported = Exported to { $file }
 notice-loaded = Loaded { $file }
 notice-undone = The last change was undone
 impact-drop = { $competency } would go from { $from } to { $to }
+list-more = … and { $count } more
 impact-none = No competency level changes.
 
 alerts-title = Alerts ({ $count })

@@ -79,6 +79,7 @@ notice-exported = Esportato in { $file }
 notice-loaded = Caricato { $file }
 notice-undone = L'ultima modifica è stata annullata
 impact-drop = { $competency } passerebbe da { $from } a { $to }
+list-more = … e altri { $count }
 impact-none = Nessun livello di competenza cambia.
 
 alerts-title = Avvisi ({ $count })

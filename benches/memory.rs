@@ -1,0 +1,80 @@
+//! Resident memory of the window's state with 100,000 employees (about 20 achievements
+//! each): the workspace loaded from SQLite, evaluated, and drawn for a few frames.
+//! Prints its figures: `cargo bench --bench memory`.
+
+use attain::app::{AttainApp, Panel};
+use attain::store::Store;
+use std::time::Instant;
+
+fn status(field: &str) -> String {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with(field))
+                .map(|l| l.split_whitespace().nth(1).unwrap_or("?").to_string())
+        })
+        .map_or_else(
+            || "n/a".into(),
+            |kb| format!("{} MB", kb.parse::<u64>().map_or(0, |k| k / 1024)),
+        )
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    if let Some(i) = args.iter().position(|a| a == "--measure") {
+        measure(std::path::Path::new(&args[i + 1]));
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let path = dir.path().join("big.attain");
+    {
+        let catalog = attain::io::catalog_file::default_catalog();
+        let mut org = attain::synth::synthetic_org(&catalog, 100_000, 20, 42);
+        org.name = "Contoso 100k".into();
+        let mut store = Store::open(&path).unwrap_or_else(|e| panic!("{e}"));
+        let t = Instant::now();
+        let id = store.insert_org(&org).unwrap_or_else(|e| panic!("{e}"));
+        store
+            .set_setting("current_org", &id.to_string())
+            .unwrap_or_else(|e| panic!("{e}"));
+        println!(
+            "insert 100k employees / {} achievements: {:?}",
+            org.employees
+                .iter()
+                .map(|e| e.achievements.len())
+                .sum::<usize>(),
+            t.elapsed()
+        );
+    }
+    // Measured in a fresh process, so the generator's memory does not count.
+    let exe = std::env::current_exe().unwrap_or_else(|e| panic!("{e}"));
+    let out = std::process::Command::new(exe)
+        .arg("--measure")
+        .arg(&path)
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    print!("{}", String::from_utf8_lossy(&out.stdout));
+}
+
+fn measure(path: &std::path::Path) {
+    let t = Instant::now();
+    let store = Store::open(path).unwrap_or_else(|e| panic!("{e}"));
+    let mut app = AttainApp::new(store).unwrap_or_else(|e| panic!("{e}"));
+    app.run(attain::app::Command::SetAsOf(Some(attain::synth::as_of())));
+    app.eval.wait();
+    println!("open + load + evaluate: {:?}", t.elapsed());
+    let mut h = egui_kittest::Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .with_context_setup(attain::ui::widgets::install_fonts)
+        .build_ui_state(|ui, app: &mut AttainApp| app.ui_root(ui), app);
+    for p in Panel::ALL {
+        h.state_mut().panel = p;
+        h.step();
+    }
+    println!(
+        "resident memory now: {}, peak: {}",
+        status("VmRSS:"),
+        status("VmHWM:")
+    );
+}
