@@ -3,6 +3,8 @@
 pub mod accounts;
 pub mod catalog_file;
 pub mod org_file;
+pub mod table;
+pub mod users;
 
 use crate::model::InputError;
 use std::path::Path;
