@@ -37,6 +37,18 @@ pub enum Command {
     Eval(EvalArgs),
     /// Print the evaluation of the embedded demo organisation as a table.
     Demo,
+    /// Add an organisation from an org file to the workspace.
+    Load { file: PathBuf },
+    /// Write an organisation of the workspace to an org file.
+    Export {
+        /// The organisation's name.
+        org: String,
+        #[arg(short, long)]
+        output: PathBuf,
+    },
+    /// Import a file into an organisation of the workspace.
+    #[command(subcommand)]
+    Import(crate::cli_import::ImportKind),
 }
 
 #[derive(clap::Args, Debug)]
@@ -66,6 +78,11 @@ pub enum Format {
 pub enum Failure {
     Input(String),
     Other(String),
+    /// The input was rejected as a whole: `stdout` is still printed (a JSON summary), exit 2.
+    Rejected {
+        stdout: String,
+        message: String,
+    },
 }
 
 impl From<InputError> for Failure {
@@ -87,6 +104,9 @@ pub fn main() -> ExitCode {
     let result = match cli.command {
         Some(Command::Eval(args)) => eval(&args),
         Some(Command::Demo) => demo(),
+        Some(Command::Import(kind)) => crate::cli_import::import(&kind, cli.db),
+        Some(Command::Load { file }) => load(&file, cli.db),
+        Some(Command::Export { org, output }) => export(&org, &output, cli.db),
         None => gui(cli.db, started),
     };
     match result {
@@ -96,6 +116,11 @@ pub fn main() -> ExitCode {
         }
         Err(Failure::Input(m)) => {
             eprintln!("{}: {m}", Tr::new(Lang::En).t("cli-error", &[]));
+            ExitCode::from(2)
+        }
+        Err(Failure::Rejected { stdout, message }) => {
+            print!("{stdout}");
+            eprintln!("{}: {message}", Tr::new(Lang::En).t("cli-error", &[]));
             ExitCode::from(2)
         }
         Err(Failure::Other(m)) => {
@@ -168,6 +193,36 @@ fn gui(db: Option<PathBuf>, started: std::time::Instant) -> Result<String, Failu
         }),
     )
     .map_err(|e| Failure::Other(e.to_string()))?;
+    Ok(String::new())
+}
+
+fn workspace(db: Option<PathBuf>) -> Result<crate::store::Store, Failure> {
+    let path = db.unwrap_or_else(crate::app::default_db_path);
+    crate::store::Store::open(&path).map_err(|e| Failure::Input(e.to_string()))
+}
+
+/// `attain load FILE`: one transaction; an existing name is refused.
+fn load(file: &std::path::Path, db: Option<PathBuf>) -> Result<String, Failure> {
+    let catalog = default_catalog();
+    let org = load_org(file, &catalog)?;
+    let mut store = workspace(db)?;
+    store
+        .insert_org(&org)
+        .map_err(|e| Failure::Input(e.to_string()))?;
+    Ok(format!("{}: {} employees\n", org.name, org.employees.len()))
+}
+
+fn export(name: &str, output: &std::path::Path, db: Option<PathBuf>) -> Result<String, Failure> {
+    let store = workspace(db)?;
+    let id = store
+        .org_id(name)
+        .map_err(|e| Failure::Other(e.to_string()))?
+        .ok_or_else(|| Failure::Input(format!("no organisation named {name:?}")))?;
+    let org = store
+        .load_org(id)
+        .map_err(|e| Failure::Other(e.to_string()))?;
+    crate::io::org_file::save_org(&org, output)
+        .map_err(|e| Failure::Other(format!("{}: {e}", output.display())))?;
     Ok(String::new())
 }
 

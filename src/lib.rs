@@ -5,6 +5,7 @@
 
 pub mod app;
 pub mod cli;
+pub mod cli_import;
 pub mod eval;
 pub mod i18n;
 pub mod io;

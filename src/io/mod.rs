@@ -2,6 +2,7 @@
 
 pub mod accounts;
 pub mod catalog_file;
+pub mod credentials_log;
 pub mod org_file;
 pub mod table;
 pub mod users;

@@ -52,7 +52,12 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Encoding, bool), TableError> {
     } else if let Ok(s) = std::str::from_utf8(bytes) {
         return Ok((s.to_string(), Encoding::Utf8, false));
     } else {
-        (Encoding::Windows1252, false, bytes, encoding_rs::WINDOWS_1252)
+        (
+            Encoding::Windows1252,
+            false,
+            bytes,
+            encoding_rs::WINDOWS_1252,
+        )
     };
     let (text, _) = label.decode_without_bom_handling(body);
     let text = text.into_owned();
@@ -128,8 +133,15 @@ pub fn parse_table(text: &str, encoding: Encoding, bom: bool) -> Result<Table, T
                 // The reader's position may be before blank lines it skipped: start at the first
                 // byte that is not a line end.
                 let from = record.position().map_or(0, |p| p.byte() as usize);
-                let skip = text.as_bytes()[from.min(text.len())..].iter().take_while(|b| matches!(b, b'\r' | b'\n')).count();
-                let at = if record.position().is_some() { line_of(&starts, from + skip) } else { line };
+                let skip = text.as_bytes()[from.min(text.len())..]
+                    .iter()
+                    .take_while(|b| matches!(b, b'\r' | b'\n'))
+                    .count();
+                let at = if record.position().is_some() {
+                    line_of(&starts, from + skip)
+                } else {
+                    line
+                };
                 let fields: Vec<String> = record.iter().map(|f| f.trim().to_string()).collect();
                 if fields.iter().all(|f| f.is_empty()) && record.len() <= 1 {
                     continue;
@@ -140,13 +152,25 @@ pub fn parse_table(text: &str, encoding: Encoding, bom: bool) -> Result<Table, T
                 }
             }
             Err(e) => {
-                let line = e.position().map_or(line, |p| line_of(&starts, p.byte() as usize));
-                return Err(TableError::Malformed { line, message: e.to_string() });
+                let line = e
+                    .position()
+                    .map_or(line, |p| line_of(&starts, p.byte() as usize));
+                return Err(TableError::Malformed {
+                    line,
+                    message: e.to_string(),
+                });
             }
         }
     }
     let (header_line, header) = header.ok_or(TableError::NoHeader)?;
-    Ok(Table { encoding, bom, delimiter, header, header_line, records })
+    Ok(Table {
+        encoding,
+        bom,
+        delimiter,
+        header,
+        header_line,
+        records,
+    })
 }
 
 #[cfg(test)]
@@ -164,10 +188,22 @@ mod tests {
 
     #[test]
     fn encodings_are_detected_from_the_bytes() {
-        assert_eq!(decode(b"\xEF\xBB\xBFa").unwrap(), ("a".into(), Encoding::Utf8, true));
-        assert_eq!(decode(b"\xFF\xFEa\0").unwrap(), ("a".into(), Encoding::Utf16Le, true));
-        assert_eq!(decode(b"\xFE\xFF\0a").unwrap(), ("a".into(), Encoding::Utf16Be, true));
-        assert_eq!(decode(b"Nicol\xF2 \x92").unwrap(), ("Nicolò ’".into(), Encoding::Windows1252, false));
+        assert_eq!(
+            decode(b"\xEF\xBB\xBFa").unwrap(),
+            ("a".into(), Encoding::Utf8, true)
+        );
+        assert_eq!(
+            decode(b"\xFF\xFEa\0").unwrap(),
+            ("a".into(), Encoding::Utf16Le, true)
+        );
+        assert_eq!(
+            decode(b"\xFE\xFF\0a").unwrap(),
+            ("a".into(), Encoding::Utf16Be, true)
+        );
+        assert_eq!(
+            decode(b"Nicol\xF2 \x92").unwrap(),
+            ("Nicolò ’".into(), Encoding::Windows1252, false)
+        );
         assert_eq!(decode(b"a\0b"), Err(TableError::NotText));
         assert_eq!(detect_delimiter("a;b;c,d"), b';');
         assert_eq!(detect_delimiter("a\tb,c"), b'\t');

@@ -9,14 +9,46 @@ use unicode_normalization::UnicodeNormalization;
 pub const MAX_CHARS: usize = 50;
 pub const PC_MAX_ROWS: usize = 100;
 
-const PMC: [&str; 5] = ["First name", "Last name", "Display name", "Email", "Status update"];
+const PMC: [&str; 5] = [
+    "First name",
+    "Last name",
+    "Display name",
+    "Email",
+    "Status update",
+];
 const O365: [&str; 15] = [
-    "User Name", "First Name", "Last Name", "Display Name", "Job Title", "Department", "Office Number", "Office Phone",
-    "Mobile Phone", "Fax", "Address", "City", "State or Province", "ZIP or Postal Code", "Country or Region",
+    "User Name",
+    "First Name",
+    "Last Name",
+    "Display Name",
+    "Job Title",
+    "Department",
+    "Office Number",
+    "Office Phone",
+    "Mobile Phone",
+    "Fax",
+    "Address",
+    "City",
+    "State or Province",
+    "ZIP or Postal Code",
+    "Country or Region",
 ];
 const O365_NEW: [&str; 16] = [
-    "User Name", "First Name", "Last Name", "Display Name", "Job Title", "Department", "Office Number", "Office Phone",
-    "Mobile Phone", "Fax", "Alternate email address", "Address", "City", "State or Province", "ZIP or Postal Code",
+    "User Name",
+    "First Name",
+    "Last Name",
+    "Display Name",
+    "Job Title",
+    "Department",
+    "Office Number",
+    "Office Phone",
+    "Mobile Phone",
+    "Fax",
+    "Alternate email address",
+    "Address",
+    "City",
+    "State or Province",
+    "ZIP or Postal Code",
     "Country or Region",
 ];
 
@@ -52,6 +84,9 @@ pub struct RowError {
     pub fields: Option<usize>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub expected_fields: Option<usize>,
+    /// As given (for the credentials log), possibly empty.
+    #[serde(skip)]
+    pub display_name: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -89,7 +124,12 @@ pub struct UsersCheck {
 }
 
 impl UsersCheck {
-    fn rejected(code: &'static str, column: Option<String>, line: Option<usize>, message: String) -> Self {
+    fn rejected(
+        code: &'static str,
+        column: Option<String>,
+        line: Option<usize>,
+        message: String,
+    ) -> Self {
         UsersCheck {
             format: None,
             encoding: None,
@@ -97,7 +137,12 @@ impl UsersCheck {
             valid: Vec::new(),
             errors: Vec::new(),
             warnings: Vec::new(),
-            file_error: Some(FileError { code, column, line, message }),
+            file_error: Some(FileError {
+                code,
+                column,
+                line,
+                message,
+            }),
             notices: Vec::new(),
         }
     }
@@ -114,7 +159,9 @@ pub fn well_formed_email(s: &str) -> bool {
         return false;
     }
     let mut parts = s.split('@');
-    let (Some(local), Some(domain), None) = (parts.next(), parts.next(), parts.next()) else { return false };
+    let (Some(local), Some(domain), None) = (parts.next(), parts.next(), parts.next()) else {
+        return false;
+    };
     let labels: Vec<&str> = domain.split('.').collect();
     !local.is_empty() && labels.len() >= 2 && labels.iter().all(|l| !l.is_empty())
 }
@@ -124,11 +171,28 @@ pub fn check_users(bytes: &[u8]) -> UsersCheck {
     let table = match read_table(bytes) {
         Ok(t) => t,
         Err(TableError::NotText) => {
-            return UsersCheck::rejected("not_text", None, None, "not a text file: it contains NUL bytes and no UTF-16 byte-order mark".into());
+            return UsersCheck::rejected(
+                "not_text",
+                None,
+                None,
+                "not a text file: it contains NUL bytes and no UTF-16 byte-order mark".into(),
+            );
         }
-        Err(TableError::NoHeader) => return UsersCheck::rejected("no_header", None, None, "the file has no header line".into()),
+        Err(TableError::NoHeader) => {
+            return UsersCheck::rejected(
+                "no_header",
+                None,
+                None,
+                "the file has no header line".into(),
+            );
+        }
         Err(TableError::Malformed { line, message }) => {
-            return UsersCheck::rejected("malformed", None, Some(line), format!("line {line}: {message}"));
+            return UsersCheck::rejected(
+                "malformed",
+                None,
+                Some(line),
+                format!("line {line}: {message}"),
+            );
         }
     };
     check_table(&table)
@@ -161,20 +225,45 @@ fn header_columns(table: &Table) -> Result<(Format, Vec<Option<&'static str>>), 
             });
         };
         if map.contains(&Some(*known)) {
-            return Err(FileError { code: "duplicate_column", column: Some(c.to_string()), line: Some(table.header_line), message: format!("column \"{c}\" appears twice") });
+            return Err(FileError {
+                code: "duplicate_column",
+                column: Some(c.to_string()),
+                line: Some(table.header_line),
+                message: format!("column \"{c}\" appears twice"),
+            });
         }
         map.push(Some(*known));
     }
     for required in ["Display name", "Email"] {
         if !map.contains(&Some(required)) {
-            return Err(FileError { code: "missing_column", column: Some(required.into()), line: Some(table.header_line), message: format!("missing column \"{required}\"") });
+            return Err(FileError {
+                code: "missing_column",
+                column: Some(required.into()),
+                line: Some(table.header_line),
+                message: format!("missing column \"{required}\""),
+            });
         }
     }
     Ok((Format::Pmc, map))
 }
 
-fn row_error(line: usize, code: &'static str, field: Option<&'static str>, message: String) -> RowError {
-    RowError { line, code, field, message, duplicate_of: None, length: None, fields: None, expected_fields: None }
+fn row_error(
+    line: usize,
+    code: &'static str,
+    field: Option<&'static str>,
+    message: String,
+) -> RowError {
+    RowError {
+        line,
+        code,
+        field,
+        message,
+        duplicate_of: None,
+        length: None,
+        fields: None,
+        expected_fields: None,
+        display_name: String::new(),
+    }
 }
 
 /// Row checks in the order of §7.1; the first broken rule names the row's error.
@@ -208,52 +297,115 @@ pub fn check_table(table: &Table) -> UsersCheck {
     for (line, fields) in &table.records {
         let line = *line;
         if fields.len() != map.len() {
-            let mut e = row_error(line, "field_count", None, format!("{} fields, the header has {}", fields.len(), map.len()));
+            let mut e = row_error(
+                line,
+                "field_count",
+                None,
+                format!("{} fields, the header has {}", fields.len(), map.len()),
+            );
             e.fields = Some(fields.len());
             e.expected_fields = Some(map.len());
             check.errors.push(e);
             continue;
         }
-        let get = |name: &str| map.iter().position(|m| *m == Some(name)).map(|i| fields[i].clone()).unwrap_or_default();
-        let row = UserRow { line, first_name: get("First name"), last_name: get("Last name"), display_name: get("Display name"), email: get("Email") };
+        let get = |name: &str| {
+            map.iter()
+                .position(|m| *m == Some(name))
+                .map(|i| fields[i].clone())
+                .unwrap_or_default()
+        };
+        let row = UserRow {
+            line,
+            first_name: get("First name"),
+            last_name: get("Last name"),
+            display_name: get("Display name"),
+            email: get("Email"),
+        };
         let status = get("Status update");
         let key = row.email.to_lowercase();
         let well_formed = well_formed_email(&row.email);
         // Every well-formed email takes part in duplicate detection, whatever else the row breaks.
-        let duplicate_of = if well_formed { first_seen.get(&key).copied() } else { None };
+        let duplicate_of = if well_formed {
+            first_seen.get(&key).copied()
+        } else {
+            None
+        };
         if well_formed && duplicate_of.is_none() {
             first_seen.insert(key.clone(), line);
         }
         let error = if row.display_name.is_empty() {
-            Some(row_error(line, "missing_required", Some("Display name"), "Display name is empty".into()))
+            Some(row_error(
+                line,
+                "missing_required",
+                Some("Display name"),
+                "Display name is empty".into(),
+            ))
         } else if row.email.is_empty() {
-            Some(row_error(line, "missing_required", Some("Email"), "Email is empty".into()))
+            Some(row_error(
+                line,
+                "missing_required",
+                Some("Email"),
+                "Email is empty".into(),
+            ))
         } else if !well_formed {
-            Some(row_error(line, "malformed_email", Some("Email"), format!("\"{}\" is not an email address", row.email)))
+            Some(row_error(
+                line,
+                "malformed_email",
+                Some("Email"),
+                format!("\"{}\" is not an email address", row.email),
+            ))
         } else if let Some(first) = duplicate_of {
-            let mut e = row_error(line, "duplicate_email", Some("Email"), format!("{} already appears on line {first}", row.email));
+            let mut e = row_error(
+                line,
+                "duplicate_email",
+                Some("Email"),
+                format!("{} already appears on line {first}", row.email),
+            );
             e.duplicate_of = Some(first);
             Some(e)
-        } else if let Some((field, value)) =
-            [("First name", &row.first_name), ("Last name", &row.last_name), ("Display name", &row.display_name)].into_iter().find(|(_, v)| chars(v) > MAX_CHARS)
+        } else if let Some((field, value)) = [
+            ("First name", &row.first_name),
+            ("Last name", &row.last_name),
+            ("Display name", &row.display_name),
+        ]
+        .into_iter()
+        .find(|(_, v)| chars(v) > MAX_CHARS)
         {
             let n = chars(value);
-            let mut e = row_error(line, "too_long", Some(field), format!("{field} has {n} characters (at most {MAX_CHARS})"));
+            let mut e = row_error(
+                line,
+                "too_long",
+                Some(field),
+                format!("{field} has {n} characters (at most {MAX_CHARS})"),
+            );
             e.length = Some(n);
             Some(e)
         } else if !status.is_empty() {
-            Some(row_error(line, "status_update_not_empty", Some("Status update"), "Status update must be empty (the system fills it)".into()))
+            Some(row_error(
+                line,
+                "status_update_not_empty",
+                Some("Status update"),
+                "Status update must be empty (the system fills it)".into(),
+            ))
         } else {
             None
         };
         match error {
-            Some(e) => check.errors.push(e),
+            Some(mut e) => {
+                e.display_name = row.display_name.clone();
+                check.errors.push(e);
+            }
             None => check.valid.push(row),
         }
     }
     let rows = table.records.len();
     if rows == 0 {
-        check.warnings.push(Warning { code: "no_data_rows", message: "the file contains no users".into(), rows: None, limit: None });
+        check.warnings.push(Warning {
+            code: "no_data_rows",
+            message: "the file contains no users".into(),
+            rows: None,
+            limit: None,
+        });
     } else if rows > PC_MAX_ROWS {
         check.warnings.push(Warning {
             code: "too_many_rows",

@@ -3,6 +3,7 @@
 //! WAL mode, foreign keys on, a busy timeout for a second attain on the same file, and one
 //! transaction per user action, each with its audit rows.
 
+pub mod imports;
 mod rows;
 pub mod schema;
 

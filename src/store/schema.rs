@@ -99,12 +99,29 @@ CREATE TABLE audit (
 );
 ";
 
+/// Version 2: the import history (file, hash, counts; never a password).
+const V2: &str = "
+CREATE TABLE imports (
+    id INTEGER PRIMARY KEY,
+    org_id INTEGER NOT NULL REFERENCES organisations(id) ON DELETE CASCADE,
+    at TEXT NOT NULL,
+    kind TEXT NOT NULL,          -- users | trainings | credly
+    file_name TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    rows INTEGER NOT NULL,
+    created INTEGER NOT NULL,
+    updated INTEGER NOT NULL,
+    errors INTEGER NOT NULL,
+    detail TEXT NOT NULL         -- JSON: row errors and warnings
+);
+";
+
 /// All migrations, oldest first.
 pub fn migrations() -> Migrations<'static> {
     Migrations::from_slice(MIGRATIONS)
 }
 
-static MIGRATIONS: &[M<'static>] = &[M::up(V1)];
+static MIGRATIONS: &[M<'static>] = &[M::up(V1), M::up(V2)];
 
 /// The schema version this build writes.
-pub const LATEST: usize = 1;
+pub const LATEST: usize = 2;

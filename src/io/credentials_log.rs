@@ -1,0 +1,81 @@
+//! The credentials log of a bulk import (domain.md §7.3): the only place a temporary
+//! password is ever written. CSV, UTF-8 without BOM, comma, CRLF; mode 0600 where the OS has it.
+
+use crate::io::users::UsersCheck;
+use crate::store::imports::Created;
+use std::io::Write;
+use std::path::Path;
+
+pub const HEADER: [&str; 6] = [
+    "Display name",
+    "User name (UPN)",
+    "Temporary password",
+    "Status",
+    "Created (UTC)",
+    "Password expires (UTC)",
+];
+
+/// The log's bytes: one row per data row of the file, in file order.
+pub fn credentials_log(check: &UsersCheck, created: &[Created]) -> Vec<u8> {
+    let mut rows: Vec<(usize, [String; 6])> = Vec::new();
+    for c in created {
+        let status = if c.password.is_some() {
+            "created"
+        } else {
+            "updated"
+        };
+        rows.push((
+            c.line,
+            [
+                c.display_name.clone(),
+                c.upn.clone(),
+                c.password.clone().unwrap_or_default(),
+                status.into(),
+                c.created_at.clone(),
+                c.expires_at.clone(),
+            ],
+        ));
+    }
+    // A row breaking several rules is reported by its first error (the check keeps one per row).
+    for e in &check.errors {
+        rows.push((
+            e.line,
+            [
+                e.display_name.clone(),
+                String::new(),
+                String::new(),
+                format!("failed: {}", e.code),
+                String::new(),
+                String::new(),
+            ],
+        ));
+    }
+    rows.sort_by_key(|(line, _)| *line);
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    w.write_record(HEADER).ok();
+    for (_, r) in rows {
+        w.write_record(&r).ok();
+    }
+    w.into_inner().unwrap_or_default()
+}
+
+/// Writes the log, readable by its owner only; fails rather than overwrite another file's mode.
+pub fn write_credentials_log(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    let mut f = options.open(path)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        f.set_permissions(std::fs::Permissions::from_mode(0o600))?;
+    }
+    f.write_all(bytes)?;
+    f.sync_all()
+}

@@ -1,0 +1,203 @@
+//! Imports into the workspace: bulk users (one transaction, user names in the organisation's
+//! domain, temporary passwords returned once and never stored) and the import history.
+
+use super::{Result, Store, StoreError, audit, now, rows};
+use crate::io::accounts::{make_upn, temporary_password};
+use crate::io::users::{UserRow, UsersCheck};
+use crate::model::{Employee, Org};
+use rusqlite::params;
+use serde::Serialize;
+use std::collections::HashMap;
+
+/// What happened to one valid row; the password exists only here and in the credentials log.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Created {
+    pub line: usize,
+    pub employee: String,
+    pub display_name: String,
+    pub upn: String,
+    /// `None` for an update of an existing person (no new account, no password).
+    pub password: Option<String>,
+    pub created_at: String,
+    pub expires_at: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct ImportCounts {
+    pub created: usize,
+    pub updated: usize,
+}
+
+/// One row of the import history.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ImportRecord {
+    pub at: String,
+    pub kind: String,
+    pub file_name: String,
+    pub sha256: String,
+    pub rows: usize,
+    pub created: usize,
+    pub updated: usize,
+    pub errors: usize,
+    pub detail: String,
+}
+
+/// Why an import stopped part-way: nothing was written.
+pub const CANCELLED: &str = "the import was cancelled; nothing was written";
+
+impl Store {
+    /// Imports the valid rows of a checked file into `org` (in memory and in the file) in one
+    /// transaction. `progress(done, total)` returns false to cancel (then nothing is written).
+    pub fn import_users(
+        &mut self,
+        org_id: i64,
+        org: &mut Org,
+        check: &UsersCheck,
+        source: (&str, &str),
+        progress: &mut dyn FnMut(usize, usize) -> bool,
+    ) -> Result<(Vec<Created>, ImportCounts)> {
+        let (file_name, sha256) = source;
+        let created_at = now();
+        let expires_at = (chrono::Utc::now() + chrono::Duration::days(90))
+            .format("%Y-%m-%dT%H:%M:%SZ")
+            .to_string();
+        let by_email: HashMap<String, usize> = org
+            .employees
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.email.to_lowercase(), i))
+            .collect();
+        let mut taken: Vec<String> = self
+            .user_accounts(org_id)?
+            .into_iter()
+            .map(|(_, u)| u)
+            .collect();
+        let mut ids: std::collections::HashSet<String> =
+            org.employees.iter().map(|e| e.id.clone()).collect();
+        let mut next = Vec::with_capacity(check.valid.len());
+        let mut updates: Vec<(usize, UserRow)> = Vec::new();
+        for row in &check.valid {
+            match by_email.get(&row.email.to_lowercase()) {
+                Some(&i) => updates.push((i, row.clone())),
+                None => {
+                    let upn = make_upn(&row.email, org.domain.as_deref(), &taken);
+                    taken.push(upn.clone());
+                    let local = upn.split('@').next().unwrap_or_default().to_string();
+                    let mut id = local.clone();
+                    let mut n = 2;
+                    while ids.contains(&id) {
+                        id = format!("{local}{n}");
+                        n += 1;
+                    }
+                    ids.insert(id.clone());
+                    let mut e = Employee::new(&id, &row.display_name, &row.email);
+                    e.first_name = Some(row.first_name.clone()).filter(|s| !s.is_empty());
+                    e.last_name = Some(row.last_name.clone()).filter(|s| !s.is_empty());
+                    next.push((row.line, e, upn));
+                }
+            }
+        }
+        let total = next.len() + updates.len();
+        let tx = self.conn.transaction()?;
+        let mut created = Vec::with_capacity(total);
+        let mut done = 0;
+        for (line, e, upn) in &next {
+            rows::write_employee(&tx, org_id, &e.id, Some(e))?;
+            let emp_id = tx.last_insert_rowid();
+            tx.prepare_cached("INSERT INTO user_accounts(employee_id, upn, created_at, password_expires_at) VALUES (?1, ?2, ?3, ?4)")?
+                .execute(params![emp_id, upn, created_at, expires_at])?;
+            created.push(Created {
+                line: *line,
+                employee: e.id.clone(),
+                display_name: e.display_name.clone(),
+                upn: upn.clone(),
+                password: Some(temporary_password()),
+                created_at: created_at.clone(),
+                expires_at: expires_at.clone(),
+            });
+            done += 1;
+            if done % 1000 == 0 && !progress(done, total) {
+                return Err(StoreError::Rejected(CANCELLED.into()));
+            }
+        }
+        let mut updated_emps = Vec::new();
+        for (i, row) in &updates {
+            let mut e = org.employees[*i].clone();
+            e.display_name = row.display_name.clone();
+            if !row.first_name.is_empty() {
+                e.first_name = Some(row.first_name.clone());
+            }
+            if !row.last_name.is_empty() {
+                e.last_name = Some(row.last_name.clone());
+            }
+            rows::write_employee(&tx, org_id, &e.id, Some(&e))?;
+            created.push(Created {
+                line: row.line,
+                employee: e.id.clone(),
+                display_name: e.display_name.clone(),
+                upn: e.email.to_lowercase(),
+                password: None,
+                created_at: created_at.clone(),
+                expires_at: String::new(),
+            });
+            updated_emps.push((*i, e));
+            done += 1;
+            if done % 1000 == 0 && !progress(done, total) {
+                return Err(StoreError::Rejected(CANCELLED.into()));
+            }
+        }
+        let counts = ImportCounts {
+            created: next.len(),
+            updated: updates.len(),
+        };
+        let detail =
+            serde_json::json!({"errors": check.errors, "warnings": check.warnings}).to_string();
+        tx.execute(
+            "INSERT INTO imports(org_id, at, kind, file_name, sha256, rows, created, updated, errors, detail) VALUES (?1, ?2, 'users', ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            params![org_id, created_at, file_name, sha256, check.data_rows as i64, counts.created as i64, counts.updated as i64, check.errors.len() as i64, detail],
+        )?;
+        audit(
+            &tx,
+            Some(org_id),
+            "import_users",
+            Some(file_name),
+            None,
+            Some(&format!(
+                "{} created, {} updated",
+                counts.created, counts.updated
+            )),
+        )?;
+        if !progress(total, total) {
+            return Err(StoreError::Rejected(CANCELLED.into()));
+        }
+        tx.commit()?;
+        for (_, e, _) in next {
+            org.employees.push(e);
+        }
+        for (i, e) in updated_emps {
+            org.employees[i] = e;
+        }
+        Ok((created, counts))
+    }
+
+    /// The organisation's imports, newest first.
+    pub fn import_history(&self, org_id: i64) -> Result<Vec<ImportRecord>> {
+        let mut st = self.conn.prepare(
+            "SELECT at, kind, file_name, sha256, rows, created, updated, errors, detail FROM imports WHERE org_id = ?1 ORDER BY id DESC",
+        )?;
+        let rows = st.query_map([org_id], |r| {
+            Ok(ImportRecord {
+                at: r.get(0)?,
+                kind: r.get(1)?,
+                file_name: r.get(2)?,
+                sha256: r.get(3)?,
+                rows: r.get::<_, i64>(4)? as usize,
+                created: r.get::<_, i64>(5)? as usize,
+                updated: r.get::<_, i64>(6)? as usize,
+                errors: r.get::<_, i64>(7)? as usize,
+                detail: r.get(8)?,
+            })
+        })?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+}

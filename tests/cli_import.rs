@@ -1,0 +1,234 @@
+//! `attain import users` through the binary: every users fixture's outcome as JSON, the
+//! transaction, the credentials log (0600, CRLF, one row per data row), dry runs, rejection.
+
+#![allow(clippy::unwrap_used)] // tests fail loudly on purpose
+
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn fixtures() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/fixtures")
+}
+
+fn attain(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_attain"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+/// A workspace with the org "Contoso" (domain contoso.it) holding one person.
+fn workspace(dir: &Path) -> String {
+    let db = dir.join("w.attain").display().to_string();
+    let org = dir.join("c.org.ron");
+    std::fs::write(&org, r#"(format: "attain-org/1", name: "Contoso", market: Developed, domain: Some("contoso.it"),
+        employees: [(id: "mattia", display_name: "Mattia R.", email: "Mattia.Rinaldi@contoso.it")])"#).unwrap();
+    let out = attain(&["--db", &db, "load", org.to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    db
+}
+
+fn employees(db: &str) -> usize {
+    let c = rusqlite::Connection::open(db).unwrap();
+    c.query_row("SELECT COUNT(*) FROM employees", [], |r| r.get::<_, i64>(0))
+        .unwrap() as usize
+}
+
+#[test]
+fn every_users_fixture_through_the_cli() {
+    let cases = [
+        ("users/valid-utf8.csv", 12, 0, false),
+        ("users/excel-it.csv", 8, 0, false),
+        ("users/excel-unicode.txt", 10, 0, false),
+        ("users/legacy-cp1252.csv", 8, 0, false),
+        ("users/office365.csv", 6, 0, false),
+        ("users/errors.csv", 7, 8, false),
+        ("users/over-100.csv", 150, 0, false),
+        ("users/empty.csv", 0, 0, false),
+        ("users/extra-column.csv", 0, 0, true),
+        ("users/not-a-csv.csv", 0, 0, true),
+    ];
+    for (file, valid, errors, rejected) in cases {
+        let dir = tempfile::tempdir().unwrap();
+        let db = workspace(dir.path());
+        let path = fixtures().join(file);
+        let dry = attain(&[
+            "--db",
+            &db,
+            "import",
+            "users",
+            path.to_str().unwrap(),
+            "--org",
+            "Contoso",
+            "--dry-run",
+            "--format",
+            "json",
+        ]);
+        let j: Value =
+            serde_json::from_slice(&dry.stdout).unwrap_or_else(|e| panic!("{file}: {e}"));
+        assert_eq!(
+            (
+                j["valid"].as_u64().unwrap(),
+                j["errors"].as_array().unwrap().len(),
+                j["rejected"].as_bool().unwrap()
+            ),
+            (valid, errors, rejected),
+            "{file}"
+        );
+        assert_eq!(
+            dry.status.code(),
+            Some(if rejected { 2 } else { 0 }),
+            "{file}"
+        );
+        assert_eq!(employees(&db), 1, "{file}: a dry run writes nothing");
+        let log = dir.path().join("log.csv");
+        let real = attain(&[
+            "--db",
+            &db,
+            "import",
+            "users",
+            path.to_str().unwrap(),
+            "--org",
+            "Contoso",
+            "--format",
+            "json",
+            "--credentials-log",
+            log.to_str().unwrap(),
+        ]);
+        let j: Value = serde_json::from_slice(&real.stdout).unwrap();
+        let changed = j["created"].as_u64().unwrap() + j["updated"].as_u64().unwrap();
+        assert_eq!(changed, valid, "{file}");
+        assert_eq!(
+            employees(&db) as u64,
+            1 + j["created"].as_u64().unwrap(),
+            "{file}"
+        );
+        if rejected {
+            assert!(
+                !log.exists(),
+                "{file}: nothing is written for a rejected file"
+            );
+            continue;
+        }
+        if valid == 0 {
+            continue;
+        }
+        let text = std::fs::read_to_string(&log).unwrap();
+        assert!(text.starts_with("Display name,User name (UPN),Temporary password,Status,Created (UTC),Password expires (UTC)\r\n"));
+        assert_eq!(
+            text.matches("\r\n").count() as u64,
+            1 + j["rows"].as_u64().unwrap(),
+            "{file}: one line per data row"
+        );
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            assert_eq!(
+                std::fs::metadata(&log).unwrap().permissions().mode() & 0o777,
+                0o600
+            );
+        }
+    }
+}
+
+#[test]
+fn errors_keep_lines_fields_and_the_log_says_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = workspace(dir.path());
+    let log = dir.path().join("log.csv");
+    let path = fixtures().join("users/errors.csv");
+    let out = attain(&[
+        "--db",
+        &db,
+        "import",
+        "users",
+        path.to_str().unwrap(),
+        "--org",
+        "Contoso",
+        "--format",
+        "json",
+        "--credentials-log",
+        log.to_str().unwrap(),
+    ]);
+    let j: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let first = &j["errors"][0];
+    assert_eq!(
+        (
+            first["line"].as_u64(),
+            first["field"].as_str(),
+            first["code"].as_str()
+        ),
+        (Some(5), Some("Display name"), Some("missing_required"))
+    );
+    assert!(first["message"].as_str().unwrap().contains("Display name"));
+    // mattia.rinaldi@contoso.it (line 2) already exists: an update, no new account.
+    assert_eq!(
+        (j["created"].as_u64(), j["updated"].as_u64()),
+        (Some(6), Some(1))
+    );
+    let text = std::fs::read_to_string(&log).unwrap();
+    let rows: Vec<Vec<String>> = csv::Reader::from_reader(text.as_bytes())
+        .records()
+        .map(|r| r.unwrap().iter().map(String::from).collect())
+        .collect();
+    assert_eq!(rows.len(), 15);
+    assert_eq!(rows[0][3], "updated");
+    assert_eq!(rows[1][3], "created");
+    assert_eq!(rows[1][1], "niccolo.bianchi@contoso.it");
+    let pw = &rows[1][2];
+    assert_eq!(pw.chars().count(), 16);
+    assert!(
+        rows.iter()
+            .any(|r| r[3] == "failed: malformed_email" && r[1].is_empty() && r[2].is_empty())
+    );
+    // The password is nowhere in the workspace.
+    drop(out);
+    for f in std::fs::read_dir(dir.path()).unwrap() {
+        let p = f.unwrap().path();
+        if p != log {
+            let bytes = std::fs::read(&p).unwrap();
+            assert!(
+                !bytes.windows(pw.len()).any(|w| w == pw.as_bytes()),
+                "{} holds a password",
+                p.display()
+            );
+        }
+    }
+}
+
+#[test]
+fn a_rejected_file_exits_2_and_names_the_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = workspace(dir.path());
+    let path = fixtures().join("users/extra-column.csv");
+    let out = attain(&[
+        "--db",
+        &db,
+        "import",
+        "users",
+        path.to_str().unwrap(),
+        "--org",
+        "Contoso",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("extra-column.csv") && err.contains("Phone"),
+        "{err}"
+    );
+    let out = attain(&[
+        "--db",
+        &db,
+        "import",
+        "users",
+        path.to_str().unwrap(),
+        "--org",
+        "Nobody",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+}
