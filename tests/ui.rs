@@ -239,3 +239,68 @@ fn every_panel_draws_with_the_demo() {
     assert!(h.query_by_label("Achievement overrides").is_some());
     assert!(h.query_by_label_contains("Upgrade to Gold").is_some());
 }
+
+#[test]
+fn importing_a_users_file_previews_imports_and_keeps_history() {
+    let mut h = harness(app());
+    let before = h.state().org.employees.len();
+    let file = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/fixtures/users/errors.csv");
+    h.state_mut().commands.push(Command::PreviewImport(file));
+    h.run();
+    // Four of the valid rows are demo people (e.g. mattia.rinaldi): updates, not new people.
+    assert!(
+        h.query_by_label("15 rows: 3 new, 4 updates of existing people, 8 with errors")
+            .is_some()
+    );
+    assert!(h.query_by_label("missing_required").is_some());
+    assert_eq!(
+        h.state().org.employees.len(),
+        before,
+        "nothing is written by the preview"
+    );
+    click(&mut h, "Import 7 valid rows");
+    assert_eq!(h.state().org.employees.len(), before + 3);
+    assert!(
+        h.query_by_label("Import finished: 3 created, 4 updated")
+            .is_some()
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let log = dir.path().join("log.csv");
+    h.state_mut()
+        .commands
+        .push(Command::SaveCredentialsLog(log.clone()));
+    h.run();
+    let text = std::fs::read_to_string(&log).unwrap();
+    assert_eq!(text.lines().count(), 16);
+    click(&mut h, "Close");
+    assert!(
+        h.query_by_label("errors.csv").is_some(),
+        "the history lists the file"
+    );
+    let stored = h.state().store.load_org(h.state().org_id).unwrap();
+    assert_eq!(stored.employees.len(), before + 3);
+}
+
+#[test]
+fn a_rejected_file_is_named_and_nothing_is_written() {
+    let mut h = harness(app());
+    let before = h.state().org.employees.len();
+    let file = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/fixtures/users/extra-column.csv");
+    h.state_mut().commands.push(Command::PreviewImport(file));
+    h.run();
+    assert!(
+        h.query_by_label_contains("unknown column \"Phone\"")
+            .is_some()
+    );
+    click(&mut h, "Close");
+    assert_eq!(h.state().org.employees.len(), before);
+    assert!(
+        h.state()
+            .store
+            .import_history(h.state().org_id)
+            .unwrap()
+            .is_empty()
+    );
+}

@@ -1,5 +1,6 @@
 //! What the UI asks for; run after the frame that emitted it.
 
+use super::import_job::{self, ImportState, Preview};
 use super::{AttainApp, Panel};
 use crate::i18n::{Lang, Tr};
 use crate::io::org_file::{load_org, save_org};
@@ -33,6 +34,16 @@ pub enum Command {
     /// Creates the user account of an employee and shows its temporary password once.
     CreateUserAccount(String),
     FocusSearch,
+    /// Bulk users: pick a file, check it and show the preview.
+    ImportUsersDialog,
+    PreviewImport(PathBuf),
+    ConfirmImport,
+    /// Cancels a preview, or a running import (which then rolls back).
+    CancelImport,
+    SaveCredentialsLogDialog,
+    SaveCredentialsLog(PathBuf),
+    /// Closes a finished import (its passwords are forgotten).
+    DismissImport,
 }
 
 impl AttainApp {
@@ -123,6 +134,80 @@ impl AttainApp {
                 }
             }
             Command::CreateUserAccount(id) => self.create_user_account(&id),
+            Command::ImportUsersDialog => {
+                if let Some(path) = self
+                    .file_dialog()
+                    .add_filter("CSV / TXT", &["csv", "txt", "tsv"])
+                    .pick_file()
+                {
+                    self.run(Command::PreviewImport(path));
+                }
+            }
+            Command::PreviewImport(path) => {
+                self.remember_folder(&path);
+                if matches!(self.import, ImportState::Running(..)) {
+                    self.fail(self.t("import-busy"));
+                    return;
+                }
+                let existing = self
+                    .org
+                    .employees
+                    .iter()
+                    .map(|e| e.email.to_lowercase())
+                    .collect();
+                match Preview::of_file(path, &existing) {
+                    Ok(p) => {
+                        self.import = ImportState::Preview(Box::new(p));
+                        self.panel = Panel::Imports;
+                    }
+                    Err(e) => self.fail(e),
+                }
+            }
+            Command::ConfirmImport => {
+                let ImportState::Preview(preview) = std::mem::take(&mut self.import) else {
+                    return;
+                };
+                match import_job::start(&mut self.store, self.org_id, &preview) {
+                    import_job::Started::Running(r) => {
+                        self.import = ImportState::Running(preview, r)
+                    }
+                    import_job::Started::Done(outcome) => {
+                        self.finish_import(preview.check, outcome)
+                    }
+                }
+            }
+            Command::CancelImport => match &self.import {
+                ImportState::Running(_, r) => {
+                    r.cancel.store(true, std::sync::atomic::Ordering::Relaxed)
+                }
+                _ => self.import = ImportState::Idle,
+            },
+            Command::SaveCredentialsLogDialog => {
+                let name = format!(
+                    "credentials-{}.csv",
+                    chrono::Utc::now().format("%Y%m%d-%H%M")
+                );
+                if let Some(path) = self.file_dialog().set_file_name(name).save_file() {
+                    self.run(Command::SaveCredentialsLog(path));
+                }
+            }
+            Command::SaveCredentialsLog(path) => {
+                self.remember_folder(&path);
+                let ImportState::Finished(f) = &mut self.import else {
+                    return;
+                };
+                let bytes = crate::io::credentials_log::credentials_log(&f.check, &f.created);
+                match crate::io::credentials_log::write_credentials_log(&path, &bytes) {
+                    Ok(()) => {
+                        f.log_saved = Some(path.clone());
+                        self.ok(self
+                            .tr
+                            .t("import-log-saved", &[("file", path.display().to_string())]));
+                    }
+                    Err(e) => self.fail(format!("{}: {e}", path.display())),
+                }
+            }
+            Command::DismissImport => self.import = ImportState::Idle,
             Command::FocusSearch => {
                 self.panel = Panel::Employees;
                 self.view.employees.focus_search = true;

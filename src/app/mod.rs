@@ -2,6 +2,7 @@
 
 mod commands;
 pub mod evaluation;
+pub mod import_job;
 
 pub use commands::Command;
 pub use evaluation::Evaluation;
@@ -24,16 +25,18 @@ pub enum Panel {
     Competencies,
     Membership,
     Timeline,
+    Imports,
 }
 
 impl Panel {
-    pub const ALL: [Panel; 6] = [
+    pub const ALL: [Panel; 7] = [
         Panel::Organisations,
         Panel::Employees,
         Panel::Achievements,
         Panel::Competencies,
         Panel::Membership,
         Panel::Timeline,
+        Panel::Imports,
     ];
 
     pub fn message_id(self) -> &'static str {
@@ -44,6 +47,7 @@ impl Panel {
             Panel::Competencies => "panel-competencies",
             Panel::Membership => "panel-membership",
             Panel::Timeline => "panel-timeline",
+            Panel::Imports => "panel-imports",
         }
     }
 }
@@ -87,6 +91,8 @@ pub struct AttainApp {
     pub view: ViewState,
     pub commands: Vec<Command>,
     pub last_folder: Option<PathBuf>,
+    /// The bulk import in progress, if any.
+    pub import: import_job::ImportState,
     /// When the process started (for the first-frame measurement).
     pub started: Option<std::time::Instant>,
 }
@@ -148,6 +154,7 @@ impl AttainApp {
             view: ViewState::default(),
             commands: Vec::new(),
             last_folder,
+            import: import_job::ImportState::Idle,
             started: None,
         };
         app.reevaluate();
@@ -182,6 +189,44 @@ impl AttainApp {
         );
     }
 
+    /// Takes the result of a finished background import.
+    fn poll_import(&mut self, ctx: &egui::Context) {
+        let import_job::ImportState::Running(_, running) = &self.import else {
+            return;
+        };
+        ctx.request_repaint_after(std::time::Duration::from_millis(100));
+        if let Some(outcome) = running.poll() {
+            let state = std::mem::take(&mut self.import);
+            if let import_job::ImportState::Running(preview, _) = state {
+                self.finish_import(preview.check, outcome);
+            }
+        }
+    }
+
+    /// Shows the outcome of an import and reloads the organisation it changed.
+    pub fn finish_import(
+        &mut self,
+        check: crate::io::users::UsersCheck,
+        outcome: import_job::Outcome,
+    ) {
+        match outcome {
+            Ok((created, counts)) => {
+                self.import = import_job::ImportState::Finished(Box::new(import_job::Finished {
+                    check,
+                    created,
+                    counts,
+                    log_saved: None,
+                }));
+                self.select_org(self.org_id);
+                self.panel = Panel::Imports;
+            }
+            Err(e) => {
+                self.import = import_job::ImportState::Idle;
+                self.fail(e);
+            }
+        }
+    }
+
     /// Draws the whole window into `ui`, then runs the commands the frame emitted.
     pub fn ui_root(&mut self, ui: &mut egui::Ui) {
         self.eval.poll();
@@ -190,6 +235,16 @@ impl AttainApp {
                 .request_repaint_after(std::time::Duration::from_millis(50));
         }
         let mut cmds = std::mem::take(&mut self.commands);
+        self.poll_import(ui.ctx());
+        let dropped: Vec<PathBuf> = ui.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .filter(|p| !p.as_os_str().is_empty())
+                .collect()
+        });
+        cmds.extend(dropped.into_iter().take(1).map(Command::PreviewImport));
         crate::ui::shortcuts::shortcuts_ui(ui, &mut cmds);
         crate::ui::top_bar::top_bar_ui(self, ui, &mut cmds);
         crate::ui::status_bar::status_bar_ui(self, ui, &mut cmds);
@@ -201,9 +256,14 @@ impl AttainApp {
             Panel::Competencies => crate::ui::competencies::competencies_ui(self, ui, &mut cmds),
             Panel::Membership => crate::ui::membership::membership_ui(self, ui, &mut cmds),
             Panel::Timeline => crate::ui::timeline::timeline_ui(self, ui, &mut cmds),
+            Panel::Imports => crate::ui::imports::imports_ui(self, ui, &mut cmds),
         });
         crate::ui::confirm::confirm_ui(self, ui, &mut cmds);
         crate::ui::password::password_ui(self, ui);
+        if !cmds.is_empty() {
+            // The commands changed the state after it was drawn: draw it again.
+            ui.ctx().request_repaint();
+        }
         for cmd in cmds {
             self.run(cmd);
         }

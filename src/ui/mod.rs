@@ -6,6 +6,7 @@ pub mod alerts;
 pub mod competencies;
 pub mod confirm;
 pub mod employees;
+pub mod imports;
 pub mod membership;
 pub mod organisations;
 pub mod password;

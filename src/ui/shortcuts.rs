@@ -7,6 +7,7 @@ pub const UNDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key
 pub const OPEN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
 pub const EXPORT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);
 pub const FIND: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
+pub const IMPORT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::I);
 
 pub fn shortcuts_ui(ui: &mut egui::Ui, cmds: &mut Vec<Command>) {
     ui.ctx().input_mut(|i| {
@@ -21,6 +22,9 @@ pub fn shortcuts_ui(ui: &mut egui::Ui, cmds: &mut Vec<Command>) {
         }
         if i.consume_shortcut(&FIND) {
             cmds.push(Command::FocusSearch);
+        }
+        if i.consume_shortcut(&IMPORT) {
+            cmds.push(Command::ImportUsersDialog);
         }
         for (n, key) in [
             Key::Num1,

@@ -199,5 +199,31 @@ metric-gross-license-revenue-usd = Gross licence revenue (US$)
 metric-devices-shipped = Surface Hub devices shipped
 metric-surface-hub-adr = Surface Hub ADR
 
+panel-imports = Imports
+import-busy = An import is already running
+import-users-button = Import users file…
+import-drop-hint = or drop a CSV or TXT file on the window
+import-rejected = The file cannot be imported: { $reason }
+import-summary = { $rows } rows: { $new } new, { $updates } updates of existing people, { $errors } with errors
+import-confirm = Import { $count } valid rows
+import-status-new = new
+import-status-update = update
+import-col-line = Line
+import-col-status = Status
+import-col-detail = Email or reason
+import-running = Importing { $file }…
+import-done = Import finished: { $created } created, { $updated } updated
+import-log-saved = Credentials log saved to { $file }
+import-log-warning = Save the credentials log now: the temporary passwords are not stored anywhere and are lost when you close this.
+import-save-log = Save credentials log…
+import-history = Import history
+import-history-empty = No imports yet.
+import-col-when = When (UTC)
+import-col-file = File
+import-col-rows = Rows
+import-col-created = Created
+import-col-updated = Updated
+import-col-errors = Errors
+
 ## Command line
 cli-error = error

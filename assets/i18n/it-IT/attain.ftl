@@ -199,5 +199,31 @@ metric-gross-license-revenue-usd = Fatturato lordo licenze (US$)
 metric-devices-shipped = Dispositivi Surface Hub spediti
 metric-surface-hub-adr = Rivenditore autorizzato Surface Hub
 
+panel-imports = Importazioni
+import-busy = Un'importazione è già in corso
+import-users-button = Importa file utenti…
+import-drop-hint = oppure trascina un file CSV o TXT sulla finestra
+import-rejected = Il file non può essere importato: { $reason }
+import-summary = { $rows } righe: { $new } nuove, { $updates } aggiornamenti di persone esistenti, { $errors } con errori
+import-confirm = Importa { $count } righe valide
+import-status-new = nuovo
+import-status-update = aggiornamento
+import-col-line = Riga
+import-col-status = Stato
+import-col-detail = Email o motivo
+import-running = Importazione di { $file }…
+import-done = Importazione completata: { $created } creati, { $updated } aggiornati
+import-log-saved = Registro delle credenziali salvato in { $file }
+import-log-warning = Salva ora il registro delle credenziali: le password temporanee non sono memorizzate e andranno perse alla chiusura.
+import-save-log = Salva registro credenziali…
+import-history = Cronologia importazioni
+import-history-empty = Nessuna importazione.
+import-col-when = Quando (UTC)
+import-col-file = File
+import-col-rows = Righe
+import-col-created = Creati
+import-col-updated = Aggiornati
+import-col-errors = Errori
+
 ## Riga di comando
 cli-error = errore

@@ -1,0 +1,144 @@
+//! A bulk user import in the window: check (preview), then import on a worker thread with
+//! progress and cancel, then the credentials log the user chooses to save.
+
+use crate::io::users::{UsersCheck, check_users};
+use crate::store::Store;
+use crate::store::imports::{Created, ImportCounts};
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::mpsc::{Receiver, channel};
+
+/// A checked file waiting for the user's decision.
+pub struct Preview {
+    pub path: PathBuf,
+    pub sha256: String,
+    pub check: UsersCheck,
+    /// Emails (lower case) of valid rows that update an existing person.
+    pub updates: std::collections::HashSet<String>,
+}
+
+/// An import under way.
+pub struct Running {
+    pub done: Arc<AtomicUsize>,
+    pub total: usize,
+    pub cancel: Arc<AtomicBool>,
+    rx: Receiver<Outcome>,
+}
+
+/// A finished import whose credentials have not been saved yet.
+pub struct Finished {
+    pub check: UsersCheck,
+    pub created: Vec<Created>,
+    pub counts: ImportCounts,
+    pub log_saved: Option<PathBuf>,
+}
+
+#[derive(Default)]
+pub enum ImportState {
+    #[default]
+    Idle,
+    Preview(Box<Preview>),
+    Running(Box<Preview>, Running),
+    Finished(Box<Finished>),
+}
+
+impl Preview {
+    pub fn of_file(
+        path: PathBuf,
+        existing: &std::collections::HashSet<String>,
+    ) -> Result<Preview, String> {
+        let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let check = check_users(&bytes);
+        let updates = check
+            .valid
+            .iter()
+            .map(|r| r.email.to_lowercase())
+            .filter(|e| existing.contains(e))
+            .collect();
+        Ok(Preview {
+            sha256: crate::cli_import::sha256_hex(&bytes),
+            path,
+            check,
+            updates,
+        })
+    }
+
+    pub fn file_name(&self) -> String {
+        self.path
+            .file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
+    }
+}
+
+pub type Outcome = Result<(Vec<Created>, ImportCounts), String>;
+
+pub enum Started {
+    Running(Running),
+    Done(Outcome),
+}
+
+/// Starts the import on a worker with its own connection to the workspace file; an
+/// in-memory workspace (tests) is imported at once on the caller's connection.
+pub fn start(store: &mut Store, org_id: i64, preview: &Preview) -> Started {
+    let done = Arc::new(AtomicUsize::new(0));
+    let cancel = Arc::new(AtomicBool::new(false));
+    let total = preview.check.valid.len();
+    let (tx, rx) = channel();
+    let path = store.path().to_path_buf();
+    let check = preview.check.clone();
+    let source = (preview.file_name(), preview.sha256.clone());
+    let run = {
+        let (done, cancel) = (done.clone(), cancel.clone());
+        move |store: &mut Store| {
+            let mut org = store.load_org(org_id).map_err(|e| e.to_string())?;
+            let mut progress = |n: usize, _: usize| {
+                done.store(n, Ordering::Relaxed);
+                !cancel.load(Ordering::Relaxed)
+            };
+            store
+                .import_users(
+                    org_id,
+                    &mut org,
+                    &check,
+                    (&source.0, &source.1),
+                    &mut progress,
+                )
+                .map_err(|e| e.to_string())
+        }
+    };
+    if path.as_os_str() == ":memory:" {
+        return Started::Done(run(store));
+    }
+    let spawned = std::thread::Builder::new()
+        .name("attain-import".into())
+        .spawn(move || {
+            let result = Store::open(&path)
+                .map_err(|e| e.to_string())
+                .and_then(|mut s| run(&mut s));
+            tx.send(result).ok();
+        });
+    match spawned {
+        Ok(_) => Started::Running(Running {
+            done,
+            total,
+            cancel,
+            rx,
+        }),
+        Err(e) => Started::Done(Err(e.to_string())),
+    }
+}
+
+impl Running {
+    pub fn poll(&self) -> Option<Outcome> {
+        self.rx.try_recv().ok()
+    }
+
+    pub fn fraction(&self) -> f32 {
+        if self.total == 0 {
+            1.0
+        } else {
+            self.done.load(Ordering::Relaxed) as f32 / self.total as f32
+        }
+    }
+}

@@ -1,0 +1,231 @@
+//! Imports: the preview of a bulk user file (every row with its status), the import with
+//! progress and cancel, the credentials log to save, and the import history.
+
+use super::widgets::{AMBER, GREEN, RED};
+use crate::app::import_job::{Finished, ImportState, Preview, Running};
+use crate::app::{AttainApp, Command};
+use egui_extras::{Column, TableBuilder};
+
+pub fn imports_ui(app: &mut AttainApp, ui: &mut egui::Ui, cmds: &mut Vec<Command>) {
+    ui.heading(app.t("panel-imports"));
+    match &app.import {
+        ImportState::Idle => idle_ui(app, ui, cmds),
+        ImportState::Preview(p) => preview_ui(app, ui, p, cmds),
+        ImportState::Running(p, r) => running_ui(app, ui, p, r, cmds),
+        ImportState::Finished(f) => finished_ui(app, ui, f, cmds),
+    }
+}
+
+fn idle_ui(app: &AttainApp, ui: &mut egui::Ui, cmds: &mut Vec<Command>) {
+    ui.horizontal(|ui| {
+        if ui
+            .button(app.t("import-users-button"))
+            .on_hover_text("Ctrl+I")
+            .clicked()
+        {
+            cmds.push(Command::ImportUsersDialog);
+        }
+        ui.weak(app.t("import-drop-hint"));
+    });
+    ui.separator();
+    history_ui(app, ui);
+}
+
+fn preview_ui(app: &AttainApp, ui: &mut egui::Ui, p: &Preview, cmds: &mut Vec<Command>) {
+    let c = &p.check;
+    ui.strong(p.path.display().to_string());
+    if let Some(e) = &c.file_error {
+        ui.colored_label(
+            RED,
+            app.tr
+                .t("import-rejected", &[("reason", e.message.clone())]),
+        );
+        if ui.button(app.t("button-close")).clicked() {
+            cmds.push(Command::CancelImport);
+        }
+        return;
+    }
+    let new = c.valid.len() - p.updates.len();
+    ui.label(app.tr.t(
+        "import-summary",
+        &[
+            ("rows", c.data_rows.to_string()),
+            ("new", new.to_string()),
+            ("updates", p.updates.len().to_string()),
+            ("errors", c.errors.len().to_string()),
+        ],
+    ));
+    for w in &c.warnings {
+        ui.colored_label(AMBER, &w.message);
+    }
+    ui.horizontal(|ui| {
+        let label = app
+            .tr
+            .t("import-confirm", &[("count", c.valid.len().to_string())]);
+        if ui
+            .add_enabled(!c.valid.is_empty(), egui::Button::new(label))
+            .clicked()
+        {
+            cmds.push(Command::ConfirmImport);
+        }
+        if ui.button(app.t("button-cancel")).clicked() {
+            cmds.push(Command::CancelImport);
+        }
+    });
+    ui.separator();
+    // Valid rows and errors in file order, drawn only where visible.
+    let mut lines: Vec<(usize, String, egui::Color32, String, String)> = c
+        .valid
+        .iter()
+        .map(|r| {
+            let update = p.updates.contains(&r.email.to_lowercase());
+            let (status, color) = if update {
+                (app.t("import-status-update"), AMBER)
+            } else {
+                (app.t("import-status-new"), GREEN)
+            };
+            (
+                r.line,
+                status,
+                color,
+                r.display_name.clone(),
+                r.email.clone(),
+            )
+        })
+        .chain(c.errors.iter().map(|e| {
+            (
+                e.line,
+                e.code.to_string(),
+                RED,
+                e.display_name.clone(),
+                format!("{}: {}", e.field.unwrap_or("—"), e.message),
+            )
+        }))
+        .collect();
+    lines.sort_by_key(|l| l.0);
+    ui.style_mut().interaction.selectable_labels = false;
+    TableBuilder::new(ui)
+        .id_salt("import_preview")
+        .striped(true)
+        .column(Column::exact(50.0))
+        .column(Column::initial(160.0))
+        .column(Column::initial(200.0).clip(true))
+        .column(Column::remainder().clip(true))
+        .header(20.0, |mut h| {
+            for k in [
+                "import-col-line",
+                "import-col-status",
+                "employees-col-name",
+                "import-col-detail",
+            ] {
+                h.col(|ui| {
+                    ui.strong(app.t(k));
+                });
+            }
+        })
+        .body(|body| {
+            body.rows(18.0, lines.len(), |mut row| {
+                let (line, status, color, name, detail) = &lines[row.index()];
+                row.col(|ui| {
+                    ui.label(line.to_string());
+                });
+                row.col(|ui| {
+                    ui.colored_label(*color, status);
+                });
+                row.col(|ui| {
+                    ui.label(name);
+                });
+                row.col(|ui| {
+                    ui.label(detail);
+                });
+            });
+        });
+}
+
+fn running_ui(
+    app: &AttainApp,
+    ui: &mut egui::Ui,
+    p: &Preview,
+    r: &Running,
+    cmds: &mut Vec<Command>,
+) {
+    ui.label(app.tr.t("import-running", &[("file", p.file_name())]));
+    ui.add(
+        egui::ProgressBar::new(r.fraction())
+            .show_percentage()
+            .animate(true),
+    );
+    if ui.button(app.t("button-cancel")).clicked() {
+        cmds.push(Command::CancelImport);
+    }
+}
+
+fn finished_ui(app: &AttainApp, ui: &mut egui::Ui, f: &Finished, cmds: &mut Vec<Command>) {
+    ui.colored_label(
+        GREEN,
+        app.tr.t(
+            "import-done",
+            &[
+                ("created", f.counts.created.to_string()),
+                ("updated", f.counts.updated.to_string()),
+            ],
+        ),
+    );
+    match &f.log_saved {
+        Some(path) => {
+            ui.label(
+                app.tr
+                    .t("import-log-saved", &[("file", path.display().to_string())]),
+            );
+        }
+        None if f.counts.created > 0 => {
+            ui.colored_label(AMBER, app.t("import-log-warning"));
+        }
+        None => {}
+    }
+    ui.horizontal(|ui| {
+        if f.counts.created > 0 && ui.button(app.t("import-save-log")).clicked() {
+            cmds.push(Command::SaveCredentialsLogDialog);
+        }
+        if ui.button(app.t("button-close")).clicked() {
+            cmds.push(Command::DismissImport);
+        }
+    });
+    ui.separator();
+    history_ui(app, ui);
+}
+
+fn history_ui(app: &AttainApp, ui: &mut egui::Ui) {
+    ui.strong(app.t("import-history"));
+    let history = app.store.import_history(app.org_id).unwrap_or_default();
+    if history.is_empty() {
+        ui.weak(app.t("import-history-empty"));
+        return;
+    }
+    egui::Grid::new("import_history")
+        .striped(true)
+        .num_columns(6)
+        .show(ui, |ui| {
+            for k in [
+                "import-col-when",
+                "import-col-file",
+                "import-col-rows",
+                "import-col-created",
+                "import-col-updated",
+                "import-col-errors",
+            ] {
+                ui.strong(app.t(k));
+            }
+            ui.end_row();
+            for h in history.iter().take(100) {
+                ui.label(&h.at);
+                ui.label(&h.file_name)
+                    .on_hover_text(format!("SHA-256 {}", h.sha256));
+                ui.label(h.rows.to_string());
+                ui.label(h.created.to_string());
+                ui.label(h.updated.to_string());
+                ui.label(h.errors.to_string());
+                ui.end_row();
+            }
+        });
+}
