@@ -243,3 +243,44 @@ proptest! {
         prop_assert!(not_lower(&levels(&build(&people, &more)), &before));
     }
 }
+
+fn name_strategy() -> impl Strategy<Value = String> {
+    // Names with accents, quotes, commas, semicolons, tabs inside (all quoted by the writer).
+    prop::string::string_regex("[A-Za-zÀ-ÿŁłȘș' ,;\"\t-]{0,50}")
+        .unwrap()
+        .prop_map(|s| s.trim().to_string())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    /// Any file the `csv` crate writes from valid rows reads back to the same rows.
+    #[test]
+    fn written_users_files_read_back_identically(
+        rows in prop::collection::vec((name_strategy(), name_strategy(), name_strategy().prop_filter("display name", |s| !s.is_empty())), 0..40),
+        delimiter in prop::sample::select(vec![b',', b';', b'\t']),
+        crlf in any::<bool>(),
+    ) {
+        let mut w = csv::WriterBuilder::new()
+            .delimiter(delimiter)
+            .terminator(if crlf { csv::Terminator::CRLF } else { csv::Terminator::Any(b'\n') })
+            .from_writer(Vec::new());
+        w.write_record(["First name", "Last name", "Display name", "Email"]).unwrap();
+        for (i, (f, l, d)) in rows.iter().enumerate() {
+            w.write_record([f.as_str(), l.as_str(), d.as_str(), &format!("user{i}@example.com")]).unwrap();
+        }
+        let bytes = w.into_inner().unwrap();
+        let check = attain::io::users::check_users(&bytes);
+        prop_assert!(check.file_error.is_none(), "{:?}", check.file_error);
+        prop_assert_eq!(&check.errors, &vec![]);
+        prop_assert_eq!(check.valid.len(), rows.len());
+        for (got, (f, l, d)) in check.valid.iter().zip(&rows) {
+            prop_assert_eq!((&got.first_name, &got.last_name, &got.display_name), (f, l, d));
+        }
+    }
+
+    #[test]
+    fn random_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..2000)) {
+        let _ = attain::io::users::check_users(&bytes);
+    }
+}

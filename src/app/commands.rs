@@ -311,12 +311,12 @@ impl AttainApp {
         let Some(e) = self.org.employees.iter().find(|e| e.id == id) else {
             return;
         };
-        let taken: Vec<String> = self
+        let taken: std::collections::HashSet<String> = self
             .store
             .user_accounts(self.org_id)
             .unwrap_or_default()
             .into_iter()
-            .map(|(_, u)| u)
+            .map(|(_, u)| u.to_lowercase())
             .collect();
         let upn = crate::io::accounts::make_upn(&e.email, self.org.domain.as_deref(), &taken);
         let password = crate::io::accounts::temporary_password();

@@ -2,8 +2,9 @@
 //! (domain.md §7.2). Passwords are never stored: they are shown once or written to the
 //! credentials log the user chooses.
 
+use rand::TryRngCore;
 use rand::rngs::OsRng;
-use rand::{Rng, TryRngCore};
+use std::collections::HashSet;
 
 const UPPER: &[u8] = b"ABCDEFGHJKLMNPQRSTUVWXYZ";
 const LOWER: &[u8] = b"abcdefghijkmnopqrstuvwxyz";
@@ -13,15 +14,26 @@ const SYMBOL: &[u8] = b"!#$%&*+-=?@_";
 /// 16 characters from the operating system's secure random source, with at least one
 /// upper-case letter, lower-case letter, digit and symbol (look-alike characters left out).
 pub fn temporary_password() -> String {
-    let mut rng = OsRng.unwrap_err();
     let all: Vec<u8> = [UPPER, LOWER, DIGIT, SYMBOL].concat();
+    // Bytes at or above the largest multiple of the alphabet's size are skipped, so every
+    // character is equally likely; one read from the OS gives enough bytes for a password.
+    let limit = 256 - 256 % all.len();
     loop {
-        let p: Vec<u8> = (0..16)
-            .map(|_| all[rng.random_range(0..all.len())])
-            .collect();
-        if [UPPER, LOWER, DIGIT, SYMBOL]
+        let mut buf = [0u8; 64];
+        OsRng
+            .unwrap_err()
+            .try_fill_bytes(&mut buf)
+            .unwrap_or_else(|e| unreachable!("UnwrapErr cannot fail: {e:?}"));
+        let p: Vec<u8> = buf
             .iter()
-            .all(|class| p.iter().any(|c| class.contains(c)))
+            .filter(|b| usize::from(**b) < limit)
+            .take(16)
+            .map(|b| all[usize::from(*b) % all.len()])
+            .collect();
+        if p.len() == 16
+            && [UPPER, LOWER, DIGIT, SYMBOL]
+                .iter()
+                .all(|class| p.iter().any(|c| class.contains(c)))
         {
             return String::from_utf8(p).unwrap_or_else(|_| unreachable!("the alphabet is ASCII"));
         }
@@ -31,14 +43,19 @@ pub fn temporary_password() -> String {
 /// The user name (UPN) for an email: the email itself, lower-cased, when its domain is the
 /// organisation's (or none is set); else its local part at the organisation's domain; a
 /// numeric suffix before `@` when the name is taken.
-pub fn make_upn(email: &str, org_domain: Option<&str>, taken: &[String]) -> String {
+/// `taken` holds the user names in use, lower case.
+pub fn make_upn<S: std::hash::BuildHasher>(
+    email: &str,
+    org_domain: Option<&str>,
+    taken: &HashSet<String, S>,
+) -> String {
     let email = email.trim().to_lowercase();
     let (local, domain) = email.split_once('@').unwrap_or((email.as_str(), ""));
     let domain = match org_domain.map(str::to_lowercase) {
         Some(d) if !d.is_empty() => d,
         _ => domain.to_string(),
     };
-    let is_taken = |u: &str| taken.iter().any(|t| t.eq_ignore_ascii_case(u));
+    let is_taken = |u: &str| taken.contains(u);
     let first = format!("{local}@{domain}");
     if !is_taken(&first) {
         return first;
@@ -67,18 +84,22 @@ mod tests {
     #[test]
     fn user_names_follow_the_domain_and_stay_unique() {
         assert_eq!(
-            make_upn("Anna.Rossi@Contoso.it", Some("contoso.it"), &[]),
+            make_upn("Anna.Rossi@Contoso.it", Some("contoso.it"), &HashSet::new()),
             "anna.rossi@contoso.it"
         );
         assert_eq!(
-            make_upn("anna@gmail.com", Some("contoso.it"), &[]),
+            make_upn("anna@gmail.com", Some("contoso.it"), &HashSet::new()),
             "anna@contoso.it"
         );
-        assert_eq!(make_upn("anna@gmail.com", None, &[]), "anna@gmail.com");
-        let taken = vec![
+        assert_eq!(
+            make_upn("anna@gmail.com", None, &HashSet::new()),
+            "anna@gmail.com"
+        );
+        let taken: HashSet<String> = [
             "anna@contoso.it".to_string(),
             "anna2@contoso.it".to_string(),
-        ];
+        ]
+        .into();
         assert_eq!(
             make_upn("anna@x.it", Some("contoso.it"), &taken),
             "anna3@contoso.it"

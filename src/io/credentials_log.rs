@@ -31,8 +31,8 @@ pub fn credentials_log(check: &UsersCheck, created: &[Created]) -> Vec<u8> {
                 c.upn.clone(),
                 c.password.clone().unwrap_or_default(),
                 status.into(),
-                c.created_at.clone(),
-                c.expires_at.clone(),
+                c.created_at.to_string(),
+                c.expires_at.to_string(),
             ],
         ));
     }

@@ -6,20 +6,20 @@ use crate::io::accounts::{make_upn, temporary_password};
 use crate::io::users::{UserRow, UsersCheck};
 use crate::model::{Employee, Org};
 use rusqlite::params;
+use rustc_hash::FxHashMap as HashMap;
 use serde::Serialize;
-use std::collections::HashMap;
 
 /// What happened to one valid row; the password exists only here and in the credentials log.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Created {
     pub line: usize,
-    pub employee: String,
     pub display_name: String,
     pub upn: String,
     /// `None` for an update of an existing person (no new account, no password).
     pub password: Option<String>,
-    pub created_at: String,
-    pub expires_at: String,
+    /// The same instants for every row of an import (shared, not copied per row).
+    pub created_at: std::sync::Arc<str>,
+    pub expires_at: std::sync::Arc<str>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -57,22 +57,23 @@ impl Store {
         progress: &mut dyn FnMut(usize, usize) -> bool,
     ) -> Result<(Vec<Created>, ImportCounts)> {
         let (file_name, sha256) = source;
-        let created_at = now();
-        let expires_at = (chrono::Utc::now() + chrono::Duration::days(90))
+        let created_at: std::sync::Arc<str> = now().into();
+        let expires_at: std::sync::Arc<str> = (chrono::Utc::now() + chrono::Duration::days(90))
             .format("%Y-%m-%dT%H:%M:%SZ")
-            .to_string();
+            .to_string()
+            .into();
         let by_email: HashMap<String, usize> = org
             .employees
             .iter()
             .enumerate()
             .map(|(i, e)| (e.email.to_lowercase(), i))
             .collect();
-        let mut taken: Vec<String> = self
+        let mut taken: rustc_hash::FxHashSet<String> = self
             .user_accounts(org_id)?
             .into_iter()
-            .map(|(_, u)| u)
+            .map(|(_, u)| u.to_lowercase())
             .collect();
-        let mut ids: std::collections::HashSet<String> =
+        let mut ids: rustc_hash::FxHashSet<String> =
             org.employees.iter().map(|e| e.id.clone()).collect();
         let mut next = Vec::with_capacity(check.valid.len());
         let mut updates: Vec<(usize, UserRow)> = Vec::new();
@@ -81,7 +82,7 @@ impl Store {
                 Some(&i) => updates.push((i, row.clone())),
                 None => {
                     let upn = make_upn(&row.email, org.domain.as_deref(), &taken);
-                    taken.push(upn.clone());
+                    taken.insert(upn.clone());
                     let local = upn.split('@').next().unwrap_or_default().to_string();
                     let mut id = local.clone();
                     let mut n = 2;
@@ -102,13 +103,11 @@ impl Store {
         let mut created = Vec::with_capacity(total);
         let mut done = 0;
         for (line, e, upn) in &next {
-            rows::write_employee(&tx, org_id, &e.id, Some(e))?;
-            let emp_id = tx.last_insert_rowid();
+            let emp_id = rows::insert_employee(&tx, org_id, e)?;
             tx.prepare_cached("INSERT INTO user_accounts(employee_id, upn, created_at, password_expires_at) VALUES (?1, ?2, ?3, ?4)")?
                 .execute(params![emp_id, upn, created_at, expires_at])?;
             created.push(Created {
                 line: *line,
-                employee: e.id.clone(),
                 display_name: e.display_name.clone(),
                 upn: upn.clone(),
                 password: Some(temporary_password()),
@@ -133,12 +132,11 @@ impl Store {
             rows::write_employee(&tx, org_id, &e.id, Some(&e))?;
             created.push(Created {
                 line: row.line,
-                employee: e.id.clone(),
                 display_name: e.display_name.clone(),
                 upn: e.email.to_lowercase(),
                 password: None,
                 created_at: created_at.clone(),
-                expires_at: String::new(),
+                expires_at: std::sync::Arc::from(""),
             });
             updated_emps.push((*i, e));
             done += 1;

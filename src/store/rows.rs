@@ -39,7 +39,7 @@ pub fn insert_org(tx: &Transaction, org: &Org, now: &str) -> Result<i64> {
     let id = tx.last_insert_rowid();
     write_meta(tx, id, org)?;
     for e in &org.employees {
-        write_employee(tx, id, &e.id, Some(e))?;
+        insert_employee(tx, id, e)?;
     }
     Ok(id)
 }
@@ -126,34 +126,45 @@ pub fn write_employee(
             |r| r.get(0),
         )
         .optional()?;
-    let emp_id = match existing {
-        Some(id) => {
-            tx.execute(
-                "UPDATE employees SET display_name = ?1, email = ?2, first_name = ?3, last_name = ?4, left_on = ?5 WHERE id = ?6",
-                params![e.display_name, e.email, e.first_name, e.last_name, text(&e.left_on), id],
-            )?;
-            tx.execute("DELETE FROM achievements WHERE employee_id = ?1", [id])?;
-            id
-        }
-        None => {
-            tx.prepare_cached(
-                "INSERT INTO employees(org_id, key, display_name, email, first_name, last_name, left_on) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            )?
-            .execute(params![org_id, e.id, e.display_name, e.email, e.first_name, e.last_name, text(&e.left_on)])?;
-            tx.last_insert_rowid()
-        }
+    let Some(id) = existing else {
+        insert_employee(tx, org_id, e)?;
+        return Ok(());
     };
+    tx.execute(
+        "UPDATE employees SET display_name = ?1, email = ?2, first_name = ?3, last_name = ?4, left_on = ?5 WHERE id = ?6",
+        params![e.display_name, e.email, e.first_name, e.last_name, text(&e.left_on), id],
+    )?;
+    tx.execute("DELETE FROM achievements WHERE employee_id = ?1", [id])?;
     tx.prepare_cached(
         "INSERT INTO associations(employee_id, mcid, associated_on, university_associated_on, dissociated_on) VALUES (?1, ?2, ?3, ?4, ?5)
          ON CONFLICT(employee_id) DO UPDATE SET mcid = ?2, associated_on = ?3, university_associated_on = ?4, dissociated_on = ?5",
     )?
-    .execute(params![emp_id, e.mcid, text(&e.associated_on), text(&e.university_associated_on), text(&e.dissociated_on)])?;
+    .execute(params![id, e.mcid, text(&e.associated_on), text(&e.university_associated_on), text(&e.dissociated_on)])?;
+    insert_achievements(tx, id, e)
+}
+
+/// Inserts an employee known to be new (bulk imports); returns its row id.
+pub fn insert_employee(tx: &Transaction, org_id: i64, e: &Employee) -> Result<i64> {
+    tx.prepare_cached(
+        "INSERT INTO employees(org_id, key, display_name, email, first_name, last_name, left_on) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?
+    .execute(params![org_id, e.id, e.display_name, e.email, e.first_name, e.last_name, text(&e.left_on)])?;
+    let id = tx.last_insert_rowid();
+    tx.prepare_cached(
+        "INSERT INTO associations(employee_id, mcid, associated_on, university_associated_on, dissociated_on) VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?
+    .execute(params![id, e.mcid, text(&e.associated_on), text(&e.university_associated_on), text(&e.dissociated_on)])?;
+    insert_achievements(tx, id, e)?;
+    Ok(id)
+}
+
+fn insert_achievements(tx: &Transaction, id: i64, e: &Employee) -> Result<()> {
     let mut ins = tx.prepare_cached(
         "INSERT INTO achievements(employee_id, seq, credential, passed_on, expires_on, inactive, source) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     )?;
     for (i, a) in e.achievements.iter().enumerate() {
         ins.execute(params![
-            emp_id,
+            id,
             i as i64,
             a.credential,
             a.passed_on.to_string(),

@@ -1,0 +1,81 @@
+//! Bulk user import of the 100,000-row file of ../shared/fixtures/users/make_large.py:
+//! parsed, validated and inserted into a fresh workspace in one transaction. A bench binary
+//! that prints its figures (time and peak memory of a child process): `cargo bench --bench import`.
+
+use attain::model::{Market, Org};
+use attain::store::Store;
+use std::path::Path;
+use std::time::Instant;
+
+fn peak_mb() -> String {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1))
+                .and_then(|k| k.parse::<u64>().ok())
+        })
+        .map_or_else(|| "n/a".into(), |kb| format!("{} MB", kb / 1024))
+}
+
+fn measure(file: &Path, db: &Path) {
+    let t = Instant::now();
+    let bytes = std::fs::read(file).unwrap_or_else(|e| panic!("{e}"));
+    let check = attain::io::users::check_users(&bytes);
+    let parsed = t.elapsed();
+    let mut store = Store::open(db).unwrap_or_else(|e| panic!("{e}"));
+    let mut org = Org::new("Contoso Italia S.r.l.", Market::Developed);
+    org.domain = Some("contoso.it".into());
+    let id = store.insert_org(&org).unwrap_or_else(|e| panic!("{e}"));
+    let t2 = Instant::now();
+    let (created, counts) = store
+        .import_users(
+            id,
+            &mut org,
+            &check,
+            ("users-100k.csv", "bench"),
+            &mut |_, _| true,
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+    let inserted = t2.elapsed();
+    println!(
+        "users import, {} rows: parse + validate {:?}, insert {:?} ({} created, {} passwords), total {:?}, peak memory {}",
+        check.data_rows,
+        parsed,
+        inserted,
+        counts.created,
+        created.iter().filter(|c| c.password.is_some()).count(),
+        t.elapsed(),
+        peak_mb()
+    );
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    if let Some(i) = args.iter().position(|a| a == "--measure") {
+        measure(Path::new(&args[i + 1]), Path::new(&args[i + 2]));
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let file = dir.path().join("users-100k.csv");
+    let script =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/fixtures/users/make_large.py");
+    let ok = std::process::Command::new("python3")
+        .arg(&script)
+        .arg(&file)
+        .status()
+        .map(|s| s.success())
+        .unwrap_or(false);
+    assert!(ok, "python3 {} failed", script.display());
+    let exe = std::env::current_exe().unwrap_or_else(|e| panic!("{e}"));
+    let db = dir.path().join("w.attain");
+    let out = std::process::Command::new(exe)
+        .arg("--measure")
+        .arg(&file)
+        .arg(&db)
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    print!("{}", String::from_utf8_lossy(&out.stdout));
+    eprint!("{}", String::from_utf8_lossy(&out.stderr));
+}
