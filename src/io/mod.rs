@@ -5,6 +5,7 @@ pub mod catalog_file;
 pub mod credentials_log;
 pub mod org_file;
 pub mod table;
+pub mod trainings;
 pub mod users;
 
 use crate::model::InputError;

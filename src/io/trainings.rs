@@ -1,0 +1,382 @@
+//! Achievement files: the Partner Center Insights "Trainings" export (domain.md §8.1) and
+//! Credly's bulk-issue CSV (§8.2), read into individuals and mapped credentials.
+
+use super::table::{Table, TableError, read_table};
+use crate::model::{Catalog, Day, Instant};
+use rustc_hash::FxHashMap as HashMap;
+use serde::Serialize;
+
+pub const TRAININGS_COLUMNS: [&str; 17] = [
+    "TrainingActivityId", "TrainingTitle", "TrainingType", "IndividualFirstName", "IndividualLastName", "Email", "CorpEmail",
+    "TrainingCompletionDate", "Month", "IcMCP", "MCPID", "MPNId", "PartnerName", "PartnerCityLocation", "PartnerCountryLocation",
+    "ExpirationDate", "ActivationStatus",
+];
+const TRAININGS_REQUIRED: [&str; 3] = ["TrainingTitle", "TrainingType", "TrainingCompletionDate"];
+const CREDLY_REQUIRED: [&str; 5] = ["Badge Template ID", "Recipient Email", "First Name", "Last Name", "Issued at"];
+
+/// Day first (the export's default) or month first (a file-level switch, never per value).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum DateOrder {
+    #[default]
+    DayFirst,
+    MonthFirst,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Problem {
+    pub line: usize,
+    pub code: &'static str,
+    pub field: Option<&'static str>,
+    pub message: String,
+}
+
+/// One person of the file, identified by MCPID, else by email (lower case).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Individual {
+    pub key: String,
+    pub mcpid: Option<String>,
+    /// Every address seen (Email and CorpEmail), lower case, first seen first.
+    pub emails: Vec<String>,
+    pub first_name: String,
+    pub last_name: String,
+    /// The earliest completion in the file: proof of the association.
+    pub first_completion: Instant,
+}
+
+/// A mapped achievement of an individual.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Found {
+    pub line: usize,
+    pub individual: usize,
+    pub credential: String,
+    pub passed_on: Instant,
+    pub expires_on: Option<Day>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AchievementsCheck {
+    pub data_rows: usize,
+    pub individuals: Vec<Individual>,
+    pub found: Vec<Found>,
+    /// Rows whose title maps to no credential (or to several): listed, never saved.
+    pub unmapped: Vec<(usize, String)>,
+    /// Rows of a type that is not read (e.g. `Course`).
+    pub skipped: usize,
+    pub errors: Vec<Problem>,
+    pub warnings: Vec<Problem>,
+    pub file_error: Option<Problem>,
+}
+
+impl AchievementsCheck {
+    fn rejected(code: &'static str, line: usize, message: String) -> Self {
+        AchievementsCheck {
+            data_rows: 0,
+            individuals: Vec::new(),
+            found: Vec::new(),
+            unmapped: Vec::new(),
+            skipped: 0,
+            errors: Vec::new(),
+            warnings: Vec::new(),
+            file_error: Some(Problem { line, code, field: None, message }),
+        }
+    }
+}
+
+fn table_or_error(bytes: &[u8]) -> Result<Table, AchievementsCheck> {
+    read_table(bytes).map_err(|e| match e {
+        TableError::NotText => AchievementsCheck::rejected("not_text", 0, "not a text file".into()),
+        TableError::NoHeader => AchievementsCheck::rejected("no_header", 0, "the file has no header line".into()),
+        TableError::Malformed { line, message } => AchievementsCheck::rejected("malformed", line, message),
+    })
+}
+
+/// Parses `dd/mm/yyyy HH:MM[:SS]` (or month first), the older `yyyy-mm-dd  HH:MM:SS`, or a
+/// bare date; no time zone: UTC.
+pub fn parse_export_instant(s: &str, order: DateOrder) -> Option<Instant> {
+    let s = s.trim();
+    let (date, time) = match s.split_once(' ') {
+        Some((d, t)) => (d, t.trim()),
+        None => (s, "00:00"),
+    };
+    let hms: Vec<u32> = time.split(':').map(|p| p.parse().ok()).collect::<Option<_>>()?;
+    let (h, mi, sec) = match hms.as_slice() {
+        [h, m] => (*h, *m, 0),
+        [h, m, s] => (*h, *m, *s),
+        _ => return None,
+    };
+    let day = if date.contains('-') {
+        chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").ok()?
+    } else {
+        let p: Vec<&str> = date.split('/').collect();
+        let [a, b, y] = p.as_slice() else { return None };
+        let (d, m) = match order {
+            DateOrder::DayFirst => (a, b),
+            DateOrder::MonthFirst => (b, a),
+        };
+        let mut year: i32 = y.parse().ok()?;
+        if y.len() == 2 {
+            year += 2000;
+        }
+        chrono::NaiveDate::from_ymd_opt(year, m.parse().ok()?, d.parse().ok()?)?
+    };
+    let t = day.and_hms_opt(h, mi, sec)?;
+    Some(Instant(t.and_utc()))
+}
+
+const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/// An exam number in a title (`70-533` in "Exam 70-533: …") that the catalog knows.
+fn exam_number(title: &str, catalog: &HashMap<String, usize>) -> Option<String> {
+    let upper = title.to_uppercase();
+    let b = upper.as_bytes();
+    for prefix in ["MB2-", "MB6-", "70-", "74-", "MB-", "PL-"] {
+        let mut from = 0;
+        while let Some(pos) = upper[from..].find(prefix) {
+            let start = from + pos;
+            let end = start + prefix.len() + 3;
+            let before_ok = start == 0 || !b[start - 1].is_ascii_alphanumeric();
+            let digits_ok = end <= b.len() && b[start + prefix.len()..end].iter().all(u8::is_ascii_digit);
+            let after_ok = end >= b.len() || !b[end].is_ascii_alphanumeric();
+            if before_ok && digits_ok && after_ok {
+                let id = &upper[start..end];
+                if let Some(real) = catalog.keys().find(|k| k.eq_ignore_ascii_case(id)) {
+                    return Some(real.clone());
+                }
+            }
+            from = start + 1;
+        }
+    }
+    None
+}
+
+/// Titles compared case-insensitively with white space and dashes normalised.
+fn normalise(title: &str) -> String {
+    let dashed: String = title.chars().map(|c| if matches!(c, '–' | '—' | '‐' | '-') { '-' } else { c }).collect();
+    dashed.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+}
+
+/// The credential a training title stands for: exam number, else exactly one title or alias.
+pub struct TitleMap {
+    ids: HashMap<String, usize>,
+    titles: HashMap<String, Vec<String>>,
+}
+
+impl TitleMap {
+    pub fn new(catalog: &Catalog) -> Self {
+        let mut titles: HashMap<String, Vec<String>> = HashMap::default();
+        for c in &catalog.credentials {
+            for t in std::iter::once(&c.title).chain(&c.aliases) {
+                let list = titles.entry(normalise(t)).or_default();
+                if !list.contains(&c.id) {
+                    list.push(c.id.clone());
+                }
+            }
+        }
+        TitleMap { ids: catalog.credentials.iter().enumerate().map(|(i, c)| (c.id.clone(), i)).collect(), titles }
+    }
+
+    pub fn map(&self, title: &str) -> Option<String> {
+        exam_number(title, &self.ids).or_else(|| match self.titles.get(&normalise(title)) {
+            Some(ids) if ids.len() == 1 => Some(ids[0].clone()),
+            _ => None,
+        })
+    }
+}
+
+fn columns(table: &Table, required: &[&str], need_one_of: &[&str]) -> Result<HashMap<String, usize>, AchievementsCheck> {
+    let map: HashMap<String, usize> = table.header.iter().enumerate().map(|(i, h)| (h.trim().to_string(), i)).collect();
+    for r in required {
+        if !map.contains_key(*r) {
+            return Err(AchievementsCheck::rejected("missing_column", table.header_line, format!("missing column \"{r}\"")));
+        }
+    }
+    if !need_one_of.is_empty() && !need_one_of.iter().any(|c| map.contains_key(*c)) {
+        return Err(AchievementsCheck::rejected("missing_column", table.header_line, format!("missing column \"{}\"", need_one_of.join("\" or \""))));
+    }
+    Ok(map)
+}
+
+struct People {
+    list: Vec<Individual>,
+    by_key: HashMap<String, usize>,
+}
+
+impl People {
+    fn new() -> Self {
+        People { list: Vec::new(), by_key: HashMap::default() }
+    }
+
+    /// The individual of a row: by MCPID, else by email (case-insensitive).
+    fn of(&mut self, mcpid: &str, emails: &[&str], first: &str, last: &str, when: Instant) -> usize {
+        let key = if mcpid.is_empty() { emails.first().map(|e| e.to_lowercase()).unwrap_or_default() } else { format!("mcpid:{mcpid}") };
+        let i = *self.by_key.entry(key.clone()).or_insert_with(|| {
+            self.list.push(Individual {
+                key,
+                mcpid: Some(mcpid.to_string()).filter(|m| !m.is_empty()),
+                emails: Vec::new(),
+                first_name: String::new(),
+                last_name: String::new(),
+                first_completion: when,
+            });
+            self.list.len() - 1
+        });
+        let p = &mut self.list[i];
+        for e in emails.iter().map(|e| e.to_lowercase()).filter(|e| !e.is_empty()) {
+            if !p.emails.contains(&e) {
+                p.emails.push(e);
+            }
+        }
+        if p.first_name.is_empty() && p.last_name.is_empty() {
+            p.first_name = first.to_string();
+            p.last_name = last.to_string();
+        }
+        p.first_completion = p.first_completion.min(when);
+        i
+    }
+}
+
+/// Reads a Trainings export. `org_name` raises `other_partner` for rows of another partner;
+/// `today` dates an `ActivationStatus` other than Active without an `ExpirationDate`.
+pub fn check_trainings(bytes: &[u8], catalog: &Catalog, order: DateOrder, org_name: &str, today: Day) -> AchievementsCheck {
+    let table = match table_or_error(bytes) {
+        Ok(t) => t,
+        Err(e) => return e,
+    };
+    let cols = match columns(&table, &TRAININGS_REQUIRED, &["MCPID", "Email"]) {
+        Ok(c) => c,
+        Err(e) => return e,
+    };
+    let titles = TitleMap::new(catalog);
+    let mut check = AchievementsCheck::rejected("", 0, String::new());
+    check.file_error = None;
+    check.data_rows = table.records.len();
+    let mut people = People::new();
+    let mut seen: rustc_hash::FxHashSet<(usize, String, Instant)> = Default::default();
+    let mut other_partner_warned = false;
+    for (line, fields) in &table.records {
+        let get = |name: &str| cols.get(name).and_then(|i| fields.get(*i)).map_or("", |s| s.as_str());
+        let Some(completed) = parse_export_instant(get("TrainingCompletionDate"), order) else {
+            check.errors.push(Problem { line: *line, code: "invalid_date", field: Some("TrainingCompletionDate"), message: format!("\"{}\" is not a date", get("TrainingCompletionDate")) });
+            continue;
+        };
+        let expires = get("ExpirationDate");
+        let expires_on = if expires.is_empty() {
+            let status = get("ActivationStatus");
+            (!status.is_empty() && !status.eq_ignore_ascii_case("active")).then_some(today)
+        } else {
+            match parse_export_instant(expires, order) {
+                Some(t) => Some(t.day()),
+                None => {
+                    check.errors.push(Problem { line: *line, code: "invalid_date", field: Some("ExpirationDate"), message: format!("\"{expires}\" is not a date") });
+                    continue;
+                }
+            }
+        };
+        let month = get("Month");
+        let expected = format!("{}-{:02}", MONTHS[completed.0.format("%m").to_string().parse::<usize>().unwrap_or(1) - 1], completed.0.format("%y"));
+        if !month.is_empty() && !month.eq_ignore_ascii_case(&expected) {
+            check.warnings.push(Problem { line: *line, code: "month_mismatch", field: Some("Month"), message: format!("Month {month} does not match the completion date (is the date order right?)") });
+        }
+        let partner = get("PartnerName");
+        if !partner.is_empty() && !partner.eq_ignore_ascii_case(org_name) && !other_partner_warned {
+            other_partner_warned = true;
+            check.warnings.push(Problem { line: *line, code: "other_partner", field: Some("PartnerName"), message: format!("rows of partner \"{partner}\", not \"{org_name}\"") });
+        }
+        let emails = [get("Email"), get("CorpEmail")];
+        if get("MCPID").is_empty() && emails[0].is_empty() {
+            check.errors.push(Problem { line: *line, code: "missing_required", field: Some("Email"), message: "neither MCPID nor Email".into() });
+            continue;
+        }
+        // Every row names an individual, also one of a type that is not read.
+        let who = people.of(get("MCPID"), &emails, get("IndividualFirstName"), get("IndividualLastName"), completed);
+        let kind = get("TrainingType");
+        if !["exam", "certification", "assessment"].contains(&kind.to_lowercase().as_str()) {
+            check.skipped += 1;
+            continue;
+        }
+        let title = get("TrainingTitle");
+        match titles.map(title) {
+            Some(credential) => {
+                if seen.insert((who, credential.clone(), completed)) {
+                    check.found.push(Found { line: *line, individual: who, credential, passed_on: completed, expires_on });
+                }
+            }
+            None => check.unmapped.push((*line, title.to_string())),
+        }
+    }
+    check.individuals = people.list;
+    check
+}
+
+/// Reads a Credly bulk-issue CSV (dates mm/dd/yy); `mapping` turns template ids into credentials.
+pub fn check_credly(bytes: &[u8], mapping: &HashMap<String, String>) -> AchievementsCheck {
+    let table = match table_or_error(bytes) {
+        Ok(t) => t,
+        Err(e) => return e,
+    };
+    let cols = match columns(&table, &CREDLY_REQUIRED, &[]) {
+        Ok(c) => c,
+        Err(e) => return e,
+    };
+    let mut check = AchievementsCheck::rejected("", 0, String::new());
+    check.file_error = None;
+    check.data_rows = table.records.len();
+    let mut people = People::new();
+    for (line, fields) in &table.records {
+        let get = |name: &str| cols.get(name).and_then(|i| fields.get(*i)).map_or("", |s| s.as_str());
+        let Some(issued) = parse_export_instant(get("Issued at"), DateOrder::MonthFirst) else {
+            check.errors.push(Problem { line: *line, code: "invalid_date", field: Some("Issued at"), message: format!("\"{}\" is not a date", get("Issued at")) });
+            continue;
+        };
+        let expires = get("Expiration Date");
+        let expires_on = if expires.is_empty() {
+            None
+        } else {
+            match parse_export_instant(expires, DateOrder::MonthFirst) {
+                Some(t) => Some(t.day()),
+                None => {
+                    check.errors.push(Problem { line: *line, code: "invalid_date", field: Some("Expiration Date"), message: format!("\"{expires}\" is not a date") });
+                    continue;
+                }
+            }
+        };
+        let email = get("Recipient Email");
+        if email.is_empty() {
+            check.errors.push(Problem { line: *line, code: "missing_required", field: Some("Recipient Email"), message: "Recipient Email is empty".into() });
+            continue;
+        }
+        let who = people.of("", &[email], get("First Name"), get("Last Name"), issued);
+        match mapping.get(get("Badge Template ID")) {
+            Some(credential) => check.found.push(Found { line: *line, individual: who, credential: credential.clone(), passed_on: issued, expires_on }),
+            None => check.unmapped.push((*line, get("Badge Template ID").to_string())),
+        }
+    }
+    check.individuals = people.list;
+    check
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_follow_the_file_order_never_a_guess() {
+        let t = parse_export_instant("25/12/2018 23:07", DateOrder::DayFirst).unwrap();
+        assert_eq!(t.rfc3339(), "2018-12-25T23:07:00Z");
+        assert!(parse_export_instant("25/12/2018 23:07", DateOrder::MonthFirst).is_none());
+        assert_eq!(parse_export_instant("03/04/18", DateOrder::MonthFirst).unwrap().rfc3339(), "2018-03-04T00:00:00Z");
+        assert_eq!(parse_export_instant("2018-12-25  23:07:22", DateOrder::DayFirst).unwrap().rfc3339(), "2018-12-25T23:07:22Z");
+    }
+
+    #[test]
+    fn titles_map_by_exam_number_then_unique_title() {
+        let catalog = crate::io::catalog_file::default_catalog();
+        let m = TitleMap::new(&catalog);
+        assert_eq!(m.map("Exam 70-535: Architecting Microsoft Azure Solutions").as_deref(), Some("70-535"));
+        assert_eq!(m.map("MCSA: Office 365").as_deref(), Some("MCSA-Office365"));
+        assert_eq!(m.map("Exam AZ-103: Microsoft Azure Administrator"), None);
+        assert_eq!(m.map("Architecting Microsoft Azure Solutions"), None, "two credentials share it");
+        assert_eq!(m.map("Enabling Services for Microsoft Office 365").as_deref(), Some("70-347"));
+        assert_eq!(m.map("Exam MB2-716 – Customization").as_deref(), Some("MB2-716"));
+    }
+}
