@@ -14,6 +14,50 @@ use std::path::PathBuf;
 pub enum ImportKind {
     /// A bulk user file (PMC-style or Office 365 "Import multiple users").
     Users(ImportUsersArgs),
+    /// A Partner Center Insights "Trainings" export (CSV or TSV).
+    Trainings(ImportAchievementsArgs),
+    /// A Credly bulk-issue CSV.
+    Credly(ImportAchievementsArgs),
+}
+
+#[derive(clap::Args, Debug)]
+pub struct ImportAchievementsArgs {
+    pub file: PathBuf,
+    #[arg(long)]
+    pub org: String,
+    /// Show the diff, write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    #[arg(long, value_enum, default_value_t = crate::cli::Format::Text)]
+    pub format: crate::cli::Format,
+    /// Trainings dates are month first in this file (the default is day first).
+    #[arg(long)]
+    pub month_first: bool,
+    /// Credly: a badge template mapped to a credential, TEMPLATE=CREDENTIAL (also kept in the
+    /// workspace setting `credly_mapping`).
+    #[arg(long = "map")]
+    pub map: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct AchievementsSummary {
+    pub rows: usize,
+    pub valid: usize,
+    pub created: usize,
+    pub updated: usize,
+    pub errors: Vec<crate::io::trainings::Problem>,
+    pub warnings: Vec<crate::io::trainings::Problem>,
+    pub rejected: bool,
+    pub individuals: usize,
+    pub skipped: usize,
+    pub unmapped: Vec<Unmapped>,
+    pub diff: crate::io::achievements_plan::Diff,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Unmapped {
+    pub line: usize,
+    pub title: String,
 }
 
 #[derive(clap::Args, Debug)]
@@ -58,6 +102,8 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 pub fn import(kind: &ImportKind, db: Option<PathBuf>) -> Result<String, Failure> {
     match kind {
         ImportKind::Users(args) => import_users(args, db),
+        ImportKind::Trainings(args) => import_achievements(args, db, "trainings"),
+        ImportKind::Credly(args) => import_achievements(args, db, "credly"),
     }
 }
 
@@ -174,4 +220,173 @@ fn text(s: &ImportSummary, file: &std::path::Path, dry_run: bool) -> String {
         writeln!(out, "  warning: {}", w.message).ok();
     }
     out
+}
+
+/// The Credly template mapping: the workspace setting, then `--map` entries (which are saved).
+fn credly_mapping(
+    store: &mut Store,
+    extra: &[String],
+) -> Result<rustc_hash::FxHashMap<String, String>, Failure> {
+    let mut map: rustc_hash::FxHashMap<String, String> = store
+        .setting("credly_mapping")
+        .ok()
+        .flatten()
+        .and_then(|s| serde_json::from_str(&s).ok())
+        .unwrap_or_default();
+    for m in extra {
+        let (t, c) = m
+            .split_once('=')
+            .ok_or_else(|| Failure::Input(format!("--map {m:?}: expected TEMPLATE=CREDENTIAL")))?;
+        map.insert(t.trim().to_string(), c.trim().to_string());
+    }
+    if !extra.is_empty() {
+        let json = serde_json::to_string(&map).map_err(|e| Failure::Other(e.to_string()))?;
+        store
+            .set_setting("credly_mapping", &json)
+            .map_err(|e| Failure::Other(e.to_string()))?;
+    }
+    Ok(map)
+}
+
+fn import_achievements(
+    args: &ImportAchievementsArgs,
+    db: Option<PathBuf>,
+    kind: &str,
+) -> Result<String, Failure> {
+    use crate::io::trainings::{DateOrder, check_credly, check_trainings};
+    let bytes = std::fs::read(&args.file)
+        .map_err(|e| Failure::Input(format!("{}: {e}", args.file.display())))?;
+    let path = db.unwrap_or_else(crate::app::default_db_path);
+    let mut store = Store::open(&path).map_err(|e| Failure::Input(e.to_string()))?;
+    let org_id = store
+        .org_id(&args.org)
+        .map_err(|e| Failure::Other(e.to_string()))?
+        .ok_or_else(|| {
+            Failure::Input(format!(
+                "--org: no organisation named {:?} in {}",
+                args.org,
+                path.display()
+            ))
+        })?;
+    let mut org = store
+        .load_org(org_id)
+        .map_err(|e| Failure::Other(e.to_string()))?;
+    let catalog = crate::io::catalog_file::default_catalog();
+    let check = if kind == "credly" {
+        let mapping = credly_mapping(&mut store, &args.map)?;
+        if let Some(bad) = mapping
+            .values()
+            .find(|c| !catalog.credentials.iter().any(|k| &k.id == *c))
+        {
+            return Err(Failure::Input(format!("--map: unknown credential {bad}")));
+        }
+        check_credly(&bytes, &mapping)
+    } else {
+        let order = if args.month_first {
+            DateOrder::MonthFirst
+        } else {
+            DateOrder::DayFirst
+        };
+        check_trainings(
+            &bytes,
+            &catalog,
+            order,
+            &org.name,
+            crate::model::Instant(chrono::Utc::now()).day(),
+        )
+    };
+    let source = format!("{kind}-import");
+    let plan = crate::io::achievements_plan::plan(&org, &check, &source);
+    let summary = AchievementsSummary {
+        rows: check.data_rows,
+        valid: check.found.len(),
+        created: plan.added.len(),
+        updated: plan.changed.len(),
+        errors: check.errors.clone(),
+        warnings: check.warnings.clone(),
+        rejected: check.file_error.is_some(),
+        individuals: check.individuals.len(),
+        skipped: check.skipped,
+        unmapped: check
+            .unmapped
+            .iter()
+            .map(|(line, title)| Unmapped {
+                line: *line,
+                title: title.clone(),
+            })
+            .collect(),
+        diff: plan.diff.clone(),
+    };
+    if let Some(e) = &check.file_error {
+        return Err(Failure::Rejected {
+            stdout: render(&summary, args.format)?,
+            message: format!("{}: {}", args.file.display(), e.message),
+        });
+    }
+    if !args.dry_run && !plan.diff.is_empty() {
+        let name = args
+            .file
+            .file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+        store
+            .import_achievements(
+                org_id,
+                &mut org,
+                plan,
+                &check,
+                kind,
+                (&name, &sha256_hex(&bytes)),
+            )
+            .map_err(|e| Failure::Other(e.to_string()))?;
+    }
+    render(&summary, args.format)
+}
+
+fn render(s: &AchievementsSummary, format: crate::cli::Format) -> Result<String, Failure> {
+    Ok(match format {
+        crate::cli::Format::Json => {
+            serde_json::to_string_pretty(s).map_err(|e| Failure::Other(e.to_string()))? + "\n"
+        }
+        crate::cli::Format::Text => {
+            let mut out = String::new();
+            writeln!(
+                out,
+                "{} rows, {} individuals, {} achievements read, {} skipped by type",
+                s.rows, s.individuals, s.valid, s.skipped
+            )
+            .ok();
+            writeln!(
+                out,
+                "new achievements: {}, renewed: {}, new people: {}, no longer present: {}",
+                s.diff.new_achievements.len(),
+                s.diff.renewed.len(),
+                s.diff.new_people.len(),
+                s.diff.no_longer_present.len()
+            )
+            .ok();
+            for u in &s.unmapped {
+                writeln!(
+                    out,
+                    "  line {}: not a credential of the catalog: {}",
+                    u.line, u.title
+                )
+                .ok();
+            }
+            for e in &s.errors {
+                writeln!(
+                    out,
+                    "  line {}: {} ({}): {}",
+                    e.line,
+                    e.field.unwrap_or("row"),
+                    e.code,
+                    e.message
+                )
+                .ok();
+            }
+            for w in &s.warnings {
+                writeln!(out, "  warning line {}: {}", w.line, w.message).ok();
+            }
+            out
+        }
+    })
 }

@@ -232,3 +232,157 @@ fn a_rejected_file_exits_2_and_names_the_column() {
     ]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn trainings_import_is_idempotent_and_shows_a_diff_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("w.attain").display().to_string();
+    let org = dir.path().join("c.org.ron");
+    // Gianluca is already an employee (by work email); the others are new people.
+    std::fs::write(&org, r#"(format: "attain-org/1", name: "Contoso Italia S.r.l.", market: Developed, domain: Some("contoso.it"),
+        employees: [(id: "gianluca", display_name: "Gianluca D'Angelo", email: "gianluca.dangelo@contoso.it")])"#).unwrap();
+    assert!(
+        attain(&["--db", &db, "load", org.to_str().unwrap()])
+            .status
+            .success()
+    );
+    let file = fixtures().join("trainings/trainings-sample.csv");
+    let run = |extra: &[&str]| {
+        let mut args = vec![
+            "--db",
+            &db,
+            "import",
+            "trainings",
+            file.to_str().unwrap(),
+            "--org",
+            "Contoso Italia S.r.l.",
+            "--format",
+            "json",
+        ];
+        args.extend_from_slice(extra);
+        let out = attain(&args);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice::<Value>(&out.stdout).unwrap()
+    };
+    let dry = run(&["--dry-run"]);
+    assert_eq!(
+        (
+            dry["rows"].as_u64(),
+            dry["individuals"].as_u64(),
+            dry["skipped"].as_u64()
+        ),
+        (Some(40), Some(15), Some(2))
+    );
+    assert!(
+        dry["unmapped"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|u| u["title"].as_str().unwrap().contains("AZ-103"))
+    );
+    let new = dry["diff"]["new_achievements"].as_array().unwrap().len();
+    assert!(new > 0);
+    assert_eq!(employees(&db), 1, "a dry run writes nothing");
+    let first = run(&[]);
+    assert_eq!(first["diff"], dry["diff"]);
+    let gianluca = first["diff"]["new_achievements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["employee"] == "gianluca")
+        .count();
+    assert!(gianluca >= 1, "matched by work email");
+    let again = run(&[]);
+    assert_eq!(
+        again["diff"]["new_achievements"].as_array().unwrap().len(),
+        0,
+        "re-importing changes nothing"
+    );
+    assert_eq!(again["diff"]["new_people"].as_array().unwrap().len(), 0);
+    let c = rusqlite::Connection::open(&db).unwrap();
+    let imports: i64 = c
+        .query_row(
+            "SELECT COUNT(*) FROM imports WHERE kind = 'trainings'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(imports, 1, "an import that changes nothing is not recorded");
+    // The imported organisation evaluates: Gianluca's MCSA: Office 365 counts for Cloud Productivity.
+    let out_org = dir.path().join("out.org.ron");
+    assert!(
+        attain(&[
+            "--db",
+            &db,
+            "export",
+            "Contoso Italia S.r.l.",
+            "-o",
+            out_org.to_str().unwrap()
+        ])
+        .status
+        .success()
+    );
+    let r: Value = serde_json::from_slice(
+        &attain(&["eval", out_org.to_str().unwrap(), "--as-of", "2018-06-01"]).stdout,
+    )
+    .unwrap();
+    let cp = r["competencies"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "cloud-productivity")
+        .unwrap();
+    let people = cp["options"][0]["silver"]["requirements"][1]["people"]
+        .as_array()
+        .unwrap()
+        .clone();
+    assert!(people.iter().any(|p| p == "gianluca"), "{people:?}");
+}
+
+#[test]
+fn credly_import_maps_templates() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = workspace(dir.path());
+    let file = dir.path().join("credly.csv");
+    std::fs::write(&file, "Badge Template ID,Recipient Email,First Name,Last Name,Issued at,Expiration Date\nabc-123,ann@contoso.it,Ann,Lee,03/04/18,03/04/21\n").unwrap();
+    let out = attain(&[
+        "--db",
+        &db,
+        "import",
+        "credly",
+        file.to_str().unwrap(),
+        "--org",
+        "Contoso",
+        "--map",
+        "abc-123=PSM-I",
+        "--format",
+        "json",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let j: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(j["diff"]["new_people"], serde_json::json!(["ann"]));
+    assert_eq!(j["diff"]["new_achievements"][0]["credential"], "PSM-I");
+    // The mapping is remembered for the next file.
+    let out = attain(&[
+        "--db",
+        &db,
+        "import",
+        "credly",
+        file.to_str().unwrap(),
+        "--org",
+        "Contoso",
+        "--format",
+        "json",
+        "--dry-run",
+    ]);
+    let j: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(j["unmapped"], serde_json::json!([]));
+}

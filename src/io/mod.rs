@@ -1,6 +1,7 @@
 //! Reading and writing files: the catalog and the org file.
 
 pub mod accounts;
+pub mod achievements_plan;
 pub mod catalog_file;
 pub mod credentials_log;
 pub mod org_file;

@@ -178,6 +178,52 @@ impl Store {
         Ok((created, counts))
     }
 
+    /// Writes a planned Trainings or Credly import in one transaction, with its history row.
+    pub fn import_achievements(
+        &mut self,
+        org_id: i64,
+        org: &mut Org,
+        plan: crate::io::achievements_plan::Plan,
+        check: &crate::io::trainings::AchievementsCheck,
+        kind: &str,
+        source: (&str, &str),
+    ) -> Result<()> {
+        let (file_name, sha256) = source;
+        let at = now();
+        let tx = self.conn.transaction()?;
+        for e in &plan.added {
+            rows::insert_employee(&tx, org_id, e)?;
+        }
+        for (_, e) in &plan.changed {
+            rows::write_employee(&tx, org_id, &e.id, Some(e))?;
+        }
+        let detail = serde_json::json!({"diff": plan.diff, "unmapped": check.unmapped, "errors": check.errors, "warnings": check.warnings}).to_string();
+        tx.execute(
+            "INSERT INTO imports(org_id, at, kind, file_name, sha256, rows, created, updated, errors, detail) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            params![org_id, at, kind, file_name, sha256, check.data_rows as i64, plan.added.len() as i64, plan.changed.len() as i64, check.errors.len() as i64, detail],
+        )?;
+        let summary = format!(
+            "{} new achievements, {} renewed, {} new people",
+            plan.diff.new_achievements.len(),
+            plan.diff.renewed.len(),
+            plan.diff.new_people.len()
+        );
+        audit(
+            &tx,
+            Some(org_id),
+            &format!("import_{kind}"),
+            Some(file_name),
+            None,
+            Some(&summary),
+        )?;
+        tx.commit()?;
+        for (i, e) in plan.changed {
+            org.employees[i] = e;
+        }
+        org.employees.extend(plan.added);
+        Ok(())
+    }
+
     /// The organisation's imports, newest first.
     pub fn import_history(&self, org_id: i64) -> Result<Vec<ImportRecord>> {
         let mut st = self.conn.prepare(

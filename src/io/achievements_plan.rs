@@ -1,0 +1,186 @@
+//! What a Trainings or Credly file changes in an organisation, before anything is written:
+//! the diff the user confirms (new achievements, renewed ones, new people, people no longer
+//! present). Re-importing the same file changes nothing.
+
+use super::trainings::AchievementsCheck;
+use crate::model::{Achievement, Employee, Org};
+use rustc_hash::FxHashMap as HashMap;
+use serde::Serialize;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Change {
+    pub employee: String,
+    pub credential: String,
+    pub passed_on: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Diff {
+    pub new_achievements: Vec<Change>,
+    /// A credential the person held, passed again (or with a new expiry).
+    pub renewed: Vec<Change>,
+    /// Individuals of the file matched to no employee: new employees.
+    pub new_people: Vec<String>,
+    /// Employees with achievements from an earlier import of this source, absent from the file.
+    pub no_longer_present: Vec<String>,
+}
+
+impl Diff {
+    pub fn is_empty(&self) -> bool {
+        self.new_achievements.is_empty() && self.renewed.is_empty() && self.new_people.is_empty()
+    }
+}
+
+/// The employees to add and to rewrite, and the diff that describes them.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Plan {
+    pub added: Vec<Employee>,
+    /// (position in `org.employees`, the employee after the import)
+    pub changed: Vec<(usize, Employee)>,
+    pub diff: Diff,
+}
+
+fn unique_id(base: &str, taken: &mut rustc_hash::FxHashSet<String>) -> String {
+    let base: String = base
+        .chars()
+        .filter(|c| c.is_alphanumeric() || matches!(c, '.' | '-' | '_'))
+        .collect::<String>()
+        .to_lowercase();
+    let base = if base.is_empty() {
+        "person".to_string()
+    } else {
+        base
+    };
+    let mut id = base.clone();
+    let mut n = 2;
+    while taken.contains(&id) {
+        id = format!("{base}{n}");
+        n += 1;
+    }
+    taken.insert(id.clone());
+    id
+}
+
+/// Plans the import of a checked file; `source` marks the achievements (`trainings-import`).
+pub fn plan(org: &Org, check: &AchievementsCheck, source: &str) -> Plan {
+    let by_mcid: HashMap<&str, usize> = org
+        .employees
+        .iter()
+        .enumerate()
+        .filter_map(|(i, e)| e.mcid.as_deref().map(|m| (m, i)))
+        .collect();
+    let by_email: HashMap<String, usize> = org
+        .employees
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.email.to_lowercase(), i))
+        .collect();
+    let mut ids: rustc_hash::FxHashSet<String> =
+        org.employees.iter().map(|e| e.id.clone()).collect();
+    let mut plan = Plan::default();
+    let mut working: HashMap<usize, Employee> = HashMap::default();
+    let mut new_index: HashMap<usize, usize> = HashMap::default();
+    let mut present: rustc_hash::FxHashSet<usize> = Default::default();
+    for f in &check.found {
+        let person = &check.individuals[f.individual];
+        let matched = person
+            .mcpid
+            .as_deref()
+            .and_then(|m| by_mcid.get(m))
+            .or_else(|| person.emails.iter().find_map(|e| by_email.get(e)))
+            .copied();
+        let employee: &mut Employee = match matched {
+            Some(i) => {
+                present.insert(i);
+                working.entry(i).or_insert_with(|| org.employees[i].clone())
+            }
+            None => {
+                let k = *new_index.entry(f.individual).or_insert_with(|| {
+                    let email = person
+                        .emails
+                        .iter()
+                        .find(|e| {
+                            org.domain
+                                .as_deref()
+                                .is_some_and(|d| e.ends_with(&format!("@{d}")))
+                        })
+                        .or(person.emails.first())
+                        .cloned()
+                        .unwrap_or_default();
+                    let local = email.split('@').next().unwrap_or_default().to_string();
+                    let name = format!("{} {}", person.first_name, person.last_name)
+                        .trim()
+                        .to_string();
+                    let mut e = Employee::new(
+                        &unique_id(&local, &mut ids),
+                        if name.is_empty() { &local } else { &name },
+                        &email,
+                    );
+                    e.first_name = Some(person.first_name.clone()).filter(|s| !s.is_empty());
+                    e.last_name = Some(person.last_name.clone()).filter(|s| !s.is_empty());
+                    plan.diff.new_people.push(e.id.clone());
+                    plan.added.push(e);
+                    plan.added.len() - 1
+                });
+                &mut plan.added[k]
+            }
+        };
+        // The export proves the association (design decision, §8.1).
+        if employee.associated_on.is_none() {
+            employee.associated_on = Some(person.first_completion);
+        }
+        if employee.mcid.is_none() {
+            employee.mcid = person.mcpid.clone();
+        }
+        let change = Change {
+            employee: employee.id.clone(),
+            credential: f.credential.clone(),
+            passed_on: f.passed_on.to_string(),
+        };
+        match employee
+            .achievements
+            .iter_mut()
+            .find(|a| a.credential == f.credential && a.passed_on == f.passed_on)
+        {
+            Some(same) if same.expires_on == f.expires_on => {}
+            Some(same) => {
+                same.expires_on = f.expires_on;
+                plan.diff.renewed.push(change);
+            }
+            None => {
+                let held_before = employee
+                    .achievements
+                    .iter()
+                    .any(|a| a.credential == f.credential && a.passed_on < f.passed_on);
+                let mut a = Achievement::new(&f.credential, f.passed_on);
+                a.expires_on = f.expires_on;
+                a.source = Some(source.to_string());
+                employee.achievements.push(a);
+                if held_before {
+                    plan.diff.renewed.push(change)
+                } else {
+                    plan.diff.new_achievements.push(change)
+                }
+            }
+        }
+    }
+    plan.diff.no_longer_present = org
+        .employees
+        .iter()
+        .enumerate()
+        .filter(|(i, e)| {
+            !present.contains(i)
+                && e.achievements
+                    .iter()
+                    .any(|a| a.source.as_deref() == Some(source))
+        })
+        .map(|(_, e)| e.id.clone())
+        .collect();
+    let mut changed: Vec<(usize, Employee)> = working
+        .into_iter()
+        .filter(|(i, e)| org.employees[*i] != *e)
+        .collect();
+    changed.sort_by_key(|(i, _)| *i);
+    plan.changed = changed;
+    plan
+}
