@@ -88,7 +88,7 @@ pub struct AchievementsCheck {
 }
 
 impl AchievementsCheck {
-    fn rejected(code: &'static str, line: usize, message: String) -> Self {
+    fn rejected(problem: Option<Problem>) -> Self {
         AchievementsCheck {
             data_rows: 0,
             individuals: Vec::new(),
@@ -97,25 +97,25 @@ impl AchievementsCheck {
             skipped: 0,
             errors: Vec::new(),
             warnings: Vec::new(),
-            file_error: Some(Problem {
-                line,
-                code,
-                field: None,
-                message,
-            }),
+            file_error: problem,
         }
     }
 }
 
-fn table_or_error(bytes: &[u8]) -> Result<Table, AchievementsCheck> {
+fn file_problem(code: &'static str, line: usize, message: String) -> Problem {
+    Problem {
+        line,
+        code,
+        field: None,
+        message,
+    }
+}
+
+fn table_or_error(bytes: &[u8]) -> Result<Table, Problem> {
     read_table(bytes).map_err(|e| match e {
-        TableError::NotText => AchievementsCheck::rejected("not_text", 0, "not a text file".into()),
-        TableError::NoHeader => {
-            AchievementsCheck::rejected("no_header", 0, "the file has no header line".into())
-        }
-        TableError::Malformed { line, message } => {
-            AchievementsCheck::rejected("malformed", line, message)
-        }
+        TableError::NotText => file_problem("not_text", 0, "not a text file".into()),
+        TableError::NoHeader => file_problem("no_header", 0, "the file has no header line".into()),
+        TableError::Malformed { line, message } => file_problem("malformed", line, message),
     })
 }
 
@@ -243,7 +243,7 @@ fn columns(
     table: &Table,
     required: &[&str],
     need_one_of: &[&str],
-) -> Result<HashMap<String, usize>, AchievementsCheck> {
+) -> Result<HashMap<String, usize>, Problem> {
     let map: HashMap<String, usize> = table
         .header
         .iter()
@@ -252,7 +252,7 @@ fn columns(
         .collect();
     for r in required {
         if !map.contains_key(*r) {
-            return Err(AchievementsCheck::rejected(
+            return Err(file_problem(
                 "missing_column",
                 table.header_line,
                 format!("missing column \"{r}\""),
@@ -260,7 +260,7 @@ fn columns(
         }
     }
     if !need_one_of.is_empty() && !need_one_of.iter().any(|c| map.contains_key(*c)) {
-        return Err(AchievementsCheck::rejected(
+        return Err(file_problem(
             "missing_column",
             table.header_line,
             format!("missing column \"{}\"", need_one_of.join("\" or \"")),
@@ -337,15 +337,14 @@ pub fn check_trainings(
 ) -> AchievementsCheck {
     let table = match table_or_error(bytes) {
         Ok(t) => t,
-        Err(e) => return e,
+        Err(e) => return AchievementsCheck::rejected(Some(e)),
     };
     let cols = match columns(&table, &TRAININGS_REQUIRED, &["MCPID", "Email"]) {
         Ok(c) => c,
-        Err(e) => return e,
+        Err(e) => return AchievementsCheck::rejected(Some(e)),
     };
     let titles = TitleMap::new(catalog);
-    let mut check = AchievementsCheck::rejected("", 0, String::new());
-    check.file_error = None;
+    let mut check = AchievementsCheck::rejected(None);
     check.data_rows = table.records.len();
     let mut people = People::new();
     let mut seen: rustc_hash::FxHashSet<(usize, String, Instant)> = Default::default();
@@ -462,14 +461,13 @@ pub fn check_trainings(
 pub fn check_credly(bytes: &[u8], mapping: &HashMap<String, String>) -> AchievementsCheck {
     let table = match table_or_error(bytes) {
         Ok(t) => t,
-        Err(e) => return e,
+        Err(e) => return AchievementsCheck::rejected(Some(e)),
     };
     let cols = match columns(&table, &CREDLY_REQUIRED, &[]) {
         Ok(c) => c,
-        Err(e) => return e,
+        Err(e) => return AchievementsCheck::rejected(Some(e)),
     };
-    let mut check = AchievementsCheck::rejected("", 0, String::new());
-    check.file_error = None;
+    let mut check = AchievementsCheck::rejected(None);
     check.data_rows = table.records.len();
     let mut people = People::new();
     for (line, fields) in &table.records {
