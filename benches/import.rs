@@ -51,10 +51,40 @@ fn measure(file: &Path, db: &Path) {
     );
 }
 
+/// The Trainings export: read, mapped, planned against an empty organisation, inserted.
+fn measure_trainings(file: &Path, db: &Path) {
+    let t = Instant::now();
+    let bytes = std::fs::read(file).unwrap_or_else(|e| panic!("{e}"));
+    let catalog = attain::io::catalog_file::default_catalog();
+    let today = attain::model::Day::ymd(2021, 10, 1).unwrap_or_else(|| panic!("date"));
+    let check = attain::io::trainings::check_trainings(&bytes, &catalog, attain::io::trainings::DateOrder::DayFirst, "Contoso Italia S.r.l.", today);
+    drop(bytes);
+    let mut store = Store::open(db).unwrap_or_else(|e| panic!("{e}"));
+    let mut org = Org::new("Contoso Italia S.r.l.", Market::Developed);
+    org.domain = Some("contoso.it".into());
+    let id = store.insert_org(&org).unwrap_or_else(|e| panic!("{e}"));
+    let plan = attain::io::achievements_plan::plan(&org, &check, "trainings-import");
+    let (people, found) = (plan.added.len(), check.found.len());
+    store.import_achievements(id, &mut org, plan, &check, "trainings", ("trainings-100k.csv", "bench")).unwrap_or_else(|e| panic!("{e}"));
+    println!(
+        "trainings import, {} rows: {} individuals, {} achievements, {} unmapped; total {:?}, peak memory {}",
+        check.data_rows,
+        people,
+        found,
+        check.unmapped.len(),
+        t.elapsed(),
+        peak_mb()
+    );
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     if let Some(i) = args.iter().position(|a| a == "--measure") {
         measure(Path::new(&args[i + 1]), Path::new(&args[i + 2]));
+        return;
+    }
+    if let Some(i) = args.iter().position(|a| a == "--measure-trainings") {
+        measure_trainings(Path::new(&args[i + 1]), Path::new(&args[i + 2]));
         return;
     }
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
@@ -76,6 +106,15 @@ fn main() {
         .arg(&db)
         .output()
         .unwrap_or_else(|e| panic!("{e}"));
+    print!("{}", String::from_utf8_lossy(&out.stdout));
+    eprint!("{}", String::from_utf8_lossy(&out.stderr));
+    let trainings = dir.path().join("trainings-100k.csv");
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/fixtures/trainings/make_large.py");
+    let ok = std::process::Command::new("python3").arg(&script).arg(&trainings).status().map(|s| s.success()).unwrap_or(false);
+    assert!(ok, "python3 {} failed", script.display());
+    let exe = std::env::current_exe().unwrap_or_else(|e| panic!("{e}"));
+    let db = dir.path().join("t.attain");
+    let out = std::process::Command::new(exe).arg("--measure-trainings").arg(&trainings).arg(&db).output().unwrap_or_else(|e| panic!("{e}"));
     print!("{}", String::from_utf8_lossy(&out.stdout));
     eprint!("{}", String::from_utf8_lossy(&out.stderr));
 }
