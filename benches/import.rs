@@ -57,7 +57,13 @@ fn measure_trainings(file: &Path, db: &Path) {
     let bytes = std::fs::read(file).unwrap_or_else(|e| panic!("{e}"));
     let catalog = attain::io::catalog_file::default_catalog();
     let today = attain::model::Day::ymd(2021, 10, 1).unwrap_or_else(|| panic!("date"));
-    let check = attain::io::trainings::check_trainings(&bytes, &catalog, attain::io::trainings::DateOrder::DayFirst, "Contoso Italia S.r.l.", today);
+    let check = attain::io::trainings::check_trainings(
+        &bytes,
+        &catalog,
+        attain::io::trainings::DateOrder::DayFirst,
+        "Contoso Italia S.r.l.",
+        today,
+    );
     drop(bytes);
     let mut store = Store::open(db).unwrap_or_else(|e| panic!("{e}"));
     let mut org = Org::new("Contoso Italia S.r.l.", Market::Developed);
@@ -65,7 +71,16 @@ fn measure_trainings(file: &Path, db: &Path) {
     let id = store.insert_org(&org).unwrap_or_else(|e| panic!("{e}"));
     let plan = attain::io::achievements_plan::plan(&org, &check, "trainings-import");
     let (people, found) = (plan.added.len(), check.found.len());
-    store.import_achievements(id, &mut org, plan, &check, "trainings", ("trainings-100k.csv", "bench")).unwrap_or_else(|e| panic!("{e}"));
+    store
+        .import_achievements(
+            id,
+            &mut org,
+            plan,
+            &check,
+            "trainings",
+            ("trainings-100k.csv", "bench"),
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
     println!(
         "trainings import, {} rows: {} individuals, {} achievements, {} unmapped; total {:?}, peak memory {}",
         check.data_rows,
@@ -109,12 +124,23 @@ fn main() {
     print!("{}", String::from_utf8_lossy(&out.stdout));
     eprint!("{}", String::from_utf8_lossy(&out.stderr));
     let trainings = dir.path().join("trainings-100k.csv");
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/fixtures/trainings/make_large.py");
-    let ok = std::process::Command::new("python3").arg(&script).arg(&trainings).status().map(|s| s.success()).unwrap_or(false);
+    let script =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/fixtures/trainings/make_large.py");
+    let ok = std::process::Command::new("python3")
+        .arg(&script)
+        .arg(&trainings)
+        .status()
+        .map(|s| s.success())
+        .unwrap_or(false);
     assert!(ok, "python3 {} failed", script.display());
     let exe = std::env::current_exe().unwrap_or_else(|e| panic!("{e}"));
     let db = dir.path().join("t.attain");
-    let out = std::process::Command::new(exe).arg("--measure-trainings").arg(&trainings).arg(&db).output().unwrap_or_else(|e| panic!("{e}"));
+    let out = std::process::Command::new(exe)
+        .arg("--measure-trainings")
+        .arg(&trainings)
+        .arg(&db)
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
     print!("{}", String::from_utf8_lossy(&out.stdout));
     eprint!("{}", String::from_utf8_lossy(&out.stderr));
 }

@@ -304,3 +304,42 @@ fn a_rejected_file_is_named_and_nothing_is_written() {
             .is_empty()
     );
 }
+
+#[test]
+fn a_trainings_export_shows_its_diff_then_imports_once() {
+    let mut h = harness(app());
+    let before = h.state().org.employees.len();
+    let file = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/fixtures/trainings/trainings-sample.csv");
+    h.state_mut()
+        .commands
+        .push(Command::PreviewAchievements(file.clone(), "trainings"));
+    h.run();
+    assert!(h.query_by_label_contains("40 rows, 15 people").is_some());
+    assert_eq!(
+        h.state().org.employees.len(),
+        before,
+        "the preview writes nothing"
+    );
+    h.get_by_label_contains("renewed achievements").click();
+    h.run();
+    let after = h.state().org.employees.len();
+    assert!(after > before, "new people from the export");
+    assert!(
+        h.state()
+            .store
+            .load_org(h.state().org_id)
+            .unwrap()
+            .employees
+            .len()
+            == after
+    );
+    h.state_mut()
+        .commands
+        .push(Command::PreviewAchievements(file, "trainings"));
+    h.run();
+    assert!(
+        h.query_by_label("Nothing new: this file was imported already.")
+            .is_some()
+    );
+}

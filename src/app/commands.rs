@@ -44,6 +44,15 @@ pub enum Command {
     SaveCredentialsLog(PathBuf),
     /// Closes a finished import (its passwords are forgotten).
     DismissImport,
+    /// Trainings export or Credly file: pick, then preview the diff.
+    ImportAchievementsDialog(&'static str),
+    PreviewAchievements(PathBuf, &'static str),
+    /// Maps a Credly badge template to a credential (kept in the settings), then re-checks.
+    MapCredly {
+        template: String,
+        credential: String,
+    },
+    ConfirmAchievements,
 }
 
 impl AttainApp {
@@ -208,11 +217,119 @@ impl AttainApp {
                 }
             }
             Command::DismissImport => self.import = ImportState::Idle,
+            Command::ImportAchievementsDialog(kind) => {
+                if let Some(path) = self
+                    .file_dialog()
+                    .add_filter("CSV / TSV", &["csv", "tsv", "txt"])
+                    .pick_file()
+                {
+                    self.run(Command::PreviewAchievements(path, kind));
+                }
+            }
+            Command::PreviewAchievements(path, kind) => {
+                self.remember_folder(&path);
+                match self.preview_achievements(path, kind) {
+                    Ok(p) => {
+                        self.import = ImportState::Achievements(Box::new(p));
+                        self.panel = Panel::Imports;
+                    }
+                    Err(e) => self.fail(e),
+                }
+            }
+            Command::MapCredly {
+                template,
+                credential,
+            } => {
+                if !self.catalog.credentials.iter().any(|c| c.id == credential) {
+                    self.fail(
+                        self.tr
+                            .t("import-unknown-credential", &[("credential", credential)]),
+                    );
+                    return;
+                }
+                let mut map = self.credly_mapping();
+                map.insert(template, credential);
+                self.store
+                    .set_setting(
+                        "credly_mapping",
+                        &serde_json::to_string(&map).unwrap_or_default(),
+                    )
+                    .ok();
+                if let ImportState::Achievements(p) = &self.import {
+                    let path = p.path.clone();
+                    self.run(Command::PreviewAchievements(path, "credly"));
+                }
+            }
+            Command::ConfirmAchievements => {
+                let ImportState::Achievements(p) = std::mem::take(&mut self.import) else {
+                    return;
+                };
+                let p = *p;
+                let name = p
+                    .path
+                    .file_name()
+                    .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+                let org = std::sync::Arc::make_mut(&mut self.org);
+                match self.store.import_achievements(
+                    self.org_id,
+                    org,
+                    p.plan,
+                    &p.check,
+                    p.kind,
+                    (&name, &p.sha256),
+                ) {
+                    Ok(()) => {
+                        self.ok(self.tr.t("import-achievements-done", &[("file", name)]));
+                        self.view.employees.invalidate();
+                        self.undo.clear();
+                        self.refresh_orgs();
+                        self.reevaluate();
+                    }
+                    Err(e) => self.fail(e.to_string()),
+                }
+            }
             Command::FocusSearch => {
                 self.panel = Panel::Employees;
                 self.view.employees.focus_search = true;
             }
         }
+    }
+
+    fn credly_mapping(&self) -> rustc_hash::FxHashMap<String, String> {
+        self.store
+            .setting("credly_mapping")
+            .ok()
+            .flatten()
+            .and_then(|s| serde_json::from_str(&s).ok())
+            .unwrap_or_default()
+    }
+
+    fn preview_achievements(
+        &self,
+        path: PathBuf,
+        kind: &'static str,
+    ) -> Result<import_job::AchievementsPreview, String> {
+        use crate::io::trainings::{DateOrder, check_credly, check_trainings};
+        let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let check = if kind == "credly" {
+            check_credly(&bytes, &self.credly_mapping())
+        } else {
+            check_trainings(
+                &bytes,
+                &self.catalog,
+                DateOrder::DayFirst,
+                &self.org.name,
+                self.as_of().day(),
+            )
+        };
+        let plan = crate::io::achievements_plan::plan(&self.org, &check, &format!("{kind}-import"));
+        Ok(import_job::AchievementsPreview {
+            sha256: crate::cli_import::sha256_hex(&bytes),
+            path,
+            kind,
+            check,
+            plan,
+        })
     }
 
     fn file_dialog(&self) -> rfd::FileDialog {

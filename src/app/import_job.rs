@@ -34,6 +34,16 @@ pub struct Finished {
     pub log_saved: Option<PathBuf>,
 }
 
+/// A checked Trainings or Credly file and the diff it would make.
+pub struct AchievementsPreview {
+    pub path: PathBuf,
+    /// `trainings` or `credly`
+    pub kind: &'static str,
+    pub sha256: String,
+    pub check: crate::io::trainings::AchievementsCheck,
+    pub plan: crate::io::achievements_plan::Plan,
+}
+
 #[derive(Default)]
 pub enum ImportState {
     #[default]
@@ -41,6 +51,7 @@ pub enum ImportState {
     Preview(Box<Preview>),
     Running(Box<Preview>, Running),
     Finished(Box<Finished>),
+    Achievements(Box<AchievementsPreview>),
 }
 
 impl Preview {

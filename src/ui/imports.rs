@@ -2,7 +2,7 @@
 //! progress and cancel, the credentials log to save, and the import history.
 
 use super::widgets::{AMBER, GREEN, RED};
-use crate::app::import_job::{Finished, ImportState, Preview, Running};
+use crate::app::import_job::{AchievementsPreview, Finished, ImportState, Preview, Running};
 use crate::app::{AttainApp, Command};
 use egui_extras::{Column, TableBuilder};
 
@@ -13,6 +13,149 @@ pub fn imports_ui(app: &mut AttainApp, ui: &mut egui::Ui, cmds: &mut Vec<Command
         ImportState::Preview(p) => preview_ui(app, ui, p, cmds),
         ImportState::Running(p, r) => running_ui(app, ui, p, r, cmds),
         ImportState::Finished(f) => finished_ui(app, ui, f, cmds),
+        ImportState::Achievements(p) => achievements_ui(app, ui, p, cmds),
+    }
+}
+
+/// The diff a Trainings or Credly file would make, to confirm or cancel.
+fn achievements_ui(
+    app: &AttainApp,
+    ui: &mut egui::Ui,
+    p: &AchievementsPreview,
+    cmds: &mut Vec<Command>,
+) {
+    let (c, d) = (&p.check, &p.plan.diff);
+    ui.strong(p.path.display().to_string());
+    if let Some(e) = &c.file_error {
+        ui.colored_label(
+            RED,
+            app.tr
+                .t("import-rejected", &[("reason", e.message.clone())]),
+        );
+        if ui.button(app.t("button-close")).clicked() {
+            cmds.push(Command::CancelImport);
+        }
+        return;
+    }
+    ui.label(app.tr.t(
+        "import-achievements-summary",
+        &[
+            ("rows", c.data_rows.to_string()),
+            ("people", c.individuals.len().to_string()),
+            ("found", c.found.len().to_string()),
+            ("skipped", c.skipped.to_string()),
+            ("unmapped", c.unmapped.len().to_string()),
+            ("errors", c.errors.len().to_string()),
+        ],
+    ));
+    for w in &c.warnings {
+        ui.colored_label(AMBER, format!("{}: {}", w.line, w.message));
+    }
+    ui.horizontal(|ui| {
+        let label = app.tr.t(
+            "import-achievements-confirm",
+            &[
+                ("new", d.new_achievements.len().to_string()),
+                ("renewed", d.renewed.len().to_string()),
+                ("people", d.new_people.len().to_string()),
+            ],
+        );
+        if ui
+            .add_enabled(!d.is_empty(), egui::Button::new(label))
+            .clicked()
+        {
+            cmds.push(Command::ConfirmAchievements);
+        }
+        if ui.button(app.t("button-cancel")).clicked() {
+            cmds.push(Command::CancelImport);
+        }
+    });
+    if d.is_empty() {
+        ui.weak(app.t("import-nothing-new"));
+    }
+    egui::ScrollArea::vertical().show(ui, |ui| {
+        let list = |ui: &mut egui::Ui, title: String, items: Vec<String>| {
+            if items.is_empty() {
+                return;
+            }
+            egui::CollapsingHeader::new(format!("{title} ({})", items.len()))
+                .default_open(items.len() <= 20)
+                .show(ui, |ui| {
+                    for i in items.iter().take(500) {
+                        ui.label(i);
+                    }
+                    if items.len() > 500 {
+                        ui.weak(
+                            app.tr
+                                .t("list-more", &[("count", (items.len() - 500).to_string())]),
+                        );
+                    }
+                });
+        };
+        let change = |c: &crate::io::achievements_plan::Change| {
+            format!("{}: {} ({})", c.employee, c.credential, c.passed_on)
+        };
+        list(
+            ui,
+            app.t("import-diff-new"),
+            d.new_achievements.iter().map(change).collect(),
+        );
+        list(
+            ui,
+            app.t("import-diff-renewed"),
+            d.renewed.iter().map(change).collect(),
+        );
+        list(ui, app.t("import-diff-people"), d.new_people.clone());
+        list(ui, app.t("import-diff-gone"), d.no_longer_present.clone());
+        list(
+            ui,
+            app.t("import-diff-unmapped"),
+            c.unmapped
+                .iter()
+                .map(|(l, t)| format!("{l}: {t}"))
+                .collect(),
+        );
+        list(
+            ui,
+            app.t("import-diff-errors"),
+            c.errors
+                .iter()
+                .map(|e| format!("{}: {}", e.line, e.message))
+                .collect(),
+        );
+        if p.kind == "credly" {
+            credly_mapping_ui(app, ui, c, cmds);
+        }
+    });
+}
+
+/// Unmapped Credly templates: type the credential each stands for.
+fn credly_mapping_ui(
+    app: &AttainApp,
+    ui: &mut egui::Ui,
+    c: &crate::io::trainings::AchievementsCheck,
+    cmds: &mut Vec<Command>,
+) {
+    let mut templates: Vec<&str> = c.unmapped.iter().map(|(_, t)| t.as_str()).collect();
+    templates.dedup();
+    for t in templates {
+        ui.horizontal(|ui| {
+            let id = ui.make_persistent_id(("credly_map", t));
+            let mut text: String = ui.data_mut(|d| d.get_temp(id)).unwrap_or_default();
+            let l = ui.label(
+                app.tr
+                    .t("import-credly-map", &[("template", t.to_string())]),
+            );
+            ui.add(egui::TextEdit::singleline(&mut text).desired_width(140.0))
+                .labelled_by(l.id);
+            ui.data_mut(|d| d.insert_temp(id, text.clone()));
+            if ui.button(app.t("import-credly-map-button")).clicked() {
+                cmds.push(Command::MapCredly {
+                    template: t.to_string(),
+                    credential: text.trim().to_string(),
+                });
+            }
+        });
     }
 }
 

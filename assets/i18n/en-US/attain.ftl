@@ -225,5 +225,21 @@ import-col-created = Created
 import-col-updated = Updated
 import-col-errors = Errors
 
+import-trainings-button = Import Trainings export…
+import-credly-button = Import Credly file…
+import-unknown-credential = { $credential } is not a credential of the catalog
+import-achievements-done = { $file } imported
+import-achievements-summary = { $rows } rows, { $people } people, { $found } achievements read, { $skipped } rows of other types, { $unmapped } not in the catalog, { $errors } errors
+import-achievements-confirm = Import { $new } new and { $renewed } renewed achievements, { $people } new people
+import-nothing-new = Nothing new: this file was imported already.
+import-diff-new = New achievements
+import-diff-renewed = Renewed achievements
+import-diff-people = New people
+import-diff-gone = People no longer in the file
+import-diff-unmapped = Not a credential of the catalog
+import-diff-errors = Errors
+import-credly-map = Template { $template } is credential
+import-credly-map-button = Map
+
 ## Command line
 cli-error = error

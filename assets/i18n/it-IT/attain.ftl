@@ -225,5 +225,21 @@ import-col-created = Creati
 import-col-updated = Aggiornati
 import-col-errors = Errori
 
+import-trainings-button = Importa export Trainings…
+import-credly-button = Importa file Credly…
+import-unknown-credential = { $credential } non è una certificazione del catalogo
+import-achievements-done = { $file } importato
+import-achievements-summary = { $rows } righe, { $people } persone, { $found } certificazioni lette, { $skipped } righe di altri tipi, { $unmapped } non nel catalogo, { $errors } errori
+import-achievements-confirm = Importa { $new } certificazioni nuove e { $renewed } rinnovate, { $people } persone nuove
+import-nothing-new = Niente di nuovo: questo file è già stato importato.
+import-diff-new = Certificazioni nuove
+import-diff-renewed = Certificazioni rinnovate
+import-diff-people = Persone nuove
+import-diff-gone = Persone non più presenti nel file
+import-diff-unmapped = Non è una certificazione del catalogo
+import-diff-errors = Errori
+import-credly-map = Il modello { $template } è la certificazione
+import-credly-map-button = Associa
+
 ## Riga di comando
 cli-error = errore
