@@ -9,6 +9,15 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::{Receiver, channel};
 
+/// How the preview shows one line of the file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RowStatus {
+    New,
+    Update,
+    /// Index into `check.errors`.
+    Error(usize),
+}
+
 /// A checked file waiting for the user's decision.
 pub struct Preview {
     pub path: PathBuf,
@@ -16,6 +25,8 @@ pub struct Preview {
     pub check: UsersCheck,
     /// Emails (lower case) of valid rows that update an existing person.
     pub updates: std::collections::HashSet<String>,
+    /// Every data row in file order: (line, status, index into `check.valid` for valid rows).
+    pub rows: Vec<(usize, RowStatus, usize)>,
 }
 
 /// An import under way.
@@ -61,17 +72,40 @@ impl Preview {
     ) -> Result<Preview, String> {
         let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
         let check = check_users(&bytes);
-        let updates = check
+        let updates: std::collections::HashSet<String> = check
             .valid
             .iter()
             .map(|r| r.email.to_lowercase())
             .filter(|e| existing.contains(e))
             .collect();
+        // Built once: the preview of a 100k-row file must not be rebuilt every frame.
+        let mut rows: Vec<(usize, RowStatus, usize)> = check
+            .valid
+            .iter()
+            .enumerate()
+            .map(|(i, r)| {
+                let status = if updates.contains(&r.email.to_lowercase()) {
+                    RowStatus::Update
+                } else {
+                    RowStatus::New
+                };
+                (r.line, status, i)
+            })
+            .chain(
+                check
+                    .errors
+                    .iter()
+                    .enumerate()
+                    .map(|(i, e)| (e.line, RowStatus::Error(i), 0)),
+            )
+            .collect();
+        rows.sort_by_key(|r| r.0);
         Ok(Preview {
             sha256: crate::cli_import::sha256_hex(&bytes),
             path,
             check,
             updates,
+            rows,
         })
     }
 

@@ -2,7 +2,9 @@
 //! progress and cancel, the credentials log to save, and the import history.
 
 use super::widgets::{AMBER, GREEN, RED};
-use crate::app::import_job::{AchievementsPreview, Finished, ImportState, Preview, Running};
+use crate::app::import_job::{
+    AchievementsPreview, Finished, ImportState, Preview, RowStatus, Running,
+};
 use crate::app::{AttainApp, Command};
 use egui_extras::{Column, TableBuilder};
 
@@ -217,35 +219,7 @@ fn preview_ui(app: &AttainApp, ui: &mut egui::Ui, p: &Preview, cmds: &mut Vec<Co
     });
     ui.separator();
     // Valid rows and errors in file order, drawn only where visible.
-    let mut lines: Vec<(usize, String, egui::Color32, String, String)> = c
-        .valid
-        .iter()
-        .map(|r| {
-            let update = p.updates.contains(&r.email.to_lowercase());
-            let (status, color) = if update {
-                (app.t("import-status-update"), AMBER)
-            } else {
-                (app.t("import-status-new"), GREEN)
-            };
-            (
-                r.line,
-                status,
-                color,
-                r.display_name.clone(),
-                r.email.clone(),
-            )
-        })
-        .chain(c.errors.iter().map(|e| {
-            (
-                e.line,
-                e.code.to_string(),
-                RED,
-                e.display_name.clone(),
-                format!("{}: {}", e.field.unwrap_or("—"), e.message),
-            )
-        }))
-        .collect();
-    lines.sort_by_key(|l| l.0);
+    let (new_label, update_label) = (app.t("import-status-new"), app.t("import-status-update"));
     ui.style_mut().interaction.selectable_labels = false;
     TableBuilder::new(ui)
         .id_salt("import_preview")
@@ -267,13 +241,36 @@ fn preview_ui(app: &AttainApp, ui: &mut egui::Ui, p: &Preview, cmds: &mut Vec<Co
             }
         })
         .body(|body| {
-            body.rows(18.0, lines.len(), |mut row| {
-                let (line, status, color, name, detail) = &lines[row.index()];
+            body.rows(18.0, p.rows.len(), |mut row| {
+                let (line, status, i) = p.rows[row.index()];
+                let (status, color, name, detail) = match status {
+                    RowStatus::New => (
+                        new_label.as_str(),
+                        GREEN,
+                        c.valid[i].display_name.as_str(),
+                        c.valid[i].email.clone(),
+                    ),
+                    RowStatus::Update => (
+                        update_label.as_str(),
+                        AMBER,
+                        c.valid[i].display_name.as_str(),
+                        c.valid[i].email.clone(),
+                    ),
+                    RowStatus::Error(e) => {
+                        let e = &c.errors[e];
+                        (
+                            e.code,
+                            RED,
+                            e.display_name.as_str(),
+                            format!("{}: {}", e.field.unwrap_or("—"), e.message),
+                        )
+                    }
+                };
                 row.col(|ui| {
                     ui.label(line.to_string());
                 });
                 row.col(|ui| {
-                    ui.colored_label(*color, status);
+                    ui.colored_label(color, status);
                 });
                 row.col(|ui| {
                     ui.label(name);
