@@ -284,3 +284,15 @@ proptest! {
         let _ = attain::io::users::check_users(&bytes);
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn random_bytes_never_panic_the_achievement_readers(bytes in prop::collection::vec(any::<u8>(), 0..2000)) {
+        let today = Day::parse("2021-10-01").unwrap();
+        let check = attain::io::trainings::check_trainings(&bytes, catalog(), attain::io::trainings::DateOrder::DayFirst, "x", today);
+        let _ = attain::io::achievements_plan::plan(&Org::new("x", Market::Developed), &check, "trainings-import");
+        let _ = attain::io::trainings::check_credly(&bytes, &Default::default());
+    }
+}

@@ -211,6 +211,7 @@ impl AttainApp {
     ) {
         match outcome {
             Ok((created, counts)) => {
+                let new_accounts = counts.created > 0;
                 self.import = import_job::ImportState::Finished(Box::new(import_job::Finished {
                     check,
                     created,
@@ -219,6 +220,10 @@ impl AttainApp {
                 }));
                 self.select_org(self.org_id);
                 self.panel = Panel::Imports;
+                if new_accounts {
+                    // The passwords exist only in memory now: ask at once where to keep them.
+                    self.commands.push(Command::SaveCredentialsLogDialog);
+                }
             }
             Err(e) => {
                 self.import = import_job::ImportState::Idle;

@@ -200,15 +200,21 @@ pub fn check_users(bytes: &[u8]) -> UsersCheck {
 
 fn header_columns(table: &Table) -> Result<(Format, Vec<Option<&'static str>>), FileError> {
     let h: Vec<&str> = table.header.iter().map(String::as_str).collect();
-    let exact = |cols: &[&str]| h.len() == cols.len() && h.iter().zip(cols).all(|(a, b)| a == b);
+    // Header names match regardless of case and surrounding spaces, for both formats.
+    let exact = |cols: &[&str]| {
+        h.len() == cols.len()
+            && h.iter()
+                .zip(cols)
+                .all(|(a, b)| a.trim().eq_ignore_ascii_case(b))
+    };
     if exact(&O365) || exact(&O365_NEW) {
         let map = h
             .iter()
-            .map(|c| match *c {
-                "User Name" => Some("Email"),
-                "First Name" => Some("First name"),
-                "Last Name" => Some("Last name"),
-                "Display Name" => Some("Display name"),
+            .map(|c| match c.trim().to_ascii_lowercase().as_str() {
+                "user name" => Some("Email"),
+                "first name" => Some("First name"),
+                "last name" => Some("Last name"),
+                "display name" => Some("Display name"),
                 _ => None,
             })
             .collect();
