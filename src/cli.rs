@@ -37,6 +37,8 @@ pub enum Command {
     Eval(EvalArgs),
     /// Print the evaluation of the embedded demo organisation as a table.
     Demo,
+    /// Levels before and after hypothetical changes (nothing is saved).
+    Whatif(WhatifArgs),
     /// Add an organisation from an org file to the workspace.
     Load { file: PathBuf },
     /// Write an organisation of the workspace to an org file.
@@ -64,6 +66,32 @@ pub struct EvalArgs {
     #[arg(long, default_value = "en")]
     pub lang: String,
     /// Another catalog file instead of the embedded mpn-2018-03 snapshot.
+    #[arg(long)]
+    pub catalog: Option<PathBuf>,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct WhatifArgs {
+    pub org: PathBuf,
+    #[arg(long)]
+    pub as_of: Option<String>,
+    /// ID[@DATE]: the employee leaves (on DATE, default the as-of instant).
+    #[arg(long)]
+    pub leave: Vec<String>,
+    /// ID:CREDENTIAL: the achievement is gone.
+    #[arg(long)]
+    pub lapse: Vec<String>,
+    /// ID:CREDENTIAL[@DATE]: the employee passes it (counts at once).
+    #[arg(long)]
+    pub add: Vec<String>,
+    /// NAME:CREDENTIAL[,CREDENTIAL...]: a new hire holding them (counts at once).
+    #[arg(long)]
+    pub hire: Vec<String>,
+    /// METRIC=VALUE: a figure with period end = the as-of date.
+    #[arg(long)]
+    pub metric: Vec<String>,
+    #[arg(long, value_enum, default_value_t = Format::Json)]
+    pub format: Format,
     #[arg(long)]
     pub catalog: Option<PathBuf>,
 }
@@ -104,6 +132,7 @@ pub fn main() -> ExitCode {
     let result = match cli.command {
         Some(Command::Eval(args)) => eval(&args),
         Some(Command::Demo) => demo(),
+        Some(Command::Whatif(args)) => whatif(&args),
         Some(Command::Import(kind)) => crate::cli_import::import(&kind, cli.db),
         Some(Command::Load { file }) => load(&file, cli.db),
         Some(Command::Export { org, output }) => export(&org, &output, cli.db),
@@ -165,6 +194,51 @@ pub fn eval(args: &EvalArgs) -> Result<String, Failure> {
             .map(|s| s + "\n")
             .map_err(|e| Failure::Other(e.to_string())),
         Format::Text => Ok(render_text(&report, &catalog, &tr)),
+    }
+}
+
+/// `attain whatif`: before and after, with the reason for every change of level.
+fn whatif(args: &WhatifArgs) -> Result<String, Failure> {
+    use crate::eval::whatif::Change;
+    let mut changes = Vec::new();
+    for (kind, values) in [
+        ("leave", &args.leave),
+        ("lapse", &args.lapse),
+        ("add", &args.add),
+        ("hire", &args.hire),
+        ("metric", &args.metric),
+    ] {
+        for v in values {
+            changes.push(Change::parse(kind, v).map_err(Failure::Input)?);
+        }
+    }
+    let catalog = catalog(args.catalog.as_ref())?;
+    let org = load_org(&args.org, &catalog)?;
+    let as_of = parse_as_of(args.as_of.as_deref())?;
+    let result =
+        crate::eval::whatif::whatif(&catalog, &org, as_of, &changes).map_err(Failure::Input)?;
+    match args.format {
+        Format::Json => serde_json::to_string_pretty(&result)
+            .map(|s| s + "\n")
+            .map_err(|e| Failure::Other(e.to_string())),
+        Format::Text => {
+            let mut s = String::new();
+            for c in &result.changes {
+                writeln!(
+                    s,
+                    "{}: {} -> {} ({})",
+                    c.competency,
+                    c.from.as_str(),
+                    c.to.as_str(),
+                    c.because
+                )
+                .ok();
+            }
+            if result.changes.is_empty() {
+                s.push_str("no competency changes level\n");
+            }
+            Ok(s)
+        }
     }
 }
 

@@ -1,0 +1,338 @@
+//! What-if: every competency's level before and after hypothetical changes, with the reason
+//! for each change, without touching the saved data.
+
+use super::report::LevelName;
+use super::{Engine, Report};
+use crate::model::{Achievement, Catalog, Employee, Instant, Org, PerformanceEntry, Step};
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// One hypothetical change (the `attain whatif` options).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Change {
+    /// `--leave ID[@DATE]`: the person leaves on DATE (default: the as-of instant).
+    Leave {
+        employee: String,
+        at: Option<Instant>,
+    },
+    /// `--lapse ID:CRED`: the person no longer holds the credential.
+    Lapse {
+        employee: String,
+        credential: String,
+    },
+    /// `--add ID:CRED[@DATE]`: the person passes the credential (counts at once).
+    Add {
+        employee: String,
+        credential: String,
+        at: Option<Instant>,
+    },
+    /// `--hire NAME:CRED[,CRED…]`: a new person holding these credentials (counts at once).
+    Hire {
+        name: String,
+        credentials: Vec<String>,
+    },
+    /// `--metric ID=VALUE`: a figure with period end = the as-of date.
+    Metric { metric: String, value: f64 },
+}
+
+fn split_at(s: &str) -> Result<(&str, Option<Instant>), String> {
+    match s.split_once('@') {
+        Some((a, d)) => Ok((a, Some(Instant::parse(d)?))),
+        None => Ok((s, None)),
+    }
+}
+
+impl Change {
+    /// Parses one option value; `kind` is the option name without dashes.
+    pub fn parse(kind: &str, v: &str) -> Result<Change, String> {
+        let pair = |sep: char| {
+            v.split_once(sep)
+                .map(|(a, b)| (a.trim().to_string(), b.trim().to_string()))
+                .ok_or_else(|| format!("--{kind} {v:?}: expected a '{sep}'"))
+        };
+        Ok(match kind {
+            "leave" => {
+                let (id, at) = split_at(v).map_err(|e| format!("--leave {v:?}: {e}"))?;
+                Change::Leave {
+                    employee: id.to_string(),
+                    at,
+                }
+            }
+            "lapse" => {
+                let (employee, credential) = pair(':')?;
+                Change::Lapse {
+                    employee,
+                    credential,
+                }
+            }
+            "add" => {
+                let (employee, rest) = pair(':')?;
+                let (credential, at) = split_at(&rest).map_err(|e| format!("--add {v:?}: {e}"))?;
+                Change::Add {
+                    employee,
+                    credential: credential.to_string(),
+                    at,
+                }
+            }
+            "hire" => {
+                let (name, creds) = pair(':')?;
+                Change::Hire {
+                    name,
+                    credentials: creds
+                        .split(',')
+                        .map(|c| c.trim().to_string())
+                        .filter(|c| !c.is_empty())
+                        .collect(),
+                }
+            }
+            "metric" => {
+                let (metric, value) = pair('=')?;
+                let value = value
+                    .parse::<f64>()
+                    .map_err(|_| format!("--metric {v:?}: {value:?} is not a number"))?;
+                Change::Metric { metric, value }
+            }
+            _ => return Err(format!("unknown change --{kind}")),
+        })
+    }
+
+    pub fn date(&self) -> Option<Instant> {
+        match self {
+            Change::Leave { at, .. } | Change::Add { at, .. } => *at,
+            _ => None,
+        }
+    }
+
+    /// The change in words, for `because`.
+    pub fn describe(&self) -> String {
+        match self {
+            Change::Leave {
+                employee,
+                at: Some(t),
+            } => format!("{employee} leaves on {}", t.day()),
+            Change::Leave { employee, at: None } => format!("{employee} leaves"),
+            Change::Lapse {
+                employee,
+                credential,
+            } => format!("{employee} no longer holds {credential}"),
+            Change::Add {
+                employee,
+                credential,
+                ..
+            } => format!("{employee} passes {credential}"),
+            Change::Hire { name, credentials } => {
+                format!("hiring {name} with {}", credentials.join(", "))
+            }
+            Change::Metric { metric, value } => format!("{metric} becomes {value}"),
+        }
+    }
+
+    fn employee(&self) -> Option<&str> {
+        match self {
+            Change::Leave { employee, .. }
+            | Change::Lapse { employee, .. }
+            | Change::Add { employee, .. } => Some(employee),
+            _ => None,
+        }
+    }
+
+    fn credentials(&self) -> Vec<&str> {
+        match self {
+            Change::Lapse { credential, .. } | Change::Add { credential, .. } => vec![credential],
+            Change::Hire { credentials, .. } => credentials.iter().map(String::as_str).collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// Applies the change to a copy of the organisation evaluated at `as_of`.
+    fn apply(&self, org: &mut Org, as_of: Instant, catalog: &Catalog) -> Result<(), String> {
+        let delay = i64::from(org.settings().sync_delay_hours) * 3600;
+        // "What if they were here": counted at once, so dated before the sync delay.
+        let at_once = |t: Option<Instant>| {
+            Instant::from_secs(t.unwrap_or(as_of).secs().min(as_of.secs() - delay))
+        };
+        let known = |c: &str| catalog.credentials.iter().any(|k| k.id == c);
+        let person = |org: &mut Org, id: &str| -> Result<usize, String> {
+            org.employees
+                .iter()
+                .position(|e| e.id == id)
+                .ok_or_else(|| format!("no employee {id}"))
+        };
+        match self {
+            Change::Leave { employee, at } => {
+                let i = person(org, employee)?;
+                org.employees[i].left_on = Some(at.unwrap_or(as_of));
+            }
+            Change::Lapse {
+                employee,
+                credential,
+            } => {
+                let i = person(org, employee)?;
+                org.employees[i]
+                    .achievements
+                    .retain(|a| &a.credential != credential);
+            }
+            Change::Add {
+                employee,
+                credential,
+                at,
+            } => {
+                if !known(credential) {
+                    return Err(format!("unknown credential {credential}"));
+                }
+                let i = person(org, employee)?;
+                let e = &mut org.employees[i];
+                let passed = at_once(*at);
+                e.achievements.push(Achievement::new(credential, passed));
+                if e.associated_on.is_none_or(|a| a > passed) {
+                    e.associated_on = Some(passed);
+                }
+            }
+            Change::Hire { name, credentials } => {
+                if let Some(c) = credentials.iter().find(|c| !known(c)) {
+                    return Err(format!("unknown credential {c}"));
+                }
+                let base: String = name
+                    .to_lowercase()
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(".");
+                let mut id = format!("hire.{base}");
+                let mut n = 2;
+                while org.employees.iter().any(|e| e.id == id) {
+                    id = format!("hire.{base}{n}");
+                    n += 1;
+                }
+                let mut e = Employee::new(&id, name, &format!("{id}@example.invalid"));
+                let passed = at_once(None);
+                e.associated_on = Some(passed);
+                e.achievements = credentials
+                    .iter()
+                    .map(|c| Achievement::new(c, passed))
+                    .collect();
+                org.employees.push(e);
+            }
+            Change::Metric { metric, value } => {
+                if !catalog.metrics.iter().any(|m| &m.id == metric) {
+                    return Err(format!("unknown metric {metric}"));
+                }
+                org.performance.push(PerformanceEntry {
+                    metric: metric.clone(),
+                    value: *value,
+                    period_end: as_of.day(),
+                    association: None,
+                    licence: None,
+                });
+            }
+        }
+        Ok(())
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LevelChange {
+    pub competency: String,
+    pub from: LevelName,
+    pub to: LevelName,
+    pub because: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct WhatIf {
+    pub before: BTreeMap<String, LevelName>,
+    pub after: BTreeMap<String, LevelName>,
+    pub changes: Vec<LevelChange>,
+}
+
+/// The instant a what-if is evaluated at: `as_of`, or the latest date named in the changes
+/// if that is later.
+pub fn whatif_instant(as_of: Instant, changes: &[Change]) -> Instant {
+    changes
+        .iter()
+        .filter_map(Change::date)
+        .fold(as_of, Instant::max)
+}
+
+/// Evaluates both sides at the same instant; the organisation itself is not changed.
+pub fn whatif(
+    catalog: &Catalog,
+    org: &Org,
+    as_of: Instant,
+    changes: &[Change],
+) -> Result<WhatIf, String> {
+    let at = whatif_instant(as_of, changes);
+    let before_report: Report = Engine::new(catalog, org)?.report(at);
+    let mut after_org = org.clone();
+    for c in changes {
+        c.apply(&mut after_org, at, catalog)?;
+    }
+    let after_report = Engine::new(catalog, &after_org)?.report(at);
+    let levels = |r: &Report| {
+        r.competencies
+            .iter()
+            .map(|c| (c.id.clone(), c.level))
+            .collect::<BTreeMap<_, _>>()
+    };
+    let (before, after) = (levels(&before_report), levels(&after_report));
+    let mut out = Vec::new();
+    for (comp, cr) in catalog.competencies.iter().zip(&before_report.competencies) {
+        let (from, to) = (before[&comp.id], after[&comp.id]);
+        if from == to {
+            continue;
+        }
+        let witnesses: Vec<&str> = cr
+            .options
+            .iter()
+            .flat_map(|o| o.silver.requirements.iter().chain(&o.gold.requirements))
+            .flat_map(|r| match r {
+                super::report::Requirement::Skill { people, .. } => {
+                    people.iter().map(String::as_str).collect()
+                }
+                _ => Vec::new(),
+            })
+            .collect();
+        let listed: Vec<&str> = comp
+            .options
+            .iter()
+            .flat_map(|o| o.silver.iter().chain(o.gold.iter()).flatten())
+            .flat_map(|s| match s {
+                Step::Skill(k) => k
+                    .expr
+                    .credentials()
+                    .into_iter()
+                    .chain(k.plus.iter().flat_map(|c| c.expr().credentials()))
+                    .collect::<Vec<_>>(),
+                Step::Perf(p) => vec![p.metric.as_str()],
+            })
+            .collect();
+        let relevant: Vec<String> = changes
+            .iter()
+            .filter(|c| {
+                c.employee().is_some_and(|e| witnesses.contains(&e))
+                    || c.credentials().iter().any(|k| listed.contains(k))
+                    || matches!(c, Change::Metric { metric, .. } if listed.contains(&metric.as_str()))
+            })
+            .map(Change::describe)
+            .collect();
+        let because = if relevant.is_empty() {
+            changes
+                .iter()
+                .map(Change::describe)
+                .collect::<Vec<_>>()
+                .join("; ")
+        } else {
+            relevant.join("; ")
+        };
+        out.push(LevelChange {
+            competency: comp.id.clone(),
+            from,
+            to,
+            because,
+        });
+    }
+    Ok(WhatIf {
+        before,
+        after,
+        changes: out,
+    })
+}

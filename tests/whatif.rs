@@ -1,0 +1,134 @@
+//! What-if: a leaver's what-if equals the evaluation without that person; hires and added
+//! credentials count at once; the CLI prints the contract's JSON.
+
+#![allow(clippy::unwrap_used)] // tests fail loudly on purpose
+
+mod common;
+use attain::cli::DEMO_ORG;
+use attain::eval::Engine;
+use attain::eval::whatif::{Change, whatif};
+use attain::io::org_file::parse_org;
+use common::{catalog, t};
+
+#[test]
+fn a_leavers_what_if_equals_the_organisation_without_them() {
+    let org = parse_org(DEMO_ORG, "demo", catalog()).unwrap();
+    let at = t("2026-11-25");
+    for e in &org.employees {
+        let w = whatif(
+            catalog(),
+            &org,
+            at,
+            &[Change::Leave {
+                employee: e.id.clone(),
+                at: None,
+            }],
+        )
+        .unwrap();
+        let mut without = org.clone();
+        without.employees.retain(|x| x.id != e.id);
+        let levels = Engine::new(catalog(), &without).unwrap().levels_at(at);
+        let expected: Vec<_> = catalog()
+            .competencies
+            .iter()
+            .map(|c| c.id.clone())
+            .zip(levels)
+            .collect();
+        for (id, level) in expected {
+            assert_eq!(w.after[&id], level, "{} leaving: {id}", e.id);
+        }
+        for c in &w.changes {
+            assert!(c.to < c.from && c.because.contains(&e.id), "{c:?}");
+        }
+    }
+}
+
+#[test]
+fn hires_and_added_credentials_count_at_once() {
+    let org = common::ex()
+        .person("p1", &["70-533"])
+        .metric("azure_consumption_usd", 250000.0)
+        .org;
+    let hire = Change::parse("hire", "Ada Lovelace:TA-CloudPlatform").unwrap();
+    let w = whatif(catalog(), &org, t("2018-06-01"), &[hire]).unwrap();
+    assert_eq!(w.changes.len(), 1);
+    assert_eq!(w.changes[0].competency, "cloud-platform");
+    assert!(w.changes[0].because.contains("hiring Ada Lovelace"));
+    let with_p2 = common::Ex { org: org.clone() }.person("p2", &[]).org;
+    let add = Change::parse("add", "p2:TA-CloudPlatform@2018-06-01").unwrap();
+    // Evaluated at the later date the change names, and counted at once.
+    let w = whatif(catalog(), &with_p2, t("2018-05-01"), &[add]).unwrap();
+    assert_eq!(
+        (w.before["cloud-platform"], w.after["cloud-platform"]),
+        (
+            attain::eval::LevelName::Silver,
+            attain::eval::LevelName::Gold
+        )
+    );
+    let metric = Change::parse("metric", "azure_consumption_usd=1000").unwrap();
+    let w = whatif(catalog(), &org, t("2018-06-01"), &[metric]).unwrap();
+    assert_eq!(w.after["cloud-platform"], attain::eval::LevelName::None);
+    assert!(Change::parse("metric", "x=abc").is_err());
+    assert!(
+        whatif(
+            catalog(),
+            &org,
+            t("2018-06-01"),
+            &[Change::parse("lapse", "nobody:70-533").unwrap()]
+        )
+        .is_err()
+    );
+}
+
+#[test]
+fn the_cli_prints_before_after_and_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("demo.org.ron");
+    std::fs::write(&path, DEMO_ORG).unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_attain"))
+        .args([
+            "whatif",
+            path.to_str().unwrap(),
+            "--as-of",
+            "2026-11-25",
+            "--leave",
+            "francesco.bruno@2026-12-01",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let j: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(j["before"]["data-platform"], "silver");
+    assert_eq!(
+        j["after"]["data-platform"], "none",
+        "evaluated at the later date named in the change"
+    );
+    let change = j["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["competency"] == "data-platform")
+        .unwrap()
+        .clone();
+    assert_eq!(
+        (change["from"].as_str(), change["to"].as_str()),
+        (Some("silver"), Some("none"))
+    );
+    assert!(
+        change["because"]
+            .as_str()
+            .unwrap()
+            .contains("francesco.bruno leaves on 2026-12-01")
+    );
+    let bad = std::process::Command::new(env!("CARGO_BIN_EXE_attain"))
+        .args(["whatif", path.to_str().unwrap(), "--add", "nobody:70-533"])
+        .output()
+        .unwrap();
+    assert_eq!(bad.status.code(), Some(2));
+}
