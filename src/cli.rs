@@ -37,6 +37,16 @@ pub enum Command {
     Eval(EvalArgs),
     /// Print the evaluation of the embedded demo organisation as a table.
     Demo,
+    /// Every future change of level, with its cause.
+    Timeline {
+        org: PathBuf,
+        #[arg(long)]
+        from: String,
+        #[arg(long)]
+        to: String,
+        #[arg(long, value_enum, default_value_t = Format::Json)]
+        format: Format,
+    },
     /// Levels before and after hypothetical changes (nothing is saved).
     Whatif(WhatifArgs),
     /// Add an organisation from an org file to the workspace.
@@ -133,6 +143,12 @@ pub fn main() -> ExitCode {
         Some(Command::Eval(args)) => eval(&args),
         Some(Command::Demo) => demo(),
         Some(Command::Whatif(args)) => whatif(&args),
+        Some(Command::Timeline {
+            org,
+            from,
+            to,
+            format,
+        }) => timeline(&org, &from, &to, format),
         Some(Command::Import(kind)) => crate::cli_import::import(&kind, cli.db),
         Some(Command::Load { file }) => load(&file, cli.db),
         Some(Command::Export { org, output }) => export(&org, &output, cli.db),
@@ -194,6 +210,39 @@ pub fn eval(args: &EvalArgs) -> Result<String, Failure> {
             .map(|s| s + "\n")
             .map_err(|e| Failure::Other(e.to_string())),
         Format::Text => Ok(render_text(&report, &catalog, &tr)),
+    }
+}
+
+/// `attain timeline`: `{"events": [{"at", "competency", "from", "to", "because"}]}`.
+fn timeline(
+    org: &std::path::Path,
+    from: &str,
+    to: &str,
+    format: Format,
+) -> Result<String, Failure> {
+    let from = Instant::parse(from).map_err(|e| Failure::Input(format!("--from: {e}")))?;
+    let to = Instant::parse(to).map_err(|e| Failure::Input(format!("--to: {e}")))?;
+    let catalog = default_catalog();
+    let org = load_org(org, &catalog)?;
+    let events =
+        crate::eval::timeline::timeline(&catalog, &org, from, to).map_err(Failure::Input)?;
+    match format {
+        Format::Json => serde_json::to_string_pretty(&serde_json::json!({ "events": events }))
+            .map(|s| s + "\n")
+            .map_err(|e| Failure::Other(e.to_string())),
+        Format::Text => Ok(events
+            .iter()
+            .map(|e| {
+                format!(
+                    "{} {}: {} -> {} ({})\n",
+                    e.at,
+                    e.competency,
+                    e.from.as_str(),
+                    e.to.as_str(),
+                    e.because
+                )
+            })
+            .collect()),
     }
 }
 

@@ -11,6 +11,7 @@ pub mod people;
 pub mod perf;
 pub mod report;
 pub mod skill;
+pub mod timeline;
 pub mod whatif;
 
 pub use assemble::eligible;

@@ -1,0 +1,216 @@
+//! The forward timeline: from the data alone, every instant at which a competency's level
+//! changes, with the cause. Levels can only change where an achievement starts or stops
+//! counting, a figure arrives or ages out, or an override starts or ends; those instants are
+//! taken from the prepared engine itself, so the timeline agrees with `evaluate` everywhere.
+
+use super::Engine;
+use super::report::LevelName;
+use crate::model::{Catalog, Day, Instant, Org, Step};
+use serde::Serialize;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Event {
+    pub at: String,
+    pub competency: String,
+    pub from: LevelName,
+    pub to: LevelName,
+    pub because: String,
+}
+
+/// What happens at one instant, and the credential, metric or competency it concerns.
+struct Cause {
+    text: String,
+    credential: Option<String>,
+    metric: Option<String>,
+    competency: Option<usize>,
+}
+
+/// The first day on which a figure with this period end no longer counts.
+fn ages_out(period_end: Day, ttm_months: u32) -> Day {
+    let mut d = period_end.add_months(ttm_months as i32);
+    while d.add_months(-(ttm_months as i32)) <= period_end {
+        d = d.add_days(1);
+    }
+    d
+}
+
+fn causes(engine: &Engine, org: &Org, catalog: &Catalog) -> Vec<(i64, Cause)> {
+    let mut out = Vec::new();
+    for p in engine.people() {
+        for a in &p.achievements {
+            let cred = &catalog.credentials[a.cred].id;
+            if a.start != i64::MAX {
+                out.push((
+                    a.start,
+                    Cause {
+                        text: format!("{}: {cred} starts counting", p.id),
+                        credential: Some(cred.clone()),
+                        metric: None,
+                        competency: None,
+                    },
+                ));
+            }
+            if a.end != i64::MAX && a.start < a.end {
+                let why = a
+                    .reason(a.end, p)
+                    .map(|r| {
+                        serde_json::to_value(r)
+                            .ok()
+                            .and_then(|v| v.as_str().map(str::to_string))
+                            .unwrap_or_default()
+                    })
+                    .unwrap_or_default();
+                out.push((
+                    a.end,
+                    Cause {
+                        text: format!("{}: {cred} stops counting ({why})", p.id),
+                        credential: Some(cred.clone()),
+                        metric: None,
+                        competency: None,
+                    },
+                ));
+            }
+        }
+    }
+    let ttm = org.settings().ttm_months;
+    for e in &org.performance {
+        let metric = Some(e.metric.clone());
+        out.push((
+            e.period_end.start().secs(),
+            Cause {
+                text: format!("{} figure for the period ending {}", e.metric, e.period_end),
+                metric: metric.clone(),
+                credential: None,
+                competency: None,
+            },
+        ));
+        let gone = ages_out(e.period_end, ttm);
+        out.push((
+            gone.start().secs(),
+            Cause {
+                text: format!(
+                    "{} figure for the period ending {} is older than {ttm} months",
+                    e.metric, e.period_end
+                ),
+                metric,
+                credential: None,
+                competency: None,
+            },
+        ));
+    }
+    for o in &engine.overrides {
+        let name = &catalog.competencies[o.comp].id;
+        out.push((
+            o.start,
+            Cause {
+                text: format!("override of {name} starts"),
+                competency: Some(o.comp),
+                credential: None,
+                metric: None,
+            },
+        ));
+        out.push((
+            o.end,
+            Cause {
+                text: format!("override of {name} ends"),
+                competency: Some(o.comp),
+                credential: None,
+                metric: None,
+            },
+        ));
+    }
+    out
+}
+
+/// Every change of level in `(from, to]`, in time order (catalog order within an instant).
+pub fn timeline(
+    catalog: &Catalog,
+    org: &Org,
+    from: Instant,
+    to: Instant,
+) -> Result<Vec<Event>, String> {
+    let engine = Engine::new(catalog, org)?;
+    let mut causes = causes(&engine, org, catalog);
+    causes.retain(|(t, _)| *t > from.secs() && *t <= to.secs());
+    causes.sort_by_key(|(t, _)| *t);
+    let mut levels = engine.levels_at(from);
+    let mut events = Vec::new();
+    let mut i = 0;
+    while i < causes.len() {
+        let t = causes[i].0;
+        let mut j = i;
+        while j < causes.len() && causes[j].0 == t {
+            j += 1;
+        }
+        let at = Instant::from_secs(t);
+        let now = engine.levels_at(at);
+        for (c, comp) in catalog.competencies.iter().enumerate() {
+            if now[c] == levels[c] {
+                continue;
+            }
+            let listed: Vec<&str> = comp
+                .options
+                .iter()
+                .flat_map(|o| o.silver.iter().chain(o.gold.iter()).flatten())
+                .flat_map(|s| match s {
+                    Step::Skill(k) => k
+                        .expr
+                        .credentials()
+                        .into_iter()
+                        .chain(k.plus.iter().flat_map(|p| p.expr().credentials()))
+                        .collect::<Vec<_>>(),
+                    Step::Perf(p) => vec![p.metric.as_str()],
+                })
+                .collect();
+            let here = &causes[i..j];
+            let relevant: Vec<&str> = here
+                .iter()
+                .filter(|(_, k)| {
+                    k.competency == Some(c)
+                        || k.credential
+                            .as_deref()
+                            .is_some_and(|x| listed.contains(&x) || engine.is_pci(c))
+                        || k.metric.as_deref().is_some_and(|x| {
+                            listed.contains(&x) || (engine.is_pci(c) && x.starts_with("pci_"))
+                        })
+                })
+                .map(|(_, k)| k.text.as_str())
+                .collect();
+            let because = if relevant.is_empty() {
+                here.iter()
+                    .map(|(_, k)| k.text.as_str())
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            } else {
+                relevant.join("; ")
+            };
+            events.push(Event {
+                at: at.rfc3339(),
+                competency: comp.id.clone(),
+                from: levels[c],
+                to: now[c],
+                because,
+            });
+        }
+        levels = now;
+        i = j;
+    }
+    Ok(events)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn figures_age_out_on_the_first_day_beyond_the_window() {
+        assert_eq!(
+            ages_out(Day::ymd(2018, 5, 31).unwrap(), 12).to_string(),
+            "2019-06-01"
+        );
+        assert_eq!(
+            ages_out(Day::ymd(2019, 2, 28).unwrap(), 12).to_string(),
+            "2020-03-01"
+        );
+    }
+}
