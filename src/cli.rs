@@ -37,6 +37,14 @@ pub enum Command {
     Eval(EvalArgs),
     /// Print the evaluation of the embedded demo organisation as a table.
     Demo,
+    /// The people whose departure alone lowers a level, and each competency's bus factor.
+    Risk {
+        org: PathBuf,
+        #[arg(long)]
+        as_of: Option<String>,
+        #[arg(long, value_enum, default_value_t = Format::Json)]
+        format: Format,
+    },
     /// Every future change of level, with its cause.
     Timeline {
         org: PathBuf,
@@ -143,6 +151,7 @@ pub fn main() -> ExitCode {
         Some(Command::Eval(args)) => eval(&args),
         Some(Command::Demo) => demo(),
         Some(Command::Whatif(args)) => whatif(&args),
+        Some(Command::Risk { org, as_of, format }) => risk(&org, as_of.as_deref(), format),
         Some(Command::Timeline {
             org,
             from,
@@ -210,6 +219,34 @@ pub fn eval(args: &EvalArgs) -> Result<String, Failure> {
             .map(|s| s + "\n")
             .map_err(|e| Failure::Other(e.to_string())),
         Format::Text => Ok(render_text(&report, &catalog, &tr)),
+    }
+}
+
+/// `attain risk`: `{"people": [{"employee", "competencies": [{"id", "from", "to"}]}], "bus_factor": {…}}`.
+fn risk(org: &std::path::Path, as_of: Option<&str>, format: Format) -> Result<String, Failure> {
+    let as_of = parse_as_of(as_of)?;
+    let catalog = default_catalog();
+    let org = load_org(org, &catalog)?;
+    let r = crate::eval::risk::risk(&catalog, &org, as_of).map_err(Failure::Input)?;
+    match format {
+        Format::Json => serde_json::to_string_pretty(&r)
+            .map(|s| s + "\n")
+            .map_err(|e| Failure::Other(e.to_string())),
+        Format::Text => {
+            let mut s = String::new();
+            for p in &r.people {
+                let list: Vec<String> = p
+                    .competencies
+                    .iter()
+                    .map(|d| format!("{} {} -> {}", d.id, d.from.as_str(), d.to.as_str()))
+                    .collect();
+                writeln!(s, "{}: {}", p.employee, list.join(", ")).ok();
+            }
+            for (c, n) in &r.bus_factor {
+                writeln!(s, "bus factor {c}: {n}").ok();
+            }
+            Ok(s)
+        }
     }
 }
 

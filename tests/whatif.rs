@@ -132,3 +132,56 @@ fn the_cli_prints_before_after_and_changes() {
         .unwrap();
     assert_eq!(bad.status.code(), Some(2));
 }
+
+#[test]
+fn risk_lists_exactly_the_people_whose_leaving_lowers_a_level() {
+    let org = parse_org(DEMO_ORG, "demo", catalog()).unwrap();
+    let at = t("2026-11-25");
+    let r = attain::eval::risk::risk(catalog(), &org, at).unwrap();
+    for e in &org.employees {
+        let w = whatif(
+            catalog(),
+            &org,
+            at,
+            &[Change::Leave {
+                employee: e.id.clone(),
+                at: None,
+            }],
+        )
+        .unwrap();
+        let listed = r.people.iter().find(|p| p.employee == e.id);
+        match listed {
+            Some(p) => {
+                let ids: Vec<&str> = p.competencies.iter().map(|d| d.id.as_str()).collect();
+                let changed: Vec<&str> = w.changes.iter().map(|c| c.competency.as_str()).collect();
+                assert_eq!(ids, changed, "{}", e.id);
+            }
+            None => assert!(
+                w.changes.is_empty(),
+                "{} is missing from the risk list: {:?}",
+                e.id,
+                w.changes
+            ),
+        }
+    }
+    let francesco = r
+        .people
+        .iter()
+        .find(|p| p.employee == "francesco.bruno")
+        .unwrap();
+    assert_eq!(francesco.competencies[0].id, "data-platform");
+    assert_eq!(r.bus_factor["data-platform"], 1);
+    assert_eq!(
+        r.bus_factor["messaging"], 1,
+        "any of the four lowers Gold to Silver"
+    );
+    assert_eq!(
+        r.bus_factor["cloud-platform"], 2,
+        "three qualify for the two Gold slots"
+    );
+    assert!(
+        !r.bus_factor.contains_key("data-analytics"),
+        "held by an override"
+    );
+    assert!(!r.bus_factor.contains_key("communications"), "not held");
+}

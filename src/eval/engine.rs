@@ -200,12 +200,17 @@ impl<'a> Engine<'a> {
 
     /// Every competency at `t`, in catalog order.
     pub fn competencies_at(&self, t: Instant) -> Vec<CompResult> {
-        let held = self.held_at(t);
+        self.competencies_with(t, &self.held_at(t))
+    }
+
+    /// Every competency at `t` with these credentials per person (for what-if and risk:
+    /// a person whose set is emptied counts for nothing).
+    pub fn competencies_with(&self, t: Instant, held: &[CredSet]) -> Vec<CompResult> {
         let reuse = self.settings.allow_individual_reuse_across_competencies;
         let mut consumed = vec![false; self.people.len()];
         let mut out: Vec<Option<CompResult>> = vec![None; self.catalog.competencies.len()];
         for &c in &self.priority {
-            let result = self.competency_at(c, t, &held, (!reuse).then_some(consumed.as_slice()));
+            let result = self.competency_at(c, t, held, (!reuse).then_some(consumed.as_slice()));
             if !reuse {
                 // The first option (catalog order) whose Gold is met on the data consumes its witness.
                 if let Some(opt) = result.options.iter().find(|o| o[1].raw_met) {

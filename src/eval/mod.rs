@@ -10,6 +10,7 @@ pub mod pci;
 pub mod people;
 pub mod perf;
 pub mod report;
+pub mod risk;
 pub mod skill;
 pub mod timeline;
 pub mod whatif;
