@@ -45,6 +45,33 @@ fn bench(c: &mut Criterion) {
         b.iter(|| black_box(engine.levels_at(t)))
     });
     group.finish();
+
+    // Beyond the portal, on the same 10k organisation.
+    let mut group = c.benchmark_group("forward");
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(6));
+    let leave = [attain::eval::whatif::Change::Leave {
+        employee: org.employees[17].id.clone(),
+        at: None,
+    }];
+    group.bench_function("whatif_leaver_10000", |b| {
+        b.iter(|| {
+            black_box(
+                attain::eval::whatif::whatif(&catalog, &org, t, &leave).map(|w| w.changes.len()),
+            )
+        })
+    });
+    let end = attain::model::Instant::from_secs(t.secs() + 730 * 86_400);
+    group.bench_function("timeline_24_months_10000", |b| {
+        b.iter(|| {
+            black_box(attain::eval::timeline::timeline(&catalog, &org, t, end).map(|e| e.len()))
+        })
+    });
+    group.bench_function("risk_10000", |b| {
+        b.iter(|| black_box(attain::eval::risk::risk(&catalog, &org, t).map(|r| r.people.len())))
+    });
+    group.finish();
 }
 
 criterion_group!(benches, bench);

@@ -1,8 +1,8 @@
 //! What-if: every competency's level before and after hypothetical changes, with the reason
 //! for each change, without touching the saved data.
 
+use super::Engine;
 use super::report::LevelName;
-use super::{Engine, Report};
 use crate::model::{Achievement, Catalog, Employee, Instant, Org, PerformanceEntry, Step};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -261,21 +261,25 @@ pub fn whatif(
     changes: &[Change],
 ) -> Result<WhatIf, String> {
     let at = whatif_instant(as_of, changes);
-    let before_report: Report = Engine::new(catalog, org)?.report(at);
+    // Levels and witnesses only: the alerts and lists of a full report are not needed here.
+    let before_engine = Engine::new(catalog, org)?;
+    let before_comps = before_engine.competencies_at(at);
     let mut after_org = org.clone();
     for c in changes {
         c.apply(&mut after_org, at, catalog)?;
     }
-    let after_report = Engine::new(catalog, &after_org)?.report(at);
-    let levels = |r: &Report| {
-        r.competencies
+    let after_comps = Engine::new(catalog, &after_org)?.competencies_at(at);
+    let levels = |r: &[super::engine::CompResult]| {
+        catalog
+            .competencies
             .iter()
-            .map(|c| (c.id.clone(), c.level))
+            .zip(r)
+            .map(|(c, r)| (c.id.clone(), r.level))
             .collect::<BTreeMap<_, _>>()
     };
-    let (before, after) = (levels(&before_report), levels(&after_report));
+    let (before, after) = (levels(&before_comps), levels(&after_comps));
     let mut out = Vec::new();
-    for (comp, cr) in catalog.competencies.iter().zip(&before_report.competencies) {
+    for (comp, cr) in catalog.competencies.iter().zip(&before_comps) {
         let (from, to) = (before[&comp.id], after[&comp.id]);
         if from == to {
             continue;
@@ -283,11 +287,14 @@ pub fn whatif(
         let witnesses: Vec<&str> = cr
             .options
             .iter()
-            .flat_map(|o| o.silver.requirements.iter().chain(&o.gold.requirements))
-            .flat_map(|r| match r {
-                super::report::Requirement::Skill { people, .. } => {
-                    people.iter().map(String::as_str).collect()
-                }
+            .flatten()
+            .flat_map(|l| &l.steps)
+            .flat_map(|s| match s {
+                super::engine::StepResult::Skill { outcome, .. } => outcome
+                    .witness
+                    .iter()
+                    .map(|p| &*before_engine.people()[*p].id)
+                    .collect(),
                 _ => Vec::new(),
             })
             .collect();
