@@ -57,6 +57,10 @@ pub enum Command {
     },
     /// Levels before and after hypothetical changes (nothing is saved).
     Whatif(WhatifArgs),
+    /// Copy the workspace to a file (SQLite online backup; safe while attain runs).
+    Backup { output: PathBuf },
+    /// Replace the workspace by a backup (the current content is first copied aside).
+    Restore { from: PathBuf },
     /// Add an organisation from an org file to the workspace.
     Load { file: PathBuf },
     /// Write an organisation of the workspace to an org file.
@@ -139,6 +143,7 @@ impl From<InputError> for Failure {
 
 pub fn main() -> ExitCode {
     let started = std::time::Instant::now();
+    crate::crash::install();
     let cli = match Cli::try_parse() {
         Ok(c) => c,
         Err(e) => {
@@ -160,6 +165,8 @@ pub fn main() -> ExitCode {
         }) => timeline(&org, &from, &to, format),
         Some(Command::Import(kind)) => crate::cli_import::import(&kind, cli.db),
         Some(Command::Load { file }) => load(&file, cli.db),
+        Some(Command::Backup { output }) => backup(&output, cli.db),
+        Some(Command::Restore { from }) => restore(&from, cli.db),
         Some(Command::Export { org, output }) => export(&org, &output, cli.db),
         None => gui(cli.db, started),
     };
@@ -334,6 +341,12 @@ fn gui(db: Option<PathBuf>, started: std::time::Instant) -> Result<String, Failu
     let store = crate::store::Store::open(&path).map_err(|e| Failure::Input(e.to_string()))?;
     let mut app = crate::app::AttainApp::new(store).map_err(Failure::Other)?;
     app.started = Some(started);
+    if let Some(report) = crate::crash::unseen_report() {
+        app.fail(
+            app.tr
+                .t("notice-crashed", &[("file", report.display().to_string())]),
+        );
+    }
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("attain")
@@ -359,6 +372,35 @@ fn gui(db: Option<PathBuf>, started: std::time::Instant) -> Result<String, Failu
 fn workspace(db: Option<PathBuf>) -> Result<crate::store::Store, Failure> {
     let path = db.unwrap_or_else(crate::app::default_db_path);
     crate::store::Store::open(&path).map_err(|e| Failure::Input(e.to_string()))
+}
+
+fn backup(output: &std::path::Path, db: Option<PathBuf>) -> Result<String, Failure> {
+    let store = workspace(db)?;
+    store
+        .backup(output)
+        .map_err(|e| Failure::Other(format!("{}: {e}", output.display())))?;
+    Ok(format!(
+        "{} copied to {}\n",
+        store.path().display(),
+        output.display()
+    ))
+}
+
+fn restore(from: &std::path::Path, db: Option<PathBuf>) -> Result<String, Failure> {
+    let mut store = workspace(db)?;
+    let aside = crate::store::backup_path(store.path(), 0).with_extension("before-restore");
+    store
+        .backup(&aside)
+        .map_err(|e| Failure::Other(e.to_string()))?;
+    store
+        .restore(from)
+        .map_err(|e| Failure::Input(e.to_string()))?;
+    Ok(format!(
+        "{} restored from {} (the previous content is in {})\n",
+        store.path().display(),
+        from.display(),
+        aside.display()
+    ))
 }
 
 /// `attain load FILE`: one transaction; an existing name is refused.

@@ -6,6 +6,7 @@
 pub mod app;
 pub mod cli;
 pub mod cli_import;
+pub mod crash;
 pub mod eval;
 pub mod i18n;
 pub mod io;

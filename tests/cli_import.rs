@@ -386,3 +386,111 @@ fn credly_import_maps_templates() {
     let j: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(j["unmapped"], serde_json::json!([]));
 }
+
+#[test]
+fn two_processes_importing_at_once_lose_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = workspace(dir.path());
+    let files = [
+        "users/valid-utf8.csv",
+        "users/over-100.csv",
+        "users/excel-it.csv",
+        "users/office365.csv",
+    ];
+    let children: Vec<_> = files
+        .iter()
+        .map(|f| {
+            Command::new(env!("CARGO_BIN_EXE_attain"))
+                .args([
+                    "--db",
+                    &db,
+                    "import",
+                    "users",
+                    fixtures().join(f).to_str().unwrap(),
+                    "--org",
+                    "Contoso",
+                    "--format",
+                    "json",
+                ])
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    let mut emails = std::collections::HashSet::new();
+    for (f, child) in files.iter().zip(children) {
+        let out = child.wait_with_output().unwrap();
+        assert!(
+            out.status.success(),
+            "{f}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        for r in attain::io::users::check_users(&std::fs::read(fixtures().join(f)).unwrap()).valid {
+            emails.insert(r.email.to_lowercase());
+        }
+    }
+    emails.insert("mattia.rinaldi@contoso.it".into());
+    let c = rusqlite::Connection::open(&db).unwrap();
+    let ok: String = c
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(ok, "ok");
+    let distinct: i64 = c
+        .query_row(
+            "SELECT COUNT(DISTINCT lower(email)) FROM employees",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(employees(&db), emails.len(), "every person once");
+    assert_eq!(distinct as usize, emails.len());
+    let imports: i64 = c
+        .query_row("SELECT COUNT(*) FROM imports", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(imports, 4);
+}
+
+#[test]
+fn backup_and_restore_round_trip() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = workspace(dir.path());
+    let copy = dir.path().join("copy.attain");
+    assert!(
+        attain(&["--db", &db, "backup", copy.to_str().unwrap()])
+            .status
+            .success()
+    );
+    let users = fixtures().join("users/valid-utf8.csv");
+    assert!(
+        attain(&[
+            "--db",
+            &db,
+            "import",
+            "users",
+            users.to_str().unwrap(),
+            "--org",
+            "Contoso"
+        ])
+        .status
+        .success()
+    );
+    assert_eq!(employees(&db), 13);
+    let out = attain(&["--db", &db, "restore", copy.to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(employees(&db), 1);
+    // A newer file is refused, and the workspace is untouched.
+    let newer = dir.path().join("newer.attain");
+    rusqlite::Connection::open(&newer)
+        .unwrap()
+        .execute_batch("CREATE TABLE x(y); PRAGMA user_version = 99;")
+        .unwrap();
+    let out = attain(&["--db", &db, "restore", newer.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("newer attain"));
+    assert_eq!(employees(&db), 1);
+}

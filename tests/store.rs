@@ -182,3 +182,25 @@ fn first_schema_migrates_to_latest() {
     s.backup(&backup).unwrap();
     assert!(Store::open(&backup).unwrap().integrity_ok().unwrap());
 }
+
+#[test]
+fn an_older_workspace_is_copied_aside_before_migrating() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.attain");
+    {
+        let mut c = rusqlite::Connection::open(&path).unwrap();
+        attain::store::schema::migrations()
+            .to_version(&mut c, 1)
+            .unwrap();
+    }
+    Store::open(&path).unwrap();
+    let copy = dir.path().join("old.attain.schema1.bak");
+    let c = rusqlite::Connection::open(&copy).unwrap();
+    let v: i64 = c
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(v, 1, "the copy keeps the old schema");
+    // Opening the migrated file again makes no further copy.
+    Store::open(&path).unwrap();
+    assert!(!dir.path().join("old.attain.schema1.bak2").exists());
+}

@@ -62,24 +62,35 @@ impl Store {
             .format("%Y-%m-%dT%H:%M:%SZ")
             .to_string()
             .into();
-        let by_email: HashMap<String, usize> = org
-            .employees
-            .iter()
-            .enumerate()
-            .map(|(i, e)| (e.email.to_lowercase(), i))
-            .collect();
-        let mut taken: rustc_hash::FxHashSet<String> = self
-            .user_accounts(org_id)?
-            .into_iter()
-            .map(|(_, u)| u.to_lowercase())
-            .collect();
-        let mut ids: rustc_hash::FxHashSet<String> =
-            org.employees.iter().map(|e| e.id.clone()).collect();
+        // The write lock first: the people and user names below are the file's, not a stale
+        // copy, even when a second attain imports into the same workspace at the same time.
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let mut by_email: HashMap<String, String> = HashMap::default();
+        let mut ids: rustc_hash::FxHashSet<String> = Default::default();
+        {
+            let mut st = tx.prepare("SELECT key, email FROM employees WHERE org_id = ?1")?;
+            for row in st.query_map([org_id], |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+            })? {
+                let (key, email) = row?;
+                by_email.insert(email.to_lowercase(), key.clone());
+                ids.insert(key);
+            }
+        }
+        let mut taken: rustc_hash::FxHashSet<String> = {
+            let mut st = tx.prepare("SELECT u.upn FROM user_accounts u JOIN employees e ON e.id = u.employee_id WHERE e.org_id = ?1")?;
+            let upns = st
+                .query_map([org_id], |r| r.get::<_, String>(0))?
+                .collect::<std::result::Result<Vec<_>, _>>()?;
+            upns.into_iter().map(|u| u.to_lowercase()).collect()
+        };
         let mut next = Vec::with_capacity(check.valid.len());
-        let mut updates: Vec<(usize, UserRow)> = Vec::new();
+        let mut updates: Vec<(String, &UserRow)> = Vec::new();
         for row in &check.valid {
             match by_email.get(&row.email.to_lowercase()) {
-                Some(&i) => updates.push((i, row.clone())),
+                Some(key) => updates.push((key.clone(), row)),
                 None => {
                     let upn = make_upn(&row.email, org.domain.as_deref(), &taken);
                     taken.insert(upn.clone());
@@ -91,6 +102,8 @@ impl Store {
                         n += 1;
                     }
                     ids.insert(id.clone());
+                    // A second row with this email is a duplicate the check already refused.
+                    by_email.insert(row.email.to_lowercase(), id.clone());
                     let mut e = Employee::new(&id, &row.display_name, &row.email);
                     e.first_name = Some(row.first_name.clone()).filter(|s| !s.is_empty());
                     e.last_name = Some(row.last_name.clone()).filter(|s| !s.is_empty());
@@ -99,7 +112,6 @@ impl Store {
             }
         }
         let total = next.len() + updates.len();
-        let tx = self.conn.transaction()?;
         let mut created = Vec::with_capacity(total);
         let mut done = 0;
         for (line, e, upn) in &next {
@@ -119,26 +131,26 @@ impl Store {
                 return Err(StoreError::Rejected(CANCELLED.into()));
             }
         }
-        let mut updated_emps = Vec::new();
-        for (i, row) in &updates {
-            let mut e = org.employees[*i].clone();
-            e.display_name = row.display_name.clone();
-            if !row.first_name.is_empty() {
-                e.first_name = Some(row.first_name.clone());
-            }
-            if !row.last_name.is_empty() {
-                e.last_name = Some(row.last_name.clone());
-            }
-            rows::write_employee(&tx, org_id, &e.id, Some(&e))?;
+        for (key, row) in &updates {
+            // Names only: an update never touches the person's achievements or association.
+            tx.prepare_cached(
+                "UPDATE employees SET display_name = ?1, first_name = COALESCE(?2, first_name), last_name = COALESCE(?3, last_name) WHERE org_id = ?4 AND key = ?5",
+            )?
+            .execute(params![
+                row.display_name,
+                Some(&row.first_name).filter(|s| !s.is_empty()),
+                Some(&row.last_name).filter(|s| !s.is_empty()),
+                org_id,
+                key
+            ])?;
             created.push(Created {
                 line: row.line,
-                display_name: e.display_name.clone(),
-                upn: e.email.to_lowercase(),
+                display_name: row.display_name.clone(),
+                upn: row.email.to_lowercase(),
                 password: None,
                 created_at: created_at.clone(),
                 expires_at: std::sync::Arc::from(""),
             });
-            updated_emps.push((*i, e));
             done += 1;
             if done % 1000 == 0 && !progress(done, total) {
                 return Err(StoreError::Rejected(CANCELLED.into()));
@@ -169,12 +181,18 @@ impl Store {
             return Err(StoreError::Rejected(CANCELLED.into()));
         }
         tx.commit()?;
-        for (_, e, _) in next {
-            org.employees.push(e);
+        for (key, row) in &updates {
+            if let Some(e) = org.employees.iter_mut().find(|e| &e.id == key) {
+                e.display_name = row.display_name.clone();
+                if !row.first_name.is_empty() {
+                    e.first_name = Some(row.first_name.clone());
+                }
+                if !row.last_name.is_empty() {
+                    e.last_name = Some(row.last_name.clone());
+                }
+            }
         }
-        for (i, e) in updated_emps {
-            org.employees[i] = e;
-        }
+        org.employees.extend(next.into_iter().map(|(_, e, _)| e));
         Ok((created, counts))
     }
 

@@ -134,6 +134,14 @@ impl Store {
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
+        // An older workspace is copied aside (online backup) before its schema changes.
+        if let SchemaVersion::Inside(v) = version
+            && v.get() < schema::LATEST
+            && path.as_os_str() != ":memory:"
+        {
+            let copy = backup_path(&path, v.get());
+            backup_to(&conn, &copy)?;
+        }
         migrations
             .to_latest(&mut conn)
             .map_err(|e| StoreError::Migration(e.to_string()))?;
@@ -371,11 +379,43 @@ impl Store {
 
     /// Copies the workspace to `to` with SQLite's online backup (consistent while in use).
     pub fn backup(&self, to: &Path) -> Result<()> {
-        let mut dst = Connection::open(to)?;
-        let backup = rusqlite::backup::Backup::new(&self.conn, &mut dst)?;
+        backup_to(&self.conn, to)
+    }
+
+    /// Replaces this workspace's content by a backup's, after checking the backup opens,
+    /// is intact and is not newer than this attain. One step: the whole database or nothing.
+    pub fn restore(&mut self, from: &Path) -> Result<()> {
+        let source = Store::open_read_only(from)?;
+        if !source.integrity_ok()? {
+            return Err(StoreError::Rejected(format!(
+                "{} is damaged (integrity check failed)",
+                from.display()
+            )));
+        }
+        let backup = rusqlite::backup::Backup::new(&source.conn, &mut self.conn)?;
         backup.run_to_completion(256, std::time::Duration::from_millis(0), None)?;
-        restrict_permissions(to);
         Ok(())
+    }
+
+    fn open_read_only(path: &Path) -> Result<Store> {
+        if !path.exists() {
+            return Err(StoreError::Rejected(format!(
+                "{}: no such file",
+                path.display()
+            )));
+        }
+        let conn = Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        if version as usize > schema::LATEST {
+            return Err(StoreError::TooNew {
+                path: path.to_path_buf(),
+                version: version as usize,
+            });
+        }
+        Ok(Store {
+            conn,
+            path: path.to_path_buf(),
+        })
     }
 
     pub fn integrity_ok(&self) -> Result<bool> {
@@ -390,6 +430,27 @@ impl Store {
             .conn
             .query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0))? as usize)
     }
+}
+
+/// `workspace.attain` → `workspace.attain.schema1.bak` (numbered if that exists).
+pub fn backup_path(path: &Path, version: usize) -> PathBuf {
+    let base = format!("{}.schema{version}.bak", path.display());
+    let mut p = PathBuf::from(&base);
+    let mut n = 2;
+    while p.exists() {
+        p = PathBuf::from(format!("{base}{n}"));
+        n += 1;
+    }
+    p
+}
+
+fn backup_to(conn: &Connection, to: &Path) -> Result<()> {
+    let mut dst = Connection::open(to)?;
+    let backup = rusqlite::backup::Backup::new(conn, &mut dst)?;
+    backup.run_to_completion(256, std::time::Duration::from_millis(0), None)?;
+    drop(backup);
+    restrict_permissions(to);
+    Ok(())
 }
 
 /// Restores in memory what an edit touched, at the positions it had.

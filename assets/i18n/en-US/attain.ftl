@@ -77,6 +77,7 @@ button-save = Save
 error-date = "{ $value }" is not a date (use YYYY-MM-DD or the form shown)
 notice-exported = Exported to { $file }
 notice-loaded = Loaded { $file }
+notice-crashed = attain closed unexpectedly last time. A report was saved to { $file }
 notice-undone = The last change was undone
 impact-drop = { $competency } would go from { $from } to { $to }
 list-more = … and { $count } more

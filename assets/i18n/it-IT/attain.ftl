@@ -77,6 +77,7 @@ button-save = Salva
 error-date = "{ $value }" non è una data (usa AAAA-MM-GG o il formato mostrato)
 notice-exported = Esportato in { $file }
 notice-loaded = Caricato { $file }
+notice-crashed = L'ultima volta attain si è chiuso in modo imprevisto. Un rapporto è stato salvato in { $file }
 notice-undone = L'ultima modifica è stata annullata
 impact-drop = { $competency } passerebbe da { $from } a { $to }
 list-more = … e altri { $count }
