@@ -2,7 +2,7 @@
 //! domain, temporary passwords returned once and never stored) and the import history.
 
 use super::{Result, Store, StoreError, audit, now, rows};
-use crate::io::accounts::{make_upn, temporary_password};
+use crate::io::accounts::make_upn;
 use crate::io::users::{UserRow, UsersCheck};
 use crate::model::{Employee, Org};
 use rusqlite::params;
@@ -101,9 +101,8 @@ impl Store {
                         id = format!("{local}{n}");
                         n += 1;
                     }
+                    // Valid rows have distinct emails (the check refuses duplicates).
                     ids.insert(id.clone());
-                    // A second row with this email is a duplicate the check already refused.
-                    by_email.insert(row.email.to_lowercase(), id.clone());
                     let mut e = Employee::new(&id, &row.display_name, &row.email);
                     e.first_name = Some(row.first_name.clone()).filter(|s| !s.is_empty());
                     e.last_name = Some(row.last_name.clone()).filter(|s| !s.is_empty());
@@ -114,6 +113,7 @@ impl Store {
         let total = next.len() + updates.len();
         let mut created = Vec::with_capacity(total);
         let mut done = 0;
+        let mut passwords = crate::io::accounts::temporary_passwords(next.len()).into_iter();
         for (line, e, upn) in &next {
             let emp_id = rows::insert_employee(&tx, org_id, e)?;
             tx.prepare_cached("INSERT INTO user_accounts(employee_id, upn, created_at, password_expires_at) VALUES (?1, ?2, ?3, ?4)")?
@@ -122,7 +122,7 @@ impl Store {
                 line: *line,
                 display_name: e.display_name.clone(),
                 upn: upn.clone(),
-                password: Some(temporary_password()),
+                password: passwords.next(),
                 created_at: created_at.clone(),
                 expires_at: expires_at.clone(),
             });
