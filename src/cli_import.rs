@@ -90,6 +90,25 @@ pub struct ImportSummary {
     pub file_error: Option<crate::io::users::FileError>,
 }
 
+/// The workspace and the organisation an import goes into.
+fn open_org(db: Option<PathBuf>, name: &str) -> Result<(Store, i64, crate::model::Org), Failure> {
+    let path = db.unwrap_or_else(crate::app::default_db_path);
+    let store = Store::open(&path).map_err(|e| Failure::Input(e.to_string()))?;
+    let org_id = store
+        .org_id(name)
+        .map_err(|e| Failure::Other(e.to_string()))?
+        .ok_or_else(|| {
+            Failure::Input(format!(
+                "--org: no organisation named {name:?} in {}",
+                path.display()
+            ))
+        })?;
+    let org = store
+        .load_org(org_id)
+        .map_err(|e| Failure::Other(e.to_string()))?;
+    Ok((store, org_id, org))
+}
+
 pub fn sha256_hex(bytes: &[u8]) -> String {
     Sha256::digest(bytes)
         .iter()
@@ -111,21 +130,7 @@ fn import_users(args: &ImportUsersArgs, db: Option<PathBuf>) -> Result<String, F
     let bytes = std::fs::read(&args.file)
         .map_err(|e| Failure::Input(format!("{}: {e}", args.file.display())))?;
     let check = check_users(&bytes);
-    let path = db.unwrap_or_else(crate::app::default_db_path);
-    let mut store = Store::open(&path).map_err(|e| Failure::Input(e.to_string()))?;
-    let org_id = store
-        .org_id(&args.org)
-        .map_err(|e| Failure::Other(e.to_string()))?
-        .ok_or_else(|| {
-            Failure::Input(format!(
-                "--org: no organisation named {:?} in {}",
-                args.org,
-                path.display()
-            ))
-        })?;
-    let mut org = store
-        .load_org(org_id)
-        .map_err(|e| Failure::Other(e.to_string()))?;
+    let (mut store, org_id, mut org) = open_org(db, &args.org)?;
     let existing: std::collections::HashSet<String> = org
         .employees
         .iter()
@@ -256,21 +261,7 @@ fn import_achievements(
     use crate::io::trainings::{DateOrder, check_credly, check_trainings};
     let bytes = std::fs::read(&args.file)
         .map_err(|e| Failure::Input(format!("{}: {e}", args.file.display())))?;
-    let path = db.unwrap_or_else(crate::app::default_db_path);
-    let mut store = Store::open(&path).map_err(|e| Failure::Input(e.to_string()))?;
-    let org_id = store
-        .org_id(&args.org)
-        .map_err(|e| Failure::Other(e.to_string()))?
-        .ok_or_else(|| {
-            Failure::Input(format!(
-                "--org: no organisation named {:?} in {}",
-                args.org,
-                path.display()
-            ))
-        })?;
-    let mut org = store
-        .load_org(org_id)
-        .map_err(|e| Failure::Other(e.to_string()))?;
+    let (mut store, org_id, mut org) = open_org(db, &args.org)?;
     let catalog = crate::io::catalog_file::default_catalog();
     let check = if kind == "credly" {
         let mapping = credly_mapping(&mut store, &args.map)?;

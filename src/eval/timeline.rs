@@ -5,7 +5,7 @@
 
 use super::Engine;
 use super::report::LevelName;
-use crate::model::{Catalog, Day, Instant, Org, Step};
+use crate::model::{Catalog, Day, Instant, Org};
 use serde::Serialize;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -148,20 +148,7 @@ pub fn timeline(
             if now[c] == levels[c] {
                 continue;
             }
-            let listed: Vec<&str> = comp
-                .options
-                .iter()
-                .flat_map(|o| o.silver.iter().chain(o.gold.iter()).flatten())
-                .flat_map(|s| match s {
-                    Step::Skill(k) => k
-                        .expr
-                        .credentials()
-                        .into_iter()
-                        .chain(k.plus.iter().flat_map(|p| p.expr().credentials()))
-                        .collect::<Vec<_>>(),
-                    Step::Perf(p) => vec![p.metric.as_str()],
-                })
-                .collect();
+            let listed: Vec<&str> = comp.listed();
             let here = &causes[i..j];
             let relevant: Vec<&str> = here
                 .iter()

@@ -3,7 +3,7 @@
 
 use super::Engine;
 use super::report::LevelName;
-use crate::model::{Achievement, Catalog, Employee, Instant, Org, PerformanceEntry, Step};
+use crate::model::{Achievement, Catalog, Employee, Instant, Org, PerformanceEntry};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -298,20 +298,7 @@ pub fn whatif(
                 _ => Vec::new(),
             })
             .collect();
-        let listed: Vec<&str> = comp
-            .options
-            .iter()
-            .flat_map(|o| o.silver.iter().chain(o.gold.iter()).flatten())
-            .flat_map(|s| match s {
-                Step::Skill(k) => k
-                    .expr
-                    .credentials()
-                    .into_iter()
-                    .chain(k.plus.iter().flat_map(|c| c.expr().credentials()))
-                    .collect::<Vec<_>>(),
-                Step::Perf(p) => vec![p.metric.as_str()],
-            })
-            .collect();
+        let listed: Vec<&str> = comp.listed();
         let relevant: Vec<String> = changes
             .iter()
             .filter(|c| {

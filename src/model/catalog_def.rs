@@ -188,6 +188,25 @@ impl Expr {
     }
 }
 
+impl Competency {
+    /// Every credential and metric id its requirements name (any option, any level).
+    pub fn listed(&self) -> Vec<&str> {
+        self.options
+            .iter()
+            .flat_map(|o| o.silver.iter().chain(o.gold.iter()).flatten())
+            .flat_map(|s| match s {
+                Step::Skill(k) => k
+                    .expr
+                    .credentials()
+                    .into_iter()
+                    .chain(k.plus.iter().flat_map(|c| c.expr().credentials()))
+                    .collect::<Vec<_>>(),
+                Step::Perf(p) => vec![p.metric.as_str()],
+            })
+            .collect()
+    }
+}
+
 impl Clause {
     pub fn expr(&self) -> &Expr {
         match self {

@@ -164,20 +164,7 @@ fn others_ui(
     report: &crate::eval::Report,
     cmds: &mut Vec<Command>,
 ) {
-    let listed: HashSet<&str> = def
-        .options
-        .iter()
-        .flat_map(|o| o.silver.iter().chain(o.gold.iter()).flatten())
-        .flat_map(|s| match s {
-            Step::Skill(k) => k
-                .expr
-                .credentials()
-                .into_iter()
-                .chain(k.plus.iter().flat_map(|c| c.expr().credentials()))
-                .collect::<Vec<_>>(),
-            Step::Perf(_) => Vec::new(),
-        })
-        .collect();
+    let listed: HashSet<&str> = def.listed().into_iter().collect();
     let blocked: Vec<_> = report
         .not_credited
         .iter()
