@@ -45,6 +45,17 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Json)]
         format: Format,
     },
+    /// Dated reminders (credentials about to stop counting, renewal, overrides), optionally as .ics.
+    Reminders {
+        org: PathBuf,
+        #[arg(long)]
+        as_of: Option<String>,
+        /// Also write an iCalendar file.
+        #[arg(long)]
+        ics: Option<PathBuf>,
+        #[arg(long, value_enum, default_value_t = Format::Json)]
+        format: Format,
+    },
     /// Every future change of level, with its cause.
     Timeline {
         org: PathBuf,
@@ -156,6 +167,12 @@ pub fn main() -> ExitCode {
         Some(Command::Eval(args)) => eval(&args),
         Some(Command::Demo) => demo(),
         Some(Command::Whatif(args)) => whatif(&args),
+        Some(Command::Reminders {
+            org,
+            as_of,
+            ics,
+            format,
+        }) => reminders(&org, as_of.as_deref(), ics.as_deref(), format),
         Some(Command::Risk { org, as_of, format }) => risk(&org, as_of.as_deref(), format),
         Some(Command::Timeline {
             org,
@@ -254,6 +271,32 @@ fn risk(org: &std::path::Path, as_of: Option<&str>, format: Format) -> Result<St
             }
             Ok(s)
         }
+    }
+}
+
+/// `attain reminders`: `{"reminders": [{"due", "kind", "message", "key"}]}` and the .ics file.
+fn reminders(
+    org: &std::path::Path,
+    as_of: Option<&str>,
+    ics: Option<&std::path::Path>,
+    format: Format,
+) -> Result<String, Failure> {
+    let as_of = parse_as_of(as_of)?;
+    let catalog = default_catalog();
+    let org = load_org(org, &catalog)?;
+    let list = crate::eval::reminders::reminders(&catalog, &org, as_of).map_err(Failure::Input)?;
+    if let Some(path) = ics {
+        std::fs::write(path, crate::eval::reminders::to_ics(&org, &list))
+            .map_err(|e| Failure::Other(format!("{}: {e}", path.display())))?;
+    }
+    match format {
+        Format::Json => serde_json::to_string_pretty(&serde_json::json!({ "reminders": list }))
+            .map(|s| s + "\n")
+            .map_err(|e| Failure::Other(e.to_string())),
+        Format::Text => Ok(list
+            .iter()
+            .map(|r| format!("{} {}\n", r.due, r.message))
+            .collect()),
     }
 }
 

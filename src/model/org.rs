@@ -156,6 +156,8 @@ pub struct Settings {
     pub action_pack_fee_usd: Option<f64>,
     pub silver_fee_usd: Option<f64>,
     pub gold_fee_usd: Option<f64>,
+    /// Days before a counted credential stops counting at which to remind (attain's own key).
+    pub reminder_stages_days: Vec<u32>,
 }
 
 impl Default for Settings {
@@ -179,6 +181,7 @@ impl Default for Settings {
             action_pack_fee_usd: Some(475.0),
             silver_fee_usd: None,
             gold_fee_usd: None,
+            reminder_stages_days: vec![180, 90, 30, 7],
         }
     }
 }
