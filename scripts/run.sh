@@ -3,4 +3,5 @@
 # Usage: bash scripts/run.sh [attain arguments]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+bash scripts/install-deps.sh run
 cargo run --release --locked -- "$@"

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Installs the Debian packages attain needs: `install-deps.sh run` for the window (Mesa,
+# EGL, xkbcommon), `install-deps.sh test` adds Xvfb, xdotool and ImageMagick for the tests.
+set -euo pipefail
+PACKAGES=(gcc pkg-config libgl1-mesa-dri libegl1 libegl-mesa0 libxkbcommon-x11-0 fonts-dejavu-core)
+if [ "${1:-run}" = "test" ]; then
+  PACKAGES+=(xvfb xauth xdotool imagemagick)
+fi
+missing=()
+for p in "${PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "installing: ${missing[*]}"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}"
+fi
