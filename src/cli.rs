@@ -56,6 +56,15 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Json)]
         format: Format,
     },
+    /// People certified but not credited (association missing, pending or elsewhere) and
+    /// what associating each would add.
+    Credit {
+        org: PathBuf,
+        #[arg(long)]
+        as_of: Option<String>,
+        #[arg(long, value_enum, default_value_t = Format::Json)]
+        format: Format,
+    },
     /// Every future change of level, with its cause.
     Timeline {
         org: PathBuf,
@@ -167,6 +176,7 @@ pub fn main() -> ExitCode {
         Some(Command::Eval(args)) => eval(&args),
         Some(Command::Demo) => demo(),
         Some(Command::Whatif(args)) => whatif(&args),
+        Some(Command::Credit { org, as_of, format }) => credit(&org, as_of.as_deref(), format),
         Some(Command::Reminders {
             org,
             as_of,
@@ -296,6 +306,41 @@ fn reminders(
         Format::Text => Ok(list
             .iter()
             .map(|r| format!("{} {}\n", r.due, r.message))
+            .collect()),
+    }
+}
+
+/// `attain credit`: `{"people": [{"employee", "reason", "credentials", "would_add": [...]}]}`.
+fn credit(org: &std::path::Path, as_of: Option<&str>, format: Format) -> Result<String, Failure> {
+    let as_of = parse_as_of(as_of)?;
+    let catalog = default_catalog();
+    let org = load_org(org, &catalog)?;
+    let people = crate::eval::whatif::certified_not_credited(&catalog, &org, as_of)
+        .map_err(Failure::Input)?;
+    match format {
+        Format::Json => serde_json::to_string_pretty(&serde_json::json!({ "people": people }))
+            .map(|s| s + "\n")
+            .map_err(|e| Failure::Other(e.to_string())),
+        Format::Text => Ok(people
+            .iter()
+            .map(|p| {
+                let adds: Vec<String> = p
+                    .would_add
+                    .iter()
+                    .map(|c| format!("{} {} -> {}", c.competency, c.from.as_str(), c.to.as_str()))
+                    .collect();
+                format!(
+                    "{} ({}): {} — {}\n",
+                    p.employee,
+                    p.reason,
+                    p.credentials.join(", "),
+                    if adds.is_empty() {
+                        "no level change".into()
+                    } else {
+                        adds.join(", ")
+                    }
+                )
+            })
             .collect()),
     }
 }

@@ -185,3 +185,45 @@ fn risk_lists_exactly_the_people_whose_leaving_lowers_a_level() {
     );
     assert!(!r.bus_factor.contains_key("communications"), "not held");
 }
+
+#[test]
+fn certified_but_not_credited_says_what_association_would_add() {
+    let org = parse_org(DEMO_ORG, "demo", catalog()).unwrap();
+    let people =
+        attain::eval::whatif::certified_not_credited(catalog(), &org, t("2026-11-25")).unwrap();
+    let giulia = people
+        .iter()
+        .find(|p| p.employee == "giulia.esposito")
+        .unwrap();
+    assert_eq!(giulia.reason, "not_associated");
+    assert_eq!(
+        giulia.credentials,
+        vec!["70-532".to_string(), "TA-AzureAppDev".into()]
+    );
+    let lukasz = people
+        .iter()
+        .find(|p| p.employee == "lukasz.wisniewski")
+        .unwrap();
+    assert_eq!(lukasz.reason, "dissociated");
+    assert!(
+        people.iter().all(|p| p.employee != "luca.colombo"),
+        "a leaver is not waiting for an association"
+    );
+    // E7: p1 waits for the 24 hours; associating now brings Cloud Platform to Silver.
+    let mut e = common::ex().person("p1", &["70-533"]).metric_at(
+        "azure_consumption_usd",
+        15000.0,
+        "2018-04-30",
+    );
+    e.emp("p1").associated_on = Some(t("2018-05-01T10:00:00Z"));
+    let people =
+        attain::eval::whatif::certified_not_credited(catalog(), &e.org, t("2018-05-02T09:59:59Z"))
+            .unwrap();
+    assert_eq!(people[0].reason, "sync_delay");
+    assert!(
+        people[0]
+            .would_add
+            .iter()
+            .any(|c| c.competency == "cloud-platform" && c.to == attain::eval::LevelName::Silver)
+    );
+}

@@ -330,3 +330,77 @@ pub fn whatif(
         changes: out,
     })
 }
+
+/// A person holding listed credentials that do not count only for want of an association.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NotCreditedPerson {
+    pub employee: String,
+    /// `not_associated`, `sync_delay` or `dissociated`
+    pub reason: String,
+    pub credentials: Vec<String>,
+    /// What associating them now would change.
+    pub would_add: Vec<LevelChange>,
+}
+
+/// Certified but not credited: each such person, and the levels their association would bring.
+pub fn certified_not_credited(
+    catalog: &Catalog,
+    org: &Org,
+    as_of: Instant,
+) -> Result<Vec<NotCreditedPerson>, String> {
+    let report = Engine::new(catalog, org)?.report(as_of);
+    let delay = i64::from(org.settings().sync_delay_hours) * 3600;
+    let mut by_person: BTreeMap<String, (String, Vec<String>)> = BTreeMap::new();
+    for n in &report.not_credited {
+        let reason = serde_json::to_value(n.reason)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default();
+        if matches!(
+            reason.as_str(),
+            "not_associated" | "sync_delay" | "dissociated"
+        ) {
+            let entry = by_person
+                .entry(n.employee.to_string())
+                .or_insert_with(|| (reason.clone(), Vec::new()));
+            entry.1.push(n.credential.to_string());
+        }
+    }
+    let before = Engine::new(catalog, org)?.levels_at(as_of);
+    let mut out = Vec::new();
+    for (employee, (reason, credentials)) in by_person {
+        let mut after = org.clone();
+        if let Some(e) = after.employees.iter_mut().find(|e| e.id == employee) {
+            let at = Instant::from_secs(as_of.secs() - delay);
+            e.associated_on = Some(at);
+            e.university_associated_on = None;
+            e.dissociated_on = None;
+            // Counted at once: achievements passed within the delay are dated back to it.
+            for a in &mut e.achievements {
+                if a.passed_on > at && a.passed_on <= as_of {
+                    a.passed_on = at;
+                }
+            }
+        }
+        let now = Engine::new(catalog, &after)?.levels_at(as_of);
+        let would_add = catalog
+            .competencies
+            .iter()
+            .zip(before.iter().zip(&now))
+            .filter(|(_, (b, a))| a > b)
+            .map(|(c, (b, a))| LevelChange {
+                competency: c.id.clone(),
+                from: *b,
+                to: *a,
+                because: format!("{employee} associated"),
+            })
+            .collect();
+        out.push(NotCreditedPerson {
+            employee,
+            reason,
+            credentials,
+            would_add,
+        });
+    }
+    Ok(out)
+}
