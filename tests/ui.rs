@@ -343,3 +343,43 @@ fn a_trainings_export_shows_its_diff_then_imports_once() {
             .is_some()
     );
 }
+
+#[test]
+fn a_large_organisation_opens_in_the_background() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("w.attain");
+    let big_id = {
+        let mut store = Store::open(&path).unwrap();
+        let catalog = attain::io::catalog_file::default_catalog();
+        let demo =
+            attain::io::org_file::parse_org(attain::cli::DEMO_ORG, "demo", &catalog).unwrap();
+        let demo_id = store.insert_org(&demo).unwrap();
+        store
+            .set_setting("current_org", &demo_id.to_string())
+            .unwrap();
+        let mut big = attain::synth::synthetic_org(&catalog, 25_000, 2, 7);
+        big.name = "Big".into();
+        store.insert_org(&big).unwrap()
+    };
+    let mut app = AttainApp::new(Store::open(&path).unwrap()).unwrap();
+    app.run(Command::SetLang(Lang::En));
+    let small = app.org_id;
+    assert_ne!(small, big_id);
+    let mut h = harness(app);
+    h.state_mut().commands.push(Command::SelectOrg(big_id));
+    h.step();
+    h.step();
+    assert_eq!(
+        h.state().org_id,
+        small,
+        "the window keeps the current organisation while loading"
+    );
+    let start = std::time::Instant::now();
+    while h.state().loading.is_some() {
+        assert!(start.elapsed() < std::time::Duration::from_secs(60));
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        h.step();
+    }
+    assert_eq!(h.state().org_id, big_id);
+    assert_eq!(h.state().org.employees.len(), 25_000);
+}

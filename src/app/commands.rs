@@ -2,6 +2,9 @@
 
 use super::import_job::{self, ImportState, Preview};
 use super::{AttainApp, Panel};
+
+/// Organisations with more people than this are loaded off the UI thread.
+const BACKGROUND_LOAD: usize = 20_000;
 use crate::i18n::{Lang, Tr};
 use crate::io::org_file::{load_org, save_org};
 use crate::model::{Edit, Instant, Market, Org};
@@ -356,8 +359,38 @@ impl AttainApp {
         }
     }
 
+    /// Shows another organisation. A large one is read by a worker with its own connection
+    /// (seconds at 100k people) while the window keeps drawing the current one.
     pub fn select_org(&mut self, id: i64) {
-        match self.store.load_org(id) {
+        let size = self
+            .orgs
+            .iter()
+            .find(|o| o.id == id)
+            .map_or(0, |o| o.employees);
+        let path = self.store.path().to_path_buf();
+        if size > BACKGROUND_LOAD && path.as_os_str() != ":memory:" {
+            let (tx, rx) = std::sync::mpsc::channel();
+            let spawned = std::thread::Builder::new()
+                .name("attain-load".into())
+                .spawn(move || {
+                    let org = crate::store::Store::open(&path)
+                        .and_then(|s| s.load_org(id))
+                        .map_err(|e| e.to_string());
+                    tx.send((id, org)).ok();
+                });
+            match spawned {
+                Ok(_) => self.loading = Some(rx),
+                Err(e) => self.fail(e.to_string()),
+            }
+            return;
+        }
+        let loaded = self.store.load_org(id).map_err(|e| e.to_string());
+        self.show_org(id, loaded);
+    }
+
+    /// Takes an organisation loaded by [`Self::select_org`] into the window.
+    pub fn show_org(&mut self, id: i64, loaded: Result<crate::model::Org, String>) {
+        match loaded {
             Ok(org) => {
                 self.org_id = id;
                 self.org = std::sync::Arc::new(org);
@@ -368,7 +401,7 @@ impl AttainApp {
                 self.refresh_orgs();
                 self.reevaluate();
             }
-            Err(e) => self.fail(e.to_string()),
+            Err(e) => self.fail(e),
         }
     }
 

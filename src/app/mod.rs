@@ -91,6 +91,8 @@ pub struct AttainApp {
     pub view: ViewState,
     pub commands: Vec<Command>,
     pub last_folder: Option<PathBuf>,
+    /// An organisation being read by a worker (large ones), if any.
+    pub loading: Option<std::sync::mpsc::Receiver<(i64, Result<Org, String>)>>,
     /// The bulk import in progress, if any.
     pub import: import_job::ImportState,
     /// When the process started (for the first-frame measurement).
@@ -155,6 +157,7 @@ impl AttainApp {
             commands: Vec::new(),
             last_folder,
             import: import_job::ImportState::Idle,
+            loading: None,
             started: None,
         };
         app.reevaluate();
@@ -241,6 +244,14 @@ impl AttainApp {
         }
         let mut cmds = std::mem::take(&mut self.commands);
         self.poll_import(ui.ctx());
+        if let Some(rx) = &self.loading {
+            ui.ctx()
+                .request_repaint_after(std::time::Duration::from_millis(100));
+            if let Ok((id, loaded)) = rx.try_recv() {
+                self.loading = None;
+                self.show_org(id, loaded);
+            }
+        }
         let dropped: Vec<PathBuf> = ui.input(|i| {
             i.raw
                 .dropped_files

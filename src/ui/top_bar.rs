@@ -55,6 +55,10 @@ pub fn top_bar_ui(app: &mut AttainApp, ui: &mut egui::Ui, cmds: &mut Vec<Command
             if app.eval.busy() {
                 ui.spinner().on_hover_text(app.t("top-evaluating"));
             }
+            if app.loading.is_some() {
+                ui.spinner();
+                ui.label(app.t("top-loading"));
+            }
         });
         ui.horizontal(|ui| {
             for p in Panel::ALL {

@@ -67,6 +67,7 @@ top-as-of = As of
 top-now = Now
 top-apply-date = Evaluate
 top-language = Language
+top-loading = Opening the organisation…
 top-undo = Undo
 top-undo-hint = Undo the last change (Ctrl+Z)
 top-evaluating = Evaluating…

@@ -67,6 +67,7 @@ top-as-of = Alla data
 top-now = Oggi
 top-apply-date = Valuta
 top-language = Lingua
+top-loading = Apertura dell'organizzazione…
 top-undo = Annulla
 top-undo-hint = Annulla l'ultima modifica (Ctrl+Z)
 top-evaluating = Valutazione in corso…
