@@ -90,61 +90,21 @@ fn compute(
     let engine = Engine::new(catalog, org)?;
     let mut report = engine.report(as_of);
     Tr::new(lang).localize_report(&mut report);
-    let points = timeline_instants(org, as_of)
-        .into_iter()
+    // The instants where a level can change, as the forward timeline finds them.
+    let end = as_of.day().add_months(12).start();
+    let mut instants = crate::eval::timeline::change_instants(&engine, org, catalog, as_of, end);
+    instants.retain(|t| *t < end);
+    if instants.len() > MAX_POINTS {
+        let week = 7 * 86_400;
+        instants = (1..=53)
+            .map(|w| Instant::from_secs(as_of.secs() + w * week))
+            .filter(|x| *x < end)
+            .collect();
+    }
+    let points = std::iter::once(as_of)
+        .chain(instants)
+        .chain(std::iter::once(end))
         .map(|t| (t, engine.levels_at(t)))
         .collect();
     Ok((report, Timeline { points }))
-}
-
-/// `as_of`, every instant in the next 12 months at which the data can change a level
-/// (achievements starting or ending, leavers, moves, overrides, anniversaries), and the end.
-pub fn timeline_instants(org: &Org, as_of: Instant) -> Vec<Instant> {
-    let end = as_of.day().add_months(12).start();
-    let mut t: Vec<Instant> = vec![as_of, end];
-    let settings = org.settings();
-    let delay = i64::from(settings.sync_delay_hours) * 3600;
-    for e in &org.employees {
-        t.extend(e.left_on);
-        t.extend(e.dissociated_on);
-        for a in &e.achievements {
-            t.push(Instant::from_secs(a.passed_on.secs() + delay));
-            t.extend(a.expires_on.map(|d| d.end()));
-        }
-        t.extend(
-            e.associated_on
-                .map(|a| Instant::from_secs(a.secs() + delay)),
-        );
-    }
-    for o in &org.overrides {
-        t.push(o.starts_on.start());
-        let ends = o.ends_on.unwrap_or_else(|| {
-            o.starts_on
-                .add_months(settings.override_default_months as i32)
-        });
-        t.push(ends.end());
-    }
-    for s in org.subscriptions() {
-        for k in 0..3 {
-            let a = crate::io::org_file::anniversary(s.purchased_on.day(), k);
-            t.push(a.end());
-            t.push(a.add_days(i64::from(settings.renewal_window_days)).end());
-        }
-    }
-    for p in &org.performance {
-        t.push(p.period_end.start());
-        t.push(p.period_end.add_months(settings.ttm_months as i32).end());
-    }
-    t.retain(|x| *x >= as_of && *x <= end);
-    t.sort();
-    t.dedup();
-    if t.len() > MAX_POINTS {
-        let week = 7 * 86_400;
-        t = (0..=53)
-            .map(|w| Instant::from_secs(as_of.secs() + w * week))
-            .filter(|x| *x <= end)
-            .collect();
-        t.push(end);
-    }
-    t
 }

@@ -122,6 +122,24 @@ fn causes(engine: &Engine, org: &Org, catalog: &Catalog) -> Vec<(i64, Cause)> {
     out
 }
 
+/// Every instant in `(from, to]` at which a level can change, in order, each once.
+pub fn change_instants(
+    engine: &Engine,
+    org: &Org,
+    catalog: &Catalog,
+    from: Instant,
+    to: Instant,
+) -> Vec<Instant> {
+    let mut t: Vec<i64> = causes(engine, org, catalog)
+        .into_iter()
+        .map(|(t, _)| t)
+        .filter(|t| *t > from.secs() && *t <= to.secs())
+        .collect();
+    t.sort_unstable();
+    t.dedup();
+    t.into_iter().map(Instant::from_secs).collect()
+}
+
 /// Every change of level in `(from, to]`, in time order (catalog order within an instant).
 pub fn timeline(
     catalog: &Catalog,
