@@ -47,13 +47,22 @@ pub fn impact_lines(app: &AttainApp, edit: &crate::model::Edit) -> Vec<String> {
     if edit.apply(&mut after).is_err() {
         return Vec::new();
     }
-    let t = app.as_of();
+    // The window's evaluation already holds the levels before: compare at its instant.
+    let shown = app.eval.report.as_ref().and_then(|r| {
+        let t = crate::model::Instant::parse(&r.as_of).ok()?;
+        Some((
+            t,
+            r.competencies.iter().map(|c| c.level).collect::<Vec<_>>(),
+        ))
+    });
+    let t = shown.as_ref().map_or_else(|| app.as_of(), |(t, _)| *t);
     let levels = |org: &crate::model::Org| {
         crate::eval::Engine::new(&app.catalog, org)
             .map(|e| e.levels_at(t))
             .unwrap_or_default()
     };
-    let (before, after) = (levels(&app.org), levels(&after));
+    let before = shown.map_or_else(|| levels(&app.org), |(_, l)| l);
+    let after = levels(&after);
     let word = |l: LevelName| app.t(&format!("level-{}", l.as_str()));
     let lines: Vec<String> = app
         .catalog
