@@ -109,6 +109,16 @@ fn open_org(db: Option<PathBuf>, name: &str) -> Result<(Store, i64, crate::model
     Ok((store, org_id, org))
 }
 
+/// One row problem of a text summary: `  line 7: Email (malformed_email): …`.
+fn problem_line(out: &mut String, line: usize, field: Option<&str>, code: &str, message: &str) {
+    writeln!(
+        out,
+        "  line {line}: {} ({code}): {message}",
+        field.unwrap_or("row")
+    )
+    .ok();
+}
+
 pub fn sha256_hex(bytes: &[u8]) -> String {
     Sha256::digest(bytes)
         .iter()
@@ -211,15 +221,7 @@ fn text(s: &ImportSummary, file: &std::path::Path, dry_run: bool) -> String {
     )
     .ok();
     for e in &s.errors {
-        writeln!(
-            out,
-            "  line {}: {} ({}): {}",
-            e.line,
-            e.field.unwrap_or("row"),
-            e.code,
-            e.message
-        )
-        .ok();
+        problem_line(&mut out, e.line, e.field, e.code, &e.message);
     }
     for w in &s.warnings {
         writeln!(out, "  warning: {}", w.message).ok();
@@ -364,15 +366,7 @@ fn render(s: &AchievementsSummary, format: crate::cli::Format) -> Result<String,
                 .ok();
             }
             for e in &s.errors {
-                writeln!(
-                    out,
-                    "  line {}: {} ({}): {}",
-                    e.line,
-                    e.field.unwrap_or("row"),
-                    e.code,
-                    e.message
-                )
-                .ok();
+                problem_line(&mut out, e.line, e.field, e.code, &e.message);
             }
             for w in &s.warnings {
                 writeln!(out, "  warning line {}: {}", w.line, w.message).ok();

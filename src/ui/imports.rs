@@ -29,14 +29,7 @@ fn achievements_ui(
     let (c, d) = (&p.check, &p.plan.diff);
     ui.strong(p.path.display().to_string());
     if let Some(e) = &c.file_error {
-        ui.colored_label(
-            RED,
-            app.tr
-                .t("import-rejected", &[("reason", e.message.clone())]),
-        );
-        if ui.button(app.t("button-close")).clicked() {
-            cmds.push(Command::CancelImport);
-        }
+        rejected_ui(app, ui, &e.message, cmds);
         return;
     }
     ui.label(app.tr.t(
@@ -180,14 +173,7 @@ fn preview_ui(app: &AttainApp, ui: &mut egui::Ui, p: &Preview, cmds: &mut Vec<Co
     let c = &p.check;
     ui.strong(p.path.display().to_string());
     if let Some(e) = &c.file_error {
-        ui.colored_label(
-            RED,
-            app.tr
-                .t("import-rejected", &[("reason", e.message.clone())]),
-        );
-        if ui.button(app.t("button-close")).clicked() {
-            cmds.push(Command::CancelImport);
-        }
+        rejected_ui(app, ui, &e.message, cmds);
         return;
     }
     let new = c.valid.len() - p.updates.len();
@@ -280,6 +266,18 @@ fn preview_ui(app: &AttainApp, ui: &mut egui::Ui, p: &Preview, cmds: &mut Vec<Co
                 });
             });
         });
+}
+
+/// A file rejected as a whole: why, and a way out.
+fn rejected_ui(app: &AttainApp, ui: &mut egui::Ui, reason: &str, cmds: &mut Vec<Command>) {
+    ui.colored_label(
+        RED,
+        app.tr
+            .t("import-rejected", &[("reason", reason.to_string())]),
+    );
+    if ui.button(app.t("button-close")).clicked() {
+        cmds.push(Command::CancelImport);
+    }
 }
 
 fn running_ui(
