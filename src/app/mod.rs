@@ -260,7 +260,21 @@ impl AttainApp {
                 .filter(|p| !p.as_os_str().is_empty())
                 .collect()
         });
-        cmds.extend(dropped.into_iter().take(1).map(Command::PreviewImport));
+        // A dropped file goes to the importer its header names.
+        for path in dropped.into_iter().take(1) {
+            let kind = std::fs::read(&path).map_or("users", |b| crate::io::table::kind_of(&b));
+            cmds.push(match kind {
+                "users" => Command::PreviewImport(path),
+                other => Command::PreviewAchievements(
+                    path,
+                    if other == "credly" {
+                        "credly"
+                    } else {
+                        "trainings"
+                    },
+                ),
+            });
+        }
         crate::ui::shortcuts::shortcuts_ui(ui, &mut cmds);
         crate::ui::top_bar::top_bar_ui(self, ui, &mut cmds);
         crate::ui::status_bar::status_bar_ui(self, ui, &mut cmds);

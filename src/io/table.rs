@@ -103,6 +103,20 @@ fn line_of(starts: &[usize], offset: usize) -> usize {
     starts.partition_point(|s| *s <= offset)
 }
 
+/// What a file is, from its header: `users`, `trainings` or `credly`.
+pub fn kind_of(bytes: &[u8]) -> &'static str {
+    let header = decode(bytes).ok().and_then(|(text, _, _)| {
+        text.lines()
+            .find(|l| !l.trim().is_empty())
+            .map(str::to_lowercase)
+    });
+    match header {
+        Some(h) if h.contains("trainingtitle") => "trainings",
+        Some(h) if h.contains("badge template id") => "credly",
+        _ => "users",
+    }
+}
+
 /// Decodes and splits a delimited file.
 pub fn read_table(bytes: &[u8]) -> Result<Table, TableError> {
     let (text, encoding, bom) = decode(bytes)?;
@@ -184,6 +198,20 @@ mod tests {
         let lines: Vec<usize> = t.records.iter().map(|(l, _)| *l).collect();
         assert_eq!(lines, vec![3, 5, 7]);
         assert_eq!(t.records[0].1, vec!["1", "x\ny"]);
+    }
+
+    #[test]
+    fn the_header_tells_what_a_file_is() {
+        assert_eq!(
+            kind_of(b"\xEF\xBB\xBFTrainingActivityId,TrainingTitle,TrainingType\r\n"),
+            "trainings"
+        );
+        assert_eq!(kind_of(b"Badge Template ID,Recipient Email\n"), "credly");
+        assert_eq!(
+            kind_of(b"First name,Last name,Display name,Email\n"),
+            "users"
+        );
+        assert_eq!(kind_of(b"\0\0"), "users");
     }
 
     #[test]

@@ -163,6 +163,12 @@ fn idle_ui(app: &AttainApp, ui: &mut egui::Ui, cmds: &mut Vec<Command>) {
         {
             cmds.push(Command::ImportUsersDialog);
         }
+        if ui.button(app.t("import-trainings-button")).clicked() {
+            cmds.push(Command::ImportAchievementsDialog("trainings"));
+        }
+        if ui.button(app.t("import-credly-button")).clicked() {
+            cmds.push(Command::ImportAchievementsDialog("credly"));
+        }
         ui.weak(app.t("import-drop-hint"));
     });
     ui.separator();
