@@ -71,6 +71,48 @@ fn bench(c: &mut Criterion) {
     group.bench_function("risk_10000", |b| {
         b.iter(|| black_box(attain::eval::risk::risk(&catalog, &org, t).map(|r| r.people.len())))
     });
+    // Plan: the slowest competency at Gold (the one not already met whose plan takes longest).
+    let plan = |id: &str| {
+        attain::eval::plan::plan(&catalog, &org, id, attain::eval::LevelName::Gold, t)
+            .map(|p| p.actions.len())
+    };
+    let slowest = catalog
+        .competencies
+        .iter()
+        .filter(|c| plan(&c.id).is_ok())
+        .max_by_key(|c| {
+            let started = std::time::Instant::now();
+            black_box(plan(&c.id)).ok();
+            started.elapsed()
+        })
+        .map(|c| c.id.clone())
+        .unwrap_or_default();
+    println!(
+        "plan: slowest competency {slowest}, {:?} actions",
+        plan(&slowest)
+    );
+    group.bench_function("plan_slowest_gold_10000", |b| {
+        b.iter(|| black_box(plan(&slowest)))
+    });
+    // A competency mostly lost: its credentials kept by one person in 1,500 only, so every
+    // person is a candidate for a pass and the groups are many.
+    let mut short = org.clone();
+    let comp = &catalog.competencies[13];
+    let listed: Vec<&str> = comp.listed();
+    for (i, e) in short.employees.iter_mut().enumerate() {
+        if i % 1500 != 0 {
+            e.achievements
+                .retain(|a| !listed.contains(&a.credential.as_str()));
+        }
+    }
+    let short_plan = || {
+        attain::eval::plan::plan(&catalog, &short, &comp.id, attain::eval::LevelName::Gold, t)
+            .map(|p| p.actions.len())
+    };
+    println!("plan: {} mostly lost, {:?} actions", comp.id, short_plan());
+    group.bench_function("plan_mostly_lost_gold_10000", |b| {
+        b.iter(|| black_box(short_plan()))
+    });
     group.finish();
 }
 

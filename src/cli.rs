@@ -77,6 +77,8 @@ pub enum Command {
     },
     /// Levels before and after hypothetical changes (nothing is saved).
     Whatif(WhatifArgs),
+    /// The fewest actions that (re)qualify a competency at a level.
+    Plan(crate::cli_plan::PlanArgs),
     /// Copy the workspace to a file (SQLite online backup; safe while attain runs).
     Backup { output: PathBuf },
     /// Replace the workspace by a backup (the current content is first copied aside).
@@ -176,6 +178,7 @@ pub fn main() -> ExitCode {
         Some(Command::Eval(args)) => eval(&args),
         Some(Command::Demo) => demo(),
         Some(Command::Whatif(args)) => whatif(&args),
+        Some(Command::Plan(args)) => crate::cli_plan::plan(&args),
         Some(Command::Credit { org, as_of, format }) => credit(&org, as_of.as_deref(), format),
         Some(Command::Reminders {
             org,
@@ -226,7 +229,7 @@ pub fn parse_as_of(s: Option<&str>) -> Result<Instant, Failure> {
     }
 }
 
-fn catalog(path: Option<&PathBuf>) -> Result<Catalog, Failure> {
+pub(crate) fn catalog(path: Option<&PathBuf>) -> Result<Catalog, Failure> {
     Ok(match path {
         Some(p) => load_catalog(p)?,
         None => default_catalog(),

@@ -6,6 +6,7 @@
 pub mod app;
 pub mod cli;
 pub mod cli_import;
+pub mod cli_plan;
 pub mod crash;
 pub mod eval;
 pub mod i18n;

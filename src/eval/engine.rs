@@ -206,10 +206,35 @@ impl<'a> Engine<'a> {
     /// Every competency at `t` with these credentials per person (for what-if and risk:
     /// a person whose set is emptied counts for nothing).
     pub fn competencies_with(&self, t: Instant, held: &[CredSet]) -> Vec<CompResult> {
+        let mut out: Vec<Option<CompResult>> = vec![None; self.catalog.competencies.len()];
+        self.visit(t, held, None, |c, r| out[c] = Some(r));
+        out.into_iter().flatten().collect()
+    }
+
+    /// The people consumed by the Gold of competencies visited before `c` (reuse off), or
+    /// `None` when people may be reused.
+    pub fn consumed_before(&self, c: usize, t: Instant, held: &[CredSet]) -> Option<Vec<bool>> {
+        if self.settings.allow_individual_reuse_across_competencies {
+            return None;
+        }
+        Some(self.visit(t, held, Some(c), |_, _| {}))
+    }
+
+    /// Competencies in priority order until `stop`, each result handed to `each`; returns the
+    /// people consumed by the visited ones.
+    fn visit(
+        &self,
+        t: Instant,
+        held: &[CredSet],
+        stop: Option<usize>,
+        mut each: impl FnMut(usize, CompResult),
+    ) -> Vec<bool> {
         let reuse = self.settings.allow_individual_reuse_across_competencies;
         let mut consumed = vec![false; self.people.len()];
-        let mut out: Vec<Option<CompResult>> = vec![None; self.catalog.competencies.len()];
         for &c in &self.priority {
+            if stop == Some(c) {
+                break;
+            }
             let result = self.competency_at(c, t, held, (!reuse).then_some(consumed.as_slice()));
             if !reuse {
                 // The first option (catalog order) whose Gold is met on the data consumes its witness.
@@ -221,9 +246,9 @@ impl<'a> Engine<'a> {
                     }
                 }
             }
-            out[c] = Some(result);
+            each(c, result);
         }
-        out.into_iter().flatten().collect()
+        consumed
     }
 
     /// Levels only, in catalog order.

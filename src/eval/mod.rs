@@ -9,6 +9,7 @@ pub mod membership;
 pub mod pci;
 pub mod people;
 pub mod perf;
+pub mod plan;
 pub mod reminders;
 pub mod report;
 pub mod risk;

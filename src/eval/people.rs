@@ -141,6 +141,12 @@ impl Person {
         });
     }
 
+    /// Associated with this organisation since at least `delay` seconds before `t`, so an
+    /// achievement dated then counts at `t`.
+    pub fn associated_at(&self, t: i64, delay: i64) -> bool {
+        self.associated.is_some_and(|a| a <= t - delay) && t < self.moved && t < self.left
+    }
+
     /// H(p) at `t`: the credentials that count.
     pub fn held_at(&self, t: i64) -> CredSet {
         let mut h = CredSet::default();

@@ -1,0 +1,82 @@
+//! `attain plan`: the fewest actions that (re)qualify a competency at a level.
+
+use crate::cli::{Failure, Format, catalog, parse_as_of};
+use crate::eval::LevelName;
+use crate::eval::plan::{Action, plan as make_plan};
+use crate::io::org_file::load_org;
+use std::fmt::Write as _;
+use std::path::PathBuf;
+
+#[derive(clap::Args, Debug)]
+pub struct PlanArgs {
+    pub org: PathBuf,
+    /// The competency id (e.g. cloud-platform).
+    #[arg(long)]
+    pub competency: String,
+    #[arg(long, value_enum)]
+    pub level: PlanLevel,
+    #[arg(long)]
+    pub as_of: Option<String>,
+    #[arg(long, value_enum, default_value_t = Format::Json)]
+    pub format: Format,
+    #[arg(long)]
+    pub catalog: Option<PathBuf>,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum PlanLevel {
+    Silver,
+    Gold,
+}
+
+pub fn plan(args: &PlanArgs) -> Result<String, Failure> {
+    let catalog = catalog(args.catalog.as_ref())?;
+    let org = load_org(&args.org, &catalog)?;
+    let as_of = parse_as_of(args.as_of.as_deref())?;
+    let level = match args.level {
+        PlanLevel::Silver => LevelName::Silver,
+        PlanLevel::Gold => LevelName::Gold,
+    };
+    let p = make_plan(&catalog, &org, &args.competency, level, as_of)
+        .map_err(|e| Failure::Input(format!("--competency {}: {e}", args.competency)))?;
+    match args.format {
+        Format::Json => serde_json::to_string_pretty(&p)
+            .map(|s| s + "\n")
+            .map_err(|e| Failure::Other(e.to_string())),
+        Format::Text => {
+            let mut s = String::new();
+            if p.met_already {
+                writeln!(
+                    s,
+                    "{} is already at {} or above",
+                    p.competency,
+                    level.as_str()
+                )
+                .ok();
+            } else if !p.feasible {
+                writeln!(s, "no option of {} can be met", p.competency).ok();
+            }
+            for a in &p.actions {
+                writeln!(s, "- {}", describe(a)).ok();
+            }
+            Ok(s)
+        }
+    }
+}
+
+/// One line of the text output (English, like the rest of the headless text formats).
+pub fn describe(a: &Action) -> String {
+    match a {
+        Action::Associate { employee } => format!("{employee} associates their account"),
+        Action::Pass {
+            employee,
+            credential,
+            renewal,
+        } => format!(
+            "{employee} {} {credential}",
+            if *renewal { "renews" } else { "passes" }
+        ),
+        Action::Hire { credentials } => format!("hire someone with {}", credentials.join(", ")),
+        Action::Metric { metric, from, to } => format!("raise {metric} from {from} to {to}"),
+    }
+}
