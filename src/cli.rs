@@ -534,7 +534,7 @@ fn demo() -> Result<String, Failure> {
     tr.localize_report(&mut report);
     Ok(format!(
         "{}\n\n{}",
-        tr.t("cli-window-pending", &[]),
+        tr.t("cli-demo-heading", &[]),
         render_text(&report, &catalog, &tr)
     ))
 }

@@ -79,7 +79,11 @@ impl Tr {
         };
         let mut fargs = FluentArgs::new();
         for (k, v) in args {
-            fargs.set(*k, FluentValue::from(v.clone()));
+            // `count` selects plural forms, which match numbers only.
+            match (*k, v.parse::<f64>()) {
+                ("count", Ok(n)) => fargs.set(*k, FluentValue::from(n)),
+                _ => fargs.set(*k, FluentValue::from(v.clone())),
+            }
         }
         let mut errors = Vec::new();
         self.bundle

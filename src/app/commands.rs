@@ -56,6 +56,7 @@ pub enum Command {
         credential: String,
     },
     ConfirmAchievements,
+    Forecast(super::forecast::ForecastCommand),
 }
 
 impl AttainApp {
@@ -97,6 +98,7 @@ impl AttainApp {
                 Err(e) => self.fail(e.to_string()),
             },
             Command::Edit(edit) => self.edit(edit),
+            Command::Forecast(f) => self.run_forecast(f),
             Command::Undo => self.undo_last(),
             Command::SetAsOf(t) => {
                 self.as_of = t;
@@ -335,7 +337,7 @@ impl AttainApp {
         })
     }
 
-    fn file_dialog(&self) -> rfd::FileDialog {
+    pub(super) fn file_dialog(&self) -> rfd::FileDialog {
         let d = rfd::FileDialog::new();
         match &self.last_folder {
             Some(dir) => d.set_directory(dir),
@@ -343,7 +345,7 @@ impl AttainApp {
         }
     }
 
-    fn remember_folder(&mut self, path: &std::path::Path) {
+    pub(super) fn remember_folder(&mut self, path: &std::path::Path) {
         if let Some(dir) = path.parent() {
             self.last_folder = Some(dir.to_path_buf());
             self.store

@@ -2,7 +2,9 @@
 
 mod commands;
 pub mod evaluation;
+pub mod forecast;
 pub mod import_job;
+pub mod job;
 
 pub use commands::Command;
 pub use evaluation::Evaluation;
@@ -25,17 +27,23 @@ pub enum Panel {
     Competencies,
     Membership,
     Timeline,
+    WhatIf,
+    Plan,
+    Reminders,
     Imports,
 }
 
 impl Panel {
-    pub const ALL: [Panel; 7] = [
+    pub const ALL: [Panel; 10] = [
         Panel::Organisations,
         Panel::Employees,
         Panel::Achievements,
         Panel::Competencies,
         Panel::Membership,
         Panel::Timeline,
+        Panel::WhatIf,
+        Panel::Plan,
+        Panel::Reminders,
         Panel::Imports,
     ];
 
@@ -47,6 +55,9 @@ impl Panel {
             Panel::Competencies => "panel-competencies",
             Panel::Membership => "panel-membership",
             Panel::Timeline => "panel-timeline",
+            Panel::WhatIf => "panel-whatif",
+            Panel::Plan => "panel-plan",
+            Panel::Reminders => "panel-reminders",
             Panel::Imports => "panel-imports",
         }
     }
@@ -67,6 +78,9 @@ pub struct ViewState {
     pub competencies: crate::ui::competencies::CompetenciesView,
     pub membership: crate::ui::membership::MembershipView,
     pub organisations: crate::ui::organisations::OrganisationsView,
+    pub sandbox: crate::ui::sandbox::SandboxView,
+    pub plan: crate::ui::plan::PlanView,
+    pub reminders: crate::ui::reminders::RemindersView,
     pub as_of_text: String,
     /// A confirmation waiting for the user (delete, leaver).
     pub confirm: Option<crate::ui::confirm::Confirm>,
@@ -95,6 +109,8 @@ pub struct AttainApp {
     pub loading: Option<std::sync::mpsc::Receiver<(i64, Result<Org, String>)>>,
     /// The bulk import in progress, if any.
     pub import: import_job::ImportState,
+    /// What-if sandbox, plans, risk and reminders.
+    pub forecast: forecast::Forecast,
     /// When the process started (for the first-frame measurement).
     pub started: Option<std::time::Instant>,
 }
@@ -159,6 +175,7 @@ impl AttainApp {
             import: import_job::ImportState::Idle,
             loading: None,
             started: None,
+            forecast: forecast::Forecast::default(),
         };
         app.reevaluate();
         Ok(app)
@@ -190,6 +207,7 @@ impl AttainApp {
             as_of,
             self.tr.lang(),
         );
+        self.refresh_forecast();
     }
 
     /// Takes the result of a finished background import.
@@ -238,7 +256,7 @@ impl AttainApp {
     /// Draws the whole window into `ui`, then runs the commands the frame emitted.
     pub fn ui_root(&mut self, ui: &mut egui::Ui) {
         self.eval.poll();
-        if self.eval.busy() {
+        if self.eval.busy() | self.forecast.busy() {
             ui.ctx()
                 .request_repaint_after(std::time::Duration::from_millis(50));
         }
@@ -286,6 +304,9 @@ impl AttainApp {
             Panel::Competencies => crate::ui::competencies::competencies_ui(self, ui, &mut cmds),
             Panel::Membership => crate::ui::membership::membership_ui(self, ui, &mut cmds),
             Panel::Timeline => crate::ui::timeline::timeline_ui(self, ui, &mut cmds),
+            Panel::WhatIf => crate::ui::sandbox::sandbox_ui(self, ui, &mut cmds),
+            Panel::Plan => crate::ui::plan::plan_ui(self, ui, &mut cmds),
+            Panel::Reminders => crate::ui::reminders::reminders_ui(self, ui, &mut cmds),
             Panel::Imports => crate::ui::imports::imports_ui(self, ui, &mut cmds),
         });
         crate::ui::confirm::confirm_ui(self, ui, &mut cmds);

@@ -14,6 +14,9 @@ pub struct Reminder {
     pub message: String,
     /// Stable across runs, so calendar applications update rather than duplicate.
     pub key: String,
+    /// The message's parts, for the window's translations (dates as YYYY-MM-DD).
+    #[serde(skip)]
+    pub args: Vec<(&'static str, String)>,
 }
 
 /// Every reminder due on or after the as-of date, in date order.
@@ -23,7 +26,11 @@ pub fn reminders(catalog: &Catalog, org: &Org, as_of: Instant) -> Result<Vec<Rem
     let today = as_of.day();
     let t = as_of.secs();
     let mut out: Vec<(Day, Reminder)> = Vec::new();
-    let mut push = |due: Day, kind: &'static str, message: String, key: String| {
+    let mut push = |due: Day,
+                    kind: &'static str,
+                    message: String,
+                    key: String,
+                    args: Vec<(&'static str, String)>| {
         if due >= today {
             out.push((
                 due,
@@ -32,6 +39,7 @@ pub fn reminders(catalog: &Catalog, org: &Org, as_of: Instant) -> Result<Vec<Rem
                     kind,
                     message,
                     key,
+                    args,
                 },
             ));
         }
@@ -47,6 +55,12 @@ pub fn reminders(catalog: &Catalog, org: &Org, as_of: Instant) -> Result<Vec<Rem
                     "credential_expiring",
                     format!("{}: {id} stops counting after {last} ({d} days)", p.id),
                     format!("{}-{id}-{last}-{d}", p.id),
+                    vec![
+                        ("employee", p.id.to_string()),
+                        ("credential", id.clone()),
+                        ("last", last.to_string()),
+                        ("days", d.to_string()),
+                    ],
                 );
             }
         }
@@ -60,6 +74,7 @@ pub fn reminders(catalog: &Catalog, org: &Org, as_of: Instant) -> Result<Vec<Rem
             "renewal_before",
             format!("membership anniversary on {a}: renew in the window that follows"),
             format!("renewal-{a}-before"),
+            vec![("anniversary", a.to_string())],
         );
         push(
             a.add_days(after),
@@ -69,6 +84,14 @@ pub fn reminders(catalog: &Catalog, org: &Org, as_of: Instant) -> Result<Vec<Rem
                 a.add_days(i64::from(settings.renewal_window_days))
             ),
             format!("renewal-{a}-after"),
+            vec![
+                ("anniversary", a.to_string()),
+                (
+                    "closes",
+                    a.add_days(i64::from(settings.renewal_window_days))
+                        .to_string(),
+                ),
+            ],
         );
     }
     for o in &org.overrides {
@@ -82,6 +105,10 @@ pub fn reminders(catalog: &Catalog, org: &Org, as_of: Instant) -> Result<Vec<Rem
             "override_ending",
             format!("the override of {} ends on {ends}", o.competency),
             format!("override-{}-{ends}", o.competency),
+            vec![
+                ("competency", o.competency.clone()),
+                ("ends", ends.to_string()),
+            ],
         );
     }
     out.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.key.cmp(&b.1.key)));

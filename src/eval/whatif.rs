@@ -235,6 +235,9 @@ pub struct LevelChange {
     pub from: LevelName,
     pub to: LevelName,
     pub because: String,
+    /// The changes `because` names, by position (the window words them in its language).
+    #[serde(skip)]
+    pub causes: Vec<usize>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -299,29 +302,30 @@ pub fn whatif(
             })
             .collect();
         let listed: Vec<&str> = comp.listed();
-        let relevant: Vec<String> = changes
-            .iter()
-            .filter(|c| {
+        let relevant: Vec<usize> = (0..changes.len())
+            .filter(|i| {
+                let c = &changes[*i];
                 c.employee().is_some_and(|e| witnesses.contains(&e))
                     || c.credentials().iter().any(|k| listed.contains(k))
                     || matches!(c, Change::Metric { metric, .. } if listed.contains(&metric.as_str()))
             })
-            .map(Change::describe)
             .collect();
-        let because = if relevant.is_empty() {
-            changes
-                .iter()
-                .map(Change::describe)
-                .collect::<Vec<_>>()
-                .join("; ")
+        let causes: Vec<usize> = if relevant.is_empty() {
+            (0..changes.len()).collect()
         } else {
-            relevant.join("; ")
+            relevant
         };
+        let because = causes
+            .iter()
+            .map(|i| changes[*i].describe())
+            .collect::<Vec<_>>()
+            .join("; ");
         out.push(LevelChange {
             competency: comp.id.clone(),
             from,
             to,
             because,
+            causes,
         });
     }
     Ok(WhatIf {
@@ -393,6 +397,7 @@ pub fn certified_not_credited(
                 from: *b,
                 to: *a,
                 because: format!("{employee} associated"),
+                causes: Vec::new(),
             })
             .collect();
         out.push(NotCreditedPerson {

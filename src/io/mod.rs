@@ -12,6 +12,14 @@ pub mod users;
 use crate::model::InputError;
 use std::path::Path;
 
+/// Writes a file through a temporary sibling and a rename, so a crash never leaves half a file.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let mut tmp = path.as_os_str().to_owned();
+    tmp.push(".tmp");
+    std::fs::write(&tmp, bytes)?;
+    std::fs::rename(&tmp, path)
+}
+
 /// Reads a whole text file, turning I/O and encoding failures into an [`InputError`].
 pub(crate) fn read_text(path: &Path) -> Result<String, InputError> {
     let file = path.display().to_string();

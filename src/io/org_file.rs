@@ -46,9 +46,7 @@ pub fn org_to_string(org: &Org) -> String {
 
 /// Writes the org file through a temporary file and a rename, so a crash never leaves half a file.
 pub fn save_org(org: &Org, path: &Path) -> std::io::Result<()> {
-    let tmp = path.with_extension("ron.tmp");
-    std::fs::write(&tmp, org_to_string(org))?;
-    std::fs::rename(&tmp, path)
+    super::write_atomic(path, org_to_string(org).as_bytes())
 }
 
 /// A validation problem; `needle` (searched after `anchor`) locates it in the source.

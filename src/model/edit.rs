@@ -56,6 +56,8 @@ pub enum Edit {
         domain: Option<String>,
     },
     SetSettings(Settings),
+    /// Several edits as one user action (a what-if made real): one transaction, one undo.
+    Batch(Vec<Edit>),
 }
 
 /// What an edit touches: the employees (by id) and/or the organisation's own fields.
@@ -101,6 +103,15 @@ impl Edit {
             Edit::SetAutoRenew(_) => "set_auto_renew",
             Edit::SetOrgDetails { .. } => "set_org_details",
             Edit::SetSettings(_) => "set_settings",
+            Edit::Batch(_) => "batch",
+        }
+    }
+
+    /// The edit itself, or the edits of a batch (nested batches flattened).
+    pub fn flat(&self) -> Vec<&Edit> {
+        match self {
+            Edit::Batch(edits) => edits.iter().flat_map(Edit::flat).collect(),
+            e => vec![e],
         }
     }
 
@@ -117,6 +128,19 @@ impl Edit {
             | Edit::Associate { employee, .. }
             | Edit::Dissociate { employee, .. }
             | Edit::SetLeaver { employee, .. } => one(employee),
+            Edit::Batch(edits) => {
+                let mut t = Touch::default();
+                for e in edits {
+                    let more = e.touch();
+                    for id in more.employees {
+                        if !t.employees.contains(&id) {
+                            t.employees.push(id);
+                        }
+                    }
+                    t.meta |= more.meta;
+                }
+                t
+            }
             _ => Touch {
                 employees: Vec::new(),
                 meta: true,
@@ -255,6 +279,12 @@ impl Edit {
                 org.domain = domain.clone();
             }
             Edit::SetSettings(s) => org.settings = Some(s.clone()),
+            // The store puts back everything the batch touches if one of them fails.
+            Edit::Batch(edits) => {
+                for e in edits {
+                    e.apply(org)?;
+                }
+            }
         }
         Ok(())
     }

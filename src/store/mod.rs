@@ -283,8 +283,10 @@ impl Store {
                 json(&meta_of(org)).as_deref(),
             )?;
         }
-        if let Edit::Associate { mcid, at, employee } = edit {
-            sever_elsewhere(&tx, org_id, employee, mcid, &at.to_string())?;
+        for e in edit.flat() {
+            if let Edit::Associate { mcid, at, employee } = e {
+                sever_elsewhere(&tx, org_id, employee, mcid, &at.to_string())?;
+            }
         }
         tx.commit()?;
         Ok(())

@@ -9,6 +9,8 @@ use attain::io::catalog_file::default_catalog;
 use attain::model::*;
 use std::sync::OnceLock;
 
+pub mod ui;
+
 pub fn catalog() -> &'static Catalog {
     static C: OnceLock<Catalog> = OnceLock::new();
     C.get_or_init(default_catalog)

@@ -1,0 +1,302 @@
+//! The forecasting panels' state and commands: the what-if sandbox, plans, key-person risk
+//! and reminders. Results are recomputed whenever the organisation or the as-of date changes.
+
+use super::AttainApp;
+use super::job::Job;
+use crate::eval::LevelName;
+use crate::eval::plan::Plan;
+use crate::eval::reminders::Reminder;
+use crate::eval::risk::Risk;
+use crate::eval::whatif::{Change, WhatIf};
+use crate::model::{Achievement, Edit, Employee, Instant, PerformanceEntry};
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+/// What the user did with a reminder.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub enum ReminderState {
+    Done,
+    /// Hidden until this day (YYYY-MM-DD).
+    Snoozed(String),
+}
+
+#[derive(Default)]
+pub struct Forecast {
+    /// The organisation the sandbox and the reminder states belong to.
+    pub org_id: i64,
+    pub changes: Vec<Change>,
+    pub whatif: Job<Result<WhatIf, String>>,
+    pub plan_request: Option<(String, LevelName)>,
+    pub plan: Job<Result<Plan, String>>,
+    pub risk_requested: bool,
+    pub risk: Job<Result<Risk, String>>,
+    pub reminders: Job<Result<Vec<Reminder>, String>>,
+    pub reminder_states: BTreeMap<String, ReminderState>,
+}
+
+impl Forecast {
+    pub fn busy(&mut self) -> bool {
+        // Every job is polled (no short-circuit): each takes its own finished result.
+        let polled = [
+            self.whatif.poll(),
+            self.plan.poll(),
+            self.risk.poll(),
+            self.reminders.poll(),
+        ];
+        polled.contains(&true)
+    }
+}
+
+/// The forecasting commands (see [`super::Command`]).
+#[derive(Debug, Clone, PartialEq)]
+pub enum ForecastCommand {
+    AddChange(Change),
+    RemoveChange(usize),
+    ClearChanges,
+    /// Makes the sandbox real: one transaction, one undo.
+    ApplySandbox,
+    Plan(String, LevelName),
+    Risk,
+    ReminderDone(String),
+    ReminderSnooze(String, u32),
+    ReminderReset(String),
+    ExportIcsDialog,
+    ExportIcsTo(PathBuf),
+}
+
+fn states_key(org_id: i64) -> String {
+    format!("reminders.{org_id}")
+}
+
+impl AttainApp {
+    /// Recomputes what the forecasting panels show (after an edit, an as-of change or
+    /// another organisation).
+    pub(super) fn refresh_forecast(&mut self) {
+        if self.forecast.org_id != self.org_id {
+            self.forecast = Forecast {
+                org_id: self.org_id,
+                ..Forecast::default()
+            };
+            self.forecast.reminder_states = self
+                .store
+                .setting(&states_key(self.org_id))
+                .ok()
+                .flatten()
+                .and_then(|s| serde_json::from_str(&s).ok())
+                .unwrap_or_default();
+        }
+        let (catalog, org, as_of) = (self.catalog.clone(), self.org.clone(), self.as_of());
+        let people = org.employees.len();
+        {
+            let (catalog, org) = (catalog.clone(), org.clone());
+            self.forecast.reminders.start(people, move || {
+                crate::eval::reminders::reminders(&catalog, &org, as_of)
+            });
+        }
+        self.start_whatif();
+        if let Some((comp, level)) = self.forecast.plan_request.clone() {
+            let (catalog, org) = (catalog.clone(), org.clone());
+            self.forecast.plan.start(people, move || {
+                crate::eval::plan::plan(&catalog, &org, &comp, level, as_of)
+            });
+        }
+        if self.forecast.risk_requested {
+            self.forecast.risk.start(people, move || {
+                crate::eval::risk::risk(&catalog, &org, as_of)
+            });
+        }
+    }
+
+    fn start_whatif(&mut self) {
+        if self.forecast.changes.is_empty() {
+            self.forecast.whatif.clear();
+            return;
+        }
+        let (catalog, org, as_of) = (self.catalog.clone(), self.org.clone(), self.as_of());
+        let changes = self.forecast.changes.clone();
+        self.forecast.whatif.start(org.employees.len(), move || {
+            crate::eval::whatif::whatif(&catalog, &org, as_of, &changes)
+        });
+    }
+
+    pub(super) fn run_forecast(&mut self, cmd: ForecastCommand) {
+        match cmd {
+            ForecastCommand::AddChange(c) => {
+                self.forecast.changes.push(c);
+                self.start_whatif();
+            }
+            ForecastCommand::RemoveChange(i) => {
+                if i < self.forecast.changes.len() {
+                    self.forecast.changes.remove(i);
+                }
+                self.start_whatif();
+            }
+            ForecastCommand::ClearChanges => {
+                self.forecast.changes.clear();
+                self.start_whatif();
+            }
+            ForecastCommand::ApplySandbox => self.apply_sandbox(),
+            ForecastCommand::Plan(comp, level) => {
+                self.forecast.plan_request = Some((comp, level));
+                self.refresh_forecast();
+            }
+            ForecastCommand::Risk => {
+                self.forecast.risk_requested = true;
+                self.refresh_forecast();
+            }
+            ForecastCommand::ReminderDone(key) => self.set_reminder(key, Some(ReminderState::Done)),
+            ForecastCommand::ReminderSnooze(key, days) => {
+                let until = self.as_of().day().add_days(i64::from(days)).to_string();
+                self.set_reminder(key, Some(ReminderState::Snoozed(until)));
+            }
+            ForecastCommand::ReminderReset(key) => self.set_reminder(key, None),
+            ForecastCommand::ExportIcsDialog => {
+                let name = format!("{}.ics", self.org.name.replace(['/', '\\', ':'], "_"));
+                if let Some(path) = self
+                    .file_dialog()
+                    .add_filter("iCalendar", &["ics"])
+                    .set_file_name(name)
+                    .save_file()
+                {
+                    self.run_forecast(ForecastCommand::ExportIcsTo(path));
+                }
+            }
+            ForecastCommand::ExportIcsTo(path) => {
+                self.remember_folder(&path);
+                let open = self.open_reminders();
+                let ics = crate::eval::reminders::to_ics(&self.org, &open);
+                match crate::io::write_atomic(&path, ics.as_bytes()) {
+                    Ok(()) => self.ok(self.tr.t(
+                        "reminders-exported",
+                        &[
+                            ("count", open.len().to_string()),
+                            ("file", path.display().to_string()),
+                        ],
+                    )),
+                    Err(e) => self.fail(format!("{}: {e}", path.display())),
+                }
+            }
+        }
+    }
+
+    /// The reminders neither done nor snoozed past the as-of date, worded in the window's
+    /// language.
+    pub fn open_reminders(&self) -> Vec<Reminder> {
+        let today = self.as_of().day().to_string();
+        let Some(Ok(all)) = &self.forecast.reminders.result else {
+            return Vec::new();
+        };
+        all.iter()
+            .filter(|r| match self.forecast.reminder_states.get(&r.key) {
+                Some(ReminderState::Done) => false,
+                Some(ReminderState::Snoozed(until)) => *until <= today,
+                None => true,
+            })
+            .map(|r| Reminder {
+                message: crate::ui::reminders::reminder_text(&self.tr, r),
+                ..r.clone()
+            })
+            .collect()
+    }
+
+    fn set_reminder(&mut self, key: String, state: Option<ReminderState>) {
+        match state {
+            Some(s) => self.forecast.reminder_states.insert(key, s),
+            None => self.forecast.reminder_states.remove(&key),
+        };
+        let json = serde_json::to_string(&self.forecast.reminder_states).unwrap_or_default();
+        if let Err(e) = self.store.set_setting(&states_key(self.org_id), &json) {
+            self.fail(e.to_string());
+        }
+    }
+
+    /// The sandbox's changes as edits of the saved organisation.
+    fn apply_sandbox(&mut self) {
+        let as_of = self.as_of();
+        let mut edits = Vec::new();
+        for c in &self.forecast.changes {
+            match sandbox_edits(&self.org, c, as_of) {
+                Ok(mut e) => edits.append(&mut e),
+                Err(e) => return self.fail(e),
+            }
+        }
+        if edits.is_empty() {
+            return;
+        }
+        let before = self.undo.len();
+        self.edit(Edit::Batch(edits));
+        if self.undo.len() > before {
+            self.forecast.changes.clear();
+            self.ok(self.t("sandbox-applied"));
+            self.refresh_forecast();
+        }
+    }
+}
+
+/// The real edits of one sandbox change. Added credentials are dated at the as-of instant,
+/// so they count after the usual association delay (the sandbox counts them at once).
+fn sandbox_edits(org: &crate::model::Org, c: &Change, as_of: Instant) -> Result<Vec<Edit>, String> {
+    let person = |id: &str| {
+        org.employees
+            .iter()
+            .find(|e| e.id == id)
+            .ok_or_else(|| format!("no employee {id}"))
+    };
+    Ok(match c {
+        Change::Leave { employee, at } => vec![Edit::SetLeaver {
+            employee: person(employee)?.id.clone(),
+            left_on: Some(at.unwrap_or(as_of)),
+        }],
+        Change::Lapse {
+            employee,
+            credential,
+        } => {
+            let e = person(employee)?;
+            // From the last position down, so earlier positions stay valid.
+            (0..e.achievements.len())
+                .rev()
+                .filter(|i| &e.achievements[*i].credential == credential)
+                .map(|index| Edit::RemoveAchievement {
+                    employee: e.id.clone(),
+                    index,
+                })
+                .collect()
+        }
+        Change::Add {
+            employee,
+            credential,
+            at,
+        } => vec![Edit::AddAchievement {
+            employee: person(employee)?.id.clone(),
+            achievement: Achievement::new(credential, at.unwrap_or(as_of)),
+        }],
+        Change::Hire { name, credentials } => {
+            let base: String = name
+                .to_lowercase()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(".");
+            let mut id = base.clone();
+            let mut n = 2;
+            while org.employees.iter().any(|e| e.id == id) {
+                id = format!("{base}{n}");
+                n += 1;
+            }
+            let domain = org.domain.as_deref().unwrap_or("example.invalid");
+            let mut e = Employee::new(&id, name.trim(), &format!("{id}@{domain}"));
+            e.associated_on = Some(as_of);
+            e.achievements = credentials
+                .iter()
+                .map(|c| Achievement::new(c, as_of))
+                .collect();
+            vec![Edit::AddEmployee(e)]
+        }
+        Change::Metric { metric, value } => vec![Edit::AddPerformance(PerformanceEntry {
+            metric: metric.clone(),
+            value: *value,
+            period_end: as_of.day(),
+            association: None,
+            licence: None,
+        })],
+    })
+}

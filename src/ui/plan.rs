@@ -1,0 +1,173 @@
+//! Plan: the fewest actions that bring a competency to Silver or Gold, existing people first.
+
+use super::widgets::level_text;
+use crate::app::forecast::ForecastCommand as F;
+use crate::app::{AttainApp, Command};
+use crate::eval::LevelName;
+use crate::eval::plan::Action;
+use crate::i18n::Tr;
+
+#[derive(Default)]
+pub struct PlanView {
+    pub competency: Option<String>,
+    pub gold: bool,
+}
+
+pub fn plan_ui(app: &mut AttainApp, ui: &mut egui::Ui, cmds: &mut Vec<Command>) {
+    ui.heading(app.t("panel-plan"));
+    ui.label(app.t("plan-hint"));
+    let tr = &app.tr;
+    let v = &mut app.view.plan;
+    let before = (v.competency.clone(), v.gold);
+    ui.horizontal(|ui| {
+        ui.label(tr.t("plan-target", &[]));
+        ui.radio_value(&mut v.gold, false, tr.t("level-silver", &[]));
+        ui.radio_value(&mut v.gold, true, tr.t("level-gold", &[]));
+    });
+    ui.separator();
+    let levels = app.eval.report.clone();
+    ui.horizontal_top(|ui| {
+        // The competencies, each with its level now: a click plans it.
+        ui.vertical(|ui| {
+            ui.set_max_width(320.0);
+            egui::ScrollArea::vertical()
+                .id_salt("plan-competencies")
+                .max_width(300.0)
+                .auto_shrink([true, false])
+                .show(ui, |ui| {
+                    for c in &app.catalog.competencies {
+                        let selected = v.competency.as_deref() == Some(c.id.as_str());
+                        ui.horizontal(|ui| {
+                            if ui.selectable_label(selected, &c.name).clicked() {
+                                v.competency = Some(c.id.clone());
+                            }
+                            if let Some(r) = &levels {
+                                ui.label(level_text(tr, r.level(&c.id)));
+                            }
+                        });
+                    }
+                });
+        });
+        ui.separator();
+        ui.vertical(|ui| {
+            let shown = PlanShown {
+                tr,
+                catalog: &app.catalog,
+                forecast: &app.forecast,
+            };
+            result_ui(shown, ui, cmds)
+        });
+    });
+    let v = &app.view.plan;
+    if (v.competency.clone(), v.gold) != before
+        && let Some(c) = &v.competency
+    {
+        let level = if v.gold {
+            LevelName::Gold
+        } else {
+            LevelName::Silver
+        };
+        cmds.push(Command::Forecast(F::Plan(c.clone(), level)));
+    }
+}
+
+/// What the result needs, borrowed apart from the view being edited.
+struct PlanShown<'a> {
+    tr: &'a Tr,
+    catalog: &'a crate::model::Catalog,
+    forecast: &'a crate::app::forecast::Forecast,
+}
+
+fn result_ui(app: PlanShown, ui: &mut egui::Ui, cmds: &mut Vec<Command>) {
+    let tr = app.tr;
+    let job = &app.forecast.plan;
+    if job.busy() {
+        ui.spinner();
+    }
+    let Some(result) = &job.result else { return };
+    let p = match result {
+        Ok(p) => p,
+        Err(e) => {
+            ui.colored_label(super::widgets::RED, e);
+            return;
+        }
+    };
+    let comp = app
+        .catalog
+        .competencies
+        .iter()
+        .find(|c| c.id == p.competency);
+    let comp_name = comp.map_or(p.competency.clone(), |c| c.name.clone());
+    ui.horizontal(|ui| {
+        ui.strong(&comp_name);
+        ui.label(level_text(tr, p.level));
+        ui.weak(tr.date(p.as_of.day()));
+    });
+    if p.met_already {
+        ui.label(tr.t("plan-met-already", &[]));
+        return;
+    }
+    if !p.feasible {
+        ui.colored_label(super::widgets::RED, tr.t("plan-infeasible", &[]));
+        return;
+    }
+    let option = comp
+        .and_then(|c| c.options.iter().find(|o| Some(&o.id) == p.option.as_ref()))
+        .map_or(String::new(), |o| o.name.clone());
+    ui.label(tr.t(
+        "plan-summary",
+        &[("count", p.actions.len().to_string()), ("option", option)],
+    ));
+    if let Some(l) = p.option_level
+        && l > p.level
+    {
+        ui.weak(tr.t("plan-through-gold", &[]));
+    }
+    for (i, a) in p.actions.iter().enumerate() {
+        ui.horizontal(|ui| {
+            ui.label(format!("{}.", i + 1));
+            ui.label(action_text(tr, a));
+            if let Action::Associate { employee } | Action::Pass { employee, .. } = a
+                && ui.small_button(tr.t("plan-open", &[])).clicked()
+            {
+                cmds.push(Command::OpenEmployee(employee.clone()));
+            }
+        });
+    }
+}
+
+/// One action in the window's language.
+pub fn action_text(tr: &Tr, a: &Action) -> String {
+    match a {
+        Action::Associate { employee } => {
+            tr.t("plan-action-associate", &[("employee", employee.clone())])
+        }
+        Action::Pass {
+            employee,
+            credential,
+            renewal,
+        } => tr.t(
+            if *renewal {
+                "plan-action-renew"
+            } else {
+                "plan-action-pass"
+            },
+            &[
+                ("employee", employee.clone()),
+                ("credential", credential.clone()),
+            ],
+        ),
+        Action::Hire { credentials } => tr.t(
+            "plan-action-hire",
+            &[("credentials", credentials.join(", "))],
+        ),
+        Action::Metric { metric, from, to } => tr.t(
+            "plan-action-metric",
+            &[
+                ("metric", metric.clone()),
+                ("from", tr.number(*from)),
+                ("to", tr.number(*to)),
+            ],
+        ),
+    }
+}

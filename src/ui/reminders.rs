@@ -1,0 +1,139 @@
+//! Reminders: what to do before credentials stop counting, around the anniversary and
+//! before overrides end; done, snooze, and export to a calendar.
+
+use crate::app::forecast::{ForecastCommand as F, ReminderState};
+use crate::app::{AttainApp, Command};
+use crate::eval::reminders::Reminder;
+use crate::i18n::Tr;
+use crate::model::Day;
+
+/// Days a snooze hides a reminder for.
+pub const SNOOZE_DAYS: u32 = 7;
+
+#[derive(Default)]
+pub struct RemindersView {
+    pub show_all: bool,
+}
+
+/// The reminder in the window's language (dates in the locale's form).
+pub fn reminder_text(tr: &Tr, r: &Reminder) -> String {
+    let args: Vec<(&str, String)> = r
+        .args
+        .iter()
+        .map(|(k, v)| {
+            let v = Day::parse(v).map_or_else(|_| v.clone(), |d| tr.date(d));
+            (*k, v)
+        })
+        .collect();
+    tr.t(&format!("reminder-{}", r.kind), &args)
+}
+
+pub fn reminders_ui(app: &mut AttainApp, ui: &mut egui::Ui, cmds: &mut Vec<Command>) {
+    ui.heading(app.t("panel-reminders"));
+    let stages: Vec<String> = app
+        .org
+        .settings()
+        .reminder_stages_days
+        .iter()
+        .map(u32::to_string)
+        .collect();
+    ui.label(app.tr.t("reminders-hint", &[("stages", stages.join(", "))]));
+    ui.horizontal(|ui| {
+        ui.checkbox(
+            &mut app.view.reminders.show_all,
+            app.tr.t("reminders-show-all", &[]),
+        );
+        if ui.button(app.tr.t("reminders-export", &[])).clicked() {
+            cmds.push(Command::Forecast(F::ExportIcsDialog));
+        }
+    });
+    ui.separator();
+    let all = match &app.forecast.reminders.result {
+        Some(Ok(all)) => all,
+        Some(Err(e)) => {
+            ui.colored_label(super::widgets::RED, e);
+            return;
+        }
+        None => {
+            ui.spinner();
+            return;
+        }
+    };
+    let today = app.as_of().day().to_string();
+    let states = &app.forecast.reminder_states;
+    let shown: Vec<&Reminder> = all
+        .iter()
+        .filter(|r| {
+            app.view.reminders.show_all
+                || match states.get(&r.key) {
+                    Some(ReminderState::Done) => false,
+                    Some(ReminderState::Snoozed(until)) => *until <= today,
+                    None => true,
+                }
+        })
+        .collect();
+    if shown.is_empty() {
+        ui.label(app.t("reminders-none"));
+        return;
+    }
+    let tr = &app.tr;
+    let row_h = ui.text_style_height(&egui::TextStyle::Body) + 6.0;
+    egui_extras::TableBuilder::new(ui)
+        .striped(true)
+        .column(egui_extras::Column::auto().at_least(90.0))
+        .column(egui_extras::Column::remainder().clip(true))
+        .column(egui_extras::Column::auto().at_least(220.0))
+        .header(row_h, |mut h| {
+            h.col(|ui| {
+                ui.strong(tr.t("reminders-due", &[]));
+            });
+            h.col(|ui| {
+                ui.strong(tr.t("reminders-what", &[]));
+            });
+            h.col(|_| {});
+        })
+        .body(|body| {
+            body.rows(row_h, shown.len(), |mut row| {
+                let r = shown[row.index()];
+                row.col(|ui| {
+                    let due = Day::parse(&r.due).map_or(r.due.clone(), |d| tr.date(d));
+                    ui.label(due);
+                });
+                row.col(|ui| {
+                    ui.label(reminder_text(tr, r));
+                });
+                row.col(|ui| {
+                    ui.horizontal(|ui| match states.get(&r.key) {
+                        Some(s) => {
+                            ui.weak(match s {
+                                ReminderState::Done => tr.t("reminders-done-state", &[]),
+                                ReminderState::Snoozed(until) => tr.t(
+                                    "reminders-snoozed-state",
+                                    &[(
+                                        "date",
+                                        Day::parse(until).map_or(until.clone(), |d| tr.date(d)),
+                                    )],
+                                ),
+                            });
+                            if ui.small_button(tr.t("reminders-reopen", &[])).clicked() {
+                                cmds.push(Command::Forecast(F::ReminderReset(r.key.clone())));
+                            }
+                        }
+                        None => {
+                            if ui.small_button(tr.t("reminders-done", &[])).clicked() {
+                                cmds.push(Command::Forecast(F::ReminderDone(r.key.clone())));
+                            }
+                            let snooze =
+                                tr.t("reminders-snooze", &[("days", SNOOZE_DAYS.to_string())]);
+                            if ui.small_button(snooze).clicked() {
+                                cmds.push(Command::Forecast(F::ReminderSnooze(
+                                    r.key.clone(),
+                                    SNOOZE_DAYS,
+                                )));
+                            }
+                        }
+                    });
+                });
+            });
+        });
+}

@@ -1,0 +1,72 @@
+//! The window under egui_kittest: the app on an in-memory workspace at a fixed date, and
+//! the clicks and typing the UI tests share.
+
+use attain::app::{AttainApp, Command};
+use attain::eval::LevelName;
+use attain::eval::report::AlertCode;
+use attain::i18n::Lang;
+use attain::model::Instant;
+use attain::store::Store;
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+
+pub fn app() -> AttainApp {
+    let mut app = AttainApp::new(Store::open_in_memory().unwrap()).unwrap();
+    app.run(Command::SetLang(Lang::En));
+    app.run(Command::SetAsOf(Some(
+        Instant::parse("2026-11-25").unwrap(),
+    )));
+    app
+}
+
+pub fn harness(app: AttainApp) -> Harness<'static, AttainApp> {
+    Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .with_max_steps(40)
+        .with_context_setup(attain::ui::widgets::install_fonts)
+        .build_ui_state(|ui, app: &mut AttainApp| app.ui_root(ui), app)
+}
+
+pub fn level(app: &AttainApp, comp: &str) -> LevelName {
+    app.eval.report.as_ref().unwrap().level(comp)
+}
+
+pub fn at_risk(app: &AttainApp) -> Vec<String> {
+    let r = app.eval.report.as_ref().unwrap();
+    r.alerts_of(AlertCode::RenewalAtRisk)
+        .flat_map(|a| a.competencies.iter().map(|c| c.to_string()))
+        .collect()
+}
+
+/// Replaces the text of the field labelled `label` (the last one if several).
+pub fn type_into(h: &mut Harness<'_, AttainApp>, label: &str, text: &str) {
+    h.get_all_by_role_and_label(Role::TextInput, label)
+        .last()
+        .unwrap()
+        .click();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_all_by_role_and_label(Role::TextInput, label)
+        .last()
+        .unwrap()
+        .type_text(text);
+    h.run();
+}
+
+/// Clicks the first widget with this label (tabs come before headings in the tree).
+pub fn click(h: &mut Harness<'_, AttainApp>, label: &str) {
+    h.get_all_by_label(label)
+        .next()
+        .unwrap_or_else(|| panic!("no {label:?}"))
+        .click();
+    h.run();
+}
+
+/// Finds an employee through the search field and selects the row.
+pub fn select_employee(h: &mut Harness<'_, AttainApp>, id: &str) {
+    click(h, "Employees");
+    type_into(h, "Find", id);
+    click(h, id);
+    assert_eq!(h.state().view.employees.selected.as_deref(), Some(id));
+}
