@@ -159,3 +159,18 @@ fn the_timeline_chart_lists_the_coming_changes() {
     let tl = h.state().eval.timeline.clone().unwrap();
     assert!(tl.points.len() > 2);
 }
+
+#[test]
+fn certified_but_not_credited_people_show_what_association_would_add() {
+    let mut h = harness(app());
+    click(&mut h, "What-if");
+    click(&mut h, "Find them");
+    let people = h.state().forecast.credit.result.clone().unwrap().unwrap();
+    let giulia = people
+        .iter()
+        .find(|p| p.employee == "giulia.esposito")
+        .unwrap();
+    assert_eq!(giulia.reason, "not_associated");
+    assert!(h.query_all_by_label("giulia.esposito").count() >= 2);
+    h.get_all_by_label("not associated").next().unwrap();
+}

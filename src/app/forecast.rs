@@ -7,7 +7,7 @@ use crate::eval::LevelName;
 use crate::eval::plan::Plan;
 use crate::eval::reminders::Reminder;
 use crate::eval::risk::Risk;
-use crate::eval::whatif::{Change, WhatIf};
+use crate::eval::whatif::{Change, NotCreditedPerson, WhatIf};
 use crate::model::{Achievement, Edit, Employee, Instant, PerformanceEntry};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -30,6 +30,8 @@ pub struct Forecast {
     pub plan: Job<Result<Plan, String>>,
     pub risk_requested: bool,
     pub risk: Job<Result<Risk, String>>,
+    pub credit_requested: bool,
+    pub credit: Job<Result<Vec<NotCreditedPerson>, String>>,
     pub reminders: Job<Result<Vec<Reminder>, String>>,
     pub reminder_states: BTreeMap<String, ReminderState>,
 }
@@ -41,6 +43,7 @@ impl Forecast {
             self.whatif.poll(),
             self.plan.poll(),
             self.risk.poll(),
+            self.credit.poll(),
             self.reminders.poll(),
         ];
         polled.contains(&true)
@@ -57,6 +60,8 @@ pub enum ForecastCommand {
     ApplySandbox,
     Plan(String, LevelName),
     Risk,
+    /// Certified but not credited, with what each association would add.
+    Credit,
     ReminderDone(String),
     ReminderSnooze(String, u32),
     ReminderReset(String),
@@ -98,6 +103,12 @@ impl AttainApp {
             let (catalog, org) = (catalog.clone(), org.clone());
             self.forecast.plan.start(people, move || {
                 crate::eval::plan::plan(&catalog, &org, &comp, level, as_of)
+            });
+        }
+        if self.forecast.credit_requested {
+            let (catalog, org) = (catalog.clone(), org.clone());
+            self.forecast.credit.start(people, move || {
+                crate::eval::whatif::certified_not_credited(&catalog, &org, as_of)
             });
         }
         if self.forecast.risk_requested {
@@ -142,6 +153,10 @@ impl AttainApp {
             }
             ForecastCommand::Risk => {
                 self.forecast.risk_requested = true;
+                self.refresh_forecast();
+            }
+            ForecastCommand::Credit => {
+                self.forecast.credit_requested = true;
                 self.refresh_forecast();
             }
             ForecastCommand::ReminderDone(key) => self.set_reminder(key, Some(ReminderState::Done)),

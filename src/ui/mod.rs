@@ -5,6 +5,7 @@ pub mod achievements;
 pub mod alerts;
 pub mod competencies;
 pub mod confirm;
+pub mod credit;
 pub mod employees;
 pub mod imports;
 pub mod membership;

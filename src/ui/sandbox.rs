@@ -51,6 +51,8 @@ pub fn sandbox_ui(app: &mut AttainApp, ui: &mut egui::Ui, cmds: &mut Vec<Command
             result_ui(app, ui);
             ui.separator();
             super::risk::risk_ui(app, ui, cmds);
+            ui.separator();
+            super::credit::credit_ui(app, ui, cmds);
         });
 }
 

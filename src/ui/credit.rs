@@ -1,0 +1,63 @@
+//! Certified but not credited: people whose listed credentials wait only for an association,
+//! and what associating each would bring.
+
+use super::widgets::level_text;
+use crate::app::forecast::ForecastCommand as F;
+use crate::app::{AttainApp, Command};
+
+pub fn credit_ui(app: &AttainApp, ui: &mut egui::Ui, cmds: &mut Vec<Command>) {
+    ui.heading(app.t("credit-title"));
+    ui.label(app.t("credit-hint"));
+    let job = &app.forecast.credit;
+    if job.result.is_none() && !job.busy() {
+        if ui.button(app.t("credit-compute")).clicked() {
+            cmds.push(Command::Forecast(F::Credit));
+        }
+        return;
+    }
+    if job.busy() {
+        ui.spinner();
+    }
+    let people = match &job.result {
+        Some(Ok(p)) => p,
+        Some(Err(e)) => {
+            ui.colored_label(super::widgets::RED, e);
+            return;
+        }
+        None => return,
+    };
+    if people.is_empty() {
+        ui.label(app.t("credit-nobody"));
+        return;
+    }
+    let name = |id: &str| {
+        app.catalog
+            .competencies
+            .iter()
+            .find(|c| c.id == id)
+            .map_or(id.to_string(), |c| c.name.clone())
+    };
+    egui::Grid::new("not-credited")
+        .striped(true)
+        .show(ui, |ui| {
+            for p in people {
+                if ui.link(&p.employee).clicked() {
+                    cmds.push(Command::OpenEmployee(p.employee.clone()));
+                }
+                ui.label(app.t(&format!("reason-{}", p.reason.replace('_', "-"))));
+                ui.label(p.credentials.join(", "));
+                ui.horizontal_wrapped(|ui| {
+                    if p.would_add.is_empty() {
+                        ui.weak(app.t("credit-adds-nothing"));
+                    }
+                    for c in &p.would_add {
+                        ui.label(format!("{}:", name(&c.competency)));
+                        ui.label(level_text(&app.tr, c.from));
+                        ui.label("→");
+                        ui.label(level_text(&app.tr, c.to));
+                    }
+                });
+                ui.end_row();
+            }
+        });
+}
