@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Installs the Debian packages attain needs: `install-deps.sh run` for the window (Mesa,
-# EGL, xkbcommon), `install-deps.sh test` adds Xvfb, xdotool and ImageMagick for the tests.
+# EGL, xkbcommon), `install-deps.sh test` adds Xvfb, xdotool, ImageMagick, poppler and CUPS with
+# the cups-pdf printer for the tests.
 set -euo pipefail
 PACKAGES=(gcc pkg-config libgl1-mesa-dri libegl1 libegl-mesa0 libxkbcommon-x11-0 fonts-dejavu-core)
 if [ "${1:-run}" = "test" ]; then
-  PACKAGES+=(xvfb xauth xdotool imagemagick)
+  PACKAGES+=(xvfb xauth xdotool imagemagick poppler-utils cups cups-client cups-bsd printer-driver-cups-pdf)
 fi
 missing=()
 for p in "${PACKAGES[@]}"; do

@@ -6,8 +6,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # System packages: gcc for the bundled SQLite, Mesa for the window, Xvfb, xdotool and
-# ImageMagick for the real-window test.
+# ImageMagick for the real-window test, poppler and CUPS with cups-pdf for the PDF and print tests.
 bash scripts/install-deps.sh test
+# CUPS has no systemd here: start cupsd by hand with the attain-pdf printer (the print tests
+# run this too, so a single test can be run on its own).
+bash scripts/cups.sh
 
 command -v cargo-nextest >/dev/null || cargo install --locked cargo-nextest
 rustup component list --installed 2>/dev/null | grep -q rustfmt || rustup component add rustfmt clippy

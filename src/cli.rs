@@ -79,6 +79,18 @@ pub enum Command {
     Whatif(WhatifArgs),
     /// The fewest actions that (re)qualify a competency at a level.
     Plan(crate::cli_plan::PlanArgs),
+    /// Award summaries as PDF files.
+    #[command(subcommand)]
+    Report(crate::cli_report::ReportKind),
+    /// Print the award summary on a printer (the system default without --printer).
+    Print {
+        #[command(flatten)]
+        award: crate::cli_report::AwardArgs,
+        #[arg(long)]
+        printer: Option<String>,
+        #[arg(long, default_value_t = 1)]
+        copies: u32,
+    },
     /// Copy the workspace to a file (SQLite online backup; safe while attain runs).
     Backup { output: PathBuf },
     /// Replace the workspace by a backup (the current content is first copied aside).
@@ -179,6 +191,12 @@ pub fn main() -> ExitCode {
         Some(Command::Demo) => demo(),
         Some(Command::Whatif(args)) => whatif(&args),
         Some(Command::Plan(args)) => crate::cli_plan::plan(&args),
+        Some(Command::Report(kind)) => crate::cli_report::report(&kind, cli.db),
+        Some(Command::Print {
+            award,
+            printer,
+            copies,
+        }) => crate::cli_report::print(&award, printer, copies, cli.db),
         Some(Command::Credit { org, as_of, format }) => credit(&org, as_of.as_deref(), format),
         Some(Command::Reminders {
             org,
@@ -460,7 +478,7 @@ fn gui(db: Option<PathBuf>, started: std::time::Instant) -> Result<String, Failu
     Ok(String::new())
 }
 
-fn workspace(db: Option<PathBuf>) -> Result<crate::store::Store, Failure> {
+pub(crate) fn workspace(db: Option<PathBuf>) -> Result<crate::store::Store, Failure> {
     let path = db.unwrap_or_else(crate::app::default_db_path);
     crate::store::Store::open(&path).map_err(|e| Failure::Input(e.to_string()))
 }

@@ -57,6 +57,7 @@ pub enum Command {
     },
     ConfirmAchievements,
     Forecast(super::forecast::ForecastCommand),
+    Print(super::printing::PrintCommand),
 }
 
 impl AttainApp {
@@ -99,6 +100,7 @@ impl AttainApp {
             },
             Command::Edit(edit) => self.edit(edit),
             Command::Forecast(f) => self.run_forecast(f),
+            Command::Print(p) => self.run_print(p),
             Command::Undo => self.undo_last(),
             Command::SetAsOf(t) => {
                 self.as_of = t;

@@ -59,6 +59,15 @@ impl<T: Send + 'static> Job<T> {
         self.pending.is_some()
     }
 
+    /// Blocks until a running computation finishes (tests, benchmarks).
+    pub fn wait(&mut self) {
+        if let Some(rx) = self.pending.take()
+            && let Ok(r) = rx.recv()
+        {
+            self.result = Some(r);
+        }
+    }
+
     pub fn clear(&mut self) {
         self.result = None;
         self.pending = None;

@@ -5,6 +5,7 @@ pub mod evaluation;
 pub mod forecast;
 pub mod import_job;
 pub mod job;
+pub mod printing;
 
 pub use commands::Command;
 pub use evaluation::Evaluation;
@@ -84,6 +85,8 @@ pub struct ViewState {
     pub as_of_text: String,
     /// A confirmation waiting for the user (delete, leaver).
     pub confirm: Option<crate::ui::confirm::Confirm>,
+    /// The print dialog, while open.
+    pub print: Option<printing::PrintDialog>,
     /// A temporary password to show once.
     pub password: Option<(String, String)>,
 }
@@ -111,6 +114,8 @@ pub struct AttainApp {
     pub import: import_job::ImportState,
     /// What-if sandbox, plans, risk and reminders.
     pub forecast: forecast::Forecast,
+    /// An award summary being rendered, printed or saved.
+    pub printing: job::Job<Result<String, String>>,
     /// When the process started (for the first-frame measurement).
     pub started: Option<std::time::Instant>,
 }
@@ -176,6 +181,7 @@ impl AttainApp {
             loading: None,
             started: None,
             forecast: forecast::Forecast::default(),
+            printing: job::Job::default(),
         };
         app.reevaluate();
         Ok(app)
@@ -262,6 +268,7 @@ impl AttainApp {
         }
         let mut cmds = std::mem::take(&mut self.commands);
         self.poll_import(ui.ctx());
+        self.poll_printing(ui.ctx());
         if let Some(rx) = &self.loading {
             ui.ctx()
                 .request_repaint_after(std::time::Duration::from_millis(100));
@@ -311,6 +318,7 @@ impl AttainApp {
         });
         crate::ui::confirm::confirm_ui(self, ui, &mut cmds);
         crate::ui::password::password_ui(self, ui);
+        crate::ui::print_dialog::print_dialog_ui(self, ui, &mut cmds);
         if !cmds.is_empty() {
             // The commands changed the state after it was drawn: draw it again.
             ui.ctx().request_repaint();

@@ -12,6 +12,7 @@ pub mod membership;
 pub mod organisations;
 pub mod password;
 pub mod plan;
+pub mod print_dialog;
 pub mod reminders;
 pub mod risk;
 pub mod sandbox;

@@ -8,6 +8,7 @@ pub const OPEN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key
 pub const EXPORT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);
 pub const FIND: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
 pub const IMPORT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::I);
+pub const PRINT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::P);
 
 pub fn shortcuts_ui(ui: &mut egui::Ui, cmds: &mut Vec<Command>) {
     ui.ctx().input_mut(|i| {
@@ -26,6 +27,9 @@ pub fn shortcuts_ui(ui: &mut egui::Ui, cmds: &mut Vec<Command>) {
         if i.consume_shortcut(&IMPORT) {
             cmds.push(Command::ImportUsersDialog);
         }
+        if i.consume_shortcut(&PRINT) {
+            cmds.push(Command::Print(crate::app::printing::PrintCommand::Open));
+        }
         for (n, key) in [
             Key::Num1,
             Key::Num2,
@@ -33,6 +37,10 @@ pub fn shortcuts_ui(ui: &mut egui::Ui, cmds: &mut Vec<Command>) {
             Key::Num4,
             Key::Num5,
             Key::Num6,
+            Key::Num7,
+            Key::Num8,
+            Key::Num9,
+            Key::Num0,
         ]
         .into_iter()
         .enumerate()

@@ -52,6 +52,16 @@ pub fn top_bar_ui(app: &mut AttainApp, ui: &mut egui::Ui, cmds: &mut Vec<Command
             if undo.on_hover_text(app.t("top-undo-hint")).clicked() {
                 cmds.push(Command::Undo);
             }
+            if ui
+                .button(app.t("top-print"))
+                .on_hover_text(app.t("top-print-hint"))
+                .clicked()
+            {
+                cmds.push(Command::Print(crate::app::printing::PrintCommand::Open));
+            }
+            if app.printing_busy() {
+                ui.spinner().on_hover_text(app.t("top-printing"));
+            }
             if app.eval.busy() {
                 ui.spinner().on_hover_text(app.t("top-evaluating"));
             }

@@ -330,3 +330,55 @@ credit-hint = People holding listed credentials that do not count only because t
 credit-compute = Find them
 credit-nobody = Everyone certified is credited.
 credit-adds-nothing = no level would change
+
+## Award summary (PDF)
+award-title = Competency award summary
+award-title-competency = Competency award summary
+award-title-profile = Business profile
+award-organisation = Organisation
+award-market = Market
+award-market-developed = Developed market
+award-market-developing = Developing market
+award-tier = Membership
+award-year = Subscription year
+award-as-of = Evaluated as of
+award-fingerprint = Data fingerprint
+award-option = Earned through
+award-requirement = Requirement
+award-figures = Have / needed
+award-person = Person
+award-credential = Credential
+award-passed = Passed
+award-until = Counts until
+award-met = met
+award-not-met = not met
+award-overrides = Overrides
+award-not-earned = Not earned
+award-skill = { $count ->
+    [one] One person holding { $credentials }
+   *[other] { $count } people holding { $credentials }
+}
+top-print = Print…
+top-print-hint = Print or save the award summary (Ctrl+P)
+top-printing = Preparing the award summary…
+print-title = Print the award summary
+print-what = What
+print-what-org = The whole organisation
+print-what-profile = The business profile (one page)
+print-what-one = One competency…
+print-printer = Printer
+print-no-printer = No printer is installed. You can still save the summary as PDF.
+print-default = System default
+print-default-named = System default ({ $printer })
+print-copies = Copies
+print-paper = Paper
+print-language = Language
+print-template = Template
+print-template-default = built-in
+print-template-builtin = Use the built-in one
+print-template-choose = Choose…
+print-print = Print
+print-save-pdf = Save as PDF…
+print-sent = Sent to the printer { $printer }: { $service }
+print-saved = Award summary saved to { $file }
+print-failed = The award summary could not be printed or saved: { $error }

@@ -330,3 +330,55 @@ credit-hint = Persone con certificazioni richieste che non contano solo perché 
 credit-compute = Trovale
 credit-nobody = Tutte le persone certificate sono conteggiate.
 credit-adds-nothing = nessun livello cambierebbe
+
+## Riepilogo dei riconoscimenti (PDF)
+award-title = Riepilogo delle competenze ottenute
+award-title-competency = Riepilogo della competenza
+award-title-profile = Profilo aziendale
+award-organisation = Organizzazione
+award-market = Mercato
+award-market-developed = Mercato sviluppato
+award-market-developing = Mercato in via di sviluppo
+award-tier = Abbonamento
+award-year = Anno di abbonamento
+award-as-of = Valutato al
+award-fingerprint = Impronta dei dati
+award-option = Ottenuta tramite
+award-requirement = Requisito
+award-figures = Ottenuto / richiesto
+award-person = Persona
+award-credential = Certificazione
+award-passed = Superato il
+award-until = Valido fino al
+award-met = soddisfatto
+award-not-met = non soddisfatto
+award-overrides = Eccezioni
+award-not-earned = Non ottenute
+award-skill = { $count ->
+    [one] Una persona con { $credentials }
+   *[other] { $count } persone con { $credentials }
+}
+top-print = Stampa…
+top-print-hint = Stampa o salva il riepilogo delle competenze (Ctrl+P)
+top-printing = Preparazione del riepilogo…
+print-title = Stampa il riepilogo delle competenze
+print-what = Cosa
+print-what-org = Tutta l'organizzazione
+print-what-profile = Il profilo aziendale (una pagina)
+print-what-one = Una competenza…
+print-printer = Stampante
+print-no-printer = Nessuna stampante installata. Puoi comunque salvare il riepilogo in PDF.
+print-default = Predefinita di sistema
+print-default-named = Predefinita di sistema ({ $printer })
+print-copies = Copie
+print-paper = Carta
+print-language = Lingua
+print-template = Modello
+print-template-default = predefinito
+print-template-builtin = Usa quello predefinito
+print-template-choose = Scegli…
+print-print = Stampa
+print-save-pdf = Salva come PDF…
+print-sent = Inviato alla stampante { $printer }: { $service }
+print-saved = Riepilogo salvato in { $file }
+print-failed = Impossibile stampare o salvare il riepilogo: { $error }

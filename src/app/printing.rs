@@ -1,0 +1,192 @@
+//! The print dialog's state and commands: award summaries rendered and printed (or saved as
+//! PDF) on a worker thread, the system's printers listed the same way.
+
+use super::AttainApp;
+use super::job::Job;
+use crate::report::print::{PrintJob, print_pdf};
+use crate::report::{AwardRequest, Paper};
+use std::path::PathBuf;
+
+/// What the dialog prints: the whole organisation, one competency, or the business profile.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Scope {
+    #[default]
+    Organisation,
+    Competency(String),
+    Profile,
+}
+
+pub struct PrintDialog {
+    pub printers: Job<Result<crate::report::print::Printers, String>>,
+    pub printer: Option<String>,
+    pub copies: u32,
+    pub paper: Paper,
+    pub scope: Scope,
+    pub lang: crate::i18n::Lang,
+    /// A user's copy of the template, if chosen.
+    pub template: Option<PathBuf>,
+}
+
+impl PrintDialog {
+    /// What the dialog's choices ask for.
+    pub fn request(&self) -> AwardRequest {
+        AwardRequest {
+            competency: match &self.scope {
+                Scope::Competency(id) => Some(id.clone()),
+                _ => None,
+            },
+            profile: self.scope == Scope::Profile,
+            paper: self.paper,
+        }
+    }
+}
+
+/// Where a finished render goes.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Target {
+    Printer(PrintJob),
+    File(PathBuf),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum PrintCommand {
+    Open,
+    Close,
+    Print,
+    SaveDialog,
+    SaveTo(PathBuf),
+    PickTemplate,
+    ClearTemplate,
+}
+
+/// Every render runs on a worker: typst takes tens of milliseconds even for small ones.
+const ALWAYS_BACKGROUND: usize = usize::MAX;
+
+impl AttainApp {
+    pub(super) fn run_print(&mut self, cmd: PrintCommand) {
+        match cmd {
+            PrintCommand::Open => {
+                let mut printers = Job::default();
+                printers.start(ALWAYS_BACKGROUND, crate::report::print::printers);
+                self.view.print = Some(PrintDialog {
+                    printers,
+                    printer: None,
+                    copies: 1,
+                    paper: if self.tr.lang() == crate::i18n::Lang::En
+                        && sys_locale::get_locale().is_some_and(|l| l.ends_with("US"))
+                    {
+                        Paper::Letter
+                    } else {
+                        Paper::A4
+                    },
+                    scope: Scope::default(),
+                    lang: self.tr.lang(),
+                    template: None,
+                });
+            }
+            PrintCommand::Close => self.view.print = None,
+            PrintCommand::Print => {
+                let Some(d) = &self.view.print else { return };
+                let req = d.request();
+                let job = PrintJob {
+                    printer: d.printer.clone(),
+                    copies: d.copies,
+                    paper: d.paper,
+                    title: crate::report::job_title(&self.org, &req, &crate::i18n::Tr::new(d.lang)),
+                };
+                self.render_to(Target::Printer(job));
+            }
+            PrintCommand::SaveDialog => {
+                let name = format!("{}.pdf", self.org.name.replace(['/', '\\', ':'], "_"));
+                if let Some(path) = self
+                    .file_dialog()
+                    .add_filter("PDF", &["pdf"])
+                    .set_file_name(name)
+                    .save_file()
+                {
+                    self.run_print(PrintCommand::SaveTo(path));
+                }
+            }
+            PrintCommand::SaveTo(path) => {
+                self.remember_folder(&path);
+                self.render_to(Target::File(path));
+            }
+            PrintCommand::PickTemplate => {
+                if let Some(path) = self.file_dialog().add_filter("typst", &["typ"]).pick_file()
+                    && let Some(d) = &mut self.view.print
+                {
+                    d.template = Some(path);
+                }
+            }
+            PrintCommand::ClearTemplate => {
+                if let Some(d) = &mut self.view.print {
+                    d.template = None;
+                }
+            }
+        }
+    }
+
+    /// Renders the dialog's summary on a worker and sends it to `target`.
+    fn render_to(&mut self, target: Target) {
+        let Some(d) = &self.view.print else { return };
+        let req = d.request();
+        let (catalog, org, as_of) = (self.catalog.clone(), self.org.clone(), self.as_of());
+        let (lang, template) = (d.lang, d.template.clone());
+        self.printing.start(ALWAYS_BACKGROUND, move || {
+            let tr = crate::i18n::Tr::new(lang);
+            let template = match &template {
+                Some(p) => Some((
+                    p.display().to_string(),
+                    std::fs::read_to_string(p).map_err(|e| format!("{}: {e}", p.display()))?,
+                )),
+                None => None,
+            };
+            let pdf = crate::report::award_pdf(
+                &catalog,
+                &org,
+                as_of,
+                &req,
+                &tr,
+                template.as_ref().map(|(n, t)| (n.as_str(), t.as_str())),
+            )?;
+            match target {
+                Target::Printer(job) => print_pdf(&pdf, &job).map(|out| {
+                    tr.t(
+                        "print-sent",
+                        &[
+                            ("printer", job.printer.unwrap_or_default()),
+                            ("service", out),
+                        ],
+                    )
+                }),
+                Target::File(path) => crate::io::write_atomic(&path, &pdf)
+                    .map(|()| tr.t("print-saved", &[("file", path.display().to_string())]))
+                    .map_err(|e| format!("{}: {e}", path.display())),
+            }
+        });
+        self.view.print = None;
+    }
+
+    /// Takes a finished render (called every frame).
+    pub(super) fn poll_printing(&mut self, ctx: &egui::Context) {
+        if let Some(d) = &mut self.view.print
+            && d.printers.poll()
+        {
+            ctx.request_repaint_after(std::time::Duration::from_millis(100));
+        }
+        if self.printing.poll() {
+            ctx.request_repaint_after(std::time::Duration::from_millis(100));
+        }
+        if let Some(result) = self.printing.result.take() {
+            match result {
+                Ok(msg) => self.ok(msg),
+                Err(e) => self.fail(self.tr.t("print-failed", &[("error", e)])),
+            }
+        }
+    }
+
+    /// True while a summary is being rendered or printed.
+    pub fn printing_busy(&self) -> bool {
+        self.printing.busy()
+    }
+}

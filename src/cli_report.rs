@@ -1,0 +1,121 @@
+//! `attain report award` and `attain print`: the award summary of a workspace organisation
+//! as a PDF file, or sent to a printer.
+
+use crate::cli::{Failure, catalog, parse_as_of, workspace};
+use crate::i18n::{Lang, Tr};
+use crate::report::print::{PrintJob, print_pdf};
+use crate::report::{AwardRequest, Paper, award_pdf};
+use std::path::PathBuf;
+
+/// What both commands print.
+#[derive(clap::Args, Debug)]
+pub struct AwardArgs {
+    /// The organisation's name in the workspace.
+    #[arg(long)]
+    pub org: String,
+    /// One competency (its id) instead of the whole organisation.
+    #[arg(long)]
+    pub competency: Option<String>,
+    /// The one-page business profile: only what the membership tier displays.
+    #[arg(long)]
+    pub profile: bool,
+    /// en or it.
+    #[arg(long, default_value = "en")]
+    pub lang: String,
+    /// a4 or letter.
+    #[arg(long, default_value = "a4")]
+    pub paper: String,
+    #[arg(long)]
+    pub as_of: Option<String>,
+    /// A copy of assets/report/award.typ to use instead of the built-in template.
+    #[arg(long)]
+    pub template: Option<PathBuf>,
+}
+
+#[derive(clap::Subcommand, Debug)]
+pub enum ReportKind {
+    /// The competency award summary as a PDF file.
+    Award {
+        #[command(flatten)]
+        award: AwardArgs,
+        #[arg(short, long)]
+        output: PathBuf,
+    },
+}
+
+/// The PDF, its paper, and the job title for a print queue.
+fn render(a: &AwardArgs, db: Option<PathBuf>) -> Result<(Vec<u8>, Paper, String), Failure> {
+    let lang = Lang::parse(&a.lang).ok_or_else(|| {
+        Failure::Input(format!("--lang: unknown language {:?} (en or it)", a.lang))
+    })?;
+    let paper = Paper::parse(&a.paper)
+        .ok_or_else(|| Failure::Input(format!("--paper: {:?} is not a4 or letter", a.paper)))?;
+    let as_of = parse_as_of(a.as_of.as_deref())?;
+    let template = match &a.template {
+        Some(p) => Some((
+            p.display().to_string(),
+            std::fs::read_to_string(p)
+                .map_err(|e| Failure::Input(format!("{}: {e}", p.display())))?,
+        )),
+        None => None,
+    };
+    let store = workspace(db)?;
+    let id = store
+        .org_id(&a.org)
+        .map_err(|e| Failure::Other(e.to_string()))?
+        .ok_or_else(|| Failure::Input(format!("--org: no organisation named {:?}", a.org)))?;
+    let org = store
+        .load_org(id)
+        .map_err(|e| Failure::Other(e.to_string()))?;
+    let catalog = catalog(None)?;
+    let req = AwardRequest {
+        competency: a.competency.clone(),
+        profile: a.profile,
+        paper,
+    };
+    let tr = Tr::new(lang);
+    let title = crate::report::job_title(&org, &req, &tr);
+    let pdf = award_pdf(
+        &catalog,
+        &org,
+        as_of,
+        &req,
+        &tr,
+        template.as_ref().map(|(n, t)| (n.as_str(), t.as_str())),
+    )
+    .map_err(Failure::Input)?;
+    Ok((pdf, paper, title))
+}
+
+pub fn report(kind: &ReportKind, db: Option<PathBuf>) -> Result<String, Failure> {
+    match kind {
+        ReportKind::Award { award, output } => {
+            let (pdf, _, _) = render(award, db)?;
+            crate::io::write_atomic(output, &pdf)
+                .map_err(|e| Failure::Other(format!("{}: {e}", output.display())))?;
+            Ok(format!("{} ({} bytes)\n", output.display(), pdf.len()))
+        }
+    }
+}
+
+pub fn print(
+    a: &AwardArgs,
+    printer: Option<String>,
+    copies: u32,
+    db: Option<PathBuf>,
+) -> Result<String, Failure> {
+    if let Some(p) = &printer {
+        crate::report::print::check_printer_name(p)
+            .map_err(|e| Failure::Input(format!("--printer: {e}")))?;
+    }
+    let (pdf, paper, title) = render(a, db)?;
+    let job = PrintJob {
+        printer,
+        copies,
+        paper,
+        title,
+    };
+    print_pdf(&pdf, &job)
+        .map(|s| s + "\n")
+        .map_err(Failure::Other)
+}

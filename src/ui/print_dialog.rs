@@ -1,0 +1,159 @@
+//! The print dialog (Ctrl+P): what to print, the printer, copies, paper, language and
+//! template; "Print" and "Save as PDF" render on a worker.
+
+use crate::app::printing::{PrintCommand as P, Scope};
+use crate::app::{AttainApp, Command};
+use crate::i18n::Lang;
+use crate::report::Paper;
+
+pub fn print_dialog_ui(app: &mut AttainApp, ui: &mut egui::Ui, cmds: &mut Vec<Command>) {
+    if app.view.print.is_none() {
+        return;
+    }
+    let tr = crate::i18n::Tr::new(app.tr.lang());
+    let catalog = app.catalog.clone();
+    let Some(d) = &mut app.view.print else { return };
+    let modal = egui::Modal::new(egui::Id::unique("print-dialog")).show(ui.ctx(), |ui| {
+        ui.set_width(460.0);
+        ui.heading(tr.t("print-title", &[]));
+        egui::Grid::new("print-grid")
+            .num_columns(2)
+            .spacing([12.0, 8.0])
+            .show(ui, |ui| {
+                let what = ui.label(tr.t("print-what", &[]));
+                ui.vertical(|ui| {
+                    ui.radio_value(
+                        &mut d.scope,
+                        Scope::Organisation,
+                        tr.t("print-what-org", &[]),
+                    );
+                    ui.radio_value(
+                        &mut d.scope,
+                        Scope::Profile,
+                        tr.t("print-what-profile", &[]),
+                    );
+                    let current = match &d.scope {
+                        Scope::Competency(id) => catalog
+                            .competencies
+                            .iter()
+                            .find(|c| &c.id == id)
+                            .map_or(id.clone(), |c| c.name.clone()),
+                        _ => tr.t("print-what-one", &[]),
+                    };
+                    egui::ComboBox::from_id_salt("print-competency")
+                        .selected_text(current)
+                        .width(260.0)
+                        .show_ui(ui, |ui| {
+                            for c in &catalog.competencies {
+                                ui.selectable_value(
+                                    &mut d.scope,
+                                    Scope::Competency(c.id.clone()),
+                                    &c.name,
+                                );
+                            }
+                        })
+                        .response
+                        .labelled_by(what.id);
+                });
+                ui.end_row();
+
+                let printer = ui.label(tr.t("print-printer", &[]));
+                match &d.printers.result {
+                    None => {
+                        ui.spinner();
+                    }
+                    Some(Err(e)) => {
+                        ui.colored_label(super::widgets::RED, e);
+                    }
+                    Some(Ok((names, _))) if names.is_empty() => {
+                        ui.colored_label(super::widgets::RED, tr.t("print-no-printer", &[]));
+                    }
+                    Some(Ok((names, default))) => {
+                        let default_text = match default {
+                            Some(n) => tr.t("print-default-named", &[("printer", n.clone())]),
+                            None => tr.t("print-default", &[]),
+                        };
+                        egui::ComboBox::from_id_salt("print-printer")
+                            .selected_text(d.printer.clone().unwrap_or(default_text.clone()))
+                            .width(260.0)
+                            .show_ui(ui, |ui| {
+                                ui.selectable_value(&mut d.printer, None, default_text);
+                                for n in names {
+                                    ui.selectable_value(&mut d.printer, Some(n.clone()), n);
+                                }
+                            })
+                            .response
+                            .labelled_by(printer.id);
+                    }
+                }
+                ui.end_row();
+
+                let copies = ui.label(tr.t("print-copies", &[]));
+                ui.add(egui::DragValue::new(&mut d.copies).range(1..=99))
+                    .labelled_by(copies.id);
+                ui.end_row();
+
+                ui.label(tr.t("print-paper", &[]));
+                ui.horizontal(|ui| {
+                    ui.radio_value(&mut d.paper, Paper::A4, "A4");
+                    ui.radio_value(&mut d.paper, Paper::Letter, "Letter");
+                });
+                ui.end_row();
+
+                ui.label(tr.t("print-language", &[]));
+                ui.horizontal(|ui| {
+                    ui.radio_value(&mut d.lang, Lang::En, "English");
+                    ui.radio_value(&mut d.lang, Lang::It, "Italiano");
+                });
+                ui.end_row();
+
+                ui.label(tr.t("print-template", &[]));
+                ui.horizontal(|ui| {
+                    match &d.template {
+                        Some(p) => {
+                            ui.label(p.file_name().map_or_else(
+                                || p.display().to_string(),
+                                |n| n.to_string_lossy().into_owned(),
+                            ))
+                            .on_hover_text(p.display().to_string());
+                            if ui
+                                .small_button(tr.t("print-template-builtin", &[]))
+                                .clicked()
+                            {
+                                cmds.push(Command::Print(P::ClearTemplate));
+                            }
+                        }
+                        None => {
+                            ui.weak(tr.t("print-template-default", &[]));
+                        }
+                    }
+                    if ui
+                        .small_button(tr.t("print-template-choose", &[]))
+                        .clicked()
+                    {
+                        cmds.push(Command::Print(P::PickTemplate));
+                    }
+                });
+                ui.end_row();
+            });
+        ui.add_space(10.0);
+        let can_print = matches!(&d.printers.result, Some(Ok((n, _))) if !n.is_empty());
+        ui.horizontal(|ui| {
+            if ui
+                .add_enabled(can_print, egui::Button::new(tr.t("print-print", &[])))
+                .clicked()
+            {
+                cmds.push(Command::Print(P::Print));
+            }
+            if ui.button(tr.t("print-save-pdf", &[])).clicked() {
+                cmds.push(Command::Print(P::SaveDialog));
+            }
+            if ui.button(tr.t("button-cancel", &[])).clicked() {
+                cmds.push(Command::Print(P::Close));
+            }
+        });
+    });
+    if modal.should_close() {
+        cmds.push(Command::Print(P::Close));
+    }
+}

@@ -1,0 +1,290 @@
+//! Printing end to end: a local CUPS with the cups-pdf printer (scripts/cups.sh starts it),
+//! `attain print` sends the job, and the PDF that lands in the printer's folder holds the
+//! organisation's name. Printer names with shell metacharacters stay names.
+#![allow(clippy::unwrap_used)]
+
+use egui_kittest::kittest::Queryable as _;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::time::{Duration, Instant};
+
+const ORG: &str = "Contoso Italia S.r.l.";
+
+fn attain(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_attain"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn workspace(dir: &Path) -> String {
+    let db = dir.join("ws.attain").display().to_string();
+    let demo = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/demo/contoso.org.ron");
+    assert!(attain(&["--db", &db, "load", demo]).status.success());
+    db
+}
+
+/// Starts CUPS with the attain-pdf printer; returns its output folder.
+fn cups() -> PathBuf {
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/scripts/cups.sh");
+    let out = Command::new("bash").arg(script).output().unwrap();
+    assert!(
+        out.status.success(),
+        "scripts/cups.sh failed (it needs root and `scripts/install-deps.sh test`): {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    PathBuf::from(
+        std::env::var("ATTAIN_CUPS_PDF_DIR").unwrap_or("/var/spool/cups-pdf/attain".into()),
+    )
+}
+
+fn pdfs(dir: &Path) -> Vec<PathBuf> {
+    std::fs::read_dir(dir)
+        .map(|d| {
+            d.flatten()
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|x| x == "pdf"))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[test]
+fn a_printed_summary_lands_in_the_cups_pdf_folder() {
+    let out_dir = cups();
+    let before = pdfs(&out_dir);
+    let dir = tempfile::tempdir().unwrap();
+    let db = workspace(dir.path());
+    let out = attain(&[
+        "--db",
+        &db,
+        "print",
+        "--org",
+        ORG,
+        "--printer",
+        "attain-pdf",
+        "--as-of",
+        "2026-11-25",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("attain-pdf"));
+    // The print path re-distils the PDF (CUPS makes PostScript, cups-pdf runs Ghostscript),
+    // which keeps the pages but not the text layer. So: the job carries the organisation's
+    // name as its title, and its first page looks like the summary saved directly, whose
+    // text is checked by tests/report.rs.
+    let started = Instant::now();
+    let landed = loop {
+        let new: Vec<PathBuf> = pdfs(&out_dir)
+            .into_iter()
+            .filter(|p| !before.contains(p))
+            .collect();
+        if let Some(p) = new
+            .into_iter()
+            .find(|p| title(p).is_some_and(|t| t.contains(ORG)))
+        {
+            break p;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(60),
+            "no PDF in {}",
+            out_dir.display()
+        );
+        std::thread::sleep(Duration::from_millis(250));
+    };
+    let direct = dir.path().join("direct.pdf");
+    let out = attain(&[
+        "--db",
+        &db,
+        "report",
+        "award",
+        "--org",
+        ORG,
+        "--as-of",
+        "2026-11-25",
+        "-o",
+        direct.to_str().unwrap(),
+    ]);
+    assert!(out.status.success());
+    let other = dir.path().join("other.pdf");
+    let out = attain(&[
+        "--db",
+        &db,
+        "report",
+        "award",
+        "--org",
+        ORG,
+        "--as-of",
+        "2026-11-25",
+        "--profile",
+        "-o",
+        other.to_str().unwrap(),
+    ]);
+    assert!(out.status.success());
+    let printed = page(&landed, dir.path(), "landed");
+    let (same, different) = (
+        page(&direct, dir.path(), "direct"),
+        page(&other, dir.path(), "other"),
+    );
+    assert_eq!(printed.len(), same.len(), "page sizes differ");
+    let distance = |x: &[u8], y: &[u8]| {
+        x.iter()
+            .zip(y)
+            .map(|(p, q)| p.abs_diff(*q) as f64)
+            .sum::<f64>()
+            / x.len() as f64
+    };
+    let (d_same, d_other) = (distance(&printed, &same), distance(&printed, &different));
+    assert!(
+        d_same < d_other / 1.5,
+        "the printed page is not the summary: {d_same} from it, {d_other} from another"
+    );
+    let ink = printed.iter().filter(|p| **p < 200).count();
+    assert!(ink > printed.len() / 200, "the printed page is blank");
+}
+
+/// The PDF's title (pdfinfo), if it has one.
+fn title(pdf: &Path) -> Option<String> {
+    let out = Command::new("pdfinfo").arg(pdf).output().ok()?;
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .find_map(|l| l.strip_prefix("Title:").map(|t| t.trim().to_string()))
+}
+
+/// The first page in grey at 20 dpi, as raw pixels.
+fn page(pdf: &Path, dir: &Path, name: &str) -> Vec<u8> {
+    let prefix = dir.join(name);
+    let out = Command::new("pdftoppm")
+        .args(["-gray", "-r", "20", "-f", "1", "-l", "1", "-singlefile"])
+        .arg(pdf)
+        .arg(&prefix)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "pdftoppm: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let bytes = std::fs::read(prefix.with_extension("pgm")).unwrap();
+    // P5 header: four whitespace-separated fields, then the pixels.
+    let mut fields = 0;
+    let mut i = 0;
+    while fields < 4 {
+        while bytes[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        while !bytes[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        fields += 1;
+    }
+    bytes[i + 1..].to_vec()
+}
+
+#[test]
+fn printer_names_with_shell_metacharacters_are_only_names() {
+    cups();
+    let dir = tempfile::tempdir().unwrap();
+    let db = workspace(dir.path());
+    let marker = dir.path().join("pwned");
+    let evil = format!("x; touch {} #", marker.display());
+    let out = attain(&["--db", &db, "print", "--org", ORG, "--printer", &evil]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("no printer named"), "{err}");
+    for name in [
+        format!("$(touch {})", marker.display()),
+        format!("`touch {}`", marker.display()),
+    ] {
+        let out = attain(&["--db", &db, "print", "--org", ORG, "--printer", &name]);
+        assert_eq!(out.status.code(), Some(1));
+    }
+    assert!(!marker.exists(), "a shell ran the printer name");
+    // An option-looking name is refused before anything runs.
+    let out = attain(&["--db", &db, "print", "--org", ORG, "--printer=-d"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("is not a printer name"));
+}
+
+mod common;
+
+#[test]
+fn the_print_dialog_prints_and_saves_as_pdf() {
+    use attain::app::Command as C;
+    use attain::app::printing::PrintCommand as P;
+    let out_dir = cups();
+    let before = pdfs(&out_dir);
+    let mut h = common::ui::harness(common::ui::app());
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::P);
+    // The printers are listed by a worker: one frame, then wait for it.
+    h.step();
+    assert!(h.state().view.print.is_some(), "Ctrl+P opens the dialog");
+    h.state_mut().view.print.as_mut().unwrap().printers.wait();
+    h.run();
+    let printers = h
+        .state()
+        .view
+        .print
+        .as_ref()
+        .unwrap()
+        .printers
+        .result
+        .clone();
+    assert!(
+        printers
+            .unwrap()
+            .unwrap()
+            .0
+            .contains(&"attain-pdf".to_string())
+    );
+    h.state_mut().view.print.as_mut().unwrap().printer = Some("attain-pdf".into());
+    h.get_by_label("Print").click();
+    h.step();
+    h.step();
+    assert!(
+        h.state().view.print.is_none(),
+        "the dialog closes while the job runs"
+    );
+    h.state_mut().printing.wait();
+    h.run();
+    let notice = h.state().notice.clone().unwrap();
+    assert!(
+        !notice.error && notice.text.contains("attain-pdf"),
+        "{notice:?}"
+    );
+    let started = Instant::now();
+    while pdfs(&out_dir).len() <= before.len() {
+        assert!(
+            started.elapsed() < Duration::from_secs(60),
+            "nothing printed"
+        );
+        std::thread::sleep(Duration::from_millis(250));
+    }
+    // Save as PDF: the business profile in Italian.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("profilo.pdf");
+    h.state_mut().commands.push(C::Print(P::Open));
+    h.run();
+    {
+        let d = h.state_mut().view.print.as_mut().unwrap();
+        d.scope = attain::app::printing::Scope::Profile;
+        d.lang = attain::i18n::Lang::It;
+    }
+    h.state_mut()
+        .commands
+        .push(C::Print(P::SaveTo(path.clone())));
+    h.run();
+    h.state_mut().printing.wait();
+    h.run();
+    let bytes = std::fs::read(&path).unwrap();
+    assert!(bytes.starts_with(b"%PDF"));
+    let t = Command::new("pdftotext")
+        .arg(&path)
+        .arg("-")
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&t.stdout).contains("Profilo aziendale"));
+}
