@@ -15,8 +15,14 @@ fn bench(c: &mut Criterion) {
     let t = as_of();
     let tr = Tr::new(Lang::It);
     let req = AwardRequest::default();
+    // The first render is cold: no typst cache, fonts not yet parsed.
+    let started = std::time::Instant::now();
     let pdf = award_pdf(&catalog, &org, t, &req, &tr, None).unwrap_or_default();
-    println!("award summary, 1,000 employees: {} bytes", pdf.len());
+    println!(
+        "award summary, 1,000 employees: {} bytes, first (cold) render {:?}",
+        pdf.len(),
+        started.elapsed()
+    );
     let mut group = c.benchmark_group("report");
     group
         .sample_size(10)

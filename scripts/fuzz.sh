@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Fuzzes the users importer, the Trainings/Credly importer and the org-file (and catalog)
+# Fuzzes the users importer, the Trainings/Credly importer, the org-file loader and the catalog
 # loader for a bounded time each; fails on any crash or hang. Needs cargo-fuzz (installed
 # here if missing); cargo-fuzz's sanitizer flags are enabled on the stable toolchain with
 # RUSTC_BOOTSTRAP, as this machine has no nightly.
@@ -9,7 +9,7 @@ cd "$(dirname "$0")/../fuzz"
 seconds="${1:-60}"
 command -v cargo-fuzz >/dev/null || cargo install --locked cargo-fuzz
 export RUSTC_BOOTSTRAP=1
-for target in users_import trainings_import org_file; do
+for target in users_import trainings_import org_file catalog; do
   echo "== $target for ${seconds}s"
   # A fresh working corpus from the committed seeds, so runs do not grow the repository.
   work=$(mktemp -d)

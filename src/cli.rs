@@ -91,6 +91,9 @@ pub enum Command {
         #[arg(long, default_value_t = 1)]
         copies: u32,
     },
+    /// Check the workspace: SQLite's integrity check and the people of each organisation
+    /// (one line each: name, TAB, count). Exit 1 when the check fails.
+    Check,
     /// Copy the workspace to a file (SQLite online backup; safe while attain runs).
     Backup { output: PathBuf },
     /// Replace the workspace by a backup (the current content is first copied aside).
@@ -214,6 +217,7 @@ pub fn main() -> ExitCode {
         Some(Command::Import(kind)) => crate::cli_import::import(&kind, cli.db),
         Some(Command::Load { file }) => load(&file, cli.db),
         Some(Command::Backup { output }) => backup(&output, cli.db),
+        Some(Command::Check) => check(cli.db),
         Some(Command::Restore { from }) => restore(&from, cli.db),
         Some(Command::Export { org, output }) => export(&org, &output, cli.db),
         None => gui(cli.db, started),
@@ -481,6 +485,23 @@ fn gui(db: Option<PathBuf>, started: std::time::Instant) -> Result<String, Failu
 pub(crate) fn workspace(db: Option<PathBuf>) -> Result<crate::store::Store, Failure> {
     let path = db.unwrap_or_else(crate::app::default_db_path);
     crate::store::Store::open(&path).map_err(|e| Failure::Input(e.to_string()))
+}
+
+/// `attain check`: "integrity ok", then each organisation and its number of employees.
+fn check(db: Option<PathBuf>) -> Result<String, Failure> {
+    let store = workspace(db)?;
+    let other = |e: crate::store::StoreError| Failure::Other(e.to_string());
+    let integrity = store.integrity_check().map_err(other)?;
+    if integrity != "ok" {
+        return Err(Failure::Other(format!(
+            "integrity check failed: {integrity}"
+        )));
+    }
+    let mut out = String::from("integrity ok\n");
+    for o in store.list_orgs().map_err(other)? {
+        writeln!(out, "{}\t{}", o.name, o.employees).ok();
+    }
+    Ok(out)
 }
 
 fn backup(output: &std::path::Path, db: Option<PathBuf>) -> Result<String, Failure> {

@@ -137,8 +137,7 @@ pub fn import(kind: &ImportKind, db: Option<PathBuf>) -> Result<String, Failure>
 }
 
 fn import_users(args: &ImportUsersArgs, db: Option<PathBuf>) -> Result<String, Failure> {
-    let bytes = std::fs::read(&args.file)
-        .map_err(|e| Failure::Input(format!("{}: {e}", args.file.display())))?;
+    let bytes = crate::io::read_input(&args.file).map_err(Failure::Input)?;
     let check = check_users(&bytes);
     let (mut store, org_id, mut org) = open_org(db, &args.org)?;
     let existing: std::collections::HashSet<String> = org
@@ -261,8 +260,7 @@ fn import_achievements(
     kind: &str,
 ) -> Result<String, Failure> {
     use crate::io::trainings::{DateOrder, check_credly, check_trainings};
-    let bytes = std::fs::read(&args.file)
-        .map_err(|e| Failure::Input(format!("{}: {e}", args.file.display())))?;
+    let bytes = crate::io::read_input(&args.file).map_err(Failure::Input)?;
     let (mut store, org_id, mut org) = open_org(db, &args.org)?;
     let catalog = crate::io::catalog_file::default_catalog();
     let check = if kind == "credly" {

@@ -54,8 +54,12 @@ fn render(a: &AwardArgs, db: Option<PathBuf>) -> Result<(Vec<u8>, Paper, String)
     let template = match &a.template {
         Some(p) => Some((
             p.display().to_string(),
-            std::fs::read_to_string(p)
-                .map_err(|e| Failure::Input(format!("{}: {e}", p.display())))?,
+            crate::io::read_input(p)
+                .and_then(|b| {
+                    String::from_utf8(b)
+                        .map_err(|_| format!("{}: the template is not UTF-8 text", p.display()))
+                })
+                .map_err(Failure::Input)?,
         )),
         None => None,
     };

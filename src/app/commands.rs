@@ -317,7 +317,7 @@ impl AttainApp {
         kind: &'static str,
     ) -> Result<import_job::AchievementsPreview, String> {
         use crate::io::trainings::{DateOrder, check_credly, check_trainings};
-        let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let bytes = crate::io::read_input(&path)?;
         let check = if kind == "credly" {
             check_credly(&bytes, &self.credly_mapping())
         } else {

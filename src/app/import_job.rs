@@ -70,7 +70,7 @@ impl Preview {
         path: PathBuf,
         existing: &std::collections::HashSet<String>,
     ) -> Result<Preview, String> {
-        let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let bytes = crate::io::read_input(&path)?;
         let check = check_users(&bytes);
         let updates: std::collections::HashSet<String> = check
             .valid

@@ -287,7 +287,9 @@ impl AttainApp {
         });
         // A dropped file goes to the importer its header names.
         for path in dropped.into_iter().take(1) {
-            let kind = std::fs::read(&path).map_or("users", |b| crate::io::table::kind_of(&b));
+            // The header line names the kind: the start of the file is enough.
+            let kind = crate::io::read_head(&path, 64 * 1024)
+                .map_or("users", |b| crate::io::table::kind_of(&b));
             cmds.push(match kind {
                 "users" => Command::PreviewImport(path),
                 other => Command::PreviewAchievements(

@@ -137,7 +137,8 @@ impl AttainApp {
             let template = match &template {
                 Some(p) => Some((
                     p.display().to_string(),
-                    std::fs::read_to_string(p).map_err(|e| format!("{}: {e}", p.display()))?,
+                    String::from_utf8(crate::io::read_input(p)?)
+                        .map_err(|_| format!("{}: the template is not UTF-8 text", p.display()))?,
                 )),
                 None => None,
             };

@@ -20,11 +20,45 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     std::fs::rename(&tmp, path)
 }
 
+/// The largest input file attain reads (users files, exports, org files, templates). A
+/// 100,000-person users file is about 7 MB; anything far larger is the wrong file, and is
+/// refused from its size alone, before a byte is read, so memory stays bounded.
+pub const MAX_INPUT_BYTES: u64 = 256 * 1024 * 1024;
+
+/// Reads a whole input file after checking its size; the message names the file.
+pub fn read_input(path: &Path) -> Result<Vec<u8>, String> {
+    let name = path.display();
+    let size = std::fs::metadata(path)
+        .map_err(|e| format!("{name}: {e}"))?
+        .len();
+    if size > MAX_INPUT_BYTES {
+        return Err(format!(
+            "{name}: the file is {:.1} MB, larger than the {} MB attain reads; is it the right file?",
+            size as f64 / 1_048_576.0,
+            MAX_INPUT_BYTES / 1_048_576
+        ));
+    }
+    std::fs::read(path).map_err(|e| format!("{name}: {e}"))
+}
+
+/// The first bytes of a file (enough to tell what kind of file it is).
+pub fn read_head(path: &Path, n: u64) -> std::io::Result<Vec<u8>> {
+    use std::io::Read as _;
+    let mut head = Vec::new();
+    std::fs::File::open(path)?.take(n).read_to_end(&mut head)?;
+    Ok(head)
+}
+
 /// Reads a whole text file, turning I/O and encoding failures into an [`InputError`].
 pub(crate) fn read_text(path: &Path) -> Result<String, InputError> {
     let file = path.display().to_string();
-    let bytes = std::fs::read(path)
-        .map_err(|e| InputError::new(&file, (0, 0), None, format!("cannot read the file: {e}")))?;
+    let bytes = read_input(path).map_err(|e| {
+        let why = e
+            .strip_prefix(&format!("{file}: "))
+            .unwrap_or(&e)
+            .to_string();
+        InputError::new(&file, (0, 0), None, format!("cannot read the file: {why}"))
+    })?;
     String::from_utf8(bytes).map_err(|e| {
         let upto = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let line = upto.iter().filter(|b| **b == b'\n').count() + 1;

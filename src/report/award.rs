@@ -127,7 +127,8 @@ pub fn data_hash(catalog: &Catalog, org: &Org, as_of: Instant) -> String {
         .collect()
 }
 
-const LABELS: [(&str, &str); 18] = [
+const LABELS: [(&str, &str); 19] = [
+    ("override", "award-override"),
     ("organisation", "award-organisation"),
     ("market", "award-market"),
     ("tier", "award-tier"),

@@ -152,6 +152,15 @@ impl Store {
         &self.path
     }
 
+    /// SQLite's `PRAGMA integrity_check`: "ok", or what is wrong.
+    pub fn integrity_check(&self) -> Result<String> {
+        let mut st = self.conn.prepare("PRAGMA integrity_check")?;
+        let lines: Vec<String> = st
+            .query_map([], |r| r.get::<_, String>(0))?
+            .collect::<std::result::Result<_, _>>()?;
+        Ok(lines.join("\n"))
+    }
+
     pub fn list_orgs(&self) -> Result<Vec<OrgSummary>> {
         let mut st = self.conn.prepare(
             "SELECT o.id, o.name, (SELECT COUNT(*) FROM employees e WHERE e.org_id = o.id) FROM organisations o ORDER BY o.name COLLATE NOCASE",

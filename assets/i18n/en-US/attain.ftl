@@ -382,3 +382,4 @@ print-save-pdf = Save as PDF…
 print-sent = Sent to the printer { $printer }: { $service }
 print-saved = Award summary saved to { $file }
 print-failed = The award summary could not be printed or saved: { $error }
+award-override = level held by an override

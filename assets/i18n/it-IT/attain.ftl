@@ -382,3 +382,4 @@ print-save-pdf = Salva come PDF…
 print-sent = Inviato alla stampante { $printer }: { $service }
 print-saved = Riepilogo salvato in { $file }
 print-failed = Impossibile stampare o salvare il riepilogo: { $error }
+award-override = livello mantenuto da un'eccezione
