@@ -271,6 +271,28 @@ fn bad_input_exits_2_naming_file_line_and_id() {
         &["duplicate MCID 1"],
     );
     expect_input_error(ORG, &["--as-of", "yesterday"], &[]);
+    // A wrong type, and a 1 MB string.
+    expect_input_error(
+        &ORG.replace(
+            "value: 15000.0, period_end: \"2018",
+            "value: \"lots\", period_end: \"2018",
+        ),
+        &[],
+        &["value"],
+    );
+    let long = "x".repeat(1 << 20);
+    expect_input_error(
+        &ORG.replace(
+            "display_name: \"Bruno Neri\"",
+            &format!("display_name: \"{long}\""),
+        ),
+        &[],
+        &[
+            "display_name",
+            "1048576 characters is too long",
+            "bad.org.ron:",
+        ],
+    );
     expect_input_error(
         "(format: \"attain-org/2\", name: \"x\", market: Developed)",
         &[],

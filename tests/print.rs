@@ -203,6 +203,22 @@ fn printer_names_with_shell_metacharacters_are_only_names() {
         assert_eq!(out.status.code(), Some(1));
     }
     assert!(!marker.exists(), "a shell ran the printer name");
+    // A file name with metacharacters is only a name too (a shell would create the marker
+    // in the working folder).
+    let odd = dir.path().join("award; touch pwned $(id) `id` & 'x'.pdf");
+    let out = Command::new(env!("CARGO_BIN_EXE_attain"))
+        .current_dir(dir.path())
+        .args(["--db", &db, "report", "award", "--org", ORG, "-o"])
+        .arg(&odd)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(std::fs::read(&odd).unwrap().starts_with(b"%PDF"));
+    assert!(!marker.exists(), "a shell ran the file name");
     // An option-looking name is refused before anything runs.
     let out = attain(&["--db", &db, "print", "--org", ORG, "--printer=-d"]);
     assert_eq!(out.status.code(), Some(2));

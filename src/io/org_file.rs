@@ -74,7 +74,52 @@ fn employee_anchor(id: &str) -> Option<String> {
     Some(format!("id: \"{id}\""))
 }
 
+/// The longest text a field may hold: names, ids and addresses are short; a reason a
+/// paragraph. Longer text is a broken or hostile file, not data.
+const MAX_TEXT: usize = 1024;
+const MAX_REASON: usize = 8192;
+
+/// The first text field longer than its limit: (field, length, limit, start of the text).
+fn too_long(org: &Org) -> Option<(&'static str, usize, usize, String)> {
+    let mut fields: Vec<(&'static str, &str, usize)> = vec![("name", &org.name, MAX_TEXT)];
+    if let Some(d) = &org.domain {
+        fields.push(("domain", d, MAX_TEXT));
+    }
+    for e in &org.employees {
+        fields.extend([
+            ("id", e.id.as_str(), MAX_TEXT),
+            ("display_name", e.display_name.as_str(), MAX_TEXT),
+            ("email", e.email.as_str(), MAX_TEXT),
+        ]);
+        for (f, v) in [
+            ("first_name", &e.first_name),
+            ("last_name", &e.last_name),
+            ("mcid", &e.mcid),
+        ] {
+            if let Some(v) = v {
+                fields.push((f, v.as_str(), MAX_TEXT));
+            }
+        }
+    }
+    for o in &org.overrides {
+        fields.push(("reason", o.reason.as_str(), MAX_REASON));
+        fields.push(("set_by", o.set_by.as_str(), MAX_TEXT));
+    }
+    fields.into_iter().find_map(|(f, v, limit)| {
+        let n = v.chars().count();
+        (n > limit).then(|| (f, n, limit, v.chars().take(32).collect()))
+    })
+}
+
 fn validate(org: &Org, catalog: &Catalog) -> Result<(), Problem> {
+    if let Some((field, n, limit, start)) = too_long(org) {
+        return Err(problem(
+            field,
+            format!("{n} characters is too long (at most {limit})"),
+            None,
+            format!("\"{start}"),
+        ));
+    }
     if org.format != ORG_FORMAT {
         return Err(problem(
             "format",

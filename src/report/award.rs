@@ -127,8 +127,9 @@ pub fn data_hash(catalog: &Catalog, org: &Org, as_of: Instant) -> String {
         .collect()
 }
 
-const LABELS: [(&str, &str); 19] = [
+const LABELS: [(&str, &str); 20] = [
     ("override", "award-override"),
+    ("level", "award-level"),
     ("organisation", "award-organisation"),
     ("market", "award-market"),
     ("tier", "award-tier"),

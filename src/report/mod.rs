@@ -2,6 +2,7 @@
 //! typst, and printing through the system's print service. No egui here.
 
 pub mod award;
+#[cfg(feature = "pdf")]
 pub mod pdf;
 pub mod print;
 
@@ -20,8 +21,16 @@ pub fn award_pdf(
     template: Option<(&str, &str)>,
 ) -> Result<Vec<u8>, String> {
     let data = award_data(catalog, org, as_of, req, tr)?;
-    let (name, text) = template.unwrap_or(("award.typ", pdf::DEFAULT_TEMPLATE));
-    pdf::render_pdf(text, name, data.to_json(), as_of.day())
+    #[cfg(feature = "pdf")]
+    {
+        let (name, text) = template.unwrap_or(("award.typ", pdf::DEFAULT_TEMPLATE));
+        pdf::render_pdf(text, name, data.to_json(), as_of.day())
+    }
+    #[cfg(not(feature = "pdf"))]
+    {
+        let _ = (data, template);
+        Err("this attain was built without PDF support (feature `pdf`)".into())
+    }
 }
 
 /// The print job's name: the organisation and what is printed.

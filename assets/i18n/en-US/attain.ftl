@@ -383,3 +383,4 @@ print-sent = Sent to the printer { $printer }: { $service }
 print-saved = Award summary saved to { $file }
 print-failed = The award summary could not be printed or saved: { $error }
 award-override = level held by an override
+award-level = Level

@@ -383,3 +383,4 @@ print-sent = Inviato alla stampante { $printer }: { $service }
 print-saved = Riepilogo salvato in { $file }
 print-failed = Impossibile stampare o salvare il riepilogo: { $error }
 award-override = livello mantenuto da un'eccezione
+award-level = Livello
