@@ -323,4 +323,75 @@ fn a_large_organisation_opens_in_the_background() {
     }
     assert_eq!(h.state().org_id, big_id);
     assert_eq!(h.state().org.employees.len(), 25_000);
+    drop(h);
+    // Started again with the large one current: the window opens before it is read.
+    let started = std::time::Instant::now();
+    let app = AttainApp::new(Store::open(&path).unwrap()).unwrap();
+    assert!(app.loading.is_some(), "read by a worker");
+    assert!(app.org.employees.is_empty());
+    assert!(started.elapsed() < std::time::Duration::from_secs(1));
+    let mut h = harness(app);
+    h.step();
+    let start = std::time::Instant::now();
+    while h.state().loading.is_some() {
+        assert!(start.elapsed() < std::time::Duration::from_secs(60));
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        h.step();
+    }
+    assert_eq!(h.state().org_id, big_id);
+    assert_eq!(h.state().org.employees.len(), 25_000);
+}
+
+#[test]
+fn an_org_file_exported_from_the_window_loads_back_as_a_new_organisation() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("contoso.org.ron");
+    let mut h = harness(app());
+    let orgs = h.state().orgs.len();
+    h.state_mut()
+        .commands
+        .push(Command::ExportOrgTo(path.clone()));
+    h.run();
+    assert!(path.exists());
+    assert!(
+        h.state()
+            .notice
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("contoso.org.ron")
+    );
+    let exported = attain::io::org_file::load_org(&path, &h.state().catalog).unwrap();
+    assert_eq!(exported.employees.len(), h.state().org.employees.len());
+    // The same organisation again is refused by name; under another name it is added.
+    h.state_mut()
+        .commands
+        .push(Command::LoadOrgFrom(path.clone()));
+    h.run();
+    assert!(h.state().notice.as_ref().unwrap().error);
+    assert_eq!(h.state().orgs.len(), orgs);
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(
+        &path,
+        text.replace("Contoso Italia S.r.l.", "Contoso Copia"),
+    )
+    .unwrap();
+    h.state_mut()
+        .commands
+        .push(Command::LoadOrgFrom(path.clone()));
+    h.run();
+    assert_eq!(h.state().orgs.len(), orgs + 1);
+    assert_eq!(h.state().org.name, "Contoso Copia");
+    assert_eq!(h.state().org.employees.len(), exported.employees.len());
+    // A broken file names itself and adds nothing.
+    let bad = dir.path().join("broken.org.ron");
+    std::fs::write(&bad, "(format: \"attain-org/1\", name: 3)").unwrap();
+    h.state_mut().commands.push(Command::LoadOrgFrom(bad));
+    h.run();
+    let notice = h.state().notice.clone().unwrap();
+    assert!(
+        notice.error && notice.text.contains("broken.org.ron"),
+        "{notice:?}"
+    );
+    assert_eq!(h.state().orgs.len(), orgs + 1);
 }

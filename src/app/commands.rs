@@ -4,9 +4,8 @@ use super::import_job::{self, ImportState, Preview};
 use super::{AttainApp, Panel};
 
 /// Organisations with more people than this are loaded off the UI thread.
-const BACKGROUND_LOAD: usize = 20_000;
+pub(super) const BACKGROUND_LOAD: usize = 20_000;
 use crate::i18n::{Lang, Tr};
-use crate::io::org_file::{load_org, save_org};
 use crate::model::{Edit, Instant, Market, Org};
 use std::path::PathBuf;
 
@@ -126,29 +125,8 @@ impl AttainApp {
                     self.run(Command::LoadOrgFrom(path));
                 }
             }
-            Command::ExportOrgTo(path) => {
-                self.remember_folder(&path);
-                match save_org(&self.org, &path) {
-                    Ok(()) => self.ok(self
-                        .tr
-                        .t("notice-exported", &[("file", path.display().to_string())])),
-                    Err(e) => self.fail(format!("{}: {e}", path.display())),
-                }
-            }
-            Command::LoadOrgFrom(path) => {
-                self.remember_folder(&path);
-                let loaded = load_org(&path, &self.catalog).map_err(|e| e.to_string());
-                match loaded.and_then(|org| self.store.insert_org(&org).map_err(|e| e.to_string()))
-                {
-                    Ok(id) => {
-                        self.select_org(id);
-                        self.ok(self
-                            .tr
-                            .t("notice-loaded", &[("file", path.display().to_string())]));
-                    }
-                    Err(e) => self.fail(e),
-                }
-            }
+            Command::ExportOrgTo(path) => self.export_org_to(path),
+            Command::LoadOrgFrom(path) => self.load_org_from(path),
             Command::CreateUserAccount(id) => self.create_user_account(&id),
             Command::ImportUsersDialog => {
                 if let Some(path) = self
@@ -422,6 +400,11 @@ impl AttainApp {
 
     /// One user action: one transaction, undoable, then a new evaluation.
     pub fn edit(&mut self, edit: Edit) {
+        // While an organisation is being read, the one shown may be a placeholder.
+        if self.loading.is_some() {
+            self.fail(self.t("notice-wait-loading"));
+            return;
+        }
         let catalog = self.catalog.clone();
         match self.store.apply(
             self.org_id,

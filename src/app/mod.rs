@@ -5,6 +5,7 @@ pub mod evaluation;
 pub mod forecast;
 pub mod import_job;
 pub mod job;
+pub mod org_files;
 pub mod printing;
 
 pub use commands::Command;
@@ -116,6 +117,8 @@ pub struct AttainApp {
     pub forecast: forecast::Forecast,
     /// An award summary being rendered, printed or saved.
     pub printing: job::Job<Result<String, String>>,
+    /// An org file being written or read.
+    pub file_job: job::Job<Result<org_files::FileDone, String>>,
     /// When the process started (for the first-frame measurement).
     pub started: Option<std::time::Instant>,
 }
@@ -161,7 +164,15 @@ impl AttainApp {
             .filter(|id| orgs.iter().any(|o| o.id == *id))
             .or(orgs.first().map(|o| o.id))
             .ok_or("no organisation")?;
-        let org = store.load_org(org_id).map_err(|e| e.to_string())?;
+        // A large organisation is read by a worker: the window opens at once with an empty
+        // placeholder of the same name and a spinner, then shows it when it is read.
+        let summary = orgs.iter().find(|o| o.id == org_id);
+        let large = summary.is_some_and(|o| o.employees > commands::BACKGROUND_LOAD)
+            && store.path().as_os_str() != ":memory:";
+        let org = match summary {
+            Some(s) if large => Org::new(&s.name, crate::model::Market::Developed),
+            _ => store.load_org(org_id).map_err(|e| e.to_string())?,
+        };
         let mut app = AttainApp {
             store,
             catalog,
@@ -182,8 +193,13 @@ impl AttainApp {
             started: None,
             forecast: forecast::Forecast::default(),
             printing: job::Job::default(),
+            file_job: job::Job::default(),
         };
-        app.reevaluate();
+        if large {
+            app.select_org(org_id);
+        } else {
+            app.reevaluate();
+        }
         Ok(app)
     }
 
@@ -269,6 +285,7 @@ impl AttainApp {
         let mut cmds = std::mem::take(&mut self.commands);
         self.poll_import(ui.ctx());
         self.poll_printing(ui.ctx());
+        self.poll_files(ui.ctx());
         if let Some(rx) = &self.loading {
             ui.ctx()
                 .request_repaint_after(std::time::Duration::from_millis(100));

@@ -59,6 +59,9 @@ pub fn top_bar_ui(app: &mut AttainApp, ui: &mut egui::Ui, cmds: &mut Vec<Command
             {
                 cmds.push(Command::Print(crate::app::printing::PrintCommand::Open));
             }
+            if app.files_busy() {
+                ui.spinner().on_hover_text(app.t("top-files"));
+            }
             if app.printing_busy() {
                 ui.spinner().on_hover_text(app.t("top-printing"));
             }

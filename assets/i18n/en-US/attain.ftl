@@ -384,3 +384,5 @@ print-saved = Award summary saved to { $file }
 print-failed = The award summary could not be printed or saved: { $error }
 award-override = level held by an override
 award-level = Level
+top-files = Writing or reading the org file…
+notice-wait-loading = The organisation is still being read; try again in a moment.

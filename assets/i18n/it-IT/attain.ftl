@@ -384,3 +384,5 @@ print-saved = Riepilogo salvato in { $file }
 print-failed = Impossibile stampare o salvare il riepilogo: { $error }
 award-override = livello mantenuto da un'eccezione
 award-level = Livello
+top-files = Scrittura o lettura del file dell'organizzazione…
+notice-wait-loading = L'organizzazione è ancora in lettura; riprova tra un momento.
