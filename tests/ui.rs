@@ -395,3 +395,58 @@ fn an_org_file_exported_from_the_window_loads_back_as_a_new_organisation() {
     );
     assert_eq!(h.state().orgs.len(), orgs + 1);
 }
+
+#[test]
+fn a_large_users_file_is_checked_on_a_worker_and_can_be_cancelled() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("many.csv");
+    let mut csv = String::from("First name,Last name,Display name,Email\n");
+    for i in 0..20_000 {
+        csv.push_str(&format!(
+            "Nome{i},Cognome,Nome{i} Cognome,nome{i}@contoso.it\n"
+        ));
+    }
+    std::fs::write(&path, csv).unwrap();
+    let mut h = harness(app());
+    h.state_mut()
+        .commands
+        .push(Command::PreviewImport(path.clone()));
+    h.step();
+    h.step();
+    assert!(matches!(
+        h.state().import,
+        attain::app::import_job::ImportState::Checking(_)
+            | attain::app::import_job::ImportState::Preview(_)
+    ));
+    let start = std::time::Instant::now();
+    while matches!(
+        h.state().import,
+        attain::app::import_job::ImportState::Checking(_)
+    ) {
+        assert!(start.elapsed() < std::time::Duration::from_secs(60));
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        h.step();
+    }
+    let attain::app::import_job::ImportState::Preview(p) = &h.state().import else {
+        panic!("no preview")
+    };
+    assert_eq!(p.rows.len(), 20_000);
+    // Cancel while checking: back to idle, nothing imported.
+    let before = h.state().org.employees.len();
+    h.state_mut().commands.push(Command::PreviewImport(path));
+    h.step();
+    h.state_mut().commands.push(Command::CancelImport);
+    h.step();
+    h.step();
+    assert!(matches!(
+        h.state().import,
+        attain::app::import_job::ImportState::Idle
+    ));
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    h.step();
+    assert!(matches!(
+        h.state().import,
+        attain::app::import_job::ImportState::Idle
+    ));
+    assert_eq!(h.state().org.employees.len(), before);
+}

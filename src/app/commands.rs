@@ -1,6 +1,6 @@
 //! What the UI asks for; run after the frame that emitted it.
 
-use super::import_job::{self, ImportState, Preview};
+use super::import_job::{self, Checked, ImportState, Preview};
 use super::{AttainApp, Panel};
 
 /// Organisations with more people than this are loaded off the UI thread.
@@ -143,19 +143,16 @@ impl AttainApp {
                     self.fail(self.t("import-busy"));
                     return;
                 }
-                let existing = self
+                let existing: std::collections::HashSet<String> = self
                     .org
                     .employees
                     .iter()
                     .map(|e| e.email.to_lowercase())
                     .collect();
-                match Preview::of_file(path, &existing) {
-                    Ok(p) => {
-                        self.import = ImportState::Preview(Box::new(p));
-                        self.panel = Panel::Imports;
-                    }
-                    Err(e) => self.fail(e),
-                }
+                let file = path.clone();
+                self.start_check(path, move || {
+                    Preview::of_file(file, &existing).map(|p| Checked::Users(Box::new(p)))
+                });
             }
             Command::ConfirmImport => {
                 let ImportState::Preview(preview) = std::mem::take(&mut self.import) else {
@@ -213,13 +210,17 @@ impl AttainApp {
             }
             Command::PreviewAchievements(path, kind) => {
                 self.remember_folder(&path);
-                match self.preview_achievements(path, kind) {
-                    Ok(p) => {
-                        self.import = ImportState::Achievements(Box::new(p));
-                        self.panel = Panel::Imports;
-                    }
-                    Err(e) => self.fail(e),
+                if matches!(self.import, ImportState::Running(..)) {
+                    self.fail(self.t("import-busy"));
+                    return;
                 }
+                let (catalog, org) = (self.catalog.clone(), self.org.clone());
+                let (mapping, today, file) =
+                    (self.credly_mapping(), self.as_of().day(), path.clone());
+                self.start_check(path, move || {
+                    achievements_preview(file, kind, &catalog, &org, &mapping, today)
+                        .map(|p| Checked::Achievements(Box::new(p)))
+                });
             }
             Command::MapCredly {
                 template,
@@ -289,32 +290,45 @@ impl AttainApp {
             .unwrap_or_default()
     }
 
-    fn preview_achievements(
-        &self,
+    /// Reads and checks a file for the Imports panel: on a worker when it is large, with a
+    /// spinner and Cancel; a small one at once.
+    fn start_check(
+        &mut self,
         path: PathBuf,
-        kind: &'static str,
-    ) -> Result<import_job::AchievementsPreview, String> {
-        use crate::io::trainings::{DateOrder, check_credly, check_trainings};
-        let bytes = crate::io::read_input(&path)?;
-        let check = if kind == "credly" {
-            check_credly(&bytes, &self.credly_mapping())
-        } else {
-            check_trainings(
-                &bytes,
-                &self.catalog,
-                DateOrder::DayFirst,
-                &self.org.name,
-                self.as_of().day(),
-            )
-        };
-        let plan = crate::io::achievements_plan::plan(&self.org, &check, &format!("{kind}-import"));
-        Ok(import_job::AchievementsPreview {
-            sha256: crate::cli_import::sha256_hex(&bytes),
-            path,
-            kind,
+        check: impl FnOnce() -> Result<Checked, String> + Send + 'static,
+    ) {
+        let size = std::fs::metadata(&path).map_or(0, |m| m.len());
+        let mut job = super::job::Job::default();
+        job.start(
+            if size > CHECK_AT_ONCE_BYTES {
+                usize::MAX
+            } else {
+                0
+            },
             check,
-            plan,
-        })
+        );
+        self.import = ImportState::Checking(Box::new(import_job::Checking { path, job }));
+        self.panel = Panel::Imports;
+        self.take_checked();
+    }
+
+    /// Shows a finished check (called every frame).
+    pub(super) fn take_checked(&mut self) {
+        let ImportState::Checking(c) = &mut self.import else {
+            return;
+        };
+        c.job.poll();
+        let Some(result) = c.job.result.take() else {
+            return;
+        };
+        match result {
+            Ok(Checked::Users(p)) => self.import = ImportState::Preview(p),
+            Ok(Checked::Achievements(p)) => self.import = ImportState::Achievements(p),
+            Err(e) => {
+                self.import = ImportState::Idle;
+                self.fail(e);
+            }
+        }
     }
 
     pub(super) fn file_dialog(&self) -> rfd::FileDialog {
@@ -465,4 +479,33 @@ impl AttainApp {
             Err(e) => self.fail(e.to_string()),
         }
     }
+}
+
+/// Files up to this size are checked within the frame (a 100k-row users file is about 7 MB).
+const CHECK_AT_ONCE_BYTES: u64 = 1_000_000;
+
+/// Reads a Trainings export or a Credly file and plans its diff against `org`.
+fn achievements_preview(
+    path: PathBuf,
+    kind: &'static str,
+    catalog: &crate::model::Catalog,
+    org: &Org,
+    mapping: &rustc_hash::FxHashMap<String, String>,
+    today: crate::model::Day,
+) -> Result<import_job::AchievementsPreview, String> {
+    use crate::io::trainings::{DateOrder, check_credly, check_trainings};
+    let bytes = crate::io::read_input(&path)?;
+    let check = if kind == "credly" {
+        check_credly(&bytes, mapping)
+    } else {
+        check_trainings(&bytes, catalog, DateOrder::DayFirst, &org.name, today)
+    };
+    let plan = crate::io::achievements_plan::plan(org, &check, &format!("{kind}-import"));
+    Ok(import_job::AchievementsPreview {
+        sha256: crate::cli_import::sha256_hex(&bytes),
+        path,
+        kind,
+        check,
+        plan,
+    })
 }

@@ -55,10 +55,23 @@ pub struct AchievementsPreview {
     pub plan: crate::io::achievements_plan::Plan,
 }
 
+/// A file checked on a worker: what the preview shows next.
+pub enum Checked {
+    Users(Box<Preview>),
+    Achievements(Box<AchievementsPreview>),
+}
+
+/// A file being read and checked (large ones on a worker; Cancel drops the result).
+pub struct Checking {
+    pub path: PathBuf,
+    pub job: super::job::Job<Result<Checked, String>>,
+}
+
 #[derive(Default)]
 pub enum ImportState {
     #[default]
     Idle,
+    Checking(Box<Checking>),
     Preview(Box<Preview>),
     Running(Box<Preview>, Running),
     Finished(Box<Finished>),

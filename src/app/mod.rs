@@ -286,6 +286,11 @@ impl AttainApp {
         self.poll_import(ui.ctx());
         self.poll_printing(ui.ctx());
         self.poll_files(ui.ctx());
+        if matches!(self.import, import_job::ImportState::Checking(_)) {
+            self.take_checked();
+            ui.ctx()
+                .request_repaint_after(std::time::Duration::from_millis(100));
+        }
         if let Some(rx) = &self.loading {
             ui.ctx()
                 .request_repaint_after(std::time::Duration::from_millis(100));

@@ -23,7 +23,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 /// The largest input file attain reads (users files, exports, org files, templates). A
 /// 100,000-person users file is about 7 MB; anything far larger is the wrong file, and is
 /// refused from its size alone, before a byte is read, so memory stays bounded.
-pub const MAX_INPUT_BYTES: u64 = 256 * 1024 * 1024;
+pub const MAX_INPUT_BYTES: u64 = 64 * 1024 * 1024;
 
 /// Reads a whole input file after checking its size; the message names the file.
 pub fn read_input(path: &Path) -> Result<Vec<u8>, String> {

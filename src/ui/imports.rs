@@ -12,6 +12,18 @@ pub fn imports_ui(app: &mut AttainApp, ui: &mut egui::Ui, cmds: &mut Vec<Command
     ui.heading(app.t("panel-imports"));
     match &app.import {
         ImportState::Idle => idle_ui(app, ui, cmds),
+        ImportState::Checking(c) => {
+            ui.horizontal(|ui| {
+                ui.spinner();
+                ui.label(
+                    app.tr
+                        .t("import-checking", &[("file", c.path.display().to_string())]),
+                );
+                if ui.button(app.t("button-cancel")).clicked() {
+                    cmds.push(Command::CancelImport);
+                }
+            });
+        }
         ImportState::Preview(p) => preview_ui(app, ui, p, cmds),
         ImportState::Running(p, r) => running_ui(app, ui, p, r, cmds),
         ImportState::Finished(f) => finished_ui(app, ui, f, cmds),
