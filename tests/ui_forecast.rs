@@ -110,7 +110,7 @@ fn the_plan_panel_lists_the_fewest_actions() {
 fn reminders_can_be_done_snoozed_and_exported() {
     let mut h = harness(app());
     click(&mut h, "Reminders");
-    let first = "The override of data-analytics ends on 12/31/2026";
+    let first = "The override of Data Analytics ends on 12/31/2026";
     h.get_by_label(first);
     let done = h.query_all_by_label("Done").count();
     h.get_all_by_label("Done").next().unwrap().click();

@@ -208,7 +208,7 @@ impl AttainApp {
                 None => true,
             })
             .map(|r| Reminder {
-                message: crate::ui::reminders::reminder_text(&self.tr, r),
+                message: crate::ui::reminders::reminder_text(&self.tr, &self.catalog, r),
                 ..r.clone()
             })
             .collect()

@@ -15,13 +15,20 @@ pub struct RemindersView {
     pub show_all: bool,
 }
 
-/// The reminder in the window's language (dates in the locale's form).
-pub fn reminder_text(tr: &Tr, r: &Reminder) -> String {
+/// The reminder in the window's language (dates in the locale's form, competencies by name).
+pub fn reminder_text(tr: &Tr, catalog: &crate::model::Catalog, r: &Reminder) -> String {
     let args: Vec<(&str, String)> = r
         .args
         .iter()
         .map(|(k, v)| {
-            let v = Day::parse(v).map_or_else(|_| v.clone(), |d| tr.date(d));
+            let v = match *k {
+                "competency" => catalog
+                    .competencies
+                    .iter()
+                    .find(|c| &c.id == v)
+                    .map_or_else(|| v.clone(), |c| c.name.clone()),
+                _ => Day::parse(v).map_or_else(|_| v.clone(), |d| tr.date(d)),
+            };
             (*k, v)
         })
         .collect();
@@ -100,7 +107,7 @@ pub fn reminders_ui(app: &mut AttainApp, ui: &mut egui::Ui, cmds: &mut Vec<Comma
                     ui.label(due);
                 });
                 row.col(|ui| {
-                    ui.label(reminder_text(tr, r));
+                    ui.label(reminder_text(tr, &app.catalog, r));
                 });
                 row.col(|ui| {
                     ui.horizontal(|ui| match states.get(&r.key) {

@@ -24,7 +24,13 @@ pub fn status_bar_ui(app: &mut AttainApp, ui: &mut egui::Ui, _cmds: &mut Vec<Com
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 if let Some(r) = &app.eval.report {
-                    ui.weak(format!("{} {}", app.t("text-as-of"), r.as_of));
+                    // The evaluated instant in the locale's date form, with the UTC time.
+                    let shown = crate::model::Instant::parse(&r.as_of).map_or_else(
+                        |_| r.as_of.clone(),
+                        |t| format!("{} {} UTC", app.tr.date(t.day()), t.0.format("%H:%M")),
+                    );
+                    ui.weak(format!("{} {shown}", app.t("text-as-of")))
+                        .on_hover_text(&r.as_of);
                 }
             });
         });
