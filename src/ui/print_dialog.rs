@@ -69,6 +69,11 @@ pub fn print_dialog_ui(app: &mut AttainApp, ui: &mut egui::Ui, cmds: &mut Vec<Co
                         ui.colored_label(super::widgets::RED, tr.t("print-no-printer", &[]));
                     }
                     Some(Ok((names, default))) => {
+                        // Without a system default, the first printer rather than a job
+                        // that the print service would refuse.
+                        if d.printer.is_none() && default.is_none() {
+                            d.printer = names.first().cloned();
+                        }
                         let default_text = match default {
                             Some(n) => tr.t("print-default-named", &[("printer", n.clone())]),
                             None => tr.t("print-default", &[]),
