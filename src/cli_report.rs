@@ -51,18 +51,12 @@ fn render(a: &AwardArgs, db: Option<PathBuf>) -> Result<(Vec<u8>, Paper, String)
     let paper = Paper::parse(&a.paper)
         .ok_or_else(|| Failure::Input(format!("--paper: {:?} is not a4 or letter", a.paper)))?;
     let as_of = parse_as_of(a.as_of.as_deref())?;
-    let template = match &a.template {
-        Some(p) => Some((
-            p.display().to_string(),
-            crate::io::read_input(p)
-                .and_then(|b| {
-                    String::from_utf8(b)
-                        .map_err(|_| format!("{}: the template is not UTF-8 text", p.display()))
-                })
-                .map_err(Failure::Input)?,
-        )),
-        None => None,
-    };
+    let template = a
+        .template
+        .as_deref()
+        .map(crate::report::Template::read)
+        .transpose()
+        .map_err(Failure::Input)?;
     let store = workspace(db)?;
     let id = store
         .org_id(&a.org)
@@ -79,15 +73,8 @@ fn render(a: &AwardArgs, db: Option<PathBuf>) -> Result<(Vec<u8>, Paper, String)
     };
     let tr = Tr::new(lang);
     let title = crate::report::job_title(&org, &req, &tr);
-    let pdf = award_pdf(
-        &catalog,
-        &org,
-        as_of,
-        &req,
-        &tr,
-        template.as_ref().map(|(n, t)| (n.as_str(), t.as_str())),
-    )
-    .map_err(Failure::Input)?;
+    let pdf =
+        award_pdf(&catalog, &org, as_of, &req, &tr, template.as_ref()).map_err(Failure::Input)?;
     Ok((pdf, paper, title))
 }
 

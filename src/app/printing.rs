@@ -134,22 +134,12 @@ impl AttainApp {
         let (lang, template) = (d.lang, d.template.clone());
         self.printing.start(ALWAYS_BACKGROUND, move || {
             let tr = crate::i18n::Tr::new(lang);
-            let template = match &template {
-                Some(p) => Some((
-                    p.display().to_string(),
-                    String::from_utf8(crate::io::read_input(p)?)
-                        .map_err(|_| format!("{}: the template is not UTF-8 text", p.display()))?,
-                )),
-                None => None,
-            };
-            let pdf = crate::report::award_pdf(
-                &catalog,
-                &org,
-                as_of,
-                &req,
-                &tr,
-                template.as_ref().map(|(n, t)| (n.as_str(), t.as_str())),
-            )?;
+            let template = template
+                .as_deref()
+                .map(crate::report::Template::read)
+                .transpose()?;
+            let pdf =
+                crate::report::award_pdf(&catalog, &org, as_of, &req, &tr, template.as_ref())?;
             match target {
                 Target::Printer(job) => print_pdf(&pdf, &job).map(|out| {
                     tr.t(

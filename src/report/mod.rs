@@ -11,19 +11,38 @@ pub use award::{AwardRequest, Paper, award_data};
 use crate::i18n::Tr;
 use crate::model::{Catalog, Instant, Org};
 
-/// The award summary as PDF bytes; `template` is a user's copy of the template (path, text).
+/// A user's copy of the award template: its name (for error messages) and its text.
+pub struct Template {
+    pub name: String,
+    pub text: String,
+}
+
+impl Template {
+    pub fn read(path: &std::path::Path) -> Result<Template, String> {
+        let text = String::from_utf8(crate::io::read_input(path)?)
+            .map_err(|_| format!("{}: the template is not UTF-8 text", path.display()))?;
+        Ok(Template {
+            name: path.display().to_string(),
+            text,
+        })
+    }
+}
+
+/// The award summary as PDF bytes, with the built-in template or a user's.
 pub fn award_pdf(
     catalog: &Catalog,
     org: &Org,
     as_of: Instant,
     req: &AwardRequest,
     tr: &Tr,
-    template: Option<(&str, &str)>,
+    template: Option<&Template>,
 ) -> Result<Vec<u8>, String> {
     let data = award_data(catalog, org, as_of, req, tr)?;
     #[cfg(feature = "pdf")]
     {
-        let (name, text) = template.unwrap_or(("award.typ", pdf::DEFAULT_TEMPLATE));
+        let (name, text) = template.map_or(("award.typ", pdf::DEFAULT_TEMPLATE), |t| {
+            (t.name.as_str(), t.text.as_str())
+        });
         pdf::render_pdf(text, name, data.to_json(), as_of.day())
     }
     #[cfg(not(feature = "pdf"))]
