@@ -124,10 +124,10 @@ fn a_printed_summary_lands_in_the_cups_pdf_folder() {
         other.to_str().unwrap(),
     ]);
     assert!(out.status.success());
-    let printed = page(&landed, dir.path(), "landed");
+    let printed = common::pdf::first_page_gray(&landed, dir.path(), "landed", 20);
     let (same, different) = (
-        page(&direct, dir.path(), "direct"),
-        page(&other, dir.path(), "other"),
+        common::pdf::first_page_gray(&direct, dir.path(), "direct", 20),
+        common::pdf::first_page_gray(&other, dir.path(), "other", 20),
     );
     assert_eq!(printed.len(), same.len(), "page sizes differ");
     let distance = |x: &[u8], y: &[u8]| {
@@ -152,36 +152,6 @@ fn title(pdf: &Path) -> Option<String> {
     String::from_utf8_lossy(&out.stdout)
         .lines()
         .find_map(|l| l.strip_prefix("Title:").map(|t| t.trim().to_string()))
-}
-
-/// The first page in grey at 20 dpi, as raw pixels.
-fn page(pdf: &Path, dir: &Path, name: &str) -> Vec<u8> {
-    let prefix = dir.join(name);
-    let out = Command::new("pdftoppm")
-        .args(["-gray", "-r", "20", "-f", "1", "-l", "1", "-singlefile"])
-        .arg(pdf)
-        .arg(&prefix)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "pdftoppm: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let bytes = std::fs::read(prefix.with_extension("pgm")).unwrap();
-    // P5 header: four whitespace-separated fields, then the pixels.
-    let mut fields = 0;
-    let mut i = 0;
-    while fields < 4 {
-        while bytes[i].is_ascii_whitespace() {
-            i += 1;
-        }
-        while !bytes[i].is_ascii_whitespace() {
-            i += 1;
-        }
-        fields += 1;
-    }
-    bytes[i + 1..].to_vec()
 }
 
 #[test]

@@ -2,8 +2,10 @@
 //! rendered with pdftoppm; bad input refused with a clear message; a user's template.
 #![allow(clippy::unwrap_used)]
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output};
+
+mod common;
 
 const ORG: &str = "Contoso Italia S.r.l.";
 
@@ -71,41 +73,7 @@ fn info(pdf: &Path, key: &str) -> String {
 
 /// The share of non-white pixels of the first page, rendered in grey at low resolution.
 fn ink(pdf: &Path, dir: &Path) -> f64 {
-    let prefix = dir.join("page");
-    tool(
-        "pdftoppm",
-        &[
-            "-gray",
-            "-r",
-            "30",
-            "-f",
-            "1",
-            "-l",
-            "1",
-            pdf.to_str().unwrap(),
-            prefix.to_str().unwrap(),
-        ],
-    );
-    let pgm: PathBuf = std::fs::read_dir(dir)
-        .unwrap()
-        .flatten()
-        .map(|e| e.path())
-        .find(|p| p.extension().is_some_and(|x| x == "pgm"))
-        .unwrap();
-    let bytes = std::fs::read(pgm).unwrap();
-    // P5 header: magic, width, height, maxval, each followed by whitespace.
-    let mut fields = 0;
-    let mut start = 0;
-    for (i, b) in bytes.iter().enumerate() {
-        if b.is_ascii_whitespace() && i > 0 && !bytes[i - 1].is_ascii_whitespace() {
-            fields += 1;
-            if fields == 4 {
-                start = i + 1;
-                break;
-            }
-        }
-    }
-    let pixels = &bytes[start..];
+    let pixels = common::pdf::first_page_gray(pdf, dir, "page", 30);
     pixels.iter().filter(|p| **p < 200).count() as f64 / pixels.len() as f64
 }
 

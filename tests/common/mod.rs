@@ -9,6 +9,7 @@ use attain::io::catalog_file::default_catalog;
 use attain::model::*;
 use std::sync::OnceLock;
 
+pub mod pdf;
 pub mod ui;
 
 pub fn catalog() -> &'static Catalog {
