@@ -450,3 +450,51 @@ fn a_large_users_file_is_checked_on_a_worker_and_can_be_cancelled() {
     ));
     assert_eq!(h.state().org.employees.len(), before);
 }
+
+#[test]
+fn a_change_made_by_another_attain_shows_in_the_window() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("w.attain");
+    let mut h = harness(AttainApp::new(Store::open(&path).unwrap()).unwrap());
+    h.state_mut().run(Command::SetLang(Lang::En));
+    h.run();
+    let before = h.state().org.employees.len();
+    // Another attain (here, the store API on its own connection) adds a person.
+    let mut other = Store::open(&path).unwrap();
+    let id = h.state().org_id;
+    let mut org = other.load_org(id).unwrap();
+    let e = attain::model::Employee::new("nuovo.arrivo", "Nuovo Arrivo", "nuovo.arrivo@contoso.it");
+    other
+        .apply(
+            id,
+            &mut org,
+            &attain::model::Edit::AddEmployee(e),
+            &h.state().catalog,
+        )
+        .unwrap();
+    h.run();
+    assert_eq!(h.state().org.employees.len(), before + 1);
+    assert!(
+        h.state()
+            .org
+            .employees
+            .iter()
+            .any(|e| e.id == "nuovo.arrivo")
+    );
+    assert!(
+        h.state()
+            .notice
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("another attain")
+    );
+    // The window's own edits are not taken for another's.
+    let mine = attain::model::Employee::new("mio.arrivo", "Mio Arrivo", "mio.arrivo@contoso.it");
+    h.state_mut()
+        .run(Command::Edit(attain::model::Edit::AddEmployee(mine)));
+    h.run();
+    assert_eq!(h.state().org.employees.len(), before + 2);
+    assert!(h.state().notice.is_none(), "{:?}", h.state().notice);
+    assert_eq!(h.state().undo.len(), 1);
+}

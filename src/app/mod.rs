@@ -121,6 +121,10 @@ pub struct AttainApp {
     pub file_job: job::Job<Result<org_files::FileDone, String>>,
     /// When the process started (for the first-frame measurement).
     pub started: Option<std::time::Instant>,
+    /// The workspace's data version last shown (changes by another attain move it on).
+    data_version: i64,
+    /// Kept while the window lives; the watcher thread stops when it is gone.
+    watching: Option<Arc<()>>,
 }
 
 /// The default workspace file in the user's data folder.
@@ -194,7 +198,10 @@ impl AttainApp {
             forecast: forecast::Forecast::default(),
             printing: job::Job::default(),
             file_job: job::Job::default(),
+            data_version: 0,
+            watching: None,
         };
+        app.data_version = app.store.data_version().unwrap_or(0);
         if large {
             app.select_org(org_id);
         } else {
@@ -275,6 +282,37 @@ impl AttainApp {
         }
     }
 
+    /// Another attain (a window or the CLI) committed to this workspace: show its changes.
+    /// The undo history is dropped, as it could put back what the other one wrote.
+    fn follow_other_instances(&mut self, ctx: &egui::Context) {
+        if self.watching.is_none() && self.store.path().as_os_str() != ":memory:" {
+            // A thread wakes the window when the file changes; the check below is per frame.
+            let alive = Arc::new(());
+            let ctx = ctx.clone();
+            crate::store::watch(self.store.path(), Arc::downgrade(&alive), move || {
+                ctx.request_repaint()
+            });
+            self.watching = Some(alive);
+        }
+        if self.loading.is_some() || !matches!(self.import, import_job::ImportState::Idle) {
+            return;
+        }
+        let Ok(version) = self.store.data_version() else {
+            return;
+        };
+        if version == self.data_version {
+            return;
+        }
+        self.data_version = version;
+        self.refresh_orgs();
+        if self.orgs.iter().any(|o| o.id == self.org_id) {
+            self.select_org(self.org_id);
+            self.ok(self.t("notice-changed-elsewhere"));
+        } else if let Some(first) = self.orgs.first().map(|o| o.id) {
+            self.select_org(first);
+        }
+    }
+
     /// Draws the whole window into `ui`, then runs the commands the frame emitted.
     pub fn ui_root(&mut self, ui: &mut egui::Ui) {
         self.eval.poll();
@@ -286,6 +324,7 @@ impl AttainApp {
         self.poll_import(ui.ctx());
         self.poll_printing(ui.ctx());
         self.poll_files(ui.ctx());
+        self.follow_other_instances(ui.ctx());
         if matches!(self.import, import_job::ImportState::Checking(_)) {
             self.take_checked();
             ui.ctx()
