@@ -1,7 +1,11 @@
 //! The evaluation the window shows: the report and the 12-month timeline, computed on a
 //! worker thread for large organisations so the frame never waits for it.
 
+use crate::eval::reminders::Reminder;
 use crate::eval::{Engine, LevelName, Report};
+
+/// What one evaluation gives the window.
+type Computed = (Report, Timeline, Vec<Reminder>);
 use crate::i18n::{Lang, Tr};
 use crate::model::{Catalog, Instant, Org};
 use std::sync::Arc;
@@ -22,8 +26,10 @@ pub struct Timeline {
 pub struct Evaluation {
     pub report: Option<Arc<Report>>,
     pub timeline: Option<Arc<Timeline>>,
+    /// Due reminders, from the same prepared organisation as the report.
+    pub reminders: Option<Arc<Vec<Reminder>>>,
     pub error: Option<String>,
-    pending: Option<Receiver<Result<(Report, Timeline), String>>>,
+    pending: Option<Receiver<Result<Computed, String>>>,
 }
 
 impl Evaluation {
@@ -69,11 +75,12 @@ impl Evaluation {
         }
     }
 
-    fn finish(&mut self, result: Result<(Report, Timeline), String>) {
+    fn finish(&mut self, result: Result<Computed, String>) {
         match result {
-            Ok((report, timeline)) => {
+            Ok((report, timeline, reminders)) => {
                 self.report = Some(Arc::new(report));
                 self.timeline = Some(Arc::new(timeline));
+                self.reminders = Some(Arc::new(reminders));
                 self.error = None;
             }
             Err(e) => self.error = Some(e),
@@ -81,12 +88,7 @@ impl Evaluation {
     }
 }
 
-fn compute(
-    catalog: &Catalog,
-    org: &Org,
-    as_of: Instant,
-    lang: Lang,
-) -> Result<(Report, Timeline), String> {
+fn compute(catalog: &Catalog, org: &Org, as_of: Instant, lang: Lang) -> Result<Computed, String> {
     let engine = Engine::new(catalog, org)?;
     let mut report = engine.report(as_of);
     Tr::new(lang).localize_report(&mut report);
@@ -106,5 +108,6 @@ fn compute(
         .chain(std::iter::once(end))
         .map(|t| (t, engine.levels_at(t)))
         .collect();
-    Ok((report, Timeline { points }))
+    let reminders = crate::eval::reminders::reminders_with(&engine, as_of);
+    Ok((report, Timeline { points }, reminders))
 }

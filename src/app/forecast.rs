@@ -1,5 +1,6 @@
 //! The forecasting panels' state and commands: the what-if sandbox, plans, key-person risk
-//! and reminders. Results are recomputed whenever the organisation or the as-of date changes.
+//! and the reminders' done/snoozed states (the reminders come with the evaluation). Results are
+//! recomputed whenever the organisation or the as-of date changes.
 
 use super::AttainApp;
 use super::job::Job;
@@ -32,7 +33,6 @@ pub struct Forecast {
     pub risk: Job<Result<Risk, String>>,
     pub credit_requested: bool,
     pub credit: Job<Result<Vec<NotCreditedPerson>, String>>,
-    pub reminders: Job<Result<Vec<Reminder>, String>>,
     pub reminder_states: BTreeMap<String, ReminderState>,
 }
 
@@ -44,7 +44,6 @@ impl Forecast {
             self.plan.poll(),
             self.risk.poll(),
             self.credit.poll(),
-            self.reminders.poll(),
         ];
         polled.contains(&true)
     }
@@ -92,12 +91,6 @@ impl AttainApp {
         }
         let (catalog, org, as_of) = (self.catalog.clone(), self.org.clone(), self.as_of());
         let people = org.employees.len();
-        {
-            let (catalog, org) = (catalog.clone(), org.clone());
-            self.forecast.reminders.start(people, move || {
-                crate::eval::reminders::reminders(&catalog, &org, as_of)
-            });
-        }
         self.start_whatif();
         if let Some((comp, level)) = self.forecast.plan_request.clone() {
             let (catalog, org) = (catalog.clone(), org.clone());
@@ -198,7 +191,7 @@ impl AttainApp {
     /// language.
     pub fn open_reminders(&self) -> Vec<Reminder> {
         let today = self.as_of().day().to_string();
-        let Some(Ok(all)) = &self.forecast.reminders.result else {
+        let Some(all) = &self.eval.reminders else {
             return Vec::new();
         };
         all.iter()

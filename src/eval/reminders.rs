@@ -21,7 +21,12 @@ pub struct Reminder {
 
 /// Every reminder due on or after the as-of date, in date order.
 pub fn reminders(catalog: &Catalog, org: &Org, as_of: Instant) -> Result<Vec<Reminder>, String> {
-    let engine = Engine::new(catalog, org)?;
+    Ok(reminders_with(&Engine::new(catalog, org)?, as_of))
+}
+
+/// The same with an organisation already prepared (the window's evaluation has one).
+pub fn reminders_with(engine: &Engine, as_of: Instant) -> Vec<Reminder> {
+    let (catalog, org) = (engine.catalog, engine.org);
     let settings = org.settings();
     let today = as_of.day();
     let t = as_of.secs();
@@ -112,7 +117,7 @@ pub fn reminders(catalog: &Catalog, org: &Org, as_of: Instant) -> Result<Vec<Rem
         );
     }
     out.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.key.cmp(&b.1.key)));
-    Ok(out.into_iter().map(|(_, r)| r).collect())
+    out.into_iter().map(|(_, r)| r).collect()
 }
 
 /// The reminders as an iCalendar file: one all-day event each.

@@ -55,16 +55,9 @@ pub fn reminders_ui(app: &mut AttainApp, ui: &mut egui::Ui, cmds: &mut Vec<Comma
         }
     });
     ui.separator();
-    let all = match &app.forecast.reminders.result {
-        Some(Ok(all)) => all,
-        Some(Err(e)) => {
-            ui.colored_label(super::widgets::RED, e);
-            return;
-        }
-        None => {
-            ui.spinner();
-            return;
-        }
+    let Some(all) = app.eval.reminders.clone() else {
+        ui.spinner();
+        return;
     };
     let today = app.as_of().day().to_string();
     let states = &app.forecast.reminder_states;
