@@ -605,11 +605,7 @@ pub fn render_text(report: &Report, catalog: &Catalog, tr: &Tr) -> String {
     )
     .ok();
     for c in &report.competencies {
-        let name = catalog
-            .competencies
-            .iter()
-            .find(|d| d.id == c.id)
-            .map_or(c.id.as_str(), |d| d.name.as_str());
+        let name = catalog.competency_name(&c.id);
         let flag = if c.overridden {
             format!(" ({})", t("text-override"))
         } else {

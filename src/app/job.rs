@@ -39,7 +39,9 @@ impl<T: Send + 'static> Job<T> {
             self.pending = Some(rx);
         }
     }
+}
 
+impl<T> Job<T> {
     pub fn busy(&self) -> bool {
         self.pending.is_some()
     }

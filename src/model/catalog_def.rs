@@ -258,6 +258,14 @@ pub fn valid_ymd(s: &str) -> bool {
 }
 
 impl Catalog {
+    /// A competency's display name, or the id itself when the catalog does not have it.
+    pub fn competency_name<'a>(&'a self, id: &'a str) -> &'a str {
+        self.competencies
+            .iter()
+            .find(|c| c.id == id)
+            .map_or(id, |c| c.name.as_str())
+    }
+
     /// Every problem of the catalog, in file order as far as possible (domain.md §3.1).
     pub fn issues(&self) -> Vec<CatalogIssue> {
         let mut out = Vec::new();

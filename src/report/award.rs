@@ -203,11 +203,7 @@ pub fn award_data(
         .iter()
         .filter(|o| req.competency.as_ref().is_none_or(|id| *id == o.competency))
         .map(|o| OverrideData {
-            competency: catalog
-                .competencies
-                .iter()
-                .find(|c| c.id == o.competency)
-                .map_or(o.competency.clone(), |c| c.name.clone()),
+            competency: catalog.competency_name(&o.competency).to_string(),
             level: tr.t(&format!("level-{}", LevelName::from(o.level).as_str()), &[]),
             reason: o.reason.clone(),
             starts: tr.date(o.starts_on),

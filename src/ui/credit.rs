@@ -1,42 +1,23 @@
 //! Certified but not credited: people whose listed credentials wait only for an association,
 //! and what associating each would bring.
 
-use super::widgets::level_text;
+use super::widgets::{level_text, on_request_ui};
 use crate::app::forecast::ForecastCommand as F;
 use crate::app::{AttainApp, Command};
 
 pub fn credit_ui(app: &AttainApp, ui: &mut egui::Ui, cmds: &mut Vec<Command>) {
     ui.heading(app.t("credit-title"));
     ui.label(app.t("credit-hint"));
-    let job = &app.forecast.credit;
-    if job.result.is_none() && !job.busy() {
-        if ui.button(app.t("credit-compute")).clicked() {
-            cmds.push(Command::Forecast(F::Credit));
-        }
+    let labels = (&*app.t("credit-compute"), &*app.t("credit-computing"));
+    let ask = Command::Forecast(F::Credit);
+    let Some(people) = on_request_ui(ui, &app.forecast.credit, labels, ask, cmds) else {
         return;
-    }
-    if job.busy() {
-        ui.spinner();
-    }
-    let people = match &job.result {
-        Some(Ok(p)) => p,
-        Some(Err(e)) => {
-            ui.colored_label(super::widgets::RED, e);
-            return;
-        }
-        None => return,
     };
     if people.is_empty() {
         ui.label(app.t("credit-nobody"));
         return;
     }
-    let name = |id: &str| {
-        app.catalog
-            .competencies
-            .iter()
-            .find(|c| c.id == id)
-            .map_or(id.to_string(), |c| c.name.clone())
-    };
+    let name = |id| app.catalog.competency_name(id);
     egui::Grid::new("not-credited")
         .striped(true)
         .show(ui, |ui| {

@@ -161,12 +161,7 @@ fn overrides_ui(app: &mut AttainApp, ui: &mut egui::Ui, cmds: &mut Vec<Command>)
             .ends_on
             .unwrap_or_else(|| default_override_end(&app.org, o.starts_on));
         ui.horizontal_wrapped(|ui| {
-            let name = app
-                .catalog
-                .competencies
-                .iter()
-                .find(|c| c.id == o.competency)
-                .map_or(o.competency.as_str(), |c| c.name.as_str());
+            let name = app.catalog.competency_name(&o.competency);
             ui.label(name);
             ui.label(level_text(&app.tr, o.level.into()));
             ui.label(format!(

@@ -33,11 +33,7 @@ pub fn print_dialog_ui(app: &mut AttainApp, ui: &mut egui::Ui, cmds: &mut Vec<Co
                         tr.t("print-what-profile", &[]),
                     );
                     let current = match &d.scope {
-                        Scope::Competency(id) => catalog
-                            .competencies
-                            .iter()
-                            .find(|c| &c.id == id)
-                            .map_or(id.clone(), |c| c.name.clone()),
+                        Scope::Competency(id) => catalog.competency_name(id).to_string(),
                         _ => tr.t("print-what-one", &[]),
                     };
                     egui::ComboBox::from_id_salt("print-competency")

@@ -22,11 +22,7 @@ pub fn reminder_text(tr: &Tr, catalog: &crate::model::Catalog, r: &Reminder) -> 
         .iter()
         .map(|(k, v)| {
             let v = match *k {
-                "competency" => catalog
-                    .competencies
-                    .iter()
-                    .find(|c| &c.id == v)
-                    .map_or_else(|| v.clone(), |c| c.name.clone()),
+                "competency" => catalog.competency_name(v).to_string(),
                 _ => Day::parse(v).map_or_else(|_| v.clone(), |d| tr.date(d)),
             };
             (*k, v)

@@ -1,6 +1,6 @@
 //! Key-person risk: who alone would lower a level, and each competency's bus factor.
 
-use super::widgets::level_text;
+use super::widgets::{level_text, on_request_ui};
 use crate::app::forecast::ForecastCommand as F;
 use crate::app::{AttainApp, Command};
 use crate::eval::risk::MAX_BUS_FACTOR_SEARCHED;
@@ -8,34 +8,12 @@ use crate::eval::risk::MAX_BUS_FACTOR_SEARCHED;
 pub fn risk_ui(app: &AttainApp, ui: &mut egui::Ui, cmds: &mut Vec<Command>) {
     ui.heading(app.t("risk-title"));
     ui.label(app.t("risk-hint"));
-    let job = &app.forecast.risk;
-    if job.result.is_none() && !job.busy() {
-        if ui.button(app.t("risk-compute")).clicked() {
-            cmds.push(Command::Forecast(F::Risk));
-        }
+    let labels = (&*app.t("risk-compute"), &*app.t("risk-computing"));
+    let ask = Command::Forecast(F::Risk);
+    let Some(risk) = on_request_ui(ui, &app.forecast.risk, labels, ask, cmds) else {
         return;
-    }
-    if job.busy() {
-        ui.horizontal(|ui| {
-            ui.spinner();
-            ui.label(app.t("risk-computing"));
-        });
-    }
-    let Some(result) = &job.result else { return };
-    let risk = match result {
-        Ok(r) => r,
-        Err(e) => {
-            ui.colored_label(super::widgets::RED, e);
-            return;
-        }
     };
-    let name = |id: &str| {
-        app.catalog
-            .competencies
-            .iter()
-            .find(|c| c.id == id)
-            .map_or(id.to_string(), |c| c.name.clone())
-    };
+    let name = |id| app.catalog.competency_name(id);
     ui.strong(app.t("risk-bus-factor"));
     egui::Grid::new("bus-factor").striped(true).show(ui, |ui| {
         for (comp, n) in &risk.bus_factor {

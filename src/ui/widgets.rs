@@ -71,3 +71,34 @@ pub fn install_fonts(ctx: &egui::Context) {
         .collect();
     ctx.add_font(FontInsert::new("DejaVuSans", data, families));
 }
+
+/// A result the user asks for: the button until asked, a spinner while it is computed, the
+/// error in red, then the value.
+pub fn on_request_ui<'a, T>(
+    ui: &mut egui::Ui,
+    job: &'a crate::app::job::Job<Result<T, String>>,
+    labels: (&str, &str),
+    ask: crate::app::Command,
+    cmds: &mut Vec<crate::app::Command>,
+) -> Option<&'a T> {
+    let (button, running) = labels;
+    if job.result.is_none() && !job.busy() {
+        if ui.button(button).clicked() {
+            cmds.push(ask);
+        }
+        return None;
+    }
+    if job.busy() {
+        ui.horizontal(|ui| {
+            ui.spinner();
+            ui.label(running);
+        });
+    }
+    match job.result.as_ref()? {
+        Ok(v) => Some(v),
+        Err(e) => {
+            ui.colored_label(RED, e);
+            None
+        }
+    }
+}
