@@ -279,17 +279,7 @@ fn sandbox_edits(org: &crate::model::Org, c: &Change, as_of: Instant) -> Result<
             achievement: Achievement::new(credential, at.unwrap_or(as_of)),
         }],
         Change::Hire { name, credentials } => {
-            let base: String = name
-                .to_lowercase()
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(".");
-            let mut id = base.clone();
-            let mut n = 2;
-            while org.employees.iter().any(|e| e.id == id) {
-                id = format!("{base}{n}");
-                n += 1;
-            }
+            let id = org.free_employee_id("", name);
             let domain = org.domain.as_deref().unwrap_or("example.invalid");
             let mut e = Employee::new(&id, name.trim(), &format!("{id}@{domain}"));
             e.associated_on = Some(as_of);

@@ -584,11 +584,7 @@ pub fn apply(org: &mut Org, actions: &[Action], t: Instant) -> Result<(), String
             }
             Action::Hire { credentials } => {
                 hires += 1;
-                let mut id = format!("hire.{hires}");
-                while org.employees.iter().any(|e| e.id == id) {
-                    hires += 1;
-                    id = format!("hire.{hires}");
-                }
+                let id = org.free_employee_id("hire.", &hires.to_string());
                 let mut e = Employee::new(&id, &id, &format!("{id}@example.invalid"));
                 e.associated_on = Some(at);
                 e.achievements = credentials

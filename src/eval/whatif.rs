@@ -192,17 +192,7 @@ impl Change {
                 if let Some(c) = credentials.iter().find(|c| !known(c)) {
                     return Err(format!("unknown credential {c}"));
                 }
-                let base: String = name
-                    .to_lowercase()
-                    .split_whitespace()
-                    .collect::<Vec<_>>()
-                    .join(".");
-                let mut id = format!("hire.{base}");
-                let mut n = 2;
-                while org.employees.iter().any(|e| e.id == id) {
-                    id = format!("hire.{base}{n}");
-                    n += 1;
-                }
+                let id = org.free_employee_id("hire.", name);
                 let mut e = Employee::new(&id, name, &format!("{id}@example.invalid"));
                 let passed = at_once(None);
                 e.associated_on = Some(passed);

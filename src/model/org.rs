@@ -187,6 +187,20 @@ impl Default for Settings {
 }
 
 impl Org {
+    /// An employee id for a new person named `name` (lower case, words joined by dots, after
+    /// `prefix`), with 2, 3… appended while it is taken.
+    pub fn free_employee_id(&self, prefix: &str, name: &str) -> String {
+        let words: Vec<String> = name.split_whitespace().map(str::to_lowercase).collect();
+        let base = format!("{prefix}{}", words.join("."));
+        let mut id = base.clone();
+        let mut n = 2;
+        while self.employees.iter().any(|e| e.id == id) {
+            id = format!("{base}{n}");
+            n += 1;
+        }
+        id
+    }
+
     /// An empty organisation of the current format.
     pub fn new(name: &str, market: Market) -> Self {
         Org {
