@@ -96,59 +96,21 @@ fn classes(k: &CSkill) -> impl Iterator<Item = &SlotClass> {
     k.classes.iter().chain(&k.sod)
 }
 
-fn qualifies(c: &SlotClass, h: &CredSet) -> bool {
-    !h.is_empty() && c.preds.iter().all(|e| e.holds(h))
+/// The step's matching (domain.md §3.4) over `pool`, each person a credential set.
+fn outcome(k: &CSkill, pool: &[CredSet]) -> super::skill::SkillOutcome {
+    let pool = super::skill::Pool {
+        held: pool,
+        excluded: None,
+    };
+    super::skill::match_skill(k, &pool, &mut super::skill::Scratch::default())
 }
 
-/// Slots of the step left unfilled by a maximum matching over `pool`.
-fn unfilled(k: &CSkill, pool: &[CredSet]) -> u32 {
-    let slots: Vec<&SlotClass> = k
-        .classes
-        .iter()
-        .flat_map(|c| std::iter::repeat_n(c, c.count as usize))
-        .collect();
-    fn augment(
-        s: usize,
-        slots: &[&SlotClass],
-        pool: &[CredSet],
-        owner: &mut [Option<usize>],
-        seen: &mut [bool],
-    ) -> bool {
-        for p in 0..pool.len() {
-            if seen[p] || !qualifies(slots[s], &pool[p]) {
-                continue;
-            }
-            seen[p] = true;
-            let free = match owner[p] {
-                None => true,
-                Some(o) => augment(o, slots, pool, owner, seen),
-            };
-            if free {
-                owner[p] = Some(s);
-                return true;
-            }
-        }
-        false
-    }
-    let mut owner: Vec<Option<usize>> = vec![None; pool.len()];
-    let mut filled = 0u32;
-    for s in 0..slots.len() {
-        let mut seen = vec![false; pool.len()];
-        if augment(s, &slots, pool, &mut owner, &mut seen) {
-            filled += 1;
-        }
-    }
-    slots.len() as u32 - filled
-}
-
-/// The step's shortfall: its unfilled slots or its largest `same_or_different` shortfall.
 fn shortfall(k: &CSkill, pool: &[CredSet]) -> u32 {
-    let mut worst = unfilled(k, pool);
-    for c in &k.sod {
-        let found = pool.iter().filter(|h| qualifies(c, h)).count() as u32;
-        worst = worst.max(c.count.saturating_sub(found));
-    }
-    worst
+    outcome(k, pool).shortfall
+}
+
+fn unfilled(k: &CSkill, pool: &[CredSet]) -> u32 {
+    outcome(k, pool).unfilled
 }
 
 impl Work<'_> {

@@ -31,6 +31,11 @@ pub struct SkillOutcome {
     /// Person indices (id order) of the filled slots and the `same_or_different` choices.
     pub witness: Vec<usize>,
     pub missing: Option<String>,
+    /// Slots left unfilled by the matching.
+    pub unfilled: u32,
+    /// The most people any one part still lacks: the unfilled slots or a `same_or_different`
+    /// clause's shortfall (what one more suitable person would lower by one).
+    pub shortfall: u32,
 }
 
 /// Per-person work arrays reused across steps, so a step costs what its search visits
@@ -132,6 +137,8 @@ pub fn match_skill(skill: &CSkill, pool: &Pool, scratch: &mut Scratch) -> SkillO
         offset += class.count as usize;
     }
     let slots_met = phrases.is_empty();
+    let unfilled = k.slot_person.iter().filter(|s| s.is_none()).count() as u32;
+    let mut shortfall = unfilled;
     let mut matched: Vec<usize> = k.slot_person.iter().flatten().copied().collect();
     matched.sort_unstable();
     in_witness.extend(&matched);
@@ -148,6 +155,7 @@ pub fn match_skill(skill: &CSkill, pool: &Pool, scratch: &mut Scratch) -> SkillO
             .collect();
         if chosen.len() < want {
             sod_met = false;
+            shortfall = shortfall.max((want - chosen.len()) as u32);
             phrases.push(phrase(
                 (want - chosen.len()) as u32,
                 " (same or different)",
@@ -162,6 +170,8 @@ pub fn match_skill(skill: &CSkill, pool: &Pool, scratch: &mut Scratch) -> SkillO
         met: slots_met && sod_met,
         witness: in_witness,
         missing: (!phrases.is_empty()).then(|| phrases.join("; ")),
+        unfilled,
+        shortfall,
     }
 }
 
