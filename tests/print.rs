@@ -5,24 +5,12 @@
 
 use egui_kittest::kittest::Queryable as _;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
 use std::time::{Duration, Instant};
 
-const ORG: &str = "Contoso Italia S.r.l.";
+mod common;
 
-fn attain(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_attain"))
-        .args(args)
-        .output()
-        .unwrap()
-}
-
-fn workspace(dir: &Path) -> String {
-    let db = dir.join("ws.attain").display().to_string();
-    let demo = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/demo/contoso.org.ron");
-    assert!(attain(&["--db", &db, "load", demo]).status.success());
-    db
-}
+use common::cli::{DEMO_ORG as ORG, attain, demo_workspace as workspace};
 
 /// Starts CUPS with the attain-pdf printer; returns its output folder.
 fn cups() -> PathBuf {
@@ -194,8 +182,6 @@ fn printer_names_with_shell_metacharacters_are_only_names() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("is not a printer name"));
 }
-
-mod common;
 
 #[test]
 fn the_print_dialog_prints_and_saves_as_pdf() {

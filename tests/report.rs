@@ -7,28 +7,7 @@ use std::process::{Command, Output};
 
 mod common;
 
-const ORG: &str = "Contoso Italia S.r.l.";
-
-fn attain(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_attain"))
-        .args(args)
-        .env("LANG", "C")
-        .output()
-        .unwrap()
-}
-
-/// A workspace holding the demo organisation.
-fn workspace(dir: &Path) -> String {
-    let db = dir.join("ws.attain").display().to_string();
-    let demo = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/demo/contoso.org.ron");
-    let out = attain(&["--db", &db, "load", demo]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    db
-}
+use common::cli::{DEMO_ORG as ORG, attain, demo_workspace as workspace};
 
 fn award(db: &str, out: &Path, extra: &[&str]) -> Output {
     let mut args = vec![

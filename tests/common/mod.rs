@@ -9,6 +9,7 @@ use attain::io::catalog_file::default_catalog;
 use attain::model::*;
 use std::sync::OnceLock;
 
+pub mod cli;
 pub mod pdf;
 pub mod ui;
 
