@@ -7,22 +7,14 @@ use attain::store::Store;
 use std::path::Path;
 use std::time::Instant;
 
-fn peak_mb() -> String {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with("VmHWM:"))
-                .and_then(|l| l.split_whitespace().nth(1))
-                .and_then(|k| k.parse::<u64>().ok())
-        })
-        .map_or_else(|| "n/a".into(), |kb| format!("{} MB", kb / 1024))
-}
+mod common;
+use common::peak_mb;
 
 fn measure(file: &Path, db: &Path) {
     let t = Instant::now();
-    let bytes = std::fs::read(file).unwrap_or_else(|e| panic!("{e}"));
-    let check = attain::io::users::check_users(&bytes);
+    let (_, stream) =
+        attain::io::table::open_file(file, Box::new(|_| true)).unwrap_or_else(|e| panic!("{e}"));
+    let check = attain::io::users::check_users_stream(stream);
     let parsed = t.elapsed();
     let mut store = Store::open(db).unwrap_or_else(|e| panic!("{e}"));
     let mut org = Org::new("Contoso Italia S.r.l.", Market::Developed);
@@ -54,17 +46,17 @@ fn measure(file: &Path, db: &Path) {
 /// The Trainings export: read, mapped, planned against an empty organisation, inserted.
 fn measure_trainings(file: &Path, db: &Path) {
     let t = Instant::now();
-    let bytes = std::fs::read(file).unwrap_or_else(|e| panic!("{e}"));
+    let (_, stream) =
+        attain::io::table::open_file(file, Box::new(|_| true)).unwrap_or_else(|e| panic!("{e}"));
     let catalog = attain::io::catalog_file::default_catalog();
     let today = attain::model::Day::ymd(2021, 10, 1).unwrap_or_else(|| panic!("date"));
-    let check = attain::io::trainings::check_trainings(
-        &bytes,
+    let check = attain::io::trainings::check_trainings_stream(
+        stream,
         &catalog,
         attain::io::trainings::DateOrder::DayFirst,
         "Contoso Italia S.r.l.",
         today,
     );
-    drop(bytes);
     let mut store = Store::open(db).unwrap_or_else(|e| panic!("{e}"));
     let mut org = Org::new("Contoso Italia S.r.l.", Market::Developed);
     org.domain = Some("contoso.it".into());

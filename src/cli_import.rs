@@ -3,10 +3,9 @@
 
 use crate::cli::Failure;
 use crate::io::credentials_log::{credentials_log, write_credentials_log};
-use crate::io::users::{RowError, UsersCheck, Warning, check_users};
+use crate::io::users::{RowError, UsersCheck, Warning, check_users_stream};
 use crate::store::Store;
 use serde::Serialize;
-use sha2::{Digest, Sha256};
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
@@ -119,15 +118,6 @@ fn problem_line(out: &mut String, line: usize, field: Option<&str>, code: &str, 
     .ok();
 }
 
-pub fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes)
-        .iter()
-        .fold(String::new(), |mut s, b| {
-            write!(s, "{b:02x}").ok();
-            s
-        })
-}
-
 pub fn import(kind: &ImportKind, db: Option<PathBuf>) -> Result<String, Failure> {
     match kind {
         ImportKind::Users(args) => import_users(args, db),
@@ -137,8 +127,10 @@ pub fn import(kind: &ImportKind, db: Option<PathBuf>) -> Result<String, Failure>
 }
 
 fn import_users(args: &ImportUsersArgs, db: Option<PathBuf>) -> Result<String, Failure> {
-    let bytes = crate::io::read_input(&args.file).map_err(Failure::Input)?;
-    let check = check_users(&bytes);
+    // Streamed: a file of any size is read with bounded memory (Ctrl+C stops it).
+    let (sha256, stream) =
+        crate::io::table::open_file(&args.file, Box::new(|_| true)).map_err(Failure::Input)?;
+    let check = check_users_stream(stream);
     let (mut store, org_id, mut org) = open_org(db, &args.org)?;
     let existing: std::collections::HashSet<String> = org
         .employees
@@ -157,13 +149,7 @@ fn import_users(args: &ImportUsersArgs, db: Option<PathBuf>) -> Result<String, F
             .file_name()
             .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
         let (created, counts) = store
-            .import_users(
-                org_id,
-                &mut org,
-                &check,
-                (&name, &sha256_hex(&bytes)),
-                &mut |_, _| true,
-            )
+            .import_users(org_id, &mut org, &check, (&name, &sha256), &mut |_, _| true)
             .map_err(|e| Failure::Other(e.to_string()))?;
         summary.created = counts.created;
         summary.updated = counts.updated;
@@ -259,8 +245,9 @@ fn import_achievements(
     db: Option<PathBuf>,
     kind: &str,
 ) -> Result<String, Failure> {
-    use crate::io::trainings::{DateOrder, check_credly, check_trainings};
-    let bytes = crate::io::read_input(&args.file).map_err(Failure::Input)?;
+    use crate::io::trainings::{DateOrder, check_credly_stream, check_trainings_stream};
+    let (sha256, stream) =
+        crate::io::table::open_file(&args.file, Box::new(|_| true)).map_err(Failure::Input)?;
     let (mut store, org_id, mut org) = open_org(db, &args.org)?;
     let catalog = crate::io::catalog_file::default_catalog();
     let check = if kind == "credly" {
@@ -271,15 +258,15 @@ fn import_achievements(
         {
             return Err(Failure::Input(format!("--map: unknown credential {bad}")));
         }
-        check_credly(&bytes, &mapping)
+        check_credly_stream(stream, &mapping)
     } else {
         let order = if args.month_first {
             DateOrder::MonthFirst
         } else {
             DateOrder::DayFirst
         };
-        check_trainings(
-            &bytes,
+        check_trainings_stream(
+            stream,
             &catalog,
             order,
             &org.name,
@@ -320,14 +307,7 @@ fn import_achievements(
             .file_name()
             .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
         store
-            .import_achievements(
-                org_id,
-                &mut org,
-                plan,
-                &check,
-                kind,
-                (&name, &sha256_hex(&bytes)),
-            )
+            .import_achievements(org_id, &mut org, plan, &check, kind, (&name, &sha256))
             .map_err(|e| Failure::Other(e.to_string()))?;
     }
     render(&summary, args.format)

@@ -150,8 +150,8 @@ impl AttainApp {
                     .map(|e| e.email.to_lowercase())
                     .collect();
                 let file = path.clone();
-                self.start_check(path, move || {
-                    Preview::of_file(file, &existing).map(|p| Checked::Users(Box::new(p)))
+                self.start_check(path, move |reading| {
+                    Preview::of_file(file, &existing, &reading).map(|p| Checked::Users(Box::new(p)))
                 });
             }
             Command::ConfirmImport => {
@@ -170,6 +170,13 @@ impl AttainApp {
             Command::CancelImport => match &self.import {
                 ImportState::Running(_, r) => {
                     r.cancel.store(true, std::sync::atomic::Ordering::Relaxed)
+                }
+                ImportState::Checking(c) => {
+                    // The worker stops at its next chunk; its result is dropped.
+                    c.reading
+                        .cancel
+                        .store(true, std::sync::atomic::Ordering::Relaxed);
+                    self.import = ImportState::Idle;
                 }
                 _ => self.import = ImportState::Idle,
             },
@@ -217,8 +224,8 @@ impl AttainApp {
                 let (catalog, org) = (self.catalog.clone(), self.org.clone());
                 let (mapping, today, file) =
                     (self.credly_mapping(), self.as_of().day(), path.clone());
-                self.start_check(path, move || {
-                    achievements_preview(file, kind, &catalog, &org, &mapping, today)
+                self.start_check(path, move |reading| {
+                    achievements_preview(file, kind, &catalog, &org, &mapping, today, &reading)
                         .map(|p| Checked::Achievements(Box::new(p)))
                 });
             }
@@ -295,19 +302,20 @@ impl AttainApp {
     fn start_check(
         &mut self,
         path: PathBuf,
-        check: impl FnOnce() -> Result<Checked, String> + Send + 'static,
+        check: impl FnOnce(import_job::Reading) -> Result<Checked, String> + Send + 'static,
     ) {
-        let size = std::fs::metadata(&path).map_or(0, |m| m.len());
+        let reading = import_job::Reading::of(&path);
         let mut job = super::job::Job::default();
+        let worker = reading.clone();
         job.start(
-            if size > CHECK_AT_ONCE_BYTES {
+            if reading.total > 2 * CHECK_AT_ONCE_BYTES {
                 usize::MAX
             } else {
                 0
             },
-            check,
+            move || check(worker),
         );
-        self.import = ImportState::Checking(Box::new(import_job::Checking { path, job }));
+        self.import = ImportState::Checking(Box::new(import_job::Checking { path, job, reading }));
         self.panel = Panel::Imports;
         self.take_checked();
     }
@@ -492,17 +500,19 @@ fn achievements_preview(
     org: &Org,
     mapping: &rustc_hash::FxHashMap<String, String>,
     today: crate::model::Day,
+    reading: &import_job::Reading,
 ) -> Result<import_job::AchievementsPreview, String> {
-    use crate::io::trainings::{DateOrder, check_credly, check_trainings};
-    let bytes = crate::io::read_input(&path)?;
+    use crate::io::trainings::{DateOrder, check_credly_stream, check_trainings_stream};
+    let (sha256, stream) = crate::io::table::open_file(&path, reading.progress())?;
     let check = if kind == "credly" {
-        check_credly(&bytes, mapping)
+        check_credly_stream(stream, mapping)
     } else {
-        check_trainings(&bytes, catalog, DateOrder::DayFirst, &org.name, today)
+        check_trainings_stream(stream, catalog, DateOrder::DayFirst, &org.name, today)
     };
+    reading.go_on()?;
     let plan = crate::io::achievements_plan::plan(org, &check, &format!("{kind}-import"));
     Ok(import_job::AchievementsPreview {
-        sha256: crate::cli_import::sha256_hex(&bytes),
+        sha256,
         path,
         kind,
         check,

@@ -1,12 +1,12 @@
 //! A bulk user import in the window: check (preview), then import on a worker thread with
 //! progress and cancel, then the credentials log the user chooses to save.
 
-use crate::io::users::{UsersCheck, check_users};
+use crate::io::users::{UsersCheck, check_users_stream};
 use crate::store::Store;
 use crate::store::imports::{Created, ImportCounts};
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::sync::mpsc::{Receiver, channel};
 
 /// How the preview shows one line of the file.
@@ -61,10 +61,54 @@ pub enum Checked {
     Achievements(Box<AchievementsPreview>),
 }
 
-/// A file being read and checked (large ones on a worker; Cancel drops the result).
+/// A file being read and checked (large ones on a worker, with progress; Cancel stops it).
 pub struct Checking {
     pub path: PathBuf,
     pub job: super::job::Job<Result<Checked, String>>,
+    pub reading: Reading,
+}
+
+/// How far a worker has read a file (both passes: twice its size), and its cancel flag.
+#[derive(Clone, Default)]
+pub struct Reading {
+    pub read: Arc<AtomicU64>,
+    pub total: u64,
+    pub cancel: Arc<AtomicBool>,
+}
+
+impl Reading {
+    pub fn of(path: &std::path::Path) -> Self {
+        Reading {
+            total: 2 * std::fs::metadata(path).map_or(0, |m| m.len()),
+            ..Default::default()
+        }
+    }
+
+    /// The progress callback of [`crate::io::table::open`].
+    pub fn progress(&self) -> crate::io::table::Progress<'static> {
+        let (read, cancel) = (self.read.clone(), self.cancel.clone());
+        Box::new(move |n| {
+            read.store(n, Ordering::Relaxed);
+            !cancel.load(Ordering::Relaxed)
+        })
+    }
+
+    pub fn fraction(&self) -> f32 {
+        if self.total == 0 {
+            0.0
+        } else {
+            (self.read.load(Ordering::Relaxed) as f64 / self.total as f64).min(1.0) as f32
+        }
+    }
+
+    /// `Err` once the user cancelled, so a cancelled check never shows as a result.
+    pub fn go_on(&self) -> Result<(), String> {
+        if self.cancel.load(Ordering::Relaxed) {
+            Err("cancelled".into())
+        } else {
+            Ok(())
+        }
+    }
 }
 
 #[derive(Default)]
@@ -82,9 +126,11 @@ impl Preview {
     pub fn of_file(
         path: PathBuf,
         existing: &std::collections::HashSet<String>,
+        reading: &Reading,
     ) -> Result<Preview, String> {
-        let bytes = crate::io::read_input(&path)?;
-        let check = check_users(&bytes);
+        let (sha256, stream) = crate::io::table::open_file(&path, reading.progress())?;
+        let check = check_users_stream(stream);
+        reading.go_on()?;
         let updates: std::collections::HashSet<String> = check
             .valid
             .iter()
@@ -114,7 +160,7 @@ impl Preview {
             .collect();
         rows.sort_by_key(|r| r.0);
         Ok(Preview {
-            sha256: crate::cli_import::sha256_hex(&bytes),
+            sha256,
             path,
             check,
             updates,

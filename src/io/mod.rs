@@ -20,9 +20,9 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     std::fs::rename(&tmp, path)
 }
 
-/// The largest input file attain reads (users files, exports, org files, templates). A
-/// 100,000-person users file is about 7 MB; anything far larger is the wrong file, and is
-/// refused from its size alone, before a byte is read, so memory stays bounded.
+/// The largest document attain reads whole (org files, catalogs, templates): anything larger
+/// is refused from its size alone, before a byte is read, so memory stays bounded. Tables
+/// (users files, exports) are streamed instead: see [`table::open`].
 pub const MAX_INPUT_BYTES: u64 = 64 * 1024 * 1024;
 
 /// Reads a whole input file after checking its size; the message names the file.

@@ -1,7 +1,7 @@
 //! Achievement files: the Partner Center Insights "Trainings" export (domain.md §8.1) and
 //! Credly's bulk-issue CSV (§8.2), read into individuals and mapped credentials.
 
-use super::table::{Table, TableError, read_table};
+use super::table::{Head, Stream, TableError, open_bytes};
 use crate::model::{Catalog, Day, Instant};
 use rustc_hash::FxHashMap as HashMap;
 use serde::Serialize;
@@ -111,12 +111,14 @@ fn file_problem(code: &'static str, line: usize, message: String) -> Problem {
     }
 }
 
-fn table_or_error(bytes: &[u8]) -> Result<Table, Problem> {
-    read_table(bytes).map_err(|e| match e {
+fn table_problem(e: TableError) -> Problem {
+    match e {
         TableError::NotText => file_problem("not_text", 0, "not a text file".into()),
         TableError::NoHeader => file_problem("no_header", 0, "the file has no header line".into()),
         TableError::Malformed { line, message } => file_problem("malformed", line, message),
-    })
+        TableError::TooLarge { line, message } => file_problem("too_large", line, message),
+        TableError::Cancelled => file_problem("cancelled", 0, "cancelled".into()),
+    }
 }
 
 /// Parses `dd/mm/yyyy HH:MM[:SS]` (or month first), the older `yyyy-mm-dd  HH:MM:SS`, or a
@@ -240,7 +242,7 @@ impl TitleMap {
 }
 
 fn columns(
-    table: &Table,
+    table: &Head,
     required: &[&str],
     need_one_of: &[&str],
 ) -> Result<HashMap<String, usize>, Problem> {
@@ -335,21 +337,37 @@ pub fn check_trainings(
     org_name: &str,
     today: Day,
 ) -> AchievementsCheck {
-    let table = match table_or_error(bytes) {
+    check_trainings_stream(open_bytes(bytes), catalog, order, org_name, today)
+}
+
+/// [`check_trainings`] on a file as it is read.
+pub fn check_trainings_stream<R: std::io::Read>(
+    stream: Result<Stream<'_, R>, TableError>,
+    catalog: &Catalog,
+    order: DateOrder,
+    org_name: &str,
+    today: Day,
+) -> AchievementsCheck {
+    let mut table = match stream {
         Ok(t) => t,
-        Err(e) => return AchievementsCheck::rejected(Some(e)),
+        Err(e) => return AchievementsCheck::rejected(Some(table_problem(e))),
     };
-    let cols = match columns(&table, &TRAININGS_REQUIRED, &["MCPID", "Email"]) {
+    let cols = match columns(&table.head, &TRAININGS_REQUIRED, &["MCPID", "Email"]) {
         Ok(c) => c,
         Err(e) => return AchievementsCheck::rejected(Some(e)),
     };
     let titles = TitleMap::new(catalog);
     let mut check = AchievementsCheck::rejected(None);
-    check.data_rows = table.records.len();
     let mut people = People::new();
     let mut seen: rustc_hash::FxHashSet<(usize, String, Instant)> = Default::default();
     let mut other_partner_warned = false;
-    for (line, fields) in &table.records {
+    for record in table.by_ref() {
+        let (line, fields) = match record {
+            Ok(r) => r,
+            Err(e) => return AchievementsCheck::rejected(Some(table_problem(e))),
+        };
+        let line = &line;
+        check.data_rows += 1;
         let get = |name: &str| {
             cols.get(name)
                 .and_then(|i| fields.get(*i))
@@ -459,18 +477,31 @@ pub fn check_trainings(
 
 /// Reads a Credly bulk-issue CSV (dates mm/dd/yy); `mapping` turns template ids into credentials.
 pub fn check_credly(bytes: &[u8], mapping: &HashMap<String, String>) -> AchievementsCheck {
-    let table = match table_or_error(bytes) {
+    check_credly_stream(open_bytes(bytes), mapping)
+}
+
+/// [`check_credly`] on a file as it is read.
+pub fn check_credly_stream<R: std::io::Read>(
+    stream: Result<Stream<'_, R>, TableError>,
+    mapping: &HashMap<String, String>,
+) -> AchievementsCheck {
+    let mut table = match stream {
         Ok(t) => t,
-        Err(e) => return AchievementsCheck::rejected(Some(e)),
+        Err(e) => return AchievementsCheck::rejected(Some(table_problem(e))),
     };
-    let cols = match columns(&table, &CREDLY_REQUIRED, &[]) {
+    let cols = match columns(&table.head, &CREDLY_REQUIRED, &[]) {
         Ok(c) => c,
         Err(e) => return AchievementsCheck::rejected(Some(e)),
     };
     let mut check = AchievementsCheck::rejected(None);
-    check.data_rows = table.records.len();
     let mut people = People::new();
-    for (line, fields) in &table.records {
+    for record in table.by_ref() {
+        let (line, fields) = match record {
+            Ok(r) => r,
+            Err(e) => return AchievementsCheck::rejected(Some(table_problem(e))),
+        };
+        let line = &line;
+        check.data_rows += 1;
         let get = |name: &str| {
             cols.get(name)
                 .and_then(|i| fields.get(*i))

@@ -1,7 +1,7 @@
 //! Bulk user files ("Add users using PMC data" and Office 365 "Import multiple users"):
 //! the header, every row's checks, warnings (domain.md §7.1 and the fixtures' contract).
 
-use super::table::{Encoding, Table, TableError, read_table};
+use super::table::{Encoding, Head, Stream, TableError};
 use rustc_hash::FxHashMap as HashMap;
 use serde::Serialize;
 use unicode_normalization::UnicodeNormalization;
@@ -168,37 +168,40 @@ pub fn well_formed_email(s: &str) -> bool {
 
 /// Checks a bulk user file's bytes.
 pub fn check_users(bytes: &[u8]) -> UsersCheck {
-    let table = match read_table(bytes) {
-        Ok(t) => t,
-        Err(TableError::NotText) => {
-            return UsersCheck::rejected(
-                "not_text",
-                None,
-                None,
-                "not a text file: it contains NUL bytes and no UTF-16 byte-order mark".into(),
-            );
-        }
-        Err(TableError::NoHeader) => {
-            return UsersCheck::rejected(
-                "no_header",
-                None,
-                None,
-                "the file has no header line".into(),
-            );
-        }
-        Err(TableError::Malformed { line, message }) => {
-            return UsersCheck::rejected(
-                "malformed",
-                None,
-                Some(line),
-                format!("line {line}: {message}"),
-            );
-        }
-    };
-    check_table(table)
+    check_users_stream(super::table::open_bytes(bytes))
 }
 
-fn header_columns(table: &Table) -> Result<(Format, Vec<Option<&'static str>>), FileError> {
+/// Checks a bulk user file as it is read: only the checked rows are kept.
+pub fn check_users_stream<R: std::io::Read>(
+    stream: Result<Stream<'_, R>, TableError>,
+) -> UsersCheck {
+    match stream {
+        Ok(mut s) => {
+            let head = s.head.clone();
+            check_rows(&head, &mut s)
+        }
+        Err(e) => table_rejected(e),
+    }
+}
+
+fn table_rejected(e: TableError) -> UsersCheck {
+    let (code, line, message) = match e {
+        TableError::NotText => (
+            "not_text",
+            None,
+            "not a text file: it contains NUL bytes and no UTF-16 byte-order mark".into(),
+        ),
+        TableError::NoHeader => ("no_header", None, "the file has no header line".into()),
+        TableError::Malformed { line, message } => {
+            ("malformed", Some(line), format!("line {line}: {message}"))
+        }
+        TableError::TooLarge { line, message } => ("too_large", Some(line), message),
+        TableError::Cancelled => ("cancelled", None, "cancelled".into()),
+    };
+    UsersCheck::rejected(code, None, line, message)
+}
+
+fn header_columns(table: &Head) -> Result<(Format, Vec<Option<&'static str>>), FileError> {
     let h: Vec<&str> = table.header.iter().map(String::as_str).collect();
     // Header names match regardless of case and surrounding spaces, for both formats.
     let exact = |cols: &[&str]| {
@@ -273,20 +276,22 @@ fn row_error(
 }
 
 /// Row checks in the order of §7.1; the first broken rule names the row's error.
-pub fn check_table(table: Table) -> UsersCheck {
-    let (format, map) = match header_columns(&table) {
+type Rows<'r> = &'r mut dyn Iterator<Item = Result<(usize, Vec<String>), TableError>>;
+
+fn check_rows(table: &Head, records: Rows<'_>) -> UsersCheck {
+    let (format, map) = match header_columns(table) {
         Ok(x) => x,
         Err(e) => {
             let mut c = UsersCheck::rejected(e.code, e.column.clone(), e.line, e.message);
             c.encoding = Some(table.encoding);
-            c.data_rows = table.records.len();
+            c.data_rows = records.take_while(Result::is_ok).count();
             return c;
         }
     };
     let mut check = UsersCheck {
         format: Some(format),
         encoding: Some(table.encoding),
-        data_rows: table.records.len(),
+        data_rows: 0,
         valid: Vec::new(),
         errors: Vec::new(),
         warnings: Vec::new(),
@@ -300,8 +305,13 @@ pub fn check_table(table: Table) -> UsersCheck {
         check.notices.push("ignored_columns");
     }
     let mut first_seen: HashMap<String, usize> = HashMap::default();
-    let rows = table.records.len();
-    for (line, mut fields) in table.records {
+    let mut rows = 0;
+    for record in records {
+        let (line, mut fields) = match record {
+            Ok(r) => r,
+            Err(e) => return table_rejected(e),
+        };
+        rows += 1;
         if fields.len() != map.len() {
             let mut e = row_error(
                 line,
@@ -405,6 +415,7 @@ pub fn check_table(table: Table) -> UsersCheck {
             None => check.valid.push(row),
         }
     }
+    check.data_rows = rows;
     if rows == 0 {
         check.warnings.push(Warning {
             code: "no_data_rows",

@@ -13,11 +13,15 @@ pub fn imports_ui(app: &mut AttainApp, ui: &mut egui::Ui, cmds: &mut Vec<Command
     match &app.import {
         ImportState::Idle => idle_ui(app, ui, cmds),
         ImportState::Checking(c) => {
+            ui.label(
+                app.tr
+                    .t("import-checking", &[("file", c.path.display().to_string())]),
+            );
             ui.horizontal(|ui| {
-                ui.spinner();
-                ui.label(
-                    app.tr
-                        .t("import-checking", &[("file", c.path.display().to_string())]),
+                ui.add(
+                    egui::ProgressBar::new(c.reading.fraction())
+                        .show_percentage()
+                        .desired_width(320.0),
                 );
                 if ui.button(app.t("button-cancel")).clicked() {
                     cmds.push(Command::CancelImport);
