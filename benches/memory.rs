@@ -60,14 +60,36 @@ fn main() {
 fn measure(path: &std::path::Path) {
     let t = Instant::now();
     let store = Store::open(path).unwrap_or_else(|e| panic!("{e}"));
-    let mut app = AttainApp::new(store).unwrap_or_else(|e| panic!("{e}"));
-    app.run(attain::app::Command::SetAsOf(Some(attain::synth::as_of())));
-    app.eval.wait();
-    println!("open + load + evaluate: {:?}", t.elapsed());
+    let app = AttainApp::new(store).unwrap_or_else(|e| panic!("{e}"));
     let mut h = egui_kittest::Harness::builder()
         .with_size(egui::vec2(1400.0, 900.0))
         .with_context_setup(attain::ui::widgets::install_fonts)
         .build_ui_state(|ui, app: &mut AttainApp| app.ui_root(ui), app);
+    // A large organisation is read by a worker while the window shows its placeholder.
+    while h.state().loading.is_some() {
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        h.step();
+    }
+    println!(
+        "open + load: {:?}, {} employees; resident {}",
+        t.elapsed(),
+        h.state().org.employees.len(),
+        status("VmRSS:")
+    );
+    unsafe extern "C" {
+        fn malloc_trim(pad: usize) -> i32;
+    }
+    // SAFETY: glibc's malloc_trim only returns free memory to the system.
+    unsafe { malloc_trim(0) };
+    println!("loaded, trimmed: {}", status("VmRSS:"));
+    h.state_mut()
+        .run(attain::app::Command::SetAsOf(Some(attain::synth::as_of())));
+    h.state_mut().eval.wait();
+    println!(
+        "open + load + evaluate: {:?}; resident {}",
+        t.elapsed(),
+        status("VmRSS:")
+    );
     for p in Panel::ALL {
         h.state_mut().panel = p;
         h.step();
@@ -77,4 +99,54 @@ fn measure(path: &std::path::Path) {
         status("VmRSS:"),
         status("VmHWM:")
     );
+    // SAFETY: glibc's malloc_trim only returns free memory to the system.
+    unsafe { malloc_trim(0) };
+    println!("after malloc_trim: {}", status("VmRSS:"));
+    let trim = |what: &str| {
+        // SAFETY: as above.
+        unsafe { malloc_trim(0) };
+        println!("after dropping {what}: {}", status("VmRSS:"));
+    };
+    if let (Some(r), Some(m)) = (&h.state().eval.report, &h.state().eval.reminders) {
+        println!(
+            "reminders {}, not_credited {}, alerts {} (employee ids {}), warnings {}",
+            m.len(),
+            r.not_credited.len(),
+            r.alerts.len(),
+            r.alerts
+                .iter()
+                .map(|a| a.employees.as_ref().map_or(0, Vec::len))
+                .sum::<usize>(),
+            r.input_warnings.len()
+        );
+        println!(
+            "size of a reminder {} bytes, timeline points {}",
+            std::mem::size_of::<attain::eval::reminders::Reminder>(),
+            h.state()
+                .eval
+                .timeline
+                .as_ref()
+                .map_or(0, |t| t.points.len())
+        );
+    }
+    let f = &mut h.state_mut().forecast;
+    f.whatif.clear();
+    trim("whatif");
+    f.risk.clear();
+    trim("risk");
+    f.credit.clear();
+    f.plan.clear();
+    trim("credit+plan");
+    h.state_mut().eval.report = None;
+    trim("report");
+    h.state_mut().eval.timeline = None;
+    h.state_mut().eval.reminders = None;
+    trim("timeline+reminders");
+    h.state_mut().view = Default::default();
+    trim("views");
+    h.state_mut().org = std::sync::Arc::new(attain::model::Org::new(
+        "x",
+        attain::model::Market::Developed,
+    ));
+    trim("org");
 }

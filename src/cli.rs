@@ -321,8 +321,11 @@ fn reminders(
     let org = load_org(org, &catalog)?;
     let list = crate::eval::reminders::reminders(&catalog, &org, as_of).map_err(Failure::Input)?;
     if let Some(path) = ics {
-        std::fs::write(path, crate::eval::reminders::to_ics(&org, &list))
-            .map_err(|e| Failure::Other(format!("{}: {e}", path.display())))?;
+        std::fs::write(
+            path,
+            crate::eval::reminders::to_ics(&org, &list, |r| r.message()),
+        )
+        .map_err(|e| Failure::Other(format!("{}: {e}", path.display())))?;
     }
     match format {
         Format::Json => serde_json::to_string_pretty(&serde_json::json!({ "reminders": list }))
@@ -330,7 +333,7 @@ fn reminders(
             .map_err(|e| Failure::Other(e.to_string())),
         Format::Text => Ok(list
             .iter()
-            .map(|r| format!("{} {}\n", r.due, r.message))
+            .map(|r| format!("{} {}\n", r.due, r.message()))
             .collect()),
     }
 }

@@ -380,6 +380,7 @@ impl AttainApp {
                     let org = crate::store::Store::open(&path)
                         .and_then(|s| s.load_org(id))
                         .map_err(|e| e.to_string());
+                    super::job::release_free_memory();
                     tx.send((id, org)).ok();
                 });
             match spawned {

@@ -47,7 +47,9 @@ impl Evaluation {
         let spawned = std::thread::Builder::new()
             .name("attain-eval".into())
             .spawn(move || {
-                tx.send(compute(&catalog, &org, as_of, lang)).ok();
+                let result = compute(&catalog, &org, as_of, lang);
+                super::job::release_free_memory();
+                tx.send(result).ok();
             });
         match spawned {
             // A newer request replaces the older: its receiver is dropped, its result ignored.

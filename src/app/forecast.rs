@@ -34,6 +34,34 @@ pub struct Forecast {
     pub credit_requested: bool,
     pub credit: Job<Result<Vec<NotCreditedPerson>, String>>,
     pub reminder_states: BTreeMap<String, ReminderState>,
+    /// Moves on with every change of `reminder_states` (the panel's cached rows follow it).
+    pub states_generation: u64,
+}
+
+/// Positions of the reminders to show. Keys are written into one reused buffer and only when
+/// some reminder has a state: a large organisation has about a million reminders.
+pub fn open_indices(
+    list: &[Reminder],
+    states: &BTreeMap<String, ReminderState>,
+    today: crate::model::Day,
+    all: bool,
+) -> Vec<u32> {
+    let today = today.to_string();
+    let mut key = String::new();
+    (0..list.len() as u32)
+        .filter(|i| {
+            if all || states.is_empty() {
+                return true;
+            }
+            key.clear();
+            list[*i as usize].write_key(&mut key);
+            match states.get(&key) {
+                Some(ReminderState::Done) => false,
+                Some(ReminderState::Snoozed(until)) => *until <= today,
+                None => true,
+            }
+        })
+        .collect()
 }
 
 impl Forecast {
@@ -171,8 +199,13 @@ impl AttainApp {
             }
             ForecastCommand::ExportIcsTo(path) => {
                 self.remember_folder(&path);
-                let open = self.open_reminders();
-                let ics = crate::eval::reminders::to_ics(&self.org, &open);
+                let open = self.open_reminders(false);
+                let list = self.eval.reminders.clone().unwrap_or_default();
+                let ics = crate::eval::reminders::to_ics(
+                    &self.org,
+                    open.iter().filter_map(|i| list.get(*i as usize)),
+                    |r| crate::ui::reminders::reminder_text(&self.tr, &self.catalog, r),
+                );
                 match crate::io::write_atomic(&path, ics.as_bytes()) {
                     Ok(()) => self.ok(self.tr.t(
                         "reminders-exported",
@@ -187,24 +220,18 @@ impl AttainApp {
         }
     }
 
-    /// The reminders neither done nor snoozed past the as-of date, worded in the window's
-    /// language.
-    pub fn open_reminders(&self) -> Vec<Reminder> {
-        let today = self.as_of().day().to_string();
-        let Some(all) = &self.eval.reminders else {
+    /// The positions, in the evaluation's list, of the reminders neither done nor snoozed
+    /// past the as-of date (or of all of them).
+    pub fn open_reminders(&self, all: bool) -> Vec<u32> {
+        let Some(list) = &self.eval.reminders else {
             return Vec::new();
         };
-        all.iter()
-            .filter(|r| match self.forecast.reminder_states.get(&r.key) {
-                Some(ReminderState::Done) => false,
-                Some(ReminderState::Snoozed(until)) => *until <= today,
-                None => true,
-            })
-            .map(|r| Reminder {
-                message: crate::ui::reminders::reminder_text(&self.tr, &self.catalog, r),
-                ..r.clone()
-            })
-            .collect()
+        open_indices(
+            list,
+            &self.forecast.reminder_states,
+            self.as_of().day(),
+            all,
+        )
     }
 
     fn set_reminder(&mut self, key: String, state: Option<ReminderState>) {
@@ -212,6 +239,7 @@ impl AttainApp {
             Some(s) => self.forecast.reminder_states.insert(key, s),
             None => self.forecast.reminder_states.remove(&key),
         };
+        self.forecast.states_generation += 1;
         let json = serde_json::to_string(&self.forecast.reminder_states).unwrap_or_default();
         if let Err(e) = self.store.set_setting(&states_key(self.org_id), &json) {
             self.fail(e.to_string());

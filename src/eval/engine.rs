@@ -98,10 +98,18 @@ impl<'a> Engine<'a> {
     pub fn new(catalog: &'a Catalog, org: &'a Org) -> Result<Self, String> {
         let settings = org.settings();
         let compiled = Compiled::new(catalog)?;
+        // The ids outlive the engine (reports and reminders share them): allocated together
+        // first, they do not pin the pages of the engine's tables once it is dropped.
+        let ids: Vec<std::sync::Arc<str>> = org
+            .employees
+            .iter()
+            .map(|e| std::sync::Arc::from(e.id.as_str()))
+            .collect();
         let mut people: Vec<Person> = org
             .employees
             .iter()
-            .map(|e| Person::new(e, &compiled, &settings))
+            .zip(ids)
+            .map(|(e, id)| Person::new(e, id, &compiled, &settings))
             .collect();
         people.sort_by(|a, b| a.id.as_bytes().cmp(b.id.as_bytes()));
         let comp_index = |id: &str| catalog.competencies.iter().position(|c| c.id == id);

@@ -80,7 +80,7 @@ pub struct Person {
 }
 
 impl Person {
-    pub fn new(e: &Employee, compiled: &Compiled, settings: &Settings) -> Self {
+    pub fn new(e: &Employee, id: Arc<str>, compiled: &Compiled, settings: &Settings) -> Self {
         let left = e.left_on.map_or(NEVER, |t| t.secs());
         // A later association with this organisation clears an earlier move elsewhere.
         let moved = match (e.dissociated_on, e.associated_on) {
@@ -89,7 +89,7 @@ impl Person {
             (None, _) => NEVER,
         };
         let mut p = Person {
-            id: Arc::from(e.id.as_str()),
+            id,
             left,
             moved,
             associated: e.associated_on.map(|t| t.secs()),
@@ -104,7 +104,7 @@ impl Person {
 
     /// Adds one achievement (unknown credentials are rejected on input and skipped here).
     pub fn add(&mut self, a: &Achievement, compiled: &Compiled, settings: &Settings) {
-        let Some(&cred) = compiled.cred_index.get(&a.credential) else {
+        let Some(&cred) = compiled.cred_index.get(a.credential.as_str()) else {
             return;
         };
         let passed = a.passed_on.secs();

@@ -154,7 +154,7 @@ pub fn plan(org: &Org, check: &AchievementsCheck, source: &str) -> Plan {
                     .any(|a| a.credential == f.credential && a.passed_on < f.passed_on);
                 let mut a = Achievement::new(&f.credential, f.passed_on);
                 a.expires_on = f.expires_on;
-                a.source = Some(source.to_string());
+                a.source = Some(source.into());
                 employee.achievements.push(a);
                 if held_before {
                     plan.diff.renewed.push(change)

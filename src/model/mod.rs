@@ -4,6 +4,7 @@ pub mod catalog_def;
 pub mod edit;
 pub mod error;
 pub mod org;
+pub mod sym;
 pub mod time;
 
 pub use catalog_def::{
@@ -16,4 +17,5 @@ pub use org::{
     Achievement, Employee, Level, Market, Org, Override, OverrideKind, PerformanceEntry,
     ScoringModel, Settings, Subscription, Tier,
 };
+pub use sym::Sym;
 pub use time::{Day, Instant};

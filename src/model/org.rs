@@ -1,6 +1,7 @@
 //! The organisation as the org file describes it (org-file.md, format `attain-org/1`).
 
 use super::catalog_def::{AssociationType, Licence};
+use super::sym::Sym;
 use super::time::{Day, Instant};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -98,7 +99,7 @@ pub struct Employee {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Achievement {
-    pub credential: String,
+    pub credential: Sym,
     pub passed_on: Instant,
     /// Last day it counts.
     #[serde(default)]
@@ -106,7 +107,7 @@ pub struct Achievement {
     #[serde(default)]
     pub inactive: bool,
     #[serde(default)]
-    pub source: Option<String>,
+    pub source: Option<Sym>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -252,7 +253,7 @@ impl Employee {
 impl Achievement {
     pub fn new(credential: &str, passed_on: Instant) -> Self {
         Achievement {
-            credential: credential.to_string(),
+            credential: Sym::new(credential),
             passed_on,
             expires_on: None,
             inactive: false,

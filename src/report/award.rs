@@ -390,7 +390,7 @@ fn person_rows(catalog: &Catalog, org: &Org, id: &str, creds: &[&str], tr: &Tr) 
             PersonData {
                 name: e.display_name.clone(),
                 id: e.id.clone(),
-                credential: a.credential.clone(),
+                credential: a.credential.to_string(),
                 title: def.map_or(String::new(), |c| c.title.clone()),
                 passed: tr.date(a.passed_on.day()),
                 until: until.map_or_else(|| "—".to_string(), |d| tr.date(d)),

@@ -166,11 +166,11 @@ fn insert_achievements(tx: &Transaction, id: i64, e: &Employee) -> Result<()> {
         ins.execute(params![
             id,
             i as i64,
-            a.credential,
+            a.credential.as_str(),
             a.passed_on.to_string(),
             text(&a.expires_on),
             a.inactive,
-            a.source
+            a.source.as_deref()
         ])?;
     }
     Ok(())
@@ -250,14 +250,18 @@ pub fn load_org(conn: &Connection, id: i64) -> Result<Org> {
         let Some(&i) = index.get(&emp) else { continue };
         let passed_on = Instant::parse(&passed).map_err(StoreError::Migration)?;
         org.employees[i].achievements.push(Achievement {
-            credential,
+            credential: credential.into(),
             passed_on,
             expires_on: day(expires)?,
             inactive,
-            source,
+            source: source.map(crate::model::Sym::from),
         });
     }
 
+    // Loaded row by row, each list grew by doubling: give the slack back.
+    for e in &mut org.employees {
+        e.achievements.shrink_to_fit();
+    }
     let mut st = conn.prepare("SELECT metric, value, period_end, association, licence FROM performance WHERE org_id = ?1 ORDER BY seq")?;
     for row in st.query_map([id], |r| {
         Ok((

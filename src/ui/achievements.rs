@@ -93,7 +93,10 @@ fn list_ui(app: &mut AttainApp, ui: &mut egui::Ui, e: &Employee) {
                     continue;
                 };
                 let until = counts_until(c, a);
-                ui.colored_label(validity_color(until, today, a.inactive), &a.credential);
+                ui.colored_label(
+                    validity_color(until, today, a.inactive),
+                    a.credential.as_str(),
+                );
                 ui.label(&c.title);
                 ui.label(app.tr.date(a.passed_on.day()));
                 ui.label(until.map_or_else(|| "–".to_string(), |u| app.tr.date(u)));
@@ -120,7 +123,7 @@ fn list_ui(app: &mut AttainApp, ui: &mut egui::Ui, e: &Employee) {
                     app.view.confirm = Some(Confirm {
                         title: app.tr.t(
                             "achievements-remove-title",
-                            &[("credential", a.credential.clone())],
+                            &[("credential", a.credential.to_string())],
                         ),
                         body: super::confirm::impact_lines(
                             app,

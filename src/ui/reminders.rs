@@ -6,6 +6,7 @@ use crate::app::{AttainApp, Command};
 use crate::eval::reminders::Reminder;
 use crate::i18n::Tr;
 use crate::model::Day;
+use std::sync::Arc;
 
 /// Days a snooze hides a reminder for.
 pub const SNOOZE_DAYS: u32 = 7;
@@ -13,22 +14,27 @@ pub const SNOOZE_DAYS: u32 = 7;
 #[derive(Default)]
 pub struct RemindersView {
     pub show_all: bool,
+    /// The rows shown and what they were computed from: recomputed only when the list, the
+    /// states, the as-of day or the toggle change, never per frame.
+    rows: Option<(RowsStamp, Arc<Vec<u32>>)>,
 }
+
+type RowsStamp = (usize, u64, Day, bool);
 
 /// The reminder in the window's language (dates in the locale's form, competencies by name).
 pub fn reminder_text(tr: &Tr, catalog: &crate::model::Catalog, r: &Reminder) -> String {
     let args: Vec<(&str, String)> = r
-        .args
-        .iter()
+        .args()
+        .into_iter()
         .map(|(k, v)| {
-            let v = match *k {
-                "competency" => catalog.competency_name(v).to_string(),
-                _ => Day::parse(v).map_or_else(|_| v.clone(), |d| tr.date(d)),
+            let v = match k {
+                "competency" => catalog.competency_name(&v).to_string(),
+                _ => Day::parse(&v).map_or_else(|_| v.clone(), |d| tr.date(d)),
             };
-            (*k, v)
+            (k, v)
         })
         .collect();
-    tr.t(&format!("reminder-{}", r.kind), &args)
+    tr.t(&format!("reminder-{}", r.kind()), &args)
 }
 
 pub fn reminders_ui(app: &mut AttainApp, ui: &mut egui::Ui, cmds: &mut Vec<Command>) {
@@ -55,19 +61,21 @@ pub fn reminders_ui(app: &mut AttainApp, ui: &mut egui::Ui, cmds: &mut Vec<Comma
         ui.spinner();
         return;
     };
-    let today = app.as_of().day().to_string();
+    let stamp = (
+        Arc::as_ptr(&all) as usize,
+        app.forecast.states_generation,
+        app.as_of().day(),
+        app.view.reminders.show_all,
+    );
+    let shown = match &app.view.reminders.rows {
+        Some((s, rows)) if *s == stamp => rows.clone(),
+        _ => {
+            let rows = Arc::new(app.open_reminders(stamp.3));
+            app.view.reminders.rows = Some((stamp, rows.clone()));
+            rows
+        }
+    };
     let states = &app.forecast.reminder_states;
-    let shown: Vec<&Reminder> = all
-        .iter()
-        .filter(|r| {
-            app.view.reminders.show_all
-                || match states.get(&r.key) {
-                    Some(ReminderState::Done) => false,
-                    Some(ReminderState::Snoozed(until)) => *until <= today,
-                    None => true,
-                }
-        })
-        .collect();
     if shown.is_empty() {
         ui.label(app.t("reminders-none"));
         return;
@@ -90,16 +98,18 @@ pub fn reminders_ui(app: &mut AttainApp, ui: &mut egui::Ui, cmds: &mut Vec<Comma
         })
         .body(|body| {
             body.rows(row_h, shown.len(), |mut row| {
-                let r = shown[row.index()];
+                let Some(r) = all.get(shown[row.index()] as usize) else {
+                    return;
+                };
+                let key = r.key();
                 row.col(|ui| {
-                    let due = Day::parse(&r.due).map_or(r.due.clone(), |d| tr.date(d));
-                    ui.label(due);
+                    ui.label(tr.date(r.due));
                 });
                 row.col(|ui| {
                     ui.label(reminder_text(tr, &app.catalog, r));
                 });
                 row.col(|ui| {
-                    ui.horizontal(|ui| match states.get(&r.key) {
+                    ui.horizontal(|ui| match states.get(&key) {
                         Some(s) => {
                             ui.weak(match s {
                                 ReminderState::Done => tr.t("reminders-done-state", &[]),
@@ -112,18 +122,18 @@ pub fn reminders_ui(app: &mut AttainApp, ui: &mut egui::Ui, cmds: &mut Vec<Comma
                                 ),
                             });
                             if ui.small_button(tr.t("reminders-reopen", &[])).clicked() {
-                                cmds.push(Command::Forecast(F::ReminderReset(r.key.clone())));
+                                cmds.push(Command::Forecast(F::ReminderReset(key.clone())));
                             }
                         }
                         None => {
                             if ui.small_button(tr.t("reminders-done", &[])).clicked() {
-                                cmds.push(Command::Forecast(F::ReminderDone(r.key.clone())));
+                                cmds.push(Command::Forecast(F::ReminderDone(key.clone())));
                             }
                             let snooze =
                                 tr.t("reminders-snooze", &[("days", SNOOZE_DAYS.to_string())]);
                             if ui.small_button(snooze).clicked() {
                                 cmds.push(Command::Forecast(F::ReminderSnooze(
-                                    r.key.clone(),
+                                    key.clone(),
                                     SNOOZE_DAYS,
                                 )));
                             }
