@@ -5,7 +5,7 @@
 set -euo pipefail
 PACKAGES=(gcc pkg-config libgl1-mesa-dri libegl1 libegl-mesa0 libxkbcommon-x11-0 fonts-dejavu-core)
 if [ "${1:-run}" = "test" ]; then
-  PACKAGES+=(xvfb xauth xdotool imagemagick poppler-utils cups cups-client cups-bsd printer-driver-cups-pdf)
+  PACKAGES+=(xvfb xauth xdotool imagemagick poppler-utils cups cups-client cups-bsd printer-driver-cups-pdf mesa-vulkan-drivers libvulkan1)
 fi
 missing=()
 for p in "${PACKAGES[@]}"; do

@@ -6,7 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # System packages: gcc for the bundled SQLite, Mesa for the window, Xvfb, xdotool and
-# ImageMagick for the real-window test, poppler and CUPS with cups-pdf for the PDF and print tests.
+# ImageMagick for the real-window test, poppler and CUPS with cups-pdf for the PDF and print tests,
+# Mesa's software Vulkan for the image snapshots.
 bash scripts/install-deps.sh test
 # CUPS has no systemd here: start cupsd by hand with the attain-pdf printer (the print tests
 # run this too, so a single test can be run on its own).
@@ -21,3 +22,5 @@ cargo clippy --all-targets --locked -- -D warnings
 export XDG_RUNTIME_DIR="${XDG_RUNTIME_DIR:-$(mktemp -d)}"
 chmod 700 "$XDG_RUNTIME_DIR"
 cargo nextest run --locked --no-fail-fast
+# The image snapshots, behind their feature (wgpu on Mesa llvmpipe).
+bash scripts/snapshots.sh

@@ -47,6 +47,16 @@ impl Lang {
     }
 }
 
+impl Lang {
+    /// A day in the language's usual form: 11/25/2026 / 25/11/2026.
+    pub fn date(self, d: crate::model::Day) -> String {
+        match self {
+            Lang::En => d.0.format("%m/%d/%Y").to_string(),
+            Lang::It => d.0.format("%d/%m/%Y").to_string(),
+        }
+    }
+}
+
 pub struct Tr {
     lang: Lang,
     bundle: FluentBundle<FluentResource>,
@@ -93,10 +103,7 @@ impl Tr {
 
     /// A date as the locale writes it: 12/31/2018 (en-US), 31/12/2018 (it-IT).
     pub fn date(&self, d: crate::model::Day) -> String {
-        match self.lang {
-            Lang::En => d.0.format("%m/%d/%Y").to_string(),
-            Lang::It => d.0.format("%d/%m/%Y").to_string(),
-        }
+        self.lang.date(d)
     }
 
     /// A number with the locale's grouping and decimal marks: 15,000.5 / 15.000,5.

@@ -176,12 +176,12 @@ fn table_ui(app: &mut AttainApp, ui: &mut egui::Ui, height: f32) {
         .resizable(true)
         .sense(egui::Sense::click())
         .max_scroll_height(height)
-        .column(Column::initial(140.0).clip(true))
-        .column(Column::initial(180.0).clip(true))
-        .column(Column::initial(220.0).clip(true))
-        .column(Column::initial(90.0))
-        .column(Column::initial(90.0))
-        .column(Column::remainder().at_least(80.0))
+        .column(Column::initial(120.0).clip(true))
+        .column(Column::initial(160.0).clip(true))
+        .column(Column::initial(200.0).clip(true))
+        .column(Column::initial(80.0))
+        .column(Column::initial(115.0))
+        .column(Column::remainder().at_least(120.0).clip(true))
         .header(22.0, |mut header| {
             for ((sort, _), label) in headers.iter().zip(&labels) {
                 header.col(|ui| {

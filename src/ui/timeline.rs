@@ -30,17 +30,21 @@ pub fn timeline_ui(app: &mut AttainApp, ui: &mut egui::Ui, _cmds: &mut Vec<Comma
         .collect();
     let tr = &app.tr;
     let start_day = tl.points[0].0.day();
+    let lang = app.tr.lang();
+    let levels = ["level-none", "level-silver", "level-gold"].map(|k| app.t(k));
     Plot::new("timeline")
         .legend(Legend::default())
         .height(ui.available_height() - 120.0)
         .include_y(0.0)
         .include_y(2.2)
-        .x_axis_formatter(move |m, _| tr_date(start_day, m.value))
-        .y_axis_formatter(|m, _| match m.value.round() as i64 {
-            0 => "none".into(),
-            1 => "Silver".into(),
-            2 => "Gold".into(),
-            _ => String::new(),
+        .x_axis_formatter(move |m, _| lang.date(start_day.add_days(m.value.round() as i64)))
+        // Only the three levels are named: the grid's finer marks stay blank.
+        .y_axis_formatter(move |m, _| {
+            let level = m.value.round();
+            if (m.value - level).abs() > 1e-6 {
+                return String::new();
+            }
+            levels.get(level as usize).cloned().unwrap_or_default()
         })
         .show(ui, |plot| {
             for (k, c) in shown.iter().enumerate() {
@@ -78,10 +82,6 @@ fn level_y(l: LevelName) -> f64 {
         LevelName::Silver => 1.0,
         LevelName::Gold => 2.0,
     }
-}
-
-fn tr_date(start: crate::model::Day, days: f64) -> String {
-    start.add_days(days.round() as i64).to_string()
 }
 
 /// The changes in words, under the chart.
