@@ -90,6 +90,18 @@ fn measure(path: &std::path::Path) {
         t.elapsed(),
         status("VmRSS:")
     );
+    // One edit as the window makes it: validated, written in one transaction, re-evaluated
+    // (on a worker). What the UI thread spends on it:
+    let first = h.state().org.employees[0].id.clone();
+    let t = Instant::now();
+    h.state_mut().run(attain::app::Command::Edit(
+        attain::model::Edit::AddAchievement {
+            employee: first,
+            achievement: attain::model::Achievement::new("70-533", attain::synth::as_of()),
+        },
+    ));
+    println!("one edit on the UI thread: {:?}", t.elapsed());
+    h.state_mut().eval.wait();
     for p in Panel::ALL {
         h.state_mut().panel = p;
         h.step();

@@ -204,3 +204,79 @@ fn an_older_workspace_is_copied_aside_before_migrating() {
     Store::open(&path).unwrap();
     assert!(!dir.path().join("old.attain.schema1.bak2").exists());
 }
+
+/// Store::apply checks only what an edit touched; on a valid organisation that must accept and
+/// refuse exactly what the whole-file check does.
+#[test]
+fn edits_are_checked_like_a_loaded_file() {
+    use attain::io::org_file::{validate_org, validate_touched};
+    let org = demo();
+    let long = "x".repeat(2000);
+    let mut renamed = org.employees[1].clone();
+    renamed.display_name = long.clone();
+    let mut stolen = org.employees[1].clone();
+    stolen.mcid = Some("9870000".into());
+    let add = |credential: &str| Edit::AddAchievement {
+        employee: "anna.rossi".into(),
+        achievement: Achievement::new(credential, t("2026-11-01")),
+    };
+    let figure = |value: f64| {
+        Edit::AddPerformance(PerformanceEntry {
+            metric: "azure_consumption_usd".into(),
+            value,
+            period_end: Day::parse("2026-11-30").unwrap(),
+            association: None,
+            licence: None,
+        })
+    };
+    let associate = |mcid: &str| Edit::Associate {
+        employee: "anna.rossi".into(),
+        mcid: mcid.into(),
+        at: t("2026-11-01"),
+    };
+    let cases = [
+        (add("70-999"), false),
+        (add("70-533"), true),
+        (associate("9870000"), false),
+        (associate("1234567"), true),
+        (Edit::UpdateEmployee(renamed), false),
+        (Edit::UpdateEmployee(stolen), false),
+        (
+            Edit::AddEmployee(Employee::new("new.hire", "New Hire", "new.hire@contoso.it")),
+            true,
+        ),
+        (figure(-5.0), false),
+        (figure(5.0), true),
+        (
+            Edit::SetOrgDetails {
+                name: long,
+                market: Market::Developed,
+                domain: None,
+            },
+            false,
+        ),
+        (
+            Edit::Batch(vec![add("70-533"), associate("9870002")]),
+            false,
+        ),
+    ];
+    for (edit, valid) in cases {
+        let mut after = org.clone();
+        if edit.apply(&mut after).is_err() {
+            // Refused before any check (a duplicate MCID, for one).
+            assert!(!valid, "{edit:?}");
+            continue;
+        }
+        let touch = edit.touch();
+        let whole = validate_org(&after, catalog());
+        let touched = validate_touched(&after, catalog(), &touch.employees, touch.meta);
+        assert_eq!(whole.is_ok(), valid, "{edit:?}: {whole:?}");
+        assert_eq!(touched.is_ok(), valid, "{edit:?}: {touched:?}");
+        let field = |r: &Result<(), String>| {
+            r.as_ref()
+                .err()
+                .map(|m| m.split(':').next().map(str::to_string))
+        };
+        assert_eq!(field(&whole), field(&touched), "{edit:?}");
+    }
+}

@@ -7,7 +7,7 @@ pub mod imports;
 mod rows;
 pub mod schema;
 
-use crate::io::org_file::validate_org;
+use crate::io::org_file::validate_touched;
 use crate::model::{Catalog, Edit, Employee, Org};
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use rusqlite_migration::SchemaVersion;
@@ -258,7 +258,10 @@ impl Store {
         let written = edit
             .apply(org)
             .map_err(|e| StoreError::Rejected(e.0))
-            .and_then(|()| validate_org(org, catalog).map_err(StoreError::Rejected))
+            .and_then(|()| {
+                validate_touched(org, catalog, &touch.employees, touch.meta)
+                    .map_err(StoreError::Rejected)
+            })
             .and_then(|()| self.write_edit(org_id, org, edit, &undo));
         if written.is_err() {
             put_back(org, &undo);
