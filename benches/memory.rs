@@ -6,6 +6,34 @@ use attain::app::{AttainApp, Panel};
 use attain::store::Store;
 use std::time::Instant;
 
+/// Counts the bytes allocated and not yet freed, to tell live data from allocator slack.
+struct Counting;
+static LIVE: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+// SAFETY: forwards to the system allocator unchanged; only counts.
+unsafe impl std::alloc::GlobalAlloc for Counting {
+    unsafe fn alloc(&self, l: std::alloc::Layout) -> *mut u8 {
+        LIVE.fetch_add(l.size(), std::sync::atomic::Ordering::Relaxed);
+        // SAFETY: same layout contract as the caller's.
+        unsafe { std::alloc::System.alloc(l) }
+    }
+    unsafe fn dealloc(&self, p: *mut u8, l: std::alloc::Layout) {
+        LIVE.fetch_sub(l.size(), std::sync::atomic::Ordering::Relaxed);
+        // SAFETY: `p` came from `alloc` with this layout.
+        unsafe { std::alloc::System.dealloc(p, l) }
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: Counting = Counting;
+
+fn live() -> String {
+    format!(
+        "{} MB live",
+        LIVE.load(std::sync::atomic::Ordering::Relaxed) >> 20
+    )
+}
+
 fn status(field: &str) -> String {
     std::fs::read_to_string("/proc/self/status")
         .ok()
@@ -55,6 +83,7 @@ fn main() {
         .output()
         .unwrap_or_else(|e| panic!("{e}"));
     print!("{}", String::from_utf8_lossy(&out.stdout));
+    eprint!("{}", String::from_utf8_lossy(&out.stderr));
 }
 
 fn measure(path: &std::path::Path) {
@@ -81,7 +110,7 @@ fn measure(path: &std::path::Path) {
     }
     // SAFETY: glibc's malloc_trim only returns free memory to the system.
     unsafe { malloc_trim(0) };
-    println!("loaded, trimmed: {}", status("VmRSS:"));
+    println!("loaded, trimmed: {}, {}", status("VmRSS:"), live());
     h.state_mut()
         .run(attain::app::Command::SetAsOf(Some(attain::synth::as_of())));
     h.state_mut().eval.wait();
@@ -106,6 +135,8 @@ fn measure(path: &std::path::Path) {
         h.state_mut().panel = p;
         h.step();
     }
+    // An idle moment, as a window has between edits: replaced results are freed by a worker.
+    std::thread::sleep(std::time::Duration::from_millis(300));
     println!(
         "resident memory now: {}, peak: {}",
         status("VmRSS:"),
@@ -113,11 +144,11 @@ fn measure(path: &std::path::Path) {
     );
     // SAFETY: glibc's malloc_trim only returns free memory to the system.
     unsafe { malloc_trim(0) };
-    println!("after malloc_trim: {}", status("VmRSS:"));
+    println!("after malloc_trim: {}, {}", status("VmRSS:"), live());
     let trim = |what: &str| {
         // SAFETY: as above.
         unsafe { malloc_trim(0) };
-        println!("after dropping {what}: {}", status("VmRSS:"));
+        println!("after dropping {what}: {}, {}", status("VmRSS:"), live());
     };
     if let (Some(r), Some(m)) = (&h.state().eval.report, &h.state().eval.reminders) {
         println!(
@@ -132,7 +163,7 @@ fn measure(path: &std::path::Path) {
             r.input_warnings.len()
         );
         println!(
-            "size of a reminder {} bytes, timeline points {}",
+            "reminder view {} bytes, timeline points {}",
             std::mem::size_of::<attain::eval::reminders::Reminder>(),
             h.state()
                 .eval
@@ -161,4 +192,14 @@ fn measure(path: &std::path::Path) {
         attain::model::Market::Developed,
     ));
     trim("org");
+    unsafe extern "C" {
+        fn malloc_stats();
+    }
+    // SAFETY: prints the allocator's statistics to stderr.
+    unsafe { malloc_stats() };
+    println!(
+        "of which anonymous {}, file-backed (code) {}",
+        status("RssAnon:"),
+        status("RssFile:")
+    );
 }

@@ -1,11 +1,11 @@
 //! The evaluation the window shows: the report and the 12-month timeline, computed on a
 //! worker thread for large organisations so the frame never waits for it.
 
-use crate::eval::reminders::Reminder;
+use crate::eval::reminders::Reminders;
 use crate::eval::{Engine, LevelName, Report};
 
 /// What one evaluation gives the window.
-type Computed = (Report, Timeline, Vec<Reminder>);
+type Computed = (Report, Timeline, Reminders);
 use crate::i18n::{Lang, Tr};
 use crate::model::{Catalog, Instant, Org};
 use std::sync::Arc;
@@ -27,7 +27,7 @@ pub struct Evaluation {
     pub report: Option<Arc<Report>>,
     pub timeline: Option<Arc<Timeline>>,
     /// Due reminders, from the same prepared organisation as the report.
-    pub reminders: Option<Arc<Vec<Reminder>>>,
+    pub reminders: Option<Arc<Reminders>>,
     pub error: Option<String>,
     pending: Option<Receiver<Result<Computed, String>>>,
 }
@@ -47,7 +47,11 @@ impl Evaluation {
         let spawned = std::thread::Builder::new()
             .name("attain-eval".into())
             .spawn(move || {
-                let result = compute(&catalog, &org, as_of, lang);
+                let built = compute(&catalog, &org, as_of, lang);
+                // Copied into fresh memory, the results no longer pin the pages the
+                // engine's tables were freed from.
+                let result = built.clone();
+                drop(built);
                 super::job::release_free_memory();
                 tx.send(result).ok();
             });
@@ -64,8 +68,20 @@ impl Evaluation {
             && let Ok(result) = rx.try_recv()
         {
             self.pending = None;
-            self.finish(result);
+            self.replace(result);
         }
+    }
+
+    /// A background result replaces large ones: those are freed, and their pages handed
+    /// back, by a worker rather than the frame.
+    fn replace(&mut self, result: Result<Computed, String>) {
+        let old = (
+            self.report.take(),
+            self.timeline.take(),
+            self.reminders.take(),
+        );
+        super::job::drop_elsewhere(old);
+        self.finish(result);
     }
 
     /// Waits for a background evaluation (tests, benchmarks).
@@ -73,7 +89,7 @@ impl Evaluation {
         if let Some(rx) = self.pending.take()
             && let Ok(result) = rx.recv()
         {
-            self.finish(result);
+            self.replace(result);
         }
     }
 

@@ -6,7 +6,7 @@ use super::AttainApp;
 use super::job::Job;
 use crate::eval::LevelName;
 use crate::eval::plan::Plan;
-use crate::eval::reminders::Reminder;
+use crate::eval::reminders::Reminders;
 use crate::eval::risk::Risk;
 use crate::eval::whatif::{Change, NotCreditedPerson, WhatIf};
 use crate::model::{Achievement, Edit, Employee, Instant, PerformanceEntry};
@@ -38,30 +38,64 @@ pub struct Forecast {
     pub states_generation: u64,
 }
 
-/// Positions of the reminders to show. Keys are written into one reused buffer and only when
-/// some reminder has a state: a large organisation has about a million reminders.
+/// The reminders a list shows: all of them (no index list for a million rows), or these
+/// positions.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Shown {
+    All(usize),
+    Some(Vec<u32>),
+}
+
+impl Shown {
+    pub fn len(&self) -> usize {
+        match self {
+            Shown::All(n) => *n,
+            Shown::Some(v) => v.len(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The position in the evaluation's list of the `row`-th reminder shown.
+    pub fn get(&self, row: usize) -> Option<usize> {
+        match self {
+            Shown::All(n) => (row < *n).then_some(row),
+            Shown::Some(v) => v.get(row).map(|i| *i as usize),
+        }
+    }
+}
+
+/// The reminders to show. Keys are written into one reused buffer, and only when some
+/// reminder has a state: a large organisation has about a million reminders.
 pub fn open_indices(
-    list: &[Reminder],
+    list: &Reminders,
     states: &BTreeMap<String, ReminderState>,
     today: crate::model::Day,
     all: bool,
-) -> Vec<u32> {
+) -> Shown {
+    if all || states.is_empty() {
+        return Shown::All(list.len());
+    }
     let today = today.to_string();
     let mut key = String::new();
-    (0..list.len() as u32)
-        .filter(|i| {
-            if all || states.is_empty() {
-                return true;
-            }
-            key.clear();
-            list[*i as usize].write_key(&mut key);
-            match states.get(&key) {
-                Some(ReminderState::Done) => false,
-                Some(ReminderState::Snoozed(until)) => *until <= today,
-                None => true,
-            }
-        })
-        .collect()
+    Shown::Some(
+        (0..list.len() as u32)
+            .filter(|i| {
+                key.clear();
+                let Some(r) = list.get(*i as usize) else {
+                    return false;
+                };
+                r.write_key(&mut key);
+                match states.get(&key) {
+                    Some(ReminderState::Done) => false,
+                    Some(ReminderState::Snoozed(until)) => *until <= today,
+                    None => true,
+                }
+            })
+            .collect(),
+    )
 }
 
 impl Forecast {
@@ -203,7 +237,7 @@ impl AttainApp {
                 let list = self.eval.reminders.clone().unwrap_or_default();
                 let ics = crate::eval::reminders::to_ics(
                     &self.org,
-                    open.iter().filter_map(|i| list.get(*i as usize)),
+                    (0..open.len()).filter_map(|row| open.get(row).and_then(|i| list.get(i))),
                     |r| crate::ui::reminders::reminder_text(&self.tr, &self.catalog, r),
                 );
                 match crate::io::write_atomic(&path, ics.as_bytes()) {
@@ -222,9 +256,9 @@ impl AttainApp {
 
     /// The positions, in the evaluation's list, of the reminders neither done nor snoozed
     /// past the as-of date (or of all of them).
-    pub fn open_reminders(&self, all: bool) -> Vec<u32> {
+    pub fn open_reminders(&self, all: bool) -> Shown {
         let Some(list) = &self.eval.reminders else {
-            return Vec::new();
+            return Shown::All(0);
         };
         open_indices(
             list,

@@ -16,6 +16,28 @@ pub fn release_free_memory() {
     }
 }
 
+/// At most two glibc malloc arenas: each worker thread would otherwise get its own, and an
+/// arena keeps tens of MB after a large evaluation that trimming cannot give back.
+pub fn limit_arenas() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: mallopt only changes a tuning parameter of the allocator.
+    unsafe {
+        libc::mallopt(libc::M_ARENA_MAX, 2);
+    }
+}
+
+/// Drops a large value on a short-lived thread, then hands the freed pages back.
+pub fn drop_elsewhere<T: Send + 'static>(value: T) {
+    let spawned = std::thread::Builder::new()
+        .name("attain-free".into())
+        .spawn(move || {
+            drop(value);
+            release_free_memory();
+        });
+    // Without a thread the value was dropped with the closure: nothing else to do.
+    drop(spawned);
+}
+
 /// One computation whose latest result the window shows.
 pub struct Job<T> {
     pub result: Option<T>,

@@ -137,6 +137,7 @@ pub fn default_db_path() -> PathBuf {
 impl AttainApp {
     /// Opens the workspace; a new one gets the demo organisation so the window is never empty.
     pub fn new(mut store: Store) -> Result<Self, String> {
+        job::limit_arenas();
         let catalog = Arc::new(default_catalog());
         if store.list_orgs().map_err(|e| e.to_string())?.is_empty() {
             let demo = parse_org(

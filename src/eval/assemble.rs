@@ -244,7 +244,7 @@ impl Engine<'_> {
             for (cred, reason) in &f.not_credited {
                 not_credited.push(NotCredited {
                     employee: p.id.clone(),
-                    credential: self.compiled.cred_ids[*cred].clone(),
+                    credential: self.compiled.cred_syms[*cred],
                     reason: *reason,
                 });
             }

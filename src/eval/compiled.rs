@@ -123,6 +123,8 @@ pub struct Compiled {
     /// Each credential's position in byte order of ids (reports list ids sorted so).
     pub rank: Vec<usize>,
     pub cred_ids: Vec<std::sync::Arc<str>>,
+    /// The same ids interned (4 bytes each in the report's and the reminders' long lists).
+    pub cred_syms: Vec<crate::model::Sym>,
     pub comp_ids: Vec<std::sync::Arc<str>>,
 }
 
@@ -205,7 +207,13 @@ impl Compiled {
             .iter()
             .map(|c| std::sync::Arc::from(c.id.as_str()))
             .collect();
+        let cred_syms = catalog
+            .credentials
+            .iter()
+            .map(|c| crate::model::Sym::new(&c.id))
+            .collect();
         Ok(Compiled {
+            cred_syms,
             cred_index,
             metric_index,
             competencies,

@@ -4,6 +4,7 @@
 use super::Engine;
 use super::membership::state_at;
 use super::report::Id;
+use crate::model::Sym;
 use crate::model::{Catalog, Day, Instant, Org};
 use serde::Serialize;
 
@@ -20,7 +21,7 @@ pub enum About {
     /// A counted credential stops counting after `last`; `days` is the stage before it.
     CredentialExpiring {
         employee: Id,
-        credential: Id,
+        credential: Sym,
         last: Day,
         days: u32,
     },
@@ -141,37 +142,114 @@ impl Serialize for Reminder {
 
 /// Every reminder due on or after the as-of date, in date order.
 pub fn reminders(catalog: &Catalog, org: &Org, as_of: Instant) -> Result<Vec<Reminder>, String> {
-    Ok(reminders_with(&Engine::new(catalog, org)?, as_of))
+    Ok(reminders_with(&Engine::new(catalog, org)?, as_of)
+        .iter()
+        .collect())
+}
+
+/// The reminders of one evaluation, held compactly: about a million for 100,000 employees.
+/// A credential's stages share one event (12 bytes) and the date order is one `u32` per
+/// reminder; [`Reminders::get`] builds the reminder a row shows.
+#[derive(Debug, Clone, Default)]
+pub struct Reminders {
+    /// The engine's ids of the people the events name (shared, not copied).
+    people: Vec<Id>,
+    events: Vec<Event>,
+    /// The stages, in days before the last day a credential counts.
+    stages: Vec<u32>,
+    /// Renewal and override reminders (a handful).
+    others: Vec<Reminder>,
+    /// Date order: `event * stages + stage`, or past the events' range an index into `others`.
+    order: Vec<u32>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Event {
+    person: u32,
+    credential: Sym,
+    last: Day,
+}
+
+impl Reminders {
+    pub fn len(&self) -> usize {
+        self.order.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.order.is_empty()
+    }
+
+    /// The `i`-th reminder in date order.
+    pub fn get(&self, i: usize) -> Option<Reminder> {
+        let code = *self.order.get(i)? as usize;
+        let stages = self.stages.len().max(1);
+        let Some(code) = code.checked_sub(self.events.len() * stages) else {
+            let e = self.events.get(code / stages)?;
+            let days = *self.stages.get(code % stages)?;
+            return Some(Reminder {
+                due: e.last.add_days(1 - i64::from(days)),
+                about: About::CredentialExpiring {
+                    employee: self.people.get(e.person as usize)?.clone(),
+                    credential: e.credential,
+                    last: e.last,
+                    days,
+                },
+            });
+        };
+        self.others.get(code).cloned()
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = Reminder> + '_ {
+        (0..self.len()).filter_map(|i| self.get(i))
+    }
 }
 
 /// The same with an organisation already prepared (the window's evaluation has one).
-pub fn reminders_with(engine: &Engine, as_of: Instant) -> Vec<Reminder> {
+pub fn reminders_with(engine: &Engine, as_of: Instant) -> Reminders {
     let org = engine.org;
     let settings = org.settings();
     let today = as_of.day();
     let t = as_of.secs();
-    let mut out: Vec<Reminder> = Vec::new();
-    let mut push = |due: Day, about: About| {
-        if due >= today {
-            out.push(Reminder { due, about });
-        }
+    let stages = settings.reminder_stages_days.clone();
+    let n = stages.len().max(1);
+    let syms = &engine.compiled.cred_syms;
+    let mut r = Reminders {
+        stages,
+        ..Default::default()
     };
+    // (due, code) pairs, sorted below; the codes of `others` are offset afterwards.
+    let mut dated: Vec<(Day, u32)> = Vec::new();
     for p in engine.people() {
+        let mut named = false;
         for (cred, end) in p.stops_counting(t, i64::MAX - 1) {
             let last = Instant::from_secs(end).day().add_days(-1);
-            for d in &settings.reminder_stages_days {
-                push(
-                    last.add_days(1 - i64::from(*d)),
-                    About::CredentialExpiring {
-                        employee: p.id.clone(),
-                        credential: engine.compiled.cred_ids[cred].clone(),
-                        last,
-                        days: *d,
-                    },
-                );
+            let event = r.events.len();
+            let before = dated.len();
+            for (s, d) in r.stages.iter().enumerate() {
+                let due = last.add_days(1 - i64::from(*d));
+                if due >= today {
+                    dated.push((due, (event * n + s) as u32));
+                }
             }
+            if dated.len() == before {
+                continue;
+            }
+            if !named {
+                r.people.push(p.id.clone());
+                named = true;
+            }
+            r.events.push(Event {
+                person: (r.people.len() - 1) as u32,
+                credential: syms[cred],
+                last,
+            });
         }
     }
+    let mut push = |due: Day, about: About| {
+        if due >= today {
+            r.others.push(Reminder { due, about });
+        }
+    };
     if let Some(s) = state_at(org, &settings, as_of, &mut |_, _| false) {
         let a = s.anniversary;
         let before = i64::from(settings.renewal_reminder_before_days);
@@ -198,21 +276,34 @@ pub fn reminders_with(engine: &Engine, as_of: Instant) -> Vec<Reminder> {
             },
         );
     }
-    out.sort_unstable();
-    out.shrink_to_fit();
-    out
+    let base = r.events.len() * n;
+    dated.extend(
+        r.others
+            .iter()
+            .enumerate()
+            .map(|(k, o)| (o.due, (base + k) as u32)),
+    );
+    dated.sort_unstable();
+    // Collected afresh: an in-place collect would keep the pairs' (twice larger) buffer.
+    r.order = Vec::with_capacity(dated.len());
+    r.order.extend(dated.iter().map(|(_, code)| *code));
+    drop(dated);
+    r.people.shrink_to_fit();
+    r.events.shrink_to_fit();
+    r
 }
 
 /// The reminders as an iCalendar file: one all-day event each, worded by `text`.
-pub fn to_ics<'a>(
+pub fn to_ics(
     org: &Org,
-    reminders: impl IntoIterator<Item = &'a Reminder>,
+    reminders: impl IntoIterator<Item = impl std::borrow::Borrow<Reminder>>,
     text: impl Fn(&Reminder) -> String,
 ) -> String {
     use icalendar::{Calendar, Component, EventLike};
     let mut cal = Calendar::new();
     cal.name(&format!("attain: {}", org.name));
     for r in reminders {
+        let r = r.borrow();
         let event = icalendar::Event::new()
             .uid(&format!("{}@attain", r.key()))
             .summary(&text(r))

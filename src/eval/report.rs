@@ -198,7 +198,7 @@ impl Alert {
 pub struct NotCredited {
     /// Shared with the engine's tables: a large report allocates no string per entry.
     pub employee: Id,
-    pub credential: Id,
+    pub credential: crate::model::Sym,
     pub reason: Reason,
 }
 

@@ -1,20 +1,24 @@
-//! Interned short strings (credential ids, achievement sources). An achievement holds 4
+//! Interned short strings (credential ids, achievement sources). An achievement holds 2
 //! bytes for each instead of a 24-byte `String` and its heap copy: 100,000 employees hold
 //! about 2 million achievements. Interned text lives as long as the process; it is the
 //! catalog's ids and the few sources and unknown ids that files bring.
 
-use std::num::NonZeroU32;
+use std::num::NonZeroU16;
 use std::sync::{LazyLock, Mutex, PoisonError};
 
 /// A string interned once for the whole process; copying and comparing it are free.
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
-pub struct Sym(NonZeroU32);
+pub struct Sym(NonZeroU16);
 
 struct Table {
     /// Append-only, read without a lock.
     text: boxcar::Vec<&'static str>,
     index: Mutex<rustc_hash::FxHashMap<&'static str, Sym>>,
 }
+
+/// What [`Sym::new`] gives once the table is full: only a file of tens of thousands of made-up
+/// ids gets there, and loading such a file fails on them first (see `Deserialize`).
+const FULL: &str = "?";
 
 static TABLE: LazyLock<Table> = LazyLock::new(|| Table {
     text: boxcar::Vec::new(),
@@ -23,23 +27,34 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| Table {
 
 impl Sym {
     pub fn new(s: &str) -> Sym {
+        Sym::try_new(s)
+            .or_else(|| Sym::try_new(FULL))
+            .unwrap_or(Sym(NonZeroU16::MIN))
+    }
+
+    /// `None` when 65,535 distinct strings are interned already.
+    pub fn try_new(s: &str) -> Option<Sym> {
         // A panic elsewhere cannot leave the map half-updated: inserts are single calls.
         let mut index = TABLE.index.lock().unwrap_or_else(PoisonError::into_inner);
         if let Some(sym) = index.get(s) {
-            return *sym;
+            return Some(*sym);
+        }
+        // Keeps a slot for FULL.
+        if TABLE.text.count() + 1 >= usize::from(u16::MAX) && s != FULL {
+            return None;
         }
         let text: &'static str = Box::leak(s.into());
         // Pushed under the lock, so positions are handed out in order, from 0.
         let at = TABLE.text.push(text);
-        let sym = Sym(NonZeroU32::new(at as u32 + 1).unwrap_or(NonZeroU32::MIN));
+        let sym = Sym(NonZeroU16::new(u16::try_from(at + 1).ok()?)?);
         index.insert(text, sym);
-        sym
+        Some(sym)
     }
 
     pub fn as_str(&self) -> &'static str {
         TABLE
             .text
-            .get(self.0.get() as usize - 1)
+            .get(usize::from(self.0.get()) - 1)
             .copied()
             .unwrap_or_default()
     }
@@ -152,7 +167,9 @@ impl serde::Serialize for Sym {
 impl<'de> serde::Deserialize<'de> for Sym {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = std::borrow::Cow::<'de, str>::deserialize(d)?;
-        Ok(Sym::new(&s))
+        Sym::try_new(&s).ok_or_else(|| {
+            serde::de::Error::custom("more than 65,535 distinct credential ids and sources")
+        })
     }
 }
 
@@ -167,7 +184,8 @@ mod tests {
         assert_ne!(a, Sym::new("70-534"));
         assert_eq!(a.as_str(), "70-533");
         assert!(Sym::new("AZ-104") < Sym::new("AZ-900"));
-        assert_eq!(std::mem::size_of::<Option<Sym>>(), 4);
+        assert_eq!(std::mem::size_of::<Option<Sym>>(), 2);
+        assert_eq!(std::mem::size_of::<crate::model::Achievement>(), 24);
         let json = serde_json::to_string(&a).unwrap_or_default();
         assert_eq!(json, "\"70-533\"");
         assert_eq!(serde_json::from_str::<Sym>(&json).ok(), Some(a));

@@ -259,6 +259,7 @@ pub fn load_org(conn: &Connection, id: i64) -> Result<Org> {
     }
 
     // Loaded row by row, each list grew by doubling: give the slack back.
+    org.employees.shrink_to_fit();
     for e in &mut org.employees {
         e.achievements.shrink_to_fit();
     }

@@ -16,7 +16,7 @@ pub struct RemindersView {
     pub show_all: bool,
     /// The rows shown and what they were computed from: recomputed only when the list, the
     /// states, the as-of day or the toggle change, never per frame.
-    rows: Option<(RowsStamp, Arc<Vec<u32>>)>,
+    rows: Option<(RowsStamp, Arc<crate::app::forecast::Shown>)>,
 }
 
 type RowsStamp = (usize, u64, Day, bool);
@@ -98,7 +98,7 @@ pub fn reminders_ui(app: &mut AttainApp, ui: &mut egui::Ui, cmds: &mut Vec<Comma
         })
         .body(|body| {
             body.rows(row_h, shown.len(), |mut row| {
-                let Some(r) = all.get(shown[row.index()] as usize) else {
+                let Some(r) = shown.get(row.index()).and_then(|i| all.get(i)) else {
                     return;
                 };
                 let key = r.key();
@@ -106,7 +106,7 @@ pub fn reminders_ui(app: &mut AttainApp, ui: &mut egui::Ui, cmds: &mut Vec<Comma
                     ui.label(tr.date(r.due));
                 });
                 row.col(|ui| {
-                    ui.label(reminder_text(tr, &app.catalog, r));
+                    ui.label(reminder_text(tr, &app.catalog, &r));
                 });
                 row.col(|ui| {
                     ui.horizontal(|ui| match states.get(&key) {
