@@ -27,6 +27,7 @@ fn bench(c: &mut Criterion) {
         Panel::Competencies,
         Panel::Membership,
         Panel::Timeline,
+        Panel::Reminders,
     ] {
         h.state_mut().panel = panel;
         h.step();
