@@ -9,11 +9,13 @@ use std::time::Instant;
 /// Counts the bytes allocated and not yet freed, to tell live data from allocator slack.
 struct Counting;
 static LIVE: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+static PEAK: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
 
 // SAFETY: forwards to the system allocator unchanged; only counts.
 unsafe impl std::alloc::GlobalAlloc for Counting {
     unsafe fn alloc(&self, l: std::alloc::Layout) -> *mut u8 {
-        LIVE.fetch_add(l.size(), std::sync::atomic::Ordering::Relaxed);
+        let now = LIVE.fetch_add(l.size(), std::sync::atomic::Ordering::Relaxed) + l.size();
+        PEAK.fetch_max(now, std::sync::atomic::Ordering::Relaxed);
         // SAFETY: same layout contract as the caller's.
         unsafe { std::alloc::System.alloc(l) }
     }
@@ -110,14 +112,49 @@ fn measure(path: &std::path::Path) {
     }
     // SAFETY: glibc's malloc_trim only returns free memory to the system.
     unsafe { malloc_trim(0) };
-    println!("loaded, trimmed: {}, {}", status("VmRSS:"), live());
+    println!(
+        "loaded, trimmed: {}, {}, peak so far {}",
+        status("VmRSS:"),
+        live(),
+        status("VmHWM:")
+    );
+    if std::env::var_os("PROBE").is_some() {
+        use std::sync::atomic::Ordering::Relaxed;
+        let org = h.state().org.clone();
+        let catalog = h.state().catalog.clone();
+        let as_of = attain::synth::as_of();
+        let mark = |what: &str| {
+            println!(
+                "{what}: live {} MB, peak live {} MB",
+                LIVE.load(Relaxed) >> 20,
+                PEAK.swap(LIVE.load(Relaxed), Relaxed) >> 20
+            )
+        };
+        mark("start");
+        let engine = attain::eval::Engine::new(&catalog, &org).unwrap_or_else(|e| panic!("{e}"));
+        mark("engine");
+        let report = engine.report(as_of);
+        mark("report");
+        let end = as_of.day().add_months(12).start();
+        let instants = attain::eval::timeline::change_instants(&engine, &org, &catalog, as_of, end);
+        mark("change_instants");
+        for t in instants.iter().take(50) {
+            std::hint::black_box(engine.levels_at(*t));
+        }
+        mark("50 levels_at");
+        let rem = attain::eval::reminders::reminders_with(&engine, as_of);
+        mark("reminders");
+        drop((rem, report, engine));
+        mark("dropped");
+    }
     h.state_mut()
         .run(attain::app::Command::SetAsOf(Some(attain::synth::as_of())));
     h.state_mut().eval.wait();
     println!(
-        "open + load + evaluate: {:?}; resident {}",
+        "open + load + evaluate: {:?}; resident {}, peak so far {}",
         t.elapsed(),
-        status("VmRSS:")
+        status("VmRSS:"),
+        status("VmHWM:")
     );
     // One edit as the window makes it: validated, written in one transaction, re-evaluated
     // (on a worker). What the UI thread spends on it:

@@ -34,92 +34,81 @@ fn ages_out(period_end: Day, ttm_months: u32) -> Day {
     d
 }
 
-fn causes(engine: &Engine, org: &Org, catalog: &Catalog) -> Vec<(i64, Cause)> {
-    let mut out = Vec::new();
+/// Calls `f` with every instant at which a level can change and a way to build its cause:
+/// the window's timeline needs only the instants of about 4 million causes at 100,000
+/// employees, and building every text would take gigabytes.
+fn visit_causes(
+    engine: &Engine,
+    org: &Org,
+    catalog: &Catalog,
+    f: &mut dyn FnMut(i64, &dyn Fn() -> Cause),
+) {
     for p in engine.people() {
         for a in &p.achievements {
             let cred = &catalog.credentials[a.cred].id;
             if a.start != i64::MAX {
-                out.push((
-                    a.start,
-                    Cause {
-                        text: format!("{}: {cred} starts counting", p.id),
-                        credential: Some(cred.clone()),
-                        metric: None,
-                        competency: None,
-                    },
-                ));
+                f(a.start, &|| Cause {
+                    text: format!("{}: {cred} starts counting", p.id),
+                    credential: Some(cred.clone()),
+                    metric: None,
+                    competency: None,
+                });
             }
             if a.end != i64::MAX && a.start < a.end {
-                let why = a
-                    .reason(a.end, p)
-                    .map(|r| {
-                        serde_json::to_value(r)
-                            .ok()
-                            .and_then(|v| v.as_str().map(str::to_string))
-                            .unwrap_or_default()
-                    })
-                    .unwrap_or_default();
-                out.push((
-                    a.end,
+                f(a.end, &|| {
+                    let why = a
+                        .reason(a.end, p)
+                        .map(|r| {
+                            serde_json::to_value(r)
+                                .ok()
+                                .and_then(|v| v.as_str().map(str::to_string))
+                                .unwrap_or_default()
+                        })
+                        .unwrap_or_default();
                     Cause {
                         text: format!("{}: {cred} stops counting ({why})", p.id),
                         credential: Some(cred.clone()),
                         metric: None,
                         competency: None,
-                    },
-                ));
+                    }
+                });
             }
         }
     }
     let ttm = org.settings().ttm_months;
     for e in &org.performance {
-        let metric = Some(e.metric.clone());
-        out.push((
-            e.period_end.start().secs(),
-            Cause {
-                text: format!("{} figure for the period ending {}", e.metric, e.period_end),
-                metric: metric.clone(),
-                credential: None,
-                competency: None,
-            },
-        ));
+        f(e.period_end.start().secs(), &|| Cause {
+            text: format!("{} figure for the period ending {}", e.metric, e.period_end),
+            metric: Some(e.metric.clone()),
+            credential: None,
+            competency: None,
+        });
         let gone = ages_out(e.period_end, ttm);
-        out.push((
-            gone.start().secs(),
-            Cause {
-                text: format!(
-                    "{} figure for the period ending {} is older than {ttm} months",
-                    e.metric, e.period_end
-                ),
-                metric,
-                credential: None,
-                competency: None,
-            },
-        ));
+        f(gone.start().secs(), &|| Cause {
+            text: format!(
+                "{} figure for the period ending {} is older than {ttm} months",
+                e.metric, e.period_end
+            ),
+            metric: Some(e.metric.clone()),
+            credential: None,
+            competency: None,
+        });
     }
     for o in &engine.overrides {
         let name = &catalog.competencies[o.comp].id;
-        out.push((
-            o.start,
-            Cause {
-                text: format!("override of {name} starts"),
-                competency: Some(o.comp),
-                credential: None,
-                metric: None,
-            },
-        ));
-        out.push((
-            o.end,
-            Cause {
-                text: format!("override of {name} ends"),
-                competency: Some(o.comp),
-                credential: None,
-                metric: None,
-            },
-        ));
+        f(o.start, &|| Cause {
+            text: format!("override of {name} starts"),
+            competency: Some(o.comp),
+            credential: None,
+            metric: None,
+        });
+        f(o.end, &|| Cause {
+            text: format!("override of {name} ends"),
+            competency: Some(o.comp),
+            credential: None,
+            metric: None,
+        });
     }
-    out
 }
 
 /// Every instant in `(from, to]` at which a level can change, in order, each once.
@@ -130,11 +119,12 @@ pub fn change_instants(
     from: Instant,
     to: Instant,
 ) -> Vec<Instant> {
-    let mut t: Vec<i64> = causes(engine, org, catalog)
-        .into_iter()
-        .map(|(t, _)| t)
-        .filter(|t| *t > from.secs() && *t <= to.secs())
-        .collect();
+    let mut t: Vec<i64> = Vec::new();
+    visit_causes(engine, org, catalog, &mut |at, _| {
+        if at > from.secs() && at <= to.secs() {
+            t.push(at);
+        }
+    });
     t.sort_unstable();
     t.dedup();
     t.into_iter().map(Instant::from_secs).collect()
@@ -148,8 +138,12 @@ pub fn timeline(
     to: Instant,
 ) -> Result<Vec<Event>, String> {
     let engine = Engine::new(catalog, org)?;
-    let mut causes = causes(&engine, org, catalog);
-    causes.retain(|(t, _)| *t > from.secs() && *t <= to.secs());
+    let mut causes = Vec::new();
+    visit_causes(&engine, org, catalog, &mut |at, cause| {
+        if at > from.secs() && at <= to.secs() {
+            causes.push((at, cause()));
+        }
+    });
     causes.sort_by_key(|(t, _)| *t);
     let mut levels = engine.levels_at(from);
     let mut events = Vec::new();
