@@ -1,6 +1,7 @@
 //! Resident memory of the window's state with 100,000 employees (about 20 achievements
 //! each): the workspace loaded from SQLite, evaluated, and drawn for a few frames.
-//! Prints its figures: `cargo bench --bench memory`.
+//! Prints its figures: `cargo bench --bench memory`; with `PROBE=1`, also the live heap after
+//! each phase of one evaluation (engine, report, timeline instants, reminders).
 
 use attain::app::{AttainApp, Panel};
 use attain::store::Store;
