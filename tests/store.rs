@@ -229,6 +229,16 @@ fn edits_are_checked_like_a_loaded_file() {
             licence: None,
         })
     };
+    let everyone = |credential: &str| -> Vec<Edit> {
+        org.employees
+            .iter()
+            .map(|e| Edit::AddAchievement {
+                employee: e.id.clone(),
+                achievement: Achievement::new(credential, t("2026-11-01")),
+            })
+            .collect()
+    };
+    assert!(org.employees.len() > 32);
     let associate = |mcid: &str| Edit::Associate {
         employee: "anna.rossi".into(),
         mcid: mcid.into(),
@@ -259,6 +269,9 @@ fn edits_are_checked_like_a_loaded_file() {
             Edit::Batch(vec![add("70-533"), associate("9870002")]),
             false,
         ),
+        // Past 32 touched employees the whole organisation is checked.
+        (Edit::Batch(everyone("70-533")), true),
+        (Edit::Batch(everyone("70-999")), false),
     ];
     for (edit, valid) in cases {
         let mut after = org.clone();
