@@ -195,6 +195,13 @@ fn importing_a_users_file_previews_imports_and_keeps_history() {
             .is_some()
     );
     assert!(h.query_by_label("missing_required").is_some());
+    assert!(h.query_by_label("Display name is empty").is_some());
+    // The reasons follow the window's language.
+    h.state_mut().run(Command::SetLang(attain::i18n::Lang::It));
+    h.run();
+    assert!(h.query_by_label("Display name è vuoto").is_some());
+    h.state_mut().run(Command::SetLang(attain::i18n::Lang::En));
+    h.run();
     assert_eq!(
         h.state().org.employees.len(),
         before,

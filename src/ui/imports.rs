@@ -1,6 +1,7 @@
 //! Imports: the preview of a bulk user file (every row with its status), the import with
 //! progress and cancel, the credentials log to save, and the import history.
 
+use super::import_text;
 use super::widgets::{AMBER, GREEN, RED};
 use crate::app::import_job::{
     AchievementsPreview, Finished, ImportState, Preview, RowStatus, Running,
@@ -45,7 +46,7 @@ fn achievements_ui(
     let (c, d) = (&p.check, &p.plan.diff);
     ui.strong(p.path.display().to_string());
     if let Some(e) = &c.file_error {
-        rejected_ui(app, ui, &e.message, cmds);
+        rejected_ui(app, ui, &import_text::problem(&app.tr, e), cmds);
         return;
     }
     ui.label(app.tr.t(
@@ -60,7 +61,10 @@ fn achievements_ui(
         ],
     ));
     for w in &c.warnings {
-        ui.colored_label(AMBER, format!("{}: {}", w.line, w.message));
+        ui.colored_label(
+            AMBER,
+            format!("{}: {}", w.line, import_text::problem(&app.tr, w)),
+        );
     }
     ui.horizontal(|ui| {
         let label = app.tr.t(
@@ -131,7 +135,7 @@ fn achievements_ui(
             app.t("import-diff-errors"),
             c.errors
                 .iter()
-                .map(|e| format!("{}: {}", e.line, e.message))
+                .map(|e| format!("{}: {}", e.line, import_text::problem(&app.tr, e)))
                 .collect(),
         );
         if p.kind == "credly" {
@@ -195,7 +199,7 @@ fn preview_ui(app: &AttainApp, ui: &mut egui::Ui, p: &Preview, cmds: &mut Vec<Co
     let c = &p.check;
     ui.strong(p.path.display().to_string());
     if let Some(e) = &c.file_error {
-        rejected_ui(app, ui, &e.message, cmds);
+        rejected_ui(app, ui, &import_text::file_error(&app.tr, e), cmds);
         return;
     }
     let new = c.valid.len() - p.updates.len();
@@ -209,7 +213,7 @@ fn preview_ui(app: &AttainApp, ui: &mut egui::Ui, p: &Preview, cmds: &mut Vec<Co
         ],
     ));
     for w in &c.warnings {
-        ui.colored_label(AMBER, &w.message);
+        ui.colored_label(AMBER, import_text::warning(&app.tr, w));
     }
     ui.horizontal(|ui| {
         let label = app
@@ -270,7 +274,7 @@ fn preview_ui(app: &AttainApp, ui: &mut egui::Ui, p: &Preview, cmds: &mut Vec<Co
                             e.code,
                             RED,
                             e.display_name.as_str(),
-                            format!("{}: {}", e.field.unwrap_or("—"), e.message),
+                            import_text::row_error(&app.tr, e),
                         )
                     }
                 };
