@@ -1,7 +1,7 @@
 //! Files of any size are streamed: what attain keeps is bounded (at most
 //! `attain::io::table::MAX_ROWS` rows, rows of at most 1 MB), a clear message names the file
 //! and the line, the CLI exits 2, nothing is written, and Cancel in the window stops the
-//! reading. Org files are documents read whole, refused from their size.
+//! reading. Org files are documents read whole, refused from their size (above 1 GB).
 #![allow(clippy::unwrap_used)]
 
 use egui_kittest::kittest::Queryable as _;

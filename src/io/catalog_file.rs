@@ -20,7 +20,7 @@ pub fn parse_catalog(src: &str, file: &str) -> Result<Catalog, InputError> {
 }
 
 pub fn load_catalog(path: &Path) -> Result<Catalog, InputError> {
-    let src = read_text(path)?;
+    let src = read_text(path, super::MAX_INPUT_BYTES)?;
     parse_catalog(&src, &path.display().to_string())
 }
 

@@ -23,7 +23,7 @@ pub fn parse_org(src: &str, file: &str, catalog: &Catalog) -> Result<Org, InputE
 }
 
 pub fn load_org(path: &Path, catalog: &Catalog) -> Result<Org, InputError> {
-    let src = read_text(path)?;
+    let src = read_text(path, super::MAX_ORG_FILE_BYTES)?;
     parse_org(&src, &path.display().to_string(), catalog)
 }
 
