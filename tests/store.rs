@@ -125,17 +125,18 @@ fn associating_elsewhere_severs_the_first_organisation() {
     b.employees.push(Employee::new("p1b", "P One", "p1@b.it"));
     let b_id = s.insert_org(&b).unwrap();
     let at = t("2018-06-01T08:00:00Z");
-    s.apply(
-        b_id,
-        &mut b,
-        &Edit::Associate {
-            employee: "p1b".into(),
-            mcid: "555".into(),
-            at,
-        },
-        catalog(),
-    )
-    .unwrap();
+    let undo = s
+        .apply(
+            b_id,
+            &mut b,
+            &Edit::Associate {
+                employee: "p1b".into(),
+                mcid: "555".into(),
+                at,
+            },
+            catalog(),
+        )
+        .unwrap();
     let a_now = s.load_org(a_id).unwrap();
     assert_eq!(a_now.employees[0].dissociated_on, Some(at));
     assert_eq!(s.audit_rows(a_id, 1).unwrap()[0].action, "dissociate");
@@ -143,6 +144,83 @@ fn associating_elsewhere_severs_the_first_organisation() {
         s.load_org(b_id).unwrap().employees[0].associated_on,
         Some(at)
     );
+    // Undo in B gives A its person back, as it was.
+    s.undo(&mut b, &undo).unwrap();
+    assert_eq!(s.load_org(a_id).unwrap(), a);
+    assert_eq!(s.load_org(b_id).unwrap(), b);
+    assert_eq!(s.audit_rows(a_id, 1).unwrap()[0].action, "undo");
+}
+
+#[test]
+fn a_write_from_stale_data_is_refused_not_merged() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("w.attain");
+    let mut window = Store::open(&path).unwrap();
+    let mut org = demo();
+    let id = window.insert_org(&org).unwrap();
+    window.mark_read().unwrap();
+    // Its own writes do not make its data stale.
+    let add = |pid: &str| Edit::AddEmployee(Employee::new(pid, pid, &format!("{pid}@contoso.it")));
+    window
+        .apply(id, &mut org, &add("mine.one"), catalog())
+        .unwrap();
+    assert!(!window.changed_since_read().unwrap());
+    // Another attain commits: the window's next write would put back older rows.
+    let mut other = Store::open(&path).unwrap();
+    let mut theirs = other.load_org(id).unwrap();
+    other
+        .apply(id, &mut theirs, &add("theirs.one"), catalog())
+        .unwrap();
+    assert!(window.changed_since_read().unwrap());
+    let before = org.clone();
+    let renamed = Edit::SetOrgDetails {
+        name: "Renamed".into(),
+        market: org.market,
+        domain: org.domain.clone(),
+    };
+    assert!(matches!(
+        window.apply(id, &mut org, &renamed, catalog()),
+        Err(StoreError::Changed)
+    ));
+    assert_eq!(org, before, "the window's copy is put back");
+    let stored = Store::open(&path).unwrap().load_org(id).unwrap();
+    assert_eq!(
+        stored, theirs,
+        "nothing of the refused write reached the file"
+    );
+    // After reading again, the write goes through.
+    window.mark_read().unwrap();
+    let mut fresh = window.load_org(id).unwrap();
+    window.apply(id, &mut fresh, &renamed, catalog()).unwrap();
+    assert_eq!(window.load_org(id).unwrap().name, "Renamed");
+}
+
+#[cfg(unix)]
+#[test]
+fn the_workspace_and_its_journal_files_are_private_from_creation() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("w.attain");
+    let mut s = Store::open(&path).unwrap();
+    let mut org = demo();
+    let id = s.insert_org(&org).unwrap();
+    s.apply(
+        id,
+        &mut org,
+        &Edit::AddEmployee(Employee::new("x", "X", "x@contoso.it")),
+        catalog(),
+    )
+    .unwrap();
+    // While the connection is open, the WAL and shared-memory files exist too.
+    let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    for suffix in ["", "-wal", "-shm"] {
+        let p = std::path::PathBuf::from(format!("{}{suffix}", path.display()));
+        assert!(p.exists(), "{}", p.display());
+        assert_eq!(mode(&p), 0o600, "{}", p.display());
+    }
+    let copy = dir.path().join("copy.attain");
+    s.backup(&copy).unwrap();
+    assert_eq!(mode(&copy), 0o600);
 }
 
 #[test]

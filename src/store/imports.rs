@@ -10,7 +10,7 @@ use rustc_hash::FxHashMap as HashMap;
 use serde::Serialize;
 
 /// What happened to one valid row; the password exists only here and in the credentials log.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct Created {
     pub line: usize,
     pub display_name: String,
@@ -20,6 +20,18 @@ pub struct Created {
     /// The same instants for every row of an import (shared, not copied per row).
     pub created_at: std::sync::Arc<str>,
     pub expires_at: std::sync::Arc<str>,
+}
+
+/// Without the password: a `{:?}` in a log or a panic message must not print it.
+impl std::fmt::Debug for Created {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Created")
+            .field("line", &self.line)
+            .field("display_name", &self.display_name)
+            .field("upn", &self.upn)
+            .field("password", &self.password.as_ref().map(|_| "(hidden)"))
+            .finish_non_exhaustive()
+    }
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -208,7 +220,8 @@ impl Store {
     ) -> Result<()> {
         let (file_name, sha256) = source;
         let at = now();
-        let tx = self.conn.transaction()?;
+        // The plan was made from the people as read: refused if another attain wrote since.
+        let tx = self.write_tx()?;
         for e in &plan.added {
             rows::insert_employee(&tx, org_id, e)?;
         }

@@ -24,6 +24,9 @@ pub enum StoreError {
     Migration(String),
     /// An edit that would make the organisation invalid, or that does not apply.
     Rejected(String),
+    /// Another attain committed to the file since the data being written back was read:
+    /// nothing was written, the caller reads again.
+    Changed,
 }
 
 impl std::fmt::Display for StoreError {
@@ -38,6 +41,9 @@ impl std::fmt::Display for StoreError {
             StoreError::Sql(e) => write!(f, "database error: {e}"),
             StoreError::Migration(e) => write!(f, "cannot upgrade the workspace: {e}"),
             StoreError::Rejected(m) => f.write_str(m),
+            StoreError::Changed => f.write_str(
+                "another attain changed the workspace since it was read; nothing was written",
+            ),
         }
     }
 }
@@ -69,6 +75,9 @@ pub struct Undo {
     employees: Vec<(String, Option<(usize, Employee)>)>,
     /// The organisation without its employees, when its own fields changed.
     meta: Option<Org>,
+    /// Associations in other organisations the edit severed (§5.4): each employee row id,
+    /// its organisation, and the dissociation it had before.
+    severed: Vec<(i64, i64, Option<String>)>,
 }
 
 /// One row of the audit table.
@@ -85,6 +94,9 @@ pub struct AuditRow {
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// The data version when the caller last read what it writes back (see
+    /// [`Store::mark_read`]); a write fails with [`StoreError::Changed`] if it moved.
+    read_at: Option<i64>,
 }
 
 fn now() -> String {
@@ -108,10 +120,9 @@ impl Store {
             std::fs::create_dir_all(dir)
                 .map_err(|e| StoreError::Migration(format!("{}: {e}", dir.display())))?;
         }
+        create_private(path)?;
         let conn = Connection::open(path)?;
-        let store = Self::init(conn, path.to_path_buf())?;
-        restrict_permissions(path);
-        Ok(store)
+        Self::init(conn, path.to_path_buf())
     }
 
     pub fn open_in_memory() -> Result<Store> {
@@ -145,7 +156,42 @@ impl Store {
         migrations
             .to_latest(&mut conn)
             .map_err(|e| StoreError::Migration(e.to_string()))?;
-        Ok(Store { conn, path })
+        Ok(Store {
+            conn,
+            path,
+            read_at: None,
+        })
+    }
+
+    /// A write transaction that takes the write lock at once, so it waits (busy timeout) for
+    /// another attain instead of failing when its first read turns into a write; then checks
+    /// that nobody committed since [`Store::mark_read`].
+    fn write_tx(&mut self) -> Result<Transaction<'_>> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        if let Some(seen) = self.read_at {
+            let now: i64 = tx.query_row("PRAGMA data_version", [], |r| r.get(0))?;
+            if now != seen {
+                return Err(StoreError::Changed);
+            }
+        }
+        Ok(tx)
+    }
+
+    /// Remembers that the caller is about to read (or has just read) the data it will later
+    /// write back: from now on a write fails with [`StoreError::Changed`] if another
+    /// connection commits first, instead of overwriting that commit with older data.
+    pub fn mark_read(&mut self) -> Result<()> {
+        self.read_at = Some(self.data_version()?);
+        Ok(())
+    }
+
+    /// True when another connection committed since [`Store::mark_read`].
+    pub fn changed_since_read(&self) -> Result<bool> {
+        Ok(self
+            .read_at
+            .is_some_and(|seen| self.data_version().map_or(true, |now| now != seen)))
     }
 
     pub fn path(&self) -> &Path {
@@ -198,7 +244,7 @@ impl Store {
                 org.name
             )));
         }
-        let tx = self.conn.transaction()?;
+        let tx = self.write_tx()?;
         let id = rows::insert_org(&tx, org, &now())?;
         audit(
             &tx,
@@ -213,7 +259,7 @@ impl Store {
     }
 
     pub fn delete_org(&mut self, id: i64) -> Result<()> {
-        let tx = self.conn.transaction()?;
+        let tx = self.write_tx()?;
         let name: String =
             tx.query_row("SELECT name FROM organisations WHERE id = ?1", [id], |r| {
                 r.get(0)
@@ -237,7 +283,7 @@ impl Store {
         catalog: &Catalog,
     ) -> Result<Undo> {
         let touch = edit.touch();
-        let undo = Undo {
+        let mut undo = Undo {
             org_id,
             label: edit.kind(),
             employees: touch
@@ -254,6 +300,7 @@ impl Store {
                 })
                 .collect(),
             meta: touch.meta.then(|| meta_of(org)),
+            severed: Vec::new(),
         };
         let written = edit
             .apply(org)
@@ -262,15 +309,15 @@ impl Store {
                 validate_touched(org, catalog, &touch.employees, touch.meta)
                     .map_err(StoreError::Rejected)
             })
-            .and_then(|()| self.write_edit(org_id, org, edit, &undo));
+            .and_then(|()| self.write_edit(org_id, org, edit, &mut undo));
         if written.is_err() {
             put_back(org, &undo);
         }
         written.map(|()| undo)
     }
 
-    fn write_edit(&mut self, org_id: i64, org: &Org, edit: &Edit, undo: &Undo) -> Result<()> {
-        let tx = self.conn.transaction()?;
+    fn write_edit(&mut self, org_id: i64, org: &Org, edit: &Edit, undo: &mut Undo) -> Result<()> {
+        let tx = self.write_tx()?;
         for (id, before) in &undo.employees {
             let after = org.employees.iter().find(|e| &e.id == id);
             rows::write_employee(&tx, org_id, id, after)?;
@@ -295,20 +342,43 @@ impl Store {
                 json(&meta_of(org)).as_deref(),
             )?;
         }
+        let mut severed = Vec::new();
         for e in edit.flat() {
             if let Edit::Associate { mcid, at, employee } = e {
-                sever_elsewhere(&tx, org_id, employee, mcid, &at.to_string())?;
+                severed.extend(sever_elsewhere(
+                    &tx,
+                    org_id,
+                    employee,
+                    mcid,
+                    &at.to_string(),
+                )?);
             }
         }
         tx.commit()?;
+        undo.severed = severed;
         Ok(())
     }
 
     /// Puts back the state an edit replaced (one transaction, audited as `undo`).
     pub fn undo(&mut self, org: &mut Org, undo: &Undo) -> Result<()> {
-        let tx = self.conn.transaction()?;
+        let tx = self.write_tx()?;
         for (id, before) in &undo.employees {
             rows::write_employee(&tx, undo.org_id, id, before.as_ref().map(|(_, e)| e))?;
+        }
+        // The other organisations get back the associations this edit severed.
+        for (emp_id, other_org, dissociated) in &undo.severed {
+            tx.execute(
+                "UPDATE associations SET dissociated_on = ?1 WHERE employee_id = ?2",
+                params![dissociated, emp_id],
+            )?;
+            audit(
+                &tx,
+                Some(*other_org),
+                "undo",
+                Some(undo.label),
+                None,
+                dissociated.as_deref(),
+            )?;
         }
         if let Some(meta) = &undo.meta {
             rows::write_meta(&tx, undo.org_id, meta)?;
@@ -354,6 +424,8 @@ impl Store {
             .optional()?)
     }
 
+    /// A window preference (language, folder, reminders done): not organisation data, so it
+    /// is written whatever another attain did in the meantime.
     pub fn set_setting(&mut self, key: &str, value: &str) -> Result<()> {
         self.conn.execute("INSERT INTO settings(key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = ?2", [key, value])?;
         Ok(())
@@ -367,12 +439,19 @@ impl Store {
         upn: &str,
         expires: &str,
     ) -> Result<()> {
-        let tx = self.conn.transaction()?;
+        let tx = self.write_tx()?;
         let emp_id: i64 = tx.query_row(
             "SELECT id FROM employees WHERE org_id = ?1 AND key = ?2",
             params![org_id, employee],
             |r| r.get(0),
         )?;
+        let before: Option<String> = tx
+            .query_row(
+                "SELECT upn FROM user_accounts WHERE employee_id = ?1",
+                [emp_id],
+                |r| r.get(0),
+            )
+            .optional()?;
         tx.execute(
             "INSERT INTO user_accounts(employee_id, upn, created_at, password_expires_at) VALUES (?1, ?2, ?3, ?4)
              ON CONFLICT(employee_id) DO UPDATE SET upn = ?2, created_at = ?3, password_expires_at = ?4",
@@ -383,11 +462,23 @@ impl Store {
             Some(org_id),
             "set_user_account",
             Some(employee),
-            None,
+            before,
             Some(upn),
         )?;
         tx.commit()?;
         Ok(())
+    }
+
+    /// The user name of one employee's account, if it has one.
+    pub fn user_account(&self, org_id: i64, employee: &str) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT u.upn FROM user_accounts u JOIN employees e ON e.id = u.employee_id WHERE e.org_id = ?1 AND e.key = ?2",
+                params![org_id, employee],
+                |r| r.get(0),
+            )
+            .optional()?)
     }
 
     /// The user name of each employee that has an account, by employee id.
@@ -437,6 +528,7 @@ impl Store {
         Ok(Store {
             conn,
             path: path.to_path_buf(),
+            read_at: None,
         })
     }
 
@@ -456,7 +548,13 @@ impl Store {
 
 /// `workspace.attain` → `workspace.attain.schema1.bak` (numbered if that exists).
 pub fn backup_path(path: &Path, version: usize) -> PathBuf {
-    let base = format!("{}.schema{version}.bak", path.display());
+    aside_path(path, &format!("schema{version}.bak"))
+}
+
+/// `workspace.attain` → `workspace.attain.SUFFIX`, numbered (`…SUFFIX2`) so an earlier copy
+/// is never overwritten.
+pub fn aside_path(path: &Path, suffix: &str) -> PathBuf {
+    let base = format!("{}.{suffix}", path.display());
     let mut p = PathBuf::from(&base);
     let mut n = 2;
     while p.exists() {
@@ -467,11 +565,10 @@ pub fn backup_path(path: &Path, version: usize) -> PathBuf {
 }
 
 fn backup_to(conn: &Connection, to: &Path) -> Result<()> {
+    create_private(to)?;
     let mut dst = Connection::open(to)?;
     let backup = rusqlite::backup::Backup::new(conn, &mut dst)?;
     backup.run_to_completion(256, std::time::Duration::from_millis(0), None)?;
-    drop(backup);
-    restrict_permissions(to);
     Ok(())
 }
 
@@ -529,18 +626,20 @@ fn sever_elsewhere(
     employee: &str,
     mcid: &str,
     at: &str,
-) -> Result<()> {
+) -> Result<Vec<(i64, i64, Option<String>)>> {
     let mut st = tx.prepare(
-        "SELECT e.id, e.org_id, e.key FROM associations a JOIN employees e ON e.id = a.employee_id
+        "SELECT e.id, e.org_id, e.key, a.dissociated_on FROM associations a JOIN employees e ON e.id = a.employee_id
          WHERE a.mcid = ?1 AND NOT (e.org_id = ?2 AND e.key = ?3) AND a.associated_on IS NOT NULL
            AND (a.dissociated_on IS NULL OR a.associated_on > a.dissociated_on)",
     )?;
-    let others: Vec<(i64, i64, String)> = st
+    type Other = (i64, i64, String, Option<String>);
+    let others: Vec<Other> = st
         .query_map(params![mcid, org_id, employee], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
         })?
         .collect::<std::result::Result<_, _>>()?;
-    for (emp_id, other_org, key) in others {
+    let mut severed = Vec::new();
+    for (emp_id, other_org, key, before) in others {
         tx.execute(
             "UPDATE associations SET dissociated_on = ?1 WHERE employee_id = ?2",
             params![at, emp_id],
@@ -553,19 +652,40 @@ fn sever_elsewhere(
             None,
             Some(&format!("associated with another organisation at {at}")),
         )?;
+        severed.push((emp_id, other_org, before));
+    }
+    Ok(severed)
+}
+
+/// Personal data: the file is created readable by its owner only, before SQLite opens it, so
+/// no other user can open it in the meantime; SQLite gives its `-wal` and `-shm` files the
+/// same mode. An existing file keeps its mode but loses any group and other access.
+#[cfg_attr(not(unix), allow(unused_variables))]
+fn create_private(path: &Path) -> Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+        let file = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .mode(0o600)
+            .open(path);
+        match file {
+            Ok(f) => {
+                let mode = f.metadata().map(|m| m.permissions().mode()).unwrap_or(0);
+                if mode & 0o077 != 0 {
+                    f.set_permissions(std::fs::Permissions::from_mode(mode & 0o700))
+                        .ok();
+                }
+            }
+            // A read-only copy is still opened (restore reads backups): SQLite will say why
+            // it cannot write, if it must.
+            Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied && path.exists() => {}
+            Err(e) => return Err(StoreError::Migration(format!("{}: {e}", path.display()))),
+        }
     }
     Ok(())
 }
-
-#[cfg(unix)]
-fn restrict_permissions(path: &Path) {
-    use std::os::unix::fs::PermissionsExt;
-    // Personal data: readable by the owner only. Failure (e.g. a read-only copy) is not fatal.
-    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600)).ok();
-}
-
-#[cfg(not(unix))]
-fn restrict_permissions(_path: &Path) {}
 
 /// Calls `changed` whenever a commit to the workspace file is seen (checked every second),
 /// until `alive` is dropped. Its own read-only connection: the window's is never shared.
