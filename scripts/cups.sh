@@ -22,4 +22,11 @@ if ! lpstat -p attain-pdf >/dev/null 2>&1; then
 fi
 $SUDO cupsenable attain-pdf
 $SUDO cupsaccept attain-pdf
-echo "cups: printer attain-pdf writes to $OUT"
+# A second queue whose name a shell would run (tests/print.rs): it must stay a name.
+ODD='attain-odd;touch${IFS}pwned&$(touch${IFS}pwned)`touch${IFS}pwned`'
+if ! lpstat -p "$ODD" >/dev/null 2>&1; then
+  $SUDO lpadmin -p "$ODD" -E -v cups-pdf:/ -P /usr/share/ppd/cups-pdf/CUPS-PDF_opt.ppd
+fi
+$SUDO cupsenable "$ODD"
+$SUDO cupsaccept "$ODD"
+echo "cups: printers attain-pdf and $ODD write to $OUT"

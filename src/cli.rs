@@ -325,7 +325,7 @@ fn reminders(
             path,
             crate::eval::reminders::to_ics(&org, &list, |r| r.message()),
         )
-        .map_err(|e| Failure::Other(format!("{}: {e}", path.display())))?;
+        .map_err(|e| Failure::Input(format!("{}: {e}", path.display())))?;
     }
     match format {
         Format::Json => serde_json::to_string_pretty(&serde_json::json!({ "reminders": list }))
@@ -454,8 +454,21 @@ fn whatif(args: &WhatifArgs) -> Result<String, Failure> {
 /// Without a command: the window, on the workspace database.
 fn gui(db: Option<PathBuf>, started: std::time::Instant) -> Result<String, Failure> {
     let path = db.unwrap_or_else(crate::app::default_db_path);
-    let store = crate::store::Store::open(&path).map_err(|e| Failure::Input(e.to_string()))?;
-    let mut app = crate::app::AttainApp::new(store).map_err(Failure::Other)?;
+    // Started from a desktop, stderr is seen by nobody: a workspace that cannot be opened
+    // (newer attain, damaged, no permission) is also told in a message box.
+    let tell = |message: String| {
+        let tr = Tr::new(Lang::from_os());
+        rfd::MessageDialog::new()
+            .set_level(rfd::MessageLevel::Error)
+            .set_title(tr.t("gui-cannot-open", &[]))
+            .set_description(&message)
+            .set_buttons(rfd::MessageButtons::Ok)
+            .show();
+        message
+    };
+    let store =
+        crate::store::Store::open(&path).map_err(|e| Failure::Input(tell(e.to_string())))?;
+    let mut app = crate::app::AttainApp::new(store).map_err(|e| Failure::Other(tell(e)))?;
     app.started = Some(started);
     if let Some(report) = crate::crash::unseen_report() {
         app.fail(
@@ -511,7 +524,7 @@ fn backup(output: &std::path::Path, db: Option<PathBuf>) -> Result<String, Failu
     let store = workspace(db)?;
     store
         .backup(output)
-        .map_err(|e| Failure::Other(format!("{}: {e}", output.display())))?;
+        .map_err(|e| Failure::Input(format!("{}: {e}", output.display())))?;
     Ok(format!(
         "{} copied to {}\n",
         store.path().display(),
@@ -521,7 +534,7 @@ fn backup(output: &std::path::Path, db: Option<PathBuf>) -> Result<String, Failu
 
 fn restore(from: &std::path::Path, db: Option<PathBuf>) -> Result<String, Failure> {
     let mut store = workspace(db)?;
-    let aside = crate::store::backup_path(store.path(), 0).with_extension("before-restore");
+    let aside = crate::store::aside_path(store.path(), "before-restore");
     store
         .backup(&aside)
         .map_err(|e| Failure::Other(e.to_string()))?;
@@ -557,7 +570,7 @@ fn export(name: &str, output: &std::path::Path, db: Option<PathBuf>) -> Result<S
         .load_org(id)
         .map_err(|e| Failure::Other(e.to_string()))?;
     crate::io::org_file::save_org(&org, output)
-        .map_err(|e| Failure::Other(format!("{}: {e}", output.display())))?;
+        .map_err(|e| Failure::Input(format!("{}: {e}", output.display())))?;
     Ok(String::new())
 }
 

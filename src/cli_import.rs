@@ -2,7 +2,7 @@
 //! transaction, and write the credentials log the user asks for.
 
 use crate::cli::Failure;
-use crate::io::credentials_log::{credentials_log, write_credentials_log};
+use crate::io::credentials_log::{credentials_log, fill_credentials_log, open_credentials_log};
 use crate::io::users::{RowError, UsersCheck, Warning, check_users_stream};
 use crate::store::Store;
 use serde::Serialize;
@@ -92,7 +92,7 @@ pub struct ImportSummary {
 /// The workspace and the organisation an import goes into.
 fn open_org(db: Option<PathBuf>, name: &str) -> Result<(Store, i64, crate::model::Org), Failure> {
     let path = db.unwrap_or_else(crate::app::default_db_path);
-    let store = Store::open(&path).map_err(|e| Failure::Input(e.to_string()))?;
+    let mut store = Store::open(&path).map_err(|e| Failure::Input(e.to_string()))?;
     let org_id = store
         .org_id(name)
         .map_err(|e| Failure::Other(e.to_string()))?
@@ -102,6 +102,10 @@ fn open_org(db: Option<PathBuf>, name: &str) -> Result<(Store, i64, crate::model
                 path.display()
             ))
         })?;
+    // What is planned from these people is refused if another attain writes first.
+    store
+        .mark_read()
+        .map_err(|e| Failure::Other(e.to_string()))?;
     let org = store
         .load_org(org_id)
         .map_err(|e| Failure::Other(e.to_string()))?;
@@ -144,6 +148,23 @@ fn import_users(args: &ImportUsersArgs, db: Option<PathBuf>) -> Result<String, F
         .count();
     let mut summary = summary(&check, check.valid.len() - updated, updated);
     if check.file_error.is_none() && !args.dry_run && !check.valid.is_empty() {
+        // New users get a temporary password that exists nowhere but in the log: no log, or
+        // a log that cannot be written, and no account is created.
+        let log = match &args.credentials_log {
+            Some(path) => Some((
+                path,
+                open_credentials_log(path).map_err(|e| {
+                    Failure::Input(format!("--credentials-log: {}: {e}", path.display()))
+                })?,
+            )),
+            None if updated < check.valid.len() => {
+                return Err(Failure::Input(format!(
+                    "--credentials-log is needed: {} new users get a temporary password that is written nowhere else",
+                    check.valid.len() - updated
+                )));
+            }
+            None => None,
+        };
         let name = args
             .file
             .file_name()
@@ -153,9 +174,9 @@ fn import_users(args: &ImportUsersArgs, db: Option<PathBuf>) -> Result<String, F
             .map_err(|e| Failure::Other(e.to_string()))?;
         summary.created = counts.created;
         summary.updated = counts.updated;
-        if let Some(log) = &args.credentials_log {
-            write_credentials_log(log, &credentials_log(&check, &created))
-                .map_err(|e| Failure::Other(format!("{}: {e}", log.display())))?;
+        if let Some((path, file)) = log {
+            fill_credentials_log(file, &credentials_log(&check, &created))
+                .map_err(|e| Failure::Other(format!("{}: {e}", path.display())))?;
         }
     }
     let out = match args.format {

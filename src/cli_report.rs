@@ -83,7 +83,7 @@ pub fn report(kind: &ReportKind, db: Option<PathBuf>) -> Result<String, Failure>
         ReportKind::Award { award, output } => {
             let (pdf, _, _) = render(award, db)?;
             crate::io::write_atomic(output, &pdf)
-                .map_err(|e| Failure::Other(format!("{}: {e}", output.display())))?;
+                .map_err(|e| Failure::Input(format!("{}: {e}", output.display())))?;
             Ok(format!("{} ({} bytes)\n", output.display(), pdf.len()))
         }
     }
@@ -98,6 +98,15 @@ pub fn print(
     if let Some(p) = &printer {
         crate::report::print::check_printer_name(p)
             .map_err(|e| Failure::Input(format!("--printer: {e}")))?;
+        // A printer the system does not know is a wrong argument, told before rendering.
+        if let Ok((names, _)) = crate::report::print::printers()
+            && !names.contains(p)
+        {
+            return Err(Failure::Input(format!(
+                "--printer: there is no printer named {p:?} (printers: {})",
+                names.join(", ")
+            )));
+        }
     }
     let (pdf, paper, title) = render(a, db)?;
     let job = PrintJob {

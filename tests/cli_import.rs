@@ -399,7 +399,9 @@ fn two_processes_importing_at_once_lose_nothing() {
     ];
     let children: Vec<_> = files
         .iter()
-        .map(|f| {
+        .enumerate()
+        .map(|(i, f)| {
+            let log = dir.path().join(format!("log{i}.csv"));
             Command::new(env!("CARGO_BIN_EXE_attain"))
                 .args([
                     "--db",
@@ -411,6 +413,8 @@ fn two_processes_importing_at_once_lose_nothing() {
                     "Contoso",
                     "--format",
                     "json",
+                    "--credentials-log",
+                    log.to_str().unwrap(),
                 ])
                 .stdout(std::process::Stdio::piped())
                 .stderr(std::process::Stdio::piped())
@@ -462,6 +466,7 @@ fn backup_and_restore_round_trip() {
             .success()
     );
     let users = fixtures().join("users/valid-utf8.csv");
+    let log = dir.path().join("log.csv");
     assert!(
         attain(&[
             "--db",
@@ -470,7 +475,9 @@ fn backup_and_restore_round_trip() {
             "users",
             users.to_str().unwrap(),
             "--org",
-            "Contoso"
+            "Contoso",
+            "--credentials-log",
+            log.to_str().unwrap()
         ])
         .status
         .success()
@@ -493,4 +500,39 @@ fn backup_and_restore_round_trip() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("newer attain"));
     assert_eq!(employees(&db), 1);
+}
+
+#[test]
+fn new_users_are_not_created_without_a_log_for_their_passwords() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = workspace(dir.path());
+    let before = employees(&db);
+    let users = fixtures().join("users/valid-utf8.csv");
+    let run = |extra: &[&str]| {
+        let mut args = vec![
+            "--db",
+            &db,
+            "import",
+            "users",
+            users.to_str().unwrap(),
+            "--org",
+            "Contoso",
+        ];
+        args.extend_from_slice(extra);
+        attain(&args)
+    };
+    // No log: the passwords would exist nowhere.
+    let out = run(&[]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--credentials-log"));
+    assert_eq!(employees(&db), before, "nothing written");
+    // A log that cannot be written stops the import before any account exists.
+    let blocked = dir.path().join("no-such-folder").join("log.csv");
+    let out = run(&["--credentials-log", blocked.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no-such-folder"));
+    assert_eq!(employees(&db), before, "nothing written");
+    // A dry run needs no log.
+    assert!(run(&["--dry-run"]).status.success());
+    assert_eq!(employees(&db), before);
 }

@@ -134,6 +134,18 @@ fn a_printed_summary_lands_in_the_cups_pdf_folder() {
     assert!(ink > printed.len() / 200, "the printed page is blank");
 }
 
+/// The second cups-pdf queue of scripts/cups.sh: a valid CUPS name that a shell would run.
+const ODD_PRINTER: &str = "attain-odd;touch${IFS}pwned&$(touch${IFS}pwned)`touch${IFS}pwned`";
+
+/// True while the printer has jobs not completed.
+fn queued(printer: &str) -> bool {
+    let out = Command::new("lpstat")
+        .args(["-o", printer])
+        .output()
+        .unwrap();
+    !String::from_utf8_lossy(&out.stdout).trim().is_empty()
+}
+
 /// The PDF's title (pdfinfo), if it has one.
 fn title(pdf: &Path) -> Option<String> {
     let out = Command::new("pdfinfo").arg(pdf).output().ok()?;
@@ -150,7 +162,11 @@ fn printer_names_with_shell_metacharacters_are_only_names() {
     let marker = dir.path().join("pwned");
     let evil = format!("x; touch {} #", marker.display());
     let out = attain(&["--db", &db, "print", "--org", ORG, "--printer", &evil]);
-    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "an unknown printer is a wrong argument"
+    );
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("no printer named"), "{err}");
     for name in [
@@ -158,9 +174,34 @@ fn printer_names_with_shell_metacharacters_are_only_names() {
         format!("`touch {}`", marker.display()),
     ] {
         let out = attain(&["--db", &db, "print", "--org", ORG, "--printer", &name]);
-        assert_eq!(out.status.code(), Some(1));
+        assert_eq!(out.status.code(), Some(2));
     }
     assert!(!marker.exists(), "a shell ran the printer name");
+    // A real queue whose name is full of shell syntax (scripts/cups.sh adds it): the job
+    // reaches it through lpstat and lp, and nothing runs in the working folder.
+    let out = Command::new(env!("CARGO_BIN_EXE_attain"))
+        .current_dir(dir.path())
+        .args(["--db", &db, "print", "--org", ORG, "--printer", ODD_PRINTER])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains(ODD_PRINTER));
+    let started = Instant::now();
+    while queued(ODD_PRINTER) {
+        assert!(
+            started.elapsed() < Duration::from_secs(60),
+            "the job stays queued"
+        );
+        std::thread::sleep(Duration::from_millis(250));
+    }
+    assert!(
+        !dir.path().join("pwned").exists(),
+        "a shell ran the printer name"
+    );
     // A file name with metacharacters is only a name too (a shell would create the marker
     // in the working folder).
     let odd = dir.path().join("award; touch pwned $(id) `id` & 'x'.pdf");

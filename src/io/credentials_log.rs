@@ -63,6 +63,13 @@ pub fn credentials_log(check: &UsersCheck, created: &[Created]) -> Vec<u8> {
 
 /// Writes the log, readable by its owner only; fails rather than overwrite another file's mode.
 pub fn write_credentials_log(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    fill_credentials_log(open_credentials_log(path)?, bytes)
+}
+
+/// Creates (or empties) the log file, readable by its owner only: done before an import
+/// creates accounts, so a path that cannot be written stops the import before its passwords
+/// exist.
+pub fn open_credentials_log(path: &Path) -> std::io::Result<std::fs::File> {
     let mut options = std::fs::OpenOptions::new();
     options.write(true).create(true).truncate(true);
     #[cfg(unix)]
@@ -70,12 +77,17 @@ pub fn write_credentials_log(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         use std::os::unix::fs::OpenOptionsExt;
         options.mode(0o600);
     }
-    let mut f = options.open(path)?;
+    let f = options.open(path)?;
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
         f.set_permissions(std::fs::Permissions::from_mode(0o600))?;
     }
+    Ok(f)
+}
+
+/// Writes the log's content into the file [`open_credentials_log`] made.
+pub fn fill_credentials_log(mut f: std::fs::File, bytes: &[u8]) -> std::io::Result<()> {
     f.write_all(bytes)?;
     f.sync_all()
 }

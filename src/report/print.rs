@@ -91,13 +91,17 @@ pub fn print_file(path: &Path, job: &PrintJob) -> Result<String, String> {
     }
     let copies = job.copies.clamp(1, 999);
     if cfg!(windows) {
-        // The print verb of the PDF viewer; it prints one copy on the default printer.
-        let script = "& { param($f, $n) for ($i = 0; $i -lt $n; $i++) { Start-Process -FilePath $f -Verb Print -Wait } }";
+        // The PDF viewer's print verbs. The file, printer and count reach PowerShell as
+        // environment variables, which it reads as data: nothing of them is parsed as code.
+        let script = "for ($i = 0; $i -lt [int]$env:ATTAIN_COPIES; $i++) { \
+            if ($env:ATTAIN_PRINTER) { Start-Process -FilePath $env:ATTAIN_PDF -Verb PrintTo -ArgumentList ('\"' + $env:ATTAIN_PRINTER + '\"') -Wait } \
+            else { Start-Process -FilePath $env:ATTAIN_PDF -Verb Print -Wait } }";
         return run(
             Command::new("powershell")
-                .args(["-NoProfile", "-Command", script])
-                .arg(path)
-                .arg(copies.to_string()),
+                .args(["-NoProfile", "-NonInteractive", "-Command", script])
+                .env("ATTAIN_PDF", path)
+                .env("ATTAIN_PRINTER", job.printer.as_deref().unwrap_or(""))
+                .env("ATTAIN_COPIES", copies.to_string()),
             "print",
         );
     }
@@ -129,18 +133,22 @@ pub fn print_file(path: &Path, job: &PrintJob) -> Result<String, String> {
     run(&mut cmd, "lp")
 }
 
-/// Writes the PDF to a private temporary file and prints it; the file is removed once the
-/// print service has copied it (CUPS does so before `lp` returns).
+/// Writes the PDF to a private temporary file (random name, owner only) and prints it; the
+/// file is removed once the print service has copied it (CUPS does so before `lp` returns).
+/// On Windows the viewer may still be reading it: it stays in the temporary folder.
 pub fn print_pdf(pdf: &[u8], job: &PrintJob) -> Result<String, String> {
-    let dir = std::env::temp_dir();
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.subsec_nanos());
-    let path = dir.join(format!("attain-print-{}-{nanos}.pdf", std::process::id()));
-    std::fs::write(&path, pdf).map_err(|e| format!("{}: {e}", path.display()))?;
-    let result = print_file(&path, job);
-    if !cfg!(windows) {
-        std::fs::remove_file(&path).ok();
+    use std::io::Write as _;
+    let mut file = tempfile::Builder::new()
+        .prefix("attain-print-")
+        .suffix(".pdf")
+        .tempfile()
+        .map_err(|e| format!("{}: {e}", std::env::temp_dir().display()))?;
+    file.write_all(pdf)
+        .and_then(|()| file.flush())
+        .map_err(|e| format!("{}: {e}", file.path().display()))?;
+    let result = print_file(file.path(), job);
+    if cfg!(windows) {
+        file.into_temp_path().keep().ok();
     }
     result
 }
