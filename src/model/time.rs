@@ -14,16 +14,32 @@ pub struct Day(pub NaiveDate);
 
 pub const SECS_PER_DAY: i64 = 86_400;
 
+/// The years a date in a file or a field may have.
+pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2999;
+
 impl Instant {
     /// Parses a date or an RFC 3339 instant.
     pub fn parse(s: &str) -> Result<Self, String> {
         let s = s.trim();
-        if let Ok(d) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {
-            return Ok(Day(d).start());
+        let t = if let Ok(d) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {
+            Day(d).start()
+        } else {
+            DateTime::parse_from_rfc3339(s)
+                .map(|t| Instant(t.with_timezone(&Utc)))
+                .map_err(|_| {
+                    format!("{s:?} is neither a date (YYYY-MM-DD) nor an RFC 3339 instant")
+                })?
+        };
+        // Far years parse (chrono takes `+262142-12-31`) but leave no room for the date
+        // arithmetic of the rules (months added, grace periods): refused here, once.
+        if !YEARS.contains(&t.0.year()) {
+            return Err(format!(
+                "{s:?} is out of range (years {} to {})",
+                YEARS.start(),
+                YEARS.end()
+            ));
         }
-        DateTime::parse_from_rfc3339(s)
-            .map(|t| Instant(t.with_timezone(&Utc)))
-            .map_err(|_| format!("{s:?} is neither a date (YYYY-MM-DD) nor an RFC 3339 instant"))
+        Ok(t)
     }
 
     pub fn secs(self) -> i64 {
@@ -131,6 +147,25 @@ impl<'de> Deserialize<'de> for Day {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn far_years_are_refused_not_overflowed() {
+        for s in [
+            "+262142-12-31",
+            "-0001-01-01",
+            "1899-12-31",
+            "3000-01-01T00:00:00Z",
+        ] {
+            let e = Instant::parse(s).unwrap_err();
+            assert!(
+                e.contains("out of range") || e.contains("neither"),
+                "{s}: {e}"
+            );
+        }
+        assert!(
+            Day::parse("2999-12-31").unwrap().end() > Day::parse("2999-12-31").unwrap().start()
+        );
+    }
 
     #[test]
     fn parses_dates_and_instants() {
