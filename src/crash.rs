@@ -2,6 +2,11 @@
 //! the organisation) to attain's data folder, and the next start of the window says so.
 
 use std::path::PathBuf;
+use std::sync::Mutex;
+
+/// The report of a panic in this process not yet shown by the window (a worker's panic: the
+/// window goes on and says so).
+static RECENT: Mutex<Option<PathBuf>> = Mutex::new(None);
 
 /// Where crash reports go: `crashes/` beside the default workspace.
 pub fn crash_dir() -> PathBuf {
@@ -35,15 +40,29 @@ pub fn install() {
         );
         let dir = crash_dir();
         if std::fs::create_dir_all(&dir).is_ok() {
+            // Two panics in one second (two workers) keep a report each.
             let file = dir.join(format!(
-                "crash-{}.txt",
-                chrono::Utc::now().format("%Y%m%dT%H%M%S")
+                "crash-{}-{}-{:09}.txt",
+                chrono::Utc::now().format("%Y%m%dT%H%M%S"),
+                std::process::id(),
+                chrono::Utc::now().timestamp_subsec_nanos()
             ));
             if std::fs::write(&file, report).is_ok() {
                 eprintln!("attain: a crash report was written to {}", file.display());
+                if let Ok(mut recent) = RECENT.lock() {
+                    *recent = Some(file);
+                }
             }
         }
     }));
+}
+
+/// The report of a panic in this process since the last call (the window shows it at once,
+/// so the next start does not show it again).
+pub fn take_recent() -> Option<PathBuf> {
+    let file = RECENT.lock().ok()?.take()?;
+    std::fs::write(crash_dir().join("last-seen"), file.display().to_string()).ok();
+    Some(file)
 }
 
 /// The newest crash report not yet shown, and marks it shown.

@@ -57,12 +57,15 @@ pub enum Command {
     ConfirmAchievements,
     Forecast(super::forecast::ForecastCommand),
     Print(super::printing::PrintCommand),
+    /// Asks for a confirmation, then runs its command.
+    Ask(Box<crate::ui::confirm::Confirm>),
 }
 
 impl AttainApp {
     pub fn run(&mut self, cmd: Command) {
         match cmd {
             Command::Show(p) => self.panel = p,
+            Command::Ask(c) => self.view.confirm = Some(*c),
             Command::OpenEmployee(id) => {
                 self.view.achievements.employee = Some(id.clone());
                 self.view.employees.selected = Some(id);
@@ -143,6 +146,11 @@ impl AttainApp {
                     self.fail(self.t("import-busy"));
                     return;
                 }
+                if self.import.passwords_unsaved() {
+                    self.panel = Panel::Imports;
+                    self.fail(self.t("import-log-first"));
+                    return;
+                }
                 let existing: std::collections::HashSet<String> = self
                     .org
                     .employees
@@ -221,6 +229,11 @@ impl AttainApp {
                     self.fail(self.t("import-busy"));
                     return;
                 }
+                if self.import.passwords_unsaved() {
+                    self.panel = Panel::Imports;
+                    self.fail(self.t("import-log-first"));
+                    return;
+                }
                 let (catalog, org) = (self.catalog.clone(), self.org.clone());
                 let (mapping, today, file) =
                     (self.credly_mapping(), self.as_of().day(), path.clone());
@@ -278,7 +291,7 @@ impl AttainApp {
                         self.refresh_orgs();
                         self.reevaluate();
                     }
-                    Err(e) => self.fail(e.to_string()),
+                    Err(e) => self.store_failed(e),
                 }
             }
             Command::FocusSearch => {
@@ -326,6 +339,11 @@ impl AttainApp {
             return;
         };
         c.job.poll();
+        if c.job.take_lost() {
+            self.import = ImportState::Idle;
+            self.fail(self.t("error-worker-stopped"));
+            return;
+        }
         let Some(result) = c.job.result.take() else {
             return;
         };
@@ -372,6 +390,10 @@ impl AttainApp {
             .find(|o| o.id == id)
             .map_or(0, |o| o.employees);
         let path = self.store.path().to_path_buf();
+        // From here on, an edit of what is read is refused if another attain writes first.
+        if let Err(e) = self.store.mark_read() {
+            self.fail(e.to_string());
+        }
         if size > BACKGROUND_LOAD && path.as_os_str() != ":memory:" {
             let (tx, rx) = std::sync::mpsc::channel();
             let spawned = std::thread::Builder::new()
@@ -446,7 +468,18 @@ impl AttainApp {
                 self.refresh_orgs();
                 self.reevaluate();
             }
-            Err(e) => self.fail(e.to_string()),
+            Err(e) => self.store_failed(e),
+        }
+    }
+
+    /// A write the store refused: another attain's commit means the window shows stale data,
+    /// so it reloads and says the action was not saved.
+    pub fn store_failed(&mut self, e: crate::store::StoreError) {
+        if matches!(e, crate::store::StoreError::Changed) {
+            self.reload_changed();
+            self.fail(self.t("notice-not-saved-changed"));
+        } else {
+            self.fail(e.to_string());
         }
     }
 
@@ -462,7 +495,7 @@ impl AttainApp {
                 self.refresh_orgs();
                 self.reevaluate();
             }
-            Err(e) => self.fail(e.to_string()),
+            Err(e) => self.store_failed(e),
         }
     }
 
@@ -471,21 +504,27 @@ impl AttainApp {
         let Some(e) = self.org.employees.iter().find(|e| e.id == id) else {
             return;
         };
-        let taken: std::collections::HashSet<String> = self
-            .store
-            .user_accounts(self.org_id)
-            .unwrap_or_default()
-            .into_iter()
-            .map(|(_, u)| u.to_lowercase())
-            .collect();
-        let upn = crate::io::accounts::make_upn(&e.email, self.org.domain.as_deref(), &taken);
+        // A reset keeps the user name; a new account gets a free one in the domain.
+        let upn = match self.store.user_account(self.org_id, id) {
+            Ok(Some(upn)) => upn,
+            _ => {
+                let taken: std::collections::HashSet<String> = self
+                    .store
+                    .user_accounts(self.org_id)
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(|(_, u)| u.to_lowercase())
+                    .collect();
+                crate::io::accounts::make_upn(&e.email, self.org.domain.as_deref(), &taken)
+            }
+        };
         let password = crate::io::accounts::temporary_password();
         let expires = (chrono::Utc::now() + chrono::Duration::days(90))
             .format("%Y-%m-%dT%H:%M:%SZ")
             .to_string();
         match self.store.set_user_account(self.org_id, id, &upn, &expires) {
             Ok(()) => self.view.password = Some((upn, password)),
-            Err(e) => self.fail(e.to_string()),
+            Err(e) => self.store_failed(e),
         }
     }
 }

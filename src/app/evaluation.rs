@@ -30,6 +30,8 @@ pub struct Evaluation {
     pub reminders: Option<Arc<Reminders>>,
     pub error: Option<String>,
     pending: Option<Receiver<Result<Computed, String>>>,
+    /// The language of the last request (for a message of its own).
+    lang: Lang,
 }
 
 impl Evaluation {
@@ -38,6 +40,7 @@ impl Evaluation {
     }
 
     pub fn start(&mut self, catalog: Arc<Catalog>, org: Arc<Org>, as_of: Instant, lang: Lang) {
+        self.lang = lang;
         if org.employees.len() <= SYNC_LIMIT {
             self.pending = None;
             self.finish(compute(&catalog, &org, as_of, lang));
@@ -64,11 +67,18 @@ impl Evaluation {
 
     /// Takes a finished background result, if any.
     pub fn poll(&mut self) {
-        if let Some(rx) = &self.pending
-            && let Ok(result) = rx.try_recv()
-        {
-            self.pending = None;
-            self.replace(result);
+        let Some(rx) = &self.pending else { return };
+        match rx.try_recv() {
+            Ok(result) => {
+                self.pending = None;
+                self.replace(result);
+            }
+            // The worker panicked (the crash hook reported it): keep the last results.
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                self.pending = None;
+                self.error = Some(Tr::new(self.lang).t("error-worker-stopped", &[]));
+            }
+            Err(std::sync::mpsc::TryRecvError::Empty) => {}
         }
     }
 

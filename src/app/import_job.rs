@@ -233,9 +233,22 @@ pub fn start(store: &mut Store, org_id: i64, preview: &Preview) -> Started {
     }
 }
 
+impl ImportState {
+    /// A finished import whose new users' passwords were not saved to a log yet.
+    pub fn passwords_unsaved(&self) -> bool {
+        matches!(self, ImportState::Finished(f) if f.counts.created > 0 && f.log_saved.is_none())
+    }
+}
+
 impl Running {
-    pub fn poll(&self) -> Option<Outcome> {
-        self.rx.try_recv().ok()
+    /// `None` while running; `Some(None)` if the worker stopped without an outcome (it
+    /// panicked: the transaction was rolled back with its connection).
+    pub fn poll(&self) -> Option<Option<Outcome>> {
+        match self.rx.try_recv() {
+            Ok(outcome) => Some(Some(outcome)),
+            Err(std::sync::mpsc::TryRecvError::Empty) => None,
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => Some(None),
+        }
     }
 
     pub fn fraction(&self) -> f32 {

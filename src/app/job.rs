@@ -42,6 +42,8 @@ pub fn drop_elsewhere<T: Send + 'static>(value: T) {
 pub struct Job<T> {
     pub result: Option<T>,
     pending: Option<Receiver<T>>,
+    /// The worker stopped without a result (it panicked: the crash hook reported it).
+    lost: bool,
 }
 
 impl<T> Default for Job<T> {
@@ -49,6 +51,7 @@ impl<T> Default for Job<T> {
         Job {
             result: None,
             pending: None,
+            lost: false,
         }
     }
 }
@@ -57,6 +60,7 @@ impl<T: Send + 'static> Job<T> {
     /// Runs `f` now for a small organisation, else on a worker; a newer start replaces an
     /// older one still running (its result is dropped).
     pub fn start(&mut self, people: usize, f: impl FnOnce() -> T + Send + 'static) {
+        self.lost = false;
         if people <= SYNC_LIMIT {
             self.pending = None;
             self.result = Some(f());
@@ -89,7 +93,10 @@ impl<T> Job<T> {
                     self.result = Some(r);
                     self.pending = None;
                 }
-                Err(std::sync::mpsc::TryRecvError::Disconnected) => self.pending = None,
+                Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                    self.pending = None;
+                    self.lost = true;
+                }
                 Err(std::sync::mpsc::TryRecvError::Empty) => {}
             }
         }
@@ -108,5 +115,11 @@ impl<T> Job<T> {
     pub fn clear(&mut self) {
         self.result = None;
         self.pending = None;
+        self.lost = false;
+    }
+
+    /// True once if the worker stopped without a result.
+    pub fn take_lost(&mut self) -> bool {
+        std::mem::take(&mut self.lost)
     }
 }

@@ -86,6 +86,8 @@ pub struct ViewState {
     pub as_of_text: String,
     /// A confirmation waiting for the user (delete, leaver).
     pub confirm: Option<crate::ui::confirm::Confirm>,
+    /// What the confirmed edit would do to the levels (computed when the confirmation opens).
+    pub impact: job::Job<crate::ui::confirm::Impact>,
     /// The print dialog, while open.
     pub print: Option<printing::PrintDialog>,
     /// A temporary password to show once.
@@ -121,8 +123,6 @@ pub struct AttainApp {
     pub file_job: job::Job<Result<org_files::FileDone, String>>,
     /// When the process started (for the first-frame measurement).
     pub started: Option<std::time::Instant>,
-    /// The workspace's data version last shown (changes by another attain move it on).
-    data_version: i64,
     /// Kept while the window lives; the watcher thread stops when it is gone.
     watching: Option<Arc<()>>,
 }
@@ -174,6 +174,8 @@ impl AttainApp {
         let summary = orgs.iter().find(|o| o.id == org_id);
         let large = summary.is_some_and(|o| o.employees > commands::BACKGROUND_LOAD)
             && store.path().as_os_str() != ":memory:";
+        // Edits of what is read from here are refused if another attain writes first.
+        store.mark_read().map_err(|e| e.to_string())?;
         let org = match summary {
             Some(s) if large => Org::new(&s.name, crate::model::Market::Developed),
             _ => store.load_org(org_id).map_err(|e| e.to_string())?,
@@ -199,10 +201,8 @@ impl AttainApp {
             forecast: forecast::Forecast::default(),
             printing: job::Job::default(),
             file_job: job::Job::default(),
-            data_version: 0,
             watching: None,
         };
-        app.data_version = app.store.data_version().unwrap_or(0);
         if large {
             app.select_org(org_id);
         } else {
@@ -246,10 +246,17 @@ impl AttainApp {
             return;
         };
         ctx.request_repaint_after(std::time::Duration::from_millis(100));
-        if let Some(outcome) = running.poll() {
-            let state = std::mem::take(&mut self.import);
-            if let import_job::ImportState::Running(preview, _) = state {
-                self.finish_import(preview.check, outcome);
+        match running.poll() {
+            None => {}
+            Some(Some(outcome)) => {
+                let state = std::mem::take(&mut self.import);
+                if let import_job::ImportState::Running(preview, _) = state {
+                    self.finish_import(preview.check, outcome);
+                }
+            }
+            Some(None) => {
+                self.import = import_job::ImportState::Idle;
+                self.fail(self.t("error-worker-stopped"));
             }
         }
     }
@@ -298,17 +305,18 @@ impl AttainApp {
         if self.loading.is_some() || !matches!(self.import, import_job::ImportState::Idle) {
             return;
         }
-        let Ok(version) = self.store.data_version() else {
-            return;
-        };
-        if version == self.data_version {
+        if !self.store.changed_since_read().unwrap_or(false) {
             return;
         }
-        self.data_version = version;
+        self.reload_changed();
+        self.ok(self.t("notice-changed-elsewhere"));
+    }
+
+    /// Shows the workspace as another attain left it (the undo history goes with the reload).
+    pub fn reload_changed(&mut self) {
         self.refresh_orgs();
         if self.orgs.iter().any(|o| o.id == self.org_id) {
             self.select_org(self.org_id);
-            self.ok(self.t("notice-changed-elsewhere"));
         } else if let Some(first) = self.orgs.first().map(|o| o.id) {
             self.select_org(first);
         }
@@ -317,6 +325,13 @@ impl AttainApp {
     /// Draws the whole window into `ui`, then runs the commands the frame emitted.
     pub fn ui_root(&mut self, ui: &mut egui::Ui) {
         self.eval.poll();
+        // A worker that panicked: the window goes on and says where the report is.
+        if let Some(report) = crate::crash::take_recent() {
+            self.fail(self.tr.t(
+                "notice-worker-crashed",
+                &[("file", report.display().to_string())],
+            ));
+        }
         if self.eval.busy() | self.forecast.busy() {
             ui.ctx()
                 .request_repaint_after(std::time::Duration::from_millis(50));
@@ -334,9 +349,16 @@ impl AttainApp {
         if let Some(rx) = &self.loading {
             ui.ctx()
                 .request_repaint_after(std::time::Duration::from_millis(100));
-            if let Ok((id, loaded)) = rx.try_recv() {
-                self.loading = None;
-                self.show_org(id, loaded);
+            match rx.try_recv() {
+                Ok((id, loaded)) => {
+                    self.loading = None;
+                    self.show_org(id, loaded);
+                }
+                Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                    self.loading = None;
+                    self.fail(self.t("error-worker-stopped"));
+                }
+                Err(std::sync::mpsc::TryRecvError::Empty) => {}
             }
         }
         let dropped: Vec<PathBuf> = ui.input(|i| {
@@ -347,24 +369,28 @@ impl AttainApp {
                 .filter(|p| !p.as_os_str().is_empty())
                 .collect()
         });
-        // A dropped file goes to the importer its header names.
-        for path in dropped.into_iter().take(1) {
-            // The header line names the kind: the start of the file is enough.
-            let kind = crate::io::read_head(&path, 64 * 1024)
-                .map_or("users", |b| crate::io::table::kind_of(&b));
-            cmds.push(match kind {
-                "users" => Command::PreviewImport(path),
-                other => Command::PreviewAchievements(
-                    path,
-                    if other == "credly" {
-                        "credly"
-                    } else {
-                        "trainings"
-                    },
+        // A dropped file goes where its content says: an org file is loaded, a table to the
+        // importer its header names; anything else is refused with the reason.
+        if dropped.len() > 1 {
+            self.fail(self.t("drop-one-file"));
+        } else if let Some(path) = dropped.into_iter().next() {
+            match crate::io::file_kind(&path) {
+                Ok(crate::io::FileKind::Org) => cmds.push(Command::LoadOrgFrom(path)),
+                Ok(crate::io::FileKind::Table("users")) => cmds.push(Command::PreviewImport(path)),
+                Ok(crate::io::FileKind::Table(kind)) => {
+                    cmds.push(Command::PreviewAchievements(path, kind))
+                }
+                Ok(crate::io::FileKind::Unsupported) => self.fail(
+                    self.tr
+                        .t("drop-unsupported", &[("file", path.display().to_string())]),
                 ),
-            });
+                Err(e) => self.fail(format!("{}: {e}", path.display())),
+            }
         }
-        crate::ui::shortcuts::shortcuts_ui(ui, &mut cmds);
+        let modal = self.view.confirm.is_some()
+            || self.view.password.is_some()
+            || self.view.print.is_some();
+        crate::ui::shortcuts::shortcuts_ui(ui, &mut cmds, modal);
         crate::ui::top_bar::top_bar_ui(self, ui, &mut cmds);
         crate::ui::status_bar::status_bar_ui(self, ui, &mut cmds);
         crate::ui::alerts::alerts_panel_ui(self, ui, &mut cmds);

@@ -12,6 +12,43 @@ pub mod users;
 use crate::model::InputError;
 use std::path::Path;
 
+/// What a file given to the window (dropped on it) is, from its name and first bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    /// An org file (`attain-org/1`): loaded as a new organisation.
+    Org,
+    /// A table: `users`, `trainings` or `credly`, as [`table::kind_of`] names it.
+    Table(&'static str),
+    /// A folder, or a file attain does not read (a PDF, a spreadsheet workbook, an image).
+    Unsupported,
+}
+
+/// Tells an org file, a users file, an export or something else apart, reading at most the
+/// first 64 KiB.
+pub fn file_kind(path: &Path) -> std::io::Result<FileKind> {
+    if path.is_dir() {
+        return Ok(FileKind::Unsupported);
+    }
+    let head = read_head(path, 64 * 1024)?;
+    let ron = path
+        .extension()
+        .is_some_and(|x| x.eq_ignore_ascii_case("ron"));
+    let text = String::from_utf8_lossy(&head[..head.len().min(4096)]).into_owned();
+    if ron || text.contains("attain-org/") {
+        return Ok(FileKind::Org);
+    }
+    // UTF-16 text has NUL bytes after its byte-order mark; other binary files have them too,
+    // or start with a known signature (PDF, ZIP: .xlsx/.docx, OLE: .xls).
+    let utf16 = head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]);
+    let signature = [b"%PDF".as_slice(), b"PK\x03\x04", b"\xD0\xCF\x11\xE0"]
+        .iter()
+        .any(|s| head.starts_with(s));
+    if signature || (!utf16 && head.contains(&0)) {
+        return Ok(FileKind::Unsupported);
+    }
+    Ok(FileKind::Table(table::kind_of(&head)))
+}
+
 /// Writes a file through a temporary sibling and a rename, so a crash never leaves half a file.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let mut tmp = path.as_os_str().to_owned();

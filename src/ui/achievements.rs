@@ -1,7 +1,6 @@
 //! Achievements of one employee: add from the catalog with search, dates, expiry and grace;
 //! coloured expired (red), counting for less than 90 days (amber), valid (green).
 
-use super::confirm::Confirm;
 use super::widgets::{AMBER, GREEN, RED, labelled_field, parse_instant};
 use crate::app::{AttainApp, Command, Panel};
 use crate::model::{Achievement, Credential, Day, Edit, Employee};
@@ -120,24 +119,20 @@ fn list_ui(app: &mut AttainApp, ui: &mut egui::Ui, e: &Employee) {
                     .on_hover_text(app.t("achievements-remove"))
                     .clicked()
                 {
-                    app.view.confirm = Some(Confirm {
-                        title: app.tr.t(
-                            "achievements-remove-title",
-                            &[("credential", a.credential.to_string())],
-                        ),
-                        body: super::confirm::impact_lines(
-                            app,
-                            &Edit::RemoveAchievement {
-                                employee: e.id.clone(),
-                                index: i,
-                            },
-                        ),
-                        yes: app.t("achievements-remove"),
-                        command: Command::Edit(Edit::RemoveAchievement {
+                    let title = app.tr.t(
+                        "achievements-remove-title",
+                        &[("credential", a.credential.to_string())],
+                    );
+                    let yes = app.t("achievements-remove");
+                    super::confirm::confirm_edit(
+                        app,
+                        title,
+                        yes,
+                        Edit::RemoveAchievement {
                             employee: e.id.clone(),
                             index: i,
-                        }),
-                    });
+                        },
+                    );
                 }
                 ui.end_row();
             }

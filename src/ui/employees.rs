@@ -1,7 +1,7 @@
 //! Employees: a sortable, filterable table (only visible rows drawn), the person's details,
 //! association, leaving, user account.
 
-use super::confirm::{Confirm, impact_lines};
+use super::confirm::{Confirm, confirm_edit};
 use super::widgets::{labelled_field, parse_instant};
 use crate::app::{AttainApp, Command};
 use crate::model::{Edit, Employee, Org};
@@ -30,7 +30,10 @@ pub struct EmployeesView {
     shown_for: (String, SortBy, bool, usize),
     pub new_name: String,
     pub new_email: String,
+    /// The name and email being edited, and the (id, name, email) they were taken from: when
+    /// the person changes underneath (undo, another attain) the form follows.
     pub edit: Option<Employee>,
+    edit_base: (String, String, String),
     pub mcid: String,
     pub date: String,
 }
@@ -254,32 +257,51 @@ fn details_ui(app: &mut AttainApp, ui: &mut egui::Ui, id: &str, cmds: &mut Vec<C
         app.view.employees.selected = None;
         return;
     };
-    let edit = app
-        .view
-        .employees
-        .edit
-        .get_or_insert_with(|| current.clone());
-    if edit.id != current.id {
-        *edit = current.clone();
+    let base = (
+        current.id.clone(),
+        current.display_name.clone(),
+        current.email.clone(),
+    );
+    let view = &mut app.view.employees;
+    if view.edit.is_none() || view.edit_base != base {
+        view.edit = Some(current.clone());
+        view.edit_base = base;
     }
+    let account = app
+        .store
+        .user_account(app.org_id, &current.id)
+        .ok()
+        .flatten();
     ui.horizontal(|ui| {
         ui.strong(&current.display_name);
         if ui.button(app.t("employees-open-achievements")).clicked() {
             cmds.push(Command::OpenEmployee(current.id.clone()));
         }
-        if ui.button(app.t("employees-user-account")).clicked() {
-            cmds.push(Command::CreateUserAccount(current.id.clone()));
+        match &account {
+            None => {
+                if ui.button(app.t("employees-user-account")).clicked() {
+                    cmds.push(Command::CreateUserAccount(current.id.clone()));
+                }
+            }
+            Some(upn) => {
+                ui.label(app.tr.t("employees-user-name", &[("upn", upn.clone())]));
+                if ui.button(app.t("employees-reset-password")).clicked() {
+                    app.view.confirm = Some(Confirm {
+                        title: app.tr.t("employees-reset-title", &[("upn", upn.clone())]),
+                        body: vec![app.t("employees-reset-body")],
+                        yes: app.t("employees-reset-password"),
+                        command: Command::CreateUserAccount(current.id.clone()),
+                    });
+                }
+            }
         }
         if ui.button(app.t("employees-remove")).clicked() {
-            app.view.confirm = Some(Confirm {
-                title: app.tr.t(
-                    "employees-remove-title",
-                    &[("name", current.display_name.clone())],
-                ),
-                body: impact_lines(app, &Edit::RemoveEmployee(current.id.clone())),
-                yes: app.t("employees-remove"),
-                command: Command::Edit(Edit::RemoveEmployee(current.id.clone())),
-            });
+            let title = app.tr.t(
+                "employees-remove-title",
+                &[("name", current.display_name.clone())],
+            );
+            let yes = app.t("employees-remove");
+            confirm_edit(app, title, yes, Edit::RemoveEmployee(current.id.clone()));
         }
     });
     let tr = &app.tr;
@@ -300,7 +322,11 @@ fn details_ui(app: &mut AttainApp, ui: &mut egui::Ui, id: &str, cmds: &mut Vec<C
             200.0,
         );
         if ui.button(tr.t("button-save", &[])).clicked() {
-            cmds.push(Command::Edit(Edit::UpdateEmployee(edit.clone())));
+            // Only the form's fields: the rest (association, leaving) as the person is now.
+            let mut updated = current.clone();
+            updated.display_name = edit.display_name.clone();
+            updated.email = edit.email.clone();
+            cmds.push(Command::Edit(Edit::UpdateEmployee(updated)));
         }
     });
     association_ui(app, ui, &current, cmds);
@@ -360,18 +386,15 @@ fn association_ui(app: &mut AttainApp, ui: &mut egui::Ui, e: &Employee, cmds: &m
                     employee: e.id.clone(),
                     left_on: Some(at),
                 };
-                app.view.confirm = Some(Confirm {
-                    title: app.tr.t(
-                        "employees-leaver-title",
-                        &[
-                            ("name", e.display_name.clone()),
-                            ("date", app.tr.date(at.day())),
-                        ],
-                    ),
-                    body: impact_lines(app, &edit),
-                    yes: app.t("employees-mark-leaver"),
-                    command: Command::Edit(edit),
-                });
+                let title = app.tr.t(
+                    "employees-leaver-title",
+                    &[
+                        ("name", e.display_name.clone()),
+                        ("date", app.tr.date(at.day())),
+                    ],
+                );
+                let yes = app.t("employees-mark-leaver");
+                confirm_edit(app, title, yes, edit);
             }
         } else if ui.button(app.t("employees-unmark-leaver")).clicked() {
             cmds.push(Command::Edit(Edit::SetLeaver {

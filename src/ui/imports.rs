@@ -352,7 +352,17 @@ fn finished_ui(app: &AttainApp, ui: &mut egui::Ui, f: &Finished, cmds: &mut Vec<
             cmds.push(Command::SaveCredentialsLogDialog);
         }
         if ui.button(app.t("button-close")).clicked() {
-            cmds.push(Command::DismissImport);
+            if f.counts.created > 0 && f.log_saved.is_none() {
+                // The passwords exist nowhere else: closing forgets them.
+                cmds.push(Command::Ask(Box::new(super::confirm::Confirm {
+                    title: app.t("import-close-unsaved-title"),
+                    body: vec![app.t("import-log-warning")],
+                    yes: app.t("import-close-unsaved"),
+                    command: Command::DismissImport,
+                })));
+            } else {
+                cmds.push(Command::DismissImport);
+            }
         }
     });
     ui.separator();

@@ -1,7 +1,6 @@
 //! Membership: tier, year, anniversary, renewal window, reminders, upgrade and renewal,
 //! auto-renew, overrides, and the business profile.
 
-use super::confirm::Confirm;
 use super::widgets::{AMBER, labelled_field, level_text, parse_day};
 use crate::app::{AttainApp, Command};
 use crate::eval::LevelName;
@@ -181,12 +180,8 @@ fn overrides_ui(app: &mut AttainApp, ui: &mut egui::Ui, cmds: &mut Vec<Command>)
                 .on_hover_text(app.t("membership-override-remove"))
                 .clicked()
             {
-                app.view.confirm = Some(Confirm {
-                    title: app.t("membership-override-remove"),
-                    body: super::confirm::impact_lines(app, &Edit::RemoveOverride(i)),
-                    yes: app.t("membership-override-remove"),
-                    command: Command::Edit(Edit::RemoveOverride(i)),
-                });
+                let title = app.t("membership-override-remove");
+                super::confirm::confirm_edit(app, title.clone(), title, Edit::RemoveOverride(i));
             }
         });
     }

@@ -10,9 +10,15 @@ pub const FIND: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key
 pub const IMPORT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::I);
 pub const PRINT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::P);
 
-pub fn shortcuts_ui(ui: &mut egui::Ui, cmds: &mut Vec<Command>) {
+/// `modal`: a dialog is open, which takes the keys. Ctrl+Z in a text field undoes typing
+/// there, not the last saved change.
+pub fn shortcuts_ui(ui: &mut egui::Ui, cmds: &mut Vec<Command>, modal: bool) {
+    if modal {
+        return;
+    }
+    let typing = ui.ctx().egui_wants_keyboard_input();
     ui.ctx().input_mut(|i| {
-        if i.consume_shortcut(&UNDO) {
+        if !typing && i.consume_shortcut(&UNDO) {
             cmds.push(Command::Undo);
         }
         if i.consume_shortcut(&OPEN) {

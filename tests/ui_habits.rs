@@ -1,0 +1,218 @@
+//! Desktop habits of the window: what a careful user tries next (a future leaving date,
+//! Ctrl+Z while typing, a password reset, files dropped on the window, another attain writing
+//! first) through egui_kittest.
+
+#![allow(clippy::unwrap_used)] // tests fail loudly on purpose
+
+use attain::app::{AttainApp, Command};
+use attain::model::{Edit, Employee};
+use attain::store::Store;
+use egui_kittest::kittest::Queryable as _;
+
+mod common;
+use common::ui::*;
+
+fn notice(app: &AttainApp) -> String {
+    app.notice
+        .as_ref()
+        .map(|n| n.text.clone())
+        .unwrap_or_default()
+}
+
+#[test]
+fn a_future_leaving_date_shows_what_it_lowers_from_that_day() {
+    let mut h = harness(app());
+    select_employee(&mut h, "francesco.bruno");
+    // The window shows 2026-11-25: on that day the person still counts.
+    type_into(&mut h, "Date", "2026-12-01");
+    click(&mut h, "Mark as leaver");
+    assert!(
+        h.query_by_label_contains("Data Platform would go from Silver to none on 12/01/2026")
+            .is_some(),
+        "the impact is compared on the leaving day"
+    );
+    click(&mut h, "Cancel");
+    assert!(h.state().view.confirm.is_none());
+}
+
+#[test]
+fn ctrl_z_while_typing_does_not_undo_a_saved_change() {
+    let mut h = harness(app());
+    type_into(&mut h, "Full name", "Ornella Vanoni");
+    type_into(&mut h, "Email", "ornella.vanoni@contoso.it");
+    click(&mut h, "Add employee");
+    let people = h.state().org.employees.len();
+    assert_eq!(h.state().undo.len(), 1);
+    type_into(&mut h, "Find", "vanoni");
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert_eq!(h.state().undo.len(), 1, "the text field took Ctrl+Z");
+    assert_eq!(h.state().org.employees.len(), people);
+}
+
+#[test]
+fn saving_a_name_keeps_an_association_made_after_the_form_opened() {
+    let mut h = harness(app());
+    select_employee(&mut h, "francesco.bruno");
+    let id = "francesco.bruno";
+    let before = h
+        .state()
+        .org
+        .employees
+        .iter()
+        .find(|e| e.id == id)
+        .unwrap()
+        .clone();
+    h.state_mut().run(Command::Edit(Edit::Dissociate {
+        employee: id.into(),
+        at: attain::model::Instant::parse("2026-11-24").unwrap(),
+    }));
+    h.run();
+    type_into(&mut h, "Name", "Francesco Bruno Jr");
+    let saves = h.get_all_by_label("Save").count();
+    h.get_all_by_label("Save").nth(saves - 1).unwrap().click();
+    h.run();
+    let after = h.state().org.employees.iter().find(|e| e.id == id).unwrap();
+    assert_eq!(after.display_name, "Francesco Bruno Jr");
+    assert!(
+        after.dissociated_on.is_some(),
+        "the form did not put back older fields"
+    );
+    assert_ne!(after.dissociated_on, before.dissociated_on);
+}
+
+#[test]
+fn resetting_a_password_asks_first_and_keeps_the_user_name() {
+    let mut h = harness(app());
+    select_employee(&mut h, "anna.rossi");
+    click(&mut h, "Create user account");
+    let (upn, first) = h.state().view.password.clone().unwrap();
+    click(&mut h, "Close");
+    assert!(h.state().view.password.is_none());
+    assert!(
+        h.query_by_label_contains(&format!("User name: {upn}"))
+            .is_some()
+    );
+    click(&mut h, "Reset password");
+    assert!(
+        h.state().view.password.is_none(),
+        "nothing happens before the yes"
+    );
+    assert!(h.state().view.confirm.is_some());
+    let yes = h.get_all_by_label("Reset password").count();
+    h.get_all_by_label("Reset password")
+        .nth(yes - 1)
+        .unwrap()
+        .click();
+    h.run();
+    let (again, second) = h.state().view.password.clone().unwrap();
+    assert_eq!(again, upn, "a reset keeps the user name");
+    assert_ne!(first, second);
+    let app = h.state();
+    assert_eq!(
+        app.store.user_account(app.org_id, "anna.rossi").unwrap(),
+        Some(upn)
+    );
+}
+
+/// A file as the window system hands it over on a drop.
+#[derive(Debug)]
+struct Dropped(std::path::PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+fn drop_files(h: &mut egui_kittest::Harness<'_, AttainApp>, paths: &[std::path::PathBuf]) {
+    h.input_mut().dropped_files = paths
+        .iter()
+        .map(|p| std::sync::Arc::new(Dropped(p.clone())) as egui::DroppedFileHandle)
+        .collect();
+    h.run();
+}
+
+#[test]
+fn dropped_files_go_where_their_content_says_or_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(app());
+    let orgs = h.state().orgs.len();
+    // A PDF, a spreadsheet workbook and a folder are not read.
+    let pdf = dir.path().join("summary.pdf");
+    std::fs::write(&pdf, b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n").unwrap();
+    let xlsx = dir.path().join("users.xlsx");
+    std::fs::write(&xlsx, b"PK\x03\x04\x14\x00\x06\x00").unwrap();
+    for path in [&pdf, &xlsx, &dir.path().to_path_buf()] {
+        drop_files(&mut h, std::slice::from_ref(path));
+        let text = notice(h.state());
+        assert!(text.contains("cannot read"), "{}: {text}", path.display());
+        assert!(matches!(
+            h.state().import,
+            attain::app::import_job::ImportState::Idle
+        ));
+    }
+    // Two at once: none is opened.
+    drop_files(&mut h, &[pdf.clone(), xlsx.clone()]);
+    assert!(notice(h.state()).contains("one file at a time"));
+    // An org file is loaded as a new organisation.
+    let mut org = (*h.state().org).clone();
+    org.name = "Dropped S.r.l.".into();
+    let file = dir.path().join("dropped.org.ron");
+    attain::io::org_file::save_org(&org, &file).unwrap();
+    drop_files(&mut h, &[file]);
+    h.state_mut().file_job.wait();
+    h.run();
+    assert_eq!(h.state().orgs.len(), orgs + 1);
+    assert!(h.state().orgs.iter().any(|o| o.name == "Dropped S.r.l."));
+    // A users file goes to the users import's preview.
+    let users = dir.path().join("people.csv");
+    std::fs::write(
+        &users,
+        "First name,Last name,Display name,Email\nMaria,Neri,Maria Neri,maria.neri@contoso.it\n",
+    )
+    .unwrap();
+    drop_files(&mut h, &[users]);
+    assert!(matches!(
+        h.state().import,
+        attain::app::import_job::ImportState::Preview(_)
+    ));
+}
+
+#[test]
+fn an_edit_made_on_data_another_attain_changed_is_not_saved_and_the_window_reloads() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("w.attain");
+    let mut h = harness(AttainApp::new(Store::open(&path).unwrap()).unwrap());
+    h.state_mut().run(Command::SetLang(attain::i18n::Lang::En));
+    h.run();
+    let id = h.state().org_id;
+    let mut other = Store::open(&path).unwrap();
+    let mut theirs = other.load_org(id).unwrap();
+    let add = |pid: &str| Edit::AddEmployee(Employee::new(pid, pid, &format!("{pid}@contoso.it")));
+    other
+        .apply(id, &mut theirs, &add("theirs.one"), &h.state().catalog)
+        .unwrap();
+    // The window edits before its next frame has seen the other commit.
+    h.state_mut().run(Command::Edit(add("mine.one")));
+    assert!(
+        notice(h.state()).contains("Not saved"),
+        "{}",
+        notice(h.state())
+    );
+    let app = h.state();
+    assert!(app.org.employees.iter().any(|e| e.id == "theirs.one"));
+    assert!(!app.org.employees.iter().any(|e| e.id == "mine.one"));
+    let stored = Store::open(&path).unwrap().load_org(id).unwrap();
+    assert_eq!(stored.employees.len(), app.org.employees.len());
+    // Made again on the data now shown, it is saved.
+    h.state_mut().run(Command::Edit(add("mine.one")));
+    h.run();
+    assert!(h.state().org.employees.iter().any(|e| e.id == "mine.one"));
+    let stored = Store::open(&path).unwrap().load_org(id).unwrap();
+    assert!(stored.employees.iter().any(|e| e.id == "mine.one"));
+}
