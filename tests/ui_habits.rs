@@ -216,3 +216,34 @@ fn an_edit_made_on_data_another_attain_changed_is_not_saved_and_the_window_reloa
     let stored = Store::open(&path).unwrap().load_org(id).unwrap();
     assert!(stored.employees.iter().any(|e| e.id == "mine.one"));
 }
+
+#[test]
+fn membership_shows_the_subscription_year_and_what_an_override_reverts_to() {
+    let mut h = harness(app());
+    click(&mut h, "Membership");
+    assert!(h.query_by_label("Subscription year").is_some());
+    assert!(h.query_by_label("02/15/2026 – 02/15/2027").is_some());
+    // The demo's Data Analytics override ends on 2026-12-31: the earned level follows.
+    let level = {
+        let app = h.state();
+        let tl = app.eval.timeline.as_ref().unwrap();
+        let c = app
+            .catalog
+            .competencies
+            .iter()
+            .position(|c| c.id == "data-analytics")
+            .unwrap();
+        let on = attain::model::Instant::parse("2027-01-01").unwrap();
+        tl.points.iter().rev().find(|(t, _)| *t <= on).unwrap().1[c]
+    };
+    let word = match level {
+        attain::eval::LevelName::None => "none",
+        attain::eval::LevelName::Silver => "Silver",
+        attain::eval::LevelName::Gold => "Gold",
+    };
+    assert!(
+        h.query_by_label(&format!("from 01/01/2027: {word} (earned)"))
+            .is_some(),
+        "reversion shown"
+    );
+}

@@ -909,16 +909,42 @@ fn e26_reuse_across_competencies() {
         ),
         (GOLD, GOLD, NONE)
     );
-    let r = e
+    let no_reuse = e
         .clone()
-        .settings(|s| s.allow_individual_reuse_across_competencies = false)
-        .at();
+        .settings(|s| s.allow_individual_reuse_across_competencies = false);
+    let r = no_reuse.at();
     assert_eq!(
         (
             level(&r, "collaboration-and-content"),
             level(&r, "messaging")
         ),
         (GOLD, SILVER)
+    );
+    // The window says why Messaging's Gold misses them: Collaboration's Gold used them.
+    let cat = catalog();
+    let engine = attain::eval::Engine::new(cat, &no_reuse.org).unwrap();
+    let used = engine.used_elsewhere(t("2018-06-01"));
+    let index = |id: &str| cat.competencies.iter().position(|c| c.id == id).unwrap();
+    let messaging: Vec<(String, usize)> = used[index("messaging")]
+        .iter()
+        .map(|(p, by)| (p.to_string(), *by))
+        .collect();
+    assert!(!messaging.is_empty());
+    assert!(
+        messaging
+            .iter()
+            .all(|(p, by)| p.starts_with('p') && *by == index("collaboration-and-content"))
+    );
+    assert!(
+        used[index("collaboration-and-content")].is_empty(),
+        "visited first"
+    );
+    let reuse = attain::eval::Engine::new(cat, &e.org).unwrap();
+    assert!(
+        reuse
+            .used_elsewhere(t("2018-06-01"))
+            .iter()
+            .all(Vec::is_empty)
     );
     let r = e
         .settings(|s| {

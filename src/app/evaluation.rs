@@ -4,8 +4,11 @@
 use crate::eval::reminders::Reminders;
 use crate::eval::{Engine, LevelName, Report};
 
+/// Per competency, the people an earlier competency's Gold consumed (reuse off, §3.6).
+pub type UsedElsewhere = Vec<Vec<(Arc<str>, usize)>>;
+
 /// What one evaluation gives the window.
-type Computed = (Report, Timeline, Reminders);
+type Computed = (Report, Timeline, Reminders, UsedElsewhere);
 use crate::i18n::{Lang, Tr};
 use crate::model::{Catalog, Instant, Org};
 use std::sync::Arc;
@@ -28,6 +31,7 @@ pub struct Evaluation {
     pub timeline: Option<Arc<Timeline>>,
     /// Due reminders, from the same prepared organisation as the report.
     pub reminders: Option<Arc<Reminders>>,
+    pub used_elsewhere: Option<Arc<UsedElsewhere>>,
     pub error: Option<String>,
     pending: Option<Receiver<Result<Computed, String>>>,
     /// The language of the last request (for a message of its own).
@@ -89,6 +93,7 @@ impl Evaluation {
             self.report.take(),
             self.timeline.take(),
             self.reminders.take(),
+            self.used_elsewhere.take(),
         );
         super::job::drop_elsewhere(old);
         self.finish(result);
@@ -105,10 +110,11 @@ impl Evaluation {
 
     fn finish(&mut self, result: Result<Computed, String>) {
         match result {
-            Ok((report, timeline, reminders)) => {
+            Ok((report, timeline, reminders, used)) => {
                 self.report = Some(Arc::new(report));
                 self.timeline = Some(Arc::new(timeline));
                 self.reminders = Some(Arc::new(reminders));
+                self.used_elsewhere = Some(Arc::new(used));
                 self.error = None;
             }
             Err(e) => self.error = Some(e),
@@ -137,5 +143,6 @@ fn compute(catalog: &Catalog, org: &Org, as_of: Instant, lang: Lang) -> Result<C
         .map(|t| (t, engine.levels_at(t)))
         .collect();
     let reminders = crate::eval::reminders::reminders_with(&engine, as_of);
-    Ok((report, Timeline { points }, reminders))
+    let used = engine.used_elsewhere(as_of);
+    Ok((report, Timeline { points }, reminders, used))
 }

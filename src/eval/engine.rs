@@ -12,6 +12,7 @@ use crate::model::{
     Achievement, Catalog, Instant, Market, Org, OverrideKind, ScoringModel, Settings,
 };
 use std::cell::RefCell;
+use std::sync::Arc;
 
 /// An override with its active range `[start, end)` in seconds.
 #[derive(Debug, Clone)]
@@ -215,7 +216,7 @@ impl<'a> Engine<'a> {
     /// a person whose set is emptied counts for nothing).
     pub fn competencies_with(&self, t: Instant, held: &[CredSet]) -> Vec<CompResult> {
         let mut out: Vec<Option<CompResult>> = vec![None; self.catalog.competencies.len()];
-        self.visit(t, held, None, |c, r| out[c] = Some(r));
+        self.visit(t, held, None, |c, r, _| out[c] = Some(r));
         out.into_iter().flatten().collect()
     }
 
@@ -225,38 +226,68 @@ impl<'a> Engine<'a> {
         if self.settings.allow_individual_reuse_across_competencies {
             return None;
         }
-        Some(self.visit(t, held, Some(c), |_, _| {}))
+        let consumer = self.visit(t, held, Some(c), |_, _, _| {});
+        Some(consumer.iter().map(Option::is_some).collect())
     }
 
-    /// Competencies in priority order until `stop`, each result handed to `each`; returns the
-    /// people consumed by the visited ones.
+    /// Reuse off (§3.6): per competency in catalog order, the people holding a credential it
+    /// lists whom its Gold cannot count because a competency visited earlier consumed them,
+    /// each with that competency's index. Empty lists when people may be reused.
+    pub fn used_elsewhere(&self, t: Instant) -> Vec<Vec<(Arc<str>, usize)>> {
+        let mut out = vec![Vec::new(); self.catalog.competencies.len()];
+        if self.settings.allow_individual_reuse_across_competencies {
+            return out;
+        }
+        let held = self.held_at(t);
+        self.visit(t, &held, None, |c, _, consumer| {
+            let listed = &self.compiled.competencies[c].listed;
+            out[c] = consumer
+                .iter()
+                .enumerate()
+                .filter_map(|(p, by)| {
+                    by.filter(|_| held[p].intersects(listed))
+                        .map(|by| (self.people[p].id.clone(), by))
+                })
+                .collect();
+        });
+        out
+    }
+
+    /// Competencies in priority order until `stop`, each result handed to `each` with the
+    /// competency that consumed each person so far; returns who consumed whom (reuse off).
     fn visit(
         &self,
         t: Instant,
         held: &[CredSet],
         stop: Option<usize>,
-        mut each: impl FnMut(usize, CompResult),
-    ) -> Vec<bool> {
+        mut each: impl FnMut(usize, CompResult, &[Option<usize>]),
+    ) -> Vec<Option<usize>> {
         let reuse = self.settings.allow_individual_reuse_across_competencies;
+        let mut consumer: Vec<Option<usize>> = vec![None; self.people.len()];
         let mut consumed = vec![false; self.people.len()];
         for &c in &self.priority {
             if stop == Some(c) {
                 break;
             }
             let result = self.competency_at(c, t, held, (!reuse).then_some(consumed.as_slice()));
+            let mut witness = Vec::new();
             if !reuse {
                 // The first option (catalog order) whose Gold is met on the data consumes its witness.
                 if let Some(opt) = result.options.iter().find(|o| o[1].raw_met) {
                     for step in &opt[1].steps {
                         if let StepResult::Skill { outcome, .. } = step {
-                            outcome.witness.iter().for_each(|p| consumed[*p] = true);
+                            witness.extend(outcome.witness.iter().copied());
                         }
                     }
                 }
             }
-            each(c, result);
+            each(c, result, &consumer);
+            for p in witness {
+                consumed[p] = true;
+                consumer[p].get_or_insert(c);
+            }
         }
-        consumed
+        consumer
     }
 
     /// Levels only, in catalog order.

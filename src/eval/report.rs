@@ -141,6 +141,14 @@ pub struct MembershipReport {
     pub upgrade_price_usd: Option<f64>,
 }
 
+impl MembershipReport {
+    /// The subscription year in force: from the purchase (or renewal) day to the anniversary.
+    pub fn subscription_year(&self) -> Option<(crate::model::Day, crate::model::Day)> {
+        let a = crate::model::Day::parse(self.anniversary.as_deref()?).ok()?;
+        Some((a.add_months(-12), a))
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum AlertCode {

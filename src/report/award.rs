@@ -166,19 +166,10 @@ pub fn award_data(
         return Err(format!("unknown competency {id}"));
     }
     let tier = tr.t(&format!("tier-{}", code(&report.membership.tier)), &[]);
-    let year = report
-        .membership
-        .anniversary
-        .as_deref()
-        .and_then(|a| Day::parse(a).ok())
-        .map_or_else(
-            || "—".to_string(),
-            |a| {
-                // From the purchase (or renewal) day to the anniversary.
-                let start = a.add_months(-12);
-                format!("{} – {}", tr.date(start), tr.date(a))
-            },
-        );
+    let year = report.membership.subscription_year().map_or_else(
+        || "—".to_string(),
+        |(start, end)| format!("{} – {}", tr.date(start), tr.date(end)),
+    );
     let title_id = req.title_id();
     let mut competencies = Vec::new();
     let mut not_earned = Vec::new();

@@ -59,7 +59,7 @@ fn alert_ui(app: &AttainApp, ui: &mut egui::Ui, a: &Alert, cmds: &mut Vec<Comman
             }
         }
         for c in &a.competencies {
-            if ui.link(c.as_ref()).clicked() {
+            if ui.link(app.catalog.competency_name(c)).clicked() {
                 cmds.push(Command::OpenCompetency(c.to_string()));
             }
         }

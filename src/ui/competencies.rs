@@ -197,6 +197,7 @@ fn others_ui(
             );
         }
     }
+    used_elsewhere_ui(app, ui, def, cmds);
     let unlisted = app
         .org
         .employees
@@ -212,6 +213,49 @@ fn others_ui(
         ui.weak(
             app.tr
                 .t("competency-not-listed", &[("count", unlisted.to_string())]),
+        );
+    }
+}
+
+/// Reuse across competencies off (§3.6): the people this competency's Gold cannot count
+/// because a competency visited earlier already counted them for its Gold.
+fn used_elsewhere_ui(
+    app: &AttainApp,
+    ui: &mut egui::Ui,
+    def: &Competency,
+    cmds: &mut Vec<Command>,
+) {
+    let Some(c) = app.catalog.competencies.iter().position(|x| x.id == def.id) else {
+        return;
+    };
+    let Some(used) = app.eval.used_elsewhere.as_ref().and_then(|u| u.get(c)) else {
+        return;
+    };
+    if used.is_empty() {
+        return;
+    }
+    ui.label(app.t("competency-used-elsewhere"));
+    for (person, by) in used.iter().take(50) {
+        ui.horizontal(|ui| {
+            ui.add_space(12.0);
+            if ui.link(person.as_ref()).clicked() {
+                cmds.push(Command::OpenEmployee(person.to_string()));
+            }
+            let name = app
+                .catalog
+                .competencies
+                .get(*by)
+                .map_or("", |d| d.name.as_str());
+            ui.label(
+                app.tr
+                    .t("reason-already-used", &[("competency", name.to_string())]),
+            );
+        });
+    }
+    if used.len() > 50 {
+        ui.weak(
+            app.tr
+                .t("list-more", &[("count", (used.len() - 50).to_string())]),
         );
     }
 }

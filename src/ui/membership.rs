@@ -47,6 +47,11 @@ pub fn membership_ui(app: &mut AttainApp, ui: &mut egui::Ui, cmds: &mut Vec<Comm
                 ui.label(app.tr.date(s.purchased_on.day()));
                 ui.end_row();
             }
+            if let Some((start, end)) = m.subscription_year() {
+                ui.label(app.t("membership-year"));
+                ui.label(format!("{} – {}", app.tr.date(start), app.tr.date(end)));
+                ui.end_row();
+            }
             if let (Some(a), Some([w0, w1])) = (&m.anniversary, &m.renewal_window) {
                 let d = |s: &str| {
                     crate::model::Day::parse(s)
@@ -174,6 +179,9 @@ fn overrides_ui(app: &mut AttainApp, ui: &mut egui::Ui, cmds: &mut Vec<Command>)
             } else {
                 app.t("membership-override-inactive")
             });
+            if ends >= today {
+                ui.label(reversion_text(app, &o.competency, ends));
+            }
             ui.label(format!("“{}” — {}", o.reason, o.set_by));
             if ui
                 .small_button("✖")
@@ -279,5 +287,39 @@ fn overrides_ui(app: &mut AttainApp, ui: &mut egui::Ui, cmds: &mut Vec<Command>)
         };
         cmds.push(Command::Edit(Edit::AddOverride(o)));
         *v = MembershipView::default();
+    }
+}
+
+/// What the competency falls back to when an override ends: the earned level from the
+/// window's 12-month timeline, or only the day beyond it.
+fn reversion_text(app: &AttainApp, competency: &str, ends: crate::model::Day) -> String {
+    let on = ends.add_days(1);
+    let index = app
+        .catalog
+        .competencies
+        .iter()
+        .position(|c| c.id == competency);
+    let level = app.eval.timeline.as_ref().and_then(|tl| {
+        let (last, _) = tl.points.last()?;
+        if on.start() > *last {
+            return None;
+        }
+        tl.points
+            .iter()
+            .rev()
+            .find(|(t, _)| *t <= on.start())
+            .and_then(|(_, levels)| levels.get(index?).copied())
+    });
+    match level {
+        Some(l) => app.tr.t(
+            "membership-override-reverts-to",
+            &[
+                ("date", app.tr.date(on)),
+                ("level", app.t(&format!("level-{}", l.as_str()))),
+            ],
+        ),
+        None => app
+            .tr
+            .t("membership-override-reverts", &[("date", app.tr.date(on))]),
     }
 }

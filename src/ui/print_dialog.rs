@@ -10,7 +10,7 @@ pub fn print_dialog_ui(app: &mut AttainApp, ui: &mut egui::Ui, cmds: &mut Vec<Co
     if app.view.print.is_none() {
         return;
     }
-    let tr = crate::i18n::Tr::new(app.tr.lang());
+    let tr = &app.tr;
     let catalog = app.catalog.clone();
     let Some(d) = &mut app.view.print else { return };
     let modal = egui::Modal::new(egui::Id::unique("print-dialog")).show(ui.ctx(), |ui| {

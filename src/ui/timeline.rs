@@ -28,7 +28,6 @@ pub fn timeline_ui(app: &mut AttainApp, ui: &mut egui::Ui, _cmds: &mut Vec<Comma
         .iter()
         .map(|c| app.catalog.competencies[*c].name.clone())
         .collect();
-    let tr = &app.tr;
     let start_day = tl.points[0].0.day();
     let lang = app.tr.lang();
     let levels = ["level-none", "level-silver", "level-gold"].map(|k| app.t(k));
@@ -69,11 +68,7 @@ pub fn timeline_ui(app: &mut AttainApp, ui: &mut egui::Ui, _cmds: &mut Vec<Comma
                 plot.line(line.width(2.0).color(color));
             }
         });
-    changes_ui(app, ui, &tl, &shown, tr_clone(tr));
-}
-
-fn tr_clone(tr: &crate::i18n::Tr) -> crate::i18n::Tr {
-    crate::i18n::Tr::new(tr.lang())
+    changes_ui(app, ui, &tl, &shown);
 }
 
 fn level_y(l: LevelName) -> f64 {
@@ -90,8 +85,8 @@ fn changes_ui(
     ui: &mut egui::Ui,
     tl: &crate::app::evaluation::Timeline,
     shown: &[usize],
-    tr: crate::i18n::Tr,
 ) {
+    let tr = &app.tr;
     egui::ScrollArea::vertical().show(ui, |ui| {
         for w in tl.points.windows(2) {
             let (_, before) = &w[0];

@@ -136,7 +136,7 @@ fn at_risk_banner_ui(app: &AttainApp, ui: &mut egui::Ui, cmds: &mut Vec<Command>
                 ui.colored_label(RED, "!");
                 ui.strong(&alert.message);
                 for c in &alert.competencies {
-                    if ui.link(c.as_ref()).clicked() {
+                    if ui.link(app.catalog.competency_name(c)).clicked() {
                         cmds.push(Command::OpenCompetency(c.to_string()));
                     }
                 }

@@ -54,6 +54,7 @@ reason-left = left the organisation
 reason-dissociated = associated with another organisation
 reason-not-associated = not associated
 reason-sync-delay = waiting for the 24-hour sync
+reason-already-used = already used for the Gold of { $competency }
 
 ## Window
 panel-organisations = Organisations
@@ -151,11 +152,13 @@ achievements-add-pick = Choose a credential
 competency-no-level = no such level
 competency-people = People
 competency-not-counting = Held but not counting:
+competency-used-elsewhere = Not counted for Gold here (people are not reused across competencies):
 competency-not-listed = { $count } people hold only credentials this competency does not list
 pci-customer-engagement = PCI Customer Engagement
 pci-finance-operations = PCI Finance and Operations
 
 membership-purchased = Purchased on
+membership-year = Subscription year
 membership-upgrade = Upgrade to { $tier }
 membership-discount = 25 % Silver-to-Gold discount while the Silver year runs
 membership-buy-action-pack = Buy Action Pack
@@ -168,6 +171,8 @@ membership-profile-hint = The competencies shown to customers at the current tie
 membership-overrides = Achievement overrides
 membership-override-active = active
 membership-override-inactive = not active
+membership-override-reverts-to = from { $date }: { $level } (earned)
+membership-override-reverts = from { $date }: the earned level
 membership-override-remove = Remove override
 membership-override-exemption = Skills exemption only
 membership-override-starts = Starts on

@@ -54,6 +54,7 @@ reason-left = ha lasciato l'organizzazione
 reason-dissociated = associato a un'altra organizzazione
 reason-not-associated = non associato
 reason-sync-delay = in attesa della sincronizzazione di 24 ore
+reason-already-used = già usato per il Gold di { $competency }
 
 ## Finestra
 panel-organisations = Organizzazioni
@@ -151,11 +152,13 @@ achievements-add-pick = Scegli una certificazione
 competency-no-level = livello non previsto
 competency-people = Persone
 competency-not-counting = Possedute ma non conteggiate:
+competency-used-elsewhere = Non conteggiati per il Gold qui (le persone non sono riutilizzate tra competenze):
 competency-not-listed = { $count } persone hanno solo certificazioni che questa competenza non elenca
 pci-customer-engagement = PCI Customer Engagement
 pci-finance-operations = PCI Finance and Operations
 
 membership-purchased = Acquistata il
+membership-year = Anno di sottoscrizione
 membership-upgrade = Passa a { $tier }
 membership-discount = Sconto del 25 % da Silver a Gold finché dura l'anno Silver
 membership-buy-action-pack = Acquista Action Pack
@@ -168,6 +171,8 @@ membership-profile-hint = Le competenze mostrate ai clienti al livello attuale
 membership-overrides = Eccezioni sui risultati
 membership-override-active = attiva
 membership-override-inactive = non attiva
+membership-override-reverts-to = dal { $date }: { $level } (ottenuto)
+membership-override-reverts = dal { $date }: il livello ottenuto
 membership-override-remove = Rimuovi eccezione
 membership-override-exemption = Solo esenzione dai requisiti di competenza
 membership-override-starts = Inizio
