@@ -1,4 +1,5 @@
 //! Times UI frames with 100k employees, with and without the alerts, to find frame costs.
+#![allow(clippy::expect_used)] // a profiling aid: a failure stops it loudly
 use attain::app::{AttainApp, Command, Panel};
 use std::sync::Arc;
 fn main() {

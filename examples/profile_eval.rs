@@ -1,5 +1,6 @@
 //! Evaluates a synthetic organisation repeatedly, for a profiler (`perf record`).
 //! `profile_eval [employees] [full|report]`: `full` prepares the engine every time.
+#![allow(clippy::expect_used)] // a profiling aid: a failure stops it loudly
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let n = args.get(1).and_then(|a| a.parse().ok()).unwrap_or(10_000);

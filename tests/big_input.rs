@@ -2,7 +2,7 @@
 //! `attain::io::table::MAX_ROWS` rows, rows of at most 1 MB), a clear message names the file
 //! and the line, the CLI exits 2, nothing is written, and Cancel in the window stops the
 //! reading. Org files are documents read whole, refused from their size (above 1 GB).
-#![allow(clippy::unwrap_used)]
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use egui_kittest::kittest::Queryable as _;
 use std::process::Command;
@@ -127,4 +127,68 @@ fn a_2_gb_file_dropped_on_the_window_shows_progress_and_cancel_stops_the_reading
     assert!(stopped < reading.total / 2, "{stopped}");
     assert!(h.state().notice.is_none());
     assert_eq!(h.state().org.employees.len(), before);
+}
+
+/// The peak resident memory of this test's finished child processes, in MB.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+fn children_peak_mb() -> f64 {
+    // SAFETY: getrusage only fills the struct it is given.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    unsafe { libc::getrusage(libc::RUSAGE_CHILDREN, &mut usage) };
+    usage.ru_maxrss as f64 / 1024.0
+}
+
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+#[test]
+fn a_file_larger_than_the_memory_bound_is_streamed_within_it() {
+    use std::io::Write as _;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("ws.attain");
+    let demo = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/demo/contoso.org.ron");
+    // 320 MB of real rows (not a sparse file): twice the window's whole memory budget.
+    let path = dir.path().join("huge.csv");
+    let mut f = std::io::BufWriter::new(std::fs::File::create(&path).unwrap());
+    writeln!(f, "First name,Last name,Display name,Email").unwrap();
+    let mut i = 0u64;
+    while f.get_ref().metadata().unwrap().len() < 320 << 20 {
+        for _ in 0..100_000 {
+            writeln!(
+                f,
+                "Name{i},Surname{i},Name{i} Surname{i},name{i}@contoso.it"
+            )
+            .unwrap();
+            i += 1;
+        }
+        f.flush().unwrap();
+    }
+    drop(f);
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_attain"))
+            .arg("--db")
+            .arg(&db)
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    assert!(run(&["load", demo]).status.success());
+    let out = run(&[
+        "import",
+        "users",
+        path.to_str().unwrap(),
+        "--org",
+        "Contoso Italia S.r.l.",
+        "--dry-run",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("huge.csv") && err.contains("more than"),
+        "{err}"
+    );
+    let peak = children_peak_mb();
+    eprintln!("{i} rows, 320 MB file: peak {peak:.0} MB");
+    assert!(
+        peak < 150.0,
+        "peak {peak:.0} MB while streaming a 320 MB file"
+    );
 }

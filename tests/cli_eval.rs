@@ -1,6 +1,6 @@
 //! `attain eval` through the real binary: report shape, languages, exit codes, bad input.
 
-#![allow(clippy::unwrap_used)] // tests fail loudly on purpose
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly on purpose
 
 use serde_json::Value;
 use std::path::{Path, PathBuf};

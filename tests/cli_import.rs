@@ -1,7 +1,7 @@
 //! `attain import users` through the binary: every users fixture's outcome as JSON, the
 //! transaction, the credentials log (0600, CRLF, one row per data row), dry runs, rejection.
 
-#![allow(clippy::unwrap_used)] // tests fail loudly on purpose
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly on purpose
 
 use serde_json::Value;
 use std::path::{Path, PathBuf};

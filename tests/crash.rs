@@ -1,7 +1,7 @@
 //! Crash safety end to end: scripts/crash-test.sh kills a 100k-row import and a burst of
 //! edits with SIGKILL at random moments (50 runs each; ATTAIN_CRASH_RUNS for more) and checks
 //! the workspace after each kill.
-#![allow(clippy::unwrap_used)]
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 #[test]
 fn sigkill_never_leaves_a_half_written_workspace() {

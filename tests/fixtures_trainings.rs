@@ -1,7 +1,7 @@
 //! The Trainings fixtures (and their TSV twin, and the third-party sample) give the outcome
 //! their README states; E29 and E30 of domain.md.
 
-#![allow(clippy::unwrap_used)] // tests fail loudly on purpose
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly on purpose
 
 use attain::io::catalog_file::default_catalog;
 use attain::io::trainings::{DateOrder, check_credly, check_trainings};

@@ -1,7 +1,7 @@
 //! Every bulk-user fixture of ../shared/fixtures gives exactly the outcome its README states
 //! (the "Expected outcomes (JSON)" block is loaded and compared).
 
-#![allow(clippy::unwrap_used)] // tests fail loudly on purpose
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly on purpose
 
 use attain::io::users::check_users;
 use serde_json::Value;

@@ -1,5 +1,5 @@
 //! Every message id written literally in a `t("…")` call exists in both Fluent files.
-#![allow(clippy::unwrap_used)]
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::path::Path;
 

@@ -1,6 +1,6 @@
 //! `plan`: the actions it lists meet the level, and no smaller set of actions does (brute
 //! force over every association, pass, hire and metric raise on small random organisations).
-#![allow(clippy::unwrap_used)]
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use attain::eval::plan::{Action, apply, plan};
 use attain::eval::{Engine, LevelName};

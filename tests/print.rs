@@ -1,7 +1,7 @@
 //! Printing end to end: a local CUPS with the cups-pdf printer (scripts/cups.sh starts it),
 //! `attain print` sends the job, and the PDF that lands in the printer's folder holds the
 //! organisation's name. Printer names with shell metacharacters stay names.
-#![allow(clippy::unwrap_used)]
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use egui_kittest::kittest::Queryable as _;
 use std::path::{Path, PathBuf};

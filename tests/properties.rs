@@ -1,6 +1,6 @@
 //! Property tests: the matching equals brute force, and the monotonicity the rules imply.
 
-#![allow(clippy::unwrap_used)] // tests fail loudly on purpose
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly on purpose
 
 mod common;
 use attain::eval::Engine;

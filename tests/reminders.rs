@@ -1,6 +1,6 @@
 //! Reminders and their .ics file (parsed back with an independent iCalendar parser).
 
-#![allow(clippy::unwrap_used)] // tests fail loudly on purpose
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly on purpose
 
 mod common;
 use attain::eval::reminders::{reminders, to_ics};

@@ -1,6 +1,6 @@
 //! Award summaries as PDF: text checked with pdftotext, pages with pdfinfo, the first page
 //! rendered with pdftoppm; bad input refused with a clear message; a user's template.
-#![allow(clippy::unwrap_used)]
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::path::Path;
 use std::process::{Command, Output};

@@ -1,7 +1,7 @@
 //! Temporary passwords are written to the credentials log and nowhere else: not the workspace
 //! (database, WAL), not the command's output, not the data folder, not a crash report; the
 //! log and the workspace are private files.
-#![allow(clippy::unwrap_used)]
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

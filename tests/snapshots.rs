@@ -2,7 +2,7 @@
 //! as-of date, behind the `snapshots` feature: `bash scripts/snapshots.sh`. A changed image
 //! fails with a diff next to it; `UPDATE_SNAPSHOTS=1` accepts the new one.
 #![cfg(feature = "snapshots")]
-#![allow(clippy::unwrap_used)]
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
 

@@ -1,7 +1,7 @@
 //! The workspace on real files: reopen keeps everything, edits are audited and undoable,
 //! association moves people between organisations, newer files are refused.
 
-#![allow(clippy::unwrap_used)] // tests fail loudly on purpose
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly on purpose
 
 mod common;
 use attain::cli::DEMO_ORG;
@@ -233,6 +233,28 @@ fn a_newer_workspace_is_refused_and_left_untouched() {
             .unwrap();
     }
     let bytes = std::fs::read(&path).unwrap();
+    // A WAL-mode file with a commit still in its WAL (a newer attain that is still open).
+    let wal_path = dir.path().join("wal.attain");
+    let newer = rusqlite::Connection::open(&wal_path).unwrap();
+    newer
+        .execute_batch(
+            "PRAGMA journal_mode = WAL; PRAGMA wal_autocheckpoint = 0; CREATE TABLE future(x);
+             PRAGMA user_version = 99; INSERT INTO future VALUES (1);",
+        )
+        .unwrap();
+    let wal_file = dir.path().join("wal.attain-wal");
+    let (db_bytes, wal_bytes) = (
+        std::fs::read(&wal_path).unwrap(),
+        std::fs::read(&wal_file).unwrap(),
+    );
+    assert!(!wal_bytes.is_empty());
+    assert!(matches!(
+        Store::open(&wal_path),
+        Err(StoreError::TooNew { version: 99, .. })
+    ));
+    assert_eq!(std::fs::read(&wal_path).unwrap(), db_bytes, "no checkpoint");
+    assert_eq!(std::fs::read(&wal_file).unwrap(), wal_bytes);
+    drop(newer);
     match Store::open(&path) {
         Err(StoreError::TooNew { version, .. }) => assert_eq!(version, 99),
         Err(e) => panic!("unexpected error {e}"),
@@ -259,6 +281,53 @@ fn first_schema_migrates_to_latest() {
     let backup = dir.path().join("copy.attain");
     s.backup(&backup).unwrap();
     assert!(Store::open(&backup).unwrap().integrity_ok().unwrap());
+}
+
+#[test]
+fn every_older_schema_migrates_with_its_data() {
+    use attain::store::schema::{LATEST, migrations};
+    for version in 1..LATEST {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(format!("v{version}.attain"));
+        {
+            // A workspace as that attain left it: an organisation, a person, an achievement,
+            // written with the tables every schema since the first has.
+            let mut c = rusqlite::Connection::open(&path).unwrap();
+            migrations().to_version(&mut c, version).unwrap();
+            c.execute_batch(
+                "INSERT INTO organisations(id, name, market, domain, settings, created_at)
+                   VALUES (1, 'Old S.p.A.', 'Developed', 'old.it', NULL, '2020-01-01T00:00:00Z');
+                 INSERT INTO employees(id, org_id, key, display_name, email)
+                   VALUES (1, 1, 'anna.rossi', 'Anna Rossi', 'anna.rossi@old.it');
+                 INSERT INTO associations(employee_id, mcid, associated_on)
+                   VALUES (1, '12345', '2019-01-01');
+                 INSERT INTO achievements(employee_id, seq, credential, passed_on)
+                   VALUES (1, 0, '70-533', '2019-06-01');",
+            )
+            .unwrap();
+        }
+        let s = Store::open(&path).unwrap();
+        assert_eq!(s.schema_version().unwrap(), LATEST, "from {version}");
+        let id = s.org_id("Old S.p.A.").unwrap().unwrap();
+        let org = s.load_org(id).unwrap();
+        assert_eq!(org.domain.as_deref(), Some("old.it"));
+        let e = &org.employees[0];
+        assert_eq!(
+            (e.id.as_str(), e.mcid.as_deref()),
+            ("anna.rossi", Some("12345"))
+        );
+        assert_eq!(e.associated_on, Some(t("2019-01-01")));
+        assert_eq!(e.achievements[0].credential.as_str(), "70-533");
+        assert!(s.integrity_ok().unwrap());
+        // The copy made before migrating is the old version, data included.
+        let copy = format!("{}.schema{version}.bak", path.display());
+        assert!(std::path::Path::new(&copy).exists(), "{copy}");
+        let old = rusqlite::Connection::open(&copy).unwrap();
+        let v: i64 = old
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(v as usize, version);
+    }
 }
 
 #[test]

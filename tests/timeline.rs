@@ -1,6 +1,6 @@
 //! The forward timeline agrees with the evaluation at every event and between events.
 
-#![allow(clippy::unwrap_used)] // tests fail loudly on purpose
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly on purpose
 
 mod common;
 use attain::eval::Engine;

@@ -1,6 +1,6 @@
 //! The window's main flows through egui_kittest (no GPU, no display): click, type, assert.
 
-#![allow(clippy::unwrap_used)] // tests fail loudly on purpose
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly on purpose
 
 use attain::app::{AttainApp, Command};
 use attain::eval::LevelName;

@@ -1,7 +1,7 @@
 //! The forecasting panels through egui_kittest: the what-if sandbox and its apply, key
 //! people, the plan, the reminders, and the timeline chart.
 
-#![allow(clippy::unwrap_used)] // tests fail loudly on purpose
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly on purpose
 
 use attain::app::{Command, Panel};
 use attain::eval::LevelName;

@@ -2,7 +2,7 @@
 //! Ctrl+Z while typing, a password reset, files dropped on the window, another attain writing
 //! first) through egui_kittest.
 
-#![allow(clippy::unwrap_used)] // tests fail loudly on purpose
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly on purpose
 
 use attain::app::{AttainApp, Command};
 use attain::model::{Edit, Employee};

@@ -1,7 +1,7 @@
 //! What-if: a leaver's what-if equals the evaluation without that person; hires and added
 //! credentials count at once; the CLI prints the contract's JSON.
 
-#![allow(clippy::unwrap_used)] // tests fail loudly on purpose
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly on purpose
 
 mod common;
 use attain::cli::DEMO_ORG;

@@ -1,6 +1,6 @@
 //! Every worked example of domain.md §10 that concerns the engine (E12, E29, E30 are imports).
 
-#![allow(clippy::unwrap_used)] // tests fail loudly on purpose
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly on purpose
 
 mod common;
 use attain::eval::people::Reason;

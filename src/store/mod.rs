@@ -120,6 +120,11 @@ impl Store {
             std::fs::create_dir_all(dir)
                 .map_err(|e| StoreError::Migration(format!("{}: {e}", dir.display())))?;
         }
+        // A newer attain's file is refused through a read-only connection, which never
+        // writes or checkpoints: its bytes stay as they were, WAL included.
+        if path.exists() {
+            Store::open_read_only(path)?;
+        }
         create_private(path)?;
         let conn = Connection::open(path)?;
         Self::init(conn, path.to_path_buf())
