@@ -247,3 +247,65 @@ fn membership_shows_the_subscription_year_and_what_an_override_reverts_to() {
         "reversion shown"
     );
 }
+
+#[test]
+fn a_competency_says_who_holds_its_credentials_without_counting_and_why() {
+    let mut h = harness(app());
+    h.state_mut()
+        .run(Command::OpenCompetency("application-development".into()));
+    h.run();
+    assert!(h.query_by_label("Held but not counting:").is_some());
+    assert!(h.query_by_label("70-532 — not associated").is_some());
+    assert!(h.query_all_by_label("giulia.esposito").count() >= 1);
+    // The same reason beside the achievement.
+    h.state_mut()
+        .run(Command::OpenEmployee("giulia.esposito".into()));
+    h.run();
+    assert!(h.query_all_by_label("not associated").count() >= 2);
+}
+
+#[test]
+fn an_org_file_of_a_name_already_there_loads_as_a_numbered_copy() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(app());
+    let name = h.state().org.name.clone();
+    let file = dir.path().join("same.org.ron");
+    attain::io::org_file::save_org(&h.state().org, &file).unwrap();
+    h.state_mut().run(Command::LoadOrgFrom(file));
+    h.run();
+    let copy = format!("{name} (2)");
+    assert_eq!(h.state().org.name, copy, "the copy is shown");
+    assert!(notice(h.state()).contains(&copy), "{}", notice(h.state()));
+    assert_eq!(h.state().orgs.iter().filter(|o| o.name == name).count(), 1);
+}
+
+#[test]
+fn the_organisation_form_follows_an_undo() {
+    let mut h = harness(app());
+    let name = h.state().org.name.clone();
+    click(&mut h, "Organisations");
+    let fields = h
+        .get_all_by_role_and_label(egui::accesskit::Role::TextInput, "Name")
+        .count();
+    assert!(fields >= 1);
+    // The first Name field is the current organisation's.
+    h.get_all_by_role_and_label(egui::accesskit::Role::TextInput, "Name")
+        .next()
+        .unwrap()
+        .click();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_all_by_role_and_label(egui::accesskit::Role::TextInput, "Name")
+        .next()
+        .unwrap()
+        .type_text("Renamed S.r.l.");
+    h.run();
+    h.get_all_by_label("Save").next().unwrap().click();
+    h.run();
+    assert_eq!(h.state().org.name, "Renamed S.r.l.");
+    h.state_mut().run(Command::Undo);
+    h.run();
+    assert_eq!(h.state().org.name, name);
+    let (_, form) = h.state().view.organisations.details.clone().unwrap();
+    assert_eq!(form.1, name, "the form shows the name as it is now");
+}

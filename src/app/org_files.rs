@@ -8,8 +8,9 @@ use std::path::PathBuf;
 /// What a finished file job did.
 pub enum FileDone {
     Exported(PathBuf),
-    /// The new organisation's id in the workspace.
-    Loaded(i64, PathBuf),
+    /// The new organisation's id in the workspace, and the name it got when the file's name
+    /// was taken already.
+    Loaded(i64, PathBuf, Option<String>),
 }
 
 /// Files above this size (about 5,000 people) are parsed on a worker.
@@ -36,14 +37,12 @@ impl AttainApp {
             self.file_job.start(usize::MAX, move || {
                 let org = load_org(&path, &catalog).map_err(|e| e.to_string())?;
                 let mut store = crate::store::Store::open(&db).map_err(|e| e.to_string())?;
-                let id = store.insert_org(&org).map_err(|e| e.to_string())?;
-                Ok(FileDone::Loaded(id, path))
+                insert_as_new(&mut store, org, path)
             });
         } else {
             let loaded = load_org(&path, &catalog).map_err(|e| e.to_string());
-            let stored =
-                loaded.and_then(|org| self.store.insert_org(&org).map_err(|e| e.to_string()));
-            self.file_job.result = Some(stored.map(|id| FileDone::Loaded(id, path)));
+            self.file_job.result =
+                Some(loaded.and_then(|org| insert_as_new(&mut self.store, org, path)));
         }
     }
 
@@ -56,12 +55,16 @@ impl AttainApp {
             Some(Ok(FileDone::Exported(path))) => self.ok(self
                 .tr
                 .t("notice-exported", &[("file", path.display().to_string())])),
-            Some(Ok(FileDone::Loaded(id, path))) => {
+            Some(Ok(FileDone::Loaded(id, path, renamed))) => {
                 self.refresh_orgs();
                 self.select_org(id);
-                self.ok(self
-                    .tr
-                    .t("notice-loaded", &[("file", path.display().to_string())]));
+                let file = path.display().to_string();
+                self.ok(match renamed {
+                    None => self.tr.t("notice-loaded", &[("file", file)]),
+                    Some(name) => self
+                        .tr
+                        .t("notice-loaded-renamed", &[("file", file), ("name", name)]),
+                });
             }
             Some(Err(e)) => self.fail(e),
             None => {}
@@ -72,4 +75,18 @@ impl AttainApp {
     pub fn files_busy(&self) -> bool {
         self.file_job.busy()
     }
+}
+
+/// Stores a loaded organisation as a new one; a name already in the workspace gets a number
+/// ("Contoso (2)"), as a file manager names a copy, so loading never replaces anything.
+fn insert_as_new(
+    store: &mut crate::store::Store,
+    mut org: crate::model::Org,
+    path: PathBuf,
+) -> Result<FileDone, String> {
+    let name = store.free_org_name(&org.name).map_err(|e| e.to_string())?;
+    let renamed = (name != org.name).then(|| name.clone());
+    org.name = name;
+    let id = store.insert_org(&org).map_err(|e| e.to_string())?;
+    Ok(FileDone::Loaded(id, path, renamed))
 }

@@ -237,6 +237,17 @@ impl Store {
             .optional()?)
     }
 
+    /// `name`, or `name (2)`, `name (3)`… : the first not taken in the workspace.
+    pub fn free_org_name(&self, name: &str) -> Result<String> {
+        let mut candidate = name.to_string();
+        let mut n = 2;
+        while self.org_id(&candidate)?.is_some() {
+            candidate = format!("{name} ({n})");
+            n += 1;
+        }
+        Ok(candidate)
+    }
+
     pub fn load_org(&self, id: i64) -> Result<Org> {
         rows::load_org(&self.conn, id)
     }

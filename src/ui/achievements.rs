@@ -99,10 +99,15 @@ fn list_ui(app: &mut AttainApp, ui: &mut egui::Ui, e: &Employee) {
                 ui.label(&c.title);
                 ui.label(app.tr.date(a.passed_on.day()));
                 ui.label(until.map_or_else(|| "–".to_string(), |u| app.tr.date(u)));
+                // The report lists them by employee id (domain §3.7): find the person's few.
                 let reason = report.as_ref().and_then(|r| {
-                    r.not_credited.iter().find(|n| {
-                        &*n.employee == e.id.as_str() && &*n.credential == a.credential.as_str()
-                    })
+                    let from = r
+                        .not_credited
+                        .partition_point(|n| &*n.employee < e.id.as_str());
+                    r.not_credited[from..]
+                        .iter()
+                        .take_while(|n| &*n.employee == e.id.as_str())
+                        .find(|n| &*n.credential == a.credential.as_str())
                 });
                 match reason {
                     Some(n) => {

@@ -11,6 +11,19 @@ use std::collections::HashSet;
 pub struct CompetenciesView {
     /// A competency to open (from an alert link).
     pub open: Option<String>,
+    /// Who does not count for the competency drawn last, kept while the evaluation and
+    /// the organisation stay the same: finding them walks every achievement.
+    others: std::cell::RefCell<Option<Others>>,
+}
+
+/// The people an open competency lists as not counting.
+struct Others {
+    /// (report, organisation, competency) they were found for.
+    key: (usize, usize, String),
+    /// Indices into the report's `not_credited` whose credential the competency lists.
+    blocked: Vec<usize>,
+    /// People with achievements, none of a credential the competency lists.
+    unlisted: usize,
 }
 
 pub fn competencies_ui(app: &mut AttainApp, ui: &mut egui::Ui, cmds: &mut Vec<Command>) {
@@ -164,16 +177,47 @@ fn others_ui(
     report: &crate::eval::Report,
     cmds: &mut Vec<Command>,
 ) {
-    let listed: HashSet<&str> = def.listed().into_iter().collect();
-    let blocked: Vec<_> = report
-        .not_credited
+    let key = (
+        std::ptr::from_ref(report) as usize,
+        std::sync::Arc::as_ptr(&app.org) as usize,
+        def.id.clone(),
+    );
+    let mut cache = app.view.competencies.others.borrow_mut();
+    if cache.as_ref().is_none_or(|o| o.key != key) {
+        let listed: HashSet<&str> = def.listed().into_iter().collect();
+        let blocked = (0..report.not_credited.len())
+            .filter(|i| listed.contains(&*report.not_credited[*i].credential))
+            .collect();
+        let unlisted = app
+            .org
+            .employees
+            .iter()
+            .filter(|e| {
+                !e.achievements.is_empty()
+                    && e.achievements
+                        .iter()
+                        .all(|a| !listed.contains(a.credential.as_str()))
+            })
+            .count();
+        *cache = Some(Others {
+            key,
+            blocked,
+            unlisted,
+        });
+    }
+    let Some(others) = cache.as_ref() else {
+        return;
+    };
+    let blocked: Vec<_> = others
+        .blocked
         .iter()
-        .filter(|n| listed.contains(&*n.credential))
+        .take(50)
+        .map(|i| &report.not_credited[*i])
         .collect();
     if !blocked.is_empty() {
         ui.label(app.t("competency-not-counting"));
-        let total = blocked.len();
-        for n in blocked.into_iter().take(50) {
+        let total = others.blocked.len();
+        for n in blocked {
             ui.horizontal(|ui| {
                 ui.add_space(12.0);
                 if ui.link(n.employee.as_ref()).clicked() {
@@ -197,18 +241,9 @@ fn others_ui(
             );
         }
     }
+    let unlisted = others.unlisted;
+    drop(cache);
     used_elsewhere_ui(app, ui, def, cmds);
-    let unlisted = app
-        .org
-        .employees
-        .iter()
-        .filter(|e| {
-            !e.achievements.is_empty()
-                && e.achievements
-                    .iter()
-                    .all(|a| !listed.contains(a.credential.as_str()))
-        })
-        .count();
     if unlisted > 0 {
         ui.weak(
             app.tr

@@ -5,13 +5,17 @@ use super::widgets::labelled_field;
 use crate::app::{AttainApp, Command};
 use crate::model::{Edit, Market};
 
+/// Id, name, developing market, domain.
+type OrgFields = (i64, String, bool, String);
+
 #[derive(Default)]
 pub struct OrganisationsView {
     pub new_name: String,
     pub new_domain: String,
     pub new_developing: bool,
-    /// The current organisation's fields being edited, for organisation `.0`.
-    pub details: Option<(i64, String, bool, String)>,
+    /// The current organisation's fields as stored, and as being edited: when the stored
+    /// ones change (undo, another attain, another organisation) the form follows.
+    pub details: Option<(OrgFields, OrgFields)>,
 }
 
 pub fn organisations_ui(app: &mut AttainApp, ui: &mut egui::Ui, cmds: &mut Vec<Command>) {
@@ -110,14 +114,13 @@ fn details_ui(app: &mut AttainApp, ui: &mut egui::Ui, cmds: &mut Vec<Command>) {
         org.market == Market::Developing,
         org.domain.clone().unwrap_or_default(),
     );
-    let d = app
-        .view
-        .organisations
-        .details
-        .get_or_insert_with(|| fresh.clone());
-    if d.0 != app.org_id {
-        *d = fresh;
+    let details = &mut app.view.organisations.details;
+    if details.as_ref().is_none_or(|(base, _)| *base != fresh) {
+        *details = Some((fresh.clone(), fresh));
     }
+    let Some((_, d)) = details.as_mut() else {
+        return;
+    };
     ui.strong(app.tr.t("organisations-current", &[]));
     ui.horizontal_wrapped(|ui| {
         labelled_field(ui, &app.tr.t("organisations-name", &[]), &mut d.1, 200.0);

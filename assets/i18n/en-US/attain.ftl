@@ -79,6 +79,7 @@ button-save = Save
 error-date = "{ $value }" is not a date (use YYYY-MM-DD or the form shown)
 notice-exported = Exported to { $file }
 notice-loaded = Loaded { $file }
+notice-loaded-renamed = Loaded { $file } as “{ $name }”: an organisation of that name was already in the workspace
 notice-crashed = attain closed unexpectedly last time. A report was saved to { $file }
 gui-cannot-open = attain cannot open the workspace
 drop-one-file = Drop one file at a time: nothing was opened.

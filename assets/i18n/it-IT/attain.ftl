@@ -79,6 +79,7 @@ button-save = Salva
 error-date = "{ $value }" non è una data (usa AAAA-MM-GG o il formato mostrato)
 notice-exported = Esportato in { $file }
 notice-loaded = Caricato { $file }
+notice-loaded-renamed = Caricato { $file } come «{ $name }»: un'organizzazione con quel nome era già nello spazio di lavoro
 notice-crashed = L'ultima volta attain si è chiuso in modo imprevisto. Un rapporto è stato salvato in { $file }
 gui-cannot-open = attain non può aprire lo spazio di lavoro
 drop-one-file = Trascina un file alla volta: non è stato aperto nulla.
