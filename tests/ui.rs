@@ -108,6 +108,18 @@ fn associating_with_another_organisation_takes_the_person_away() {
     type_into(&mut h, "MCID", "9870010");
     type_into(&mut h, "Date", "2026-11-20");
     click(&mut h, "Associate MCID");
+    // Contoso holds that MCID: the window says who and where before moving it.
+    assert!(
+        h.query_by_label_contains(
+            "Francesco Bruno in Contoso Italia S.r.l. is associated with 9870010"
+        )
+        .is_some()
+    );
+    assert!(
+        h.state().org.employees[0].mcid.is_none(),
+        "not before the yes"
+    );
+    click(&mut h, "Associate here");
     assert_eq!(h.state().org.employees[0].mcid.as_deref(), Some("9870010"));
     h.state_mut().run(Command::SelectOrg(contoso));
     h.run();

@@ -309,3 +309,36 @@ fn the_organisation_form_follows_an_undo() {
     let (_, form) = h.state().view.organisations.details.clone().unwrap();
     assert_eq!(form.1, name, "the form shows the name as it is now");
 }
+
+#[test]
+fn an_mcid_held_here_is_refused_and_a_refused_edit_is_framed_in_the_language() {
+    let mut h = harness(app());
+    select_employee(&mut h, "anna.rossi");
+    type_into(&mut h, "MCID", "9870010");
+    click(&mut h, "Associate MCID");
+    assert!(
+        notice(h.state())
+            .contains("Francesco Bruno in this organisation already has the MCID 9870010"),
+        "{}",
+        notice(h.state())
+    );
+    h.state_mut().run(Command::SetLang(attain::i18n::Lang::It));
+    let backwards = attain::model::Override {
+        competency: "devops".into(),
+        level: attain::model::Level::Silver,
+        kind: attain::model::OverrideKind::Full,
+        starts_on: attain::model::Day::parse("2026-12-01").unwrap(),
+        ends_on: Some(attain::model::Day::parse("2026-11-01").unwrap()),
+        reason: "test".into(),
+        set_by: "test".into(),
+    };
+    let overrides = h.state().org.overrides.len();
+    h.state_mut()
+        .run(Command::Edit(Edit::AddOverride(backwards)));
+    assert!(
+        notice(h.state()).starts_with("Non salvato: "),
+        "{}",
+        notice(h.state())
+    );
+    assert_eq!(h.state().org.overrides.len(), overrides);
+}

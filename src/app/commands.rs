@@ -85,7 +85,7 @@ impl AttainApp {
                 org.domain = domain.filter(|d| !d.trim().is_empty());
                 match self.store.insert_org(&org) {
                     Ok(id) => self.select_org(id),
-                    Err(e) => self.fail(e.to_string()),
+                    Err(e) => self.store_failed(e),
                 }
             }
             Command::DeleteOrg(id) => match self.store.delete_org(id) {
@@ -98,7 +98,7 @@ impl AttainApp {
                         }
                     }
                 }
-                Err(e) => self.fail(e.to_string()),
+                Err(e) => self.store_failed(e),
             },
             Command::Edit(edit) => self.edit(edit),
             Command::Forecast(f) => self.run_forecast(f),
@@ -475,11 +475,16 @@ impl AttainApp {
     /// A write the store refused: another attain's commit means the window shows stale data,
     /// so it reloads and says the action was not saved.
     pub fn store_failed(&mut self, e: crate::store::StoreError) {
-        if matches!(e, crate::store::StoreError::Changed) {
-            self.reload_changed();
-            self.fail(self.t("notice-not-saved-changed"));
-        } else {
-            self.fail(e.to_string());
+        match e {
+            crate::store::StoreError::Changed => {
+                self.reload_changed();
+                self.fail(self.t("notice-not-saved-changed"));
+            }
+            // The rule's own words name the field and the value (the org file's checks).
+            crate::store::StoreError::Rejected(reason) => {
+                self.fail(self.tr.t("notice-not-saved", &[("reason", reason)]))
+            }
+            e => self.fail(e.to_string()),
         }
     }
 

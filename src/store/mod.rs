@@ -485,6 +485,23 @@ impl Store {
         Ok(())
     }
 
+    /// The organisation and person that hold `mcid` associated outside organisation `org_id`
+    /// (associating it here would sever them, §5.4).
+    pub fn mcid_elsewhere(&self, org_id: i64, mcid: &str) -> Result<Option<(String, String)>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT o.name, e.display_name FROM associations a
+                 JOIN employees e ON e.id = a.employee_id JOIN organisations o ON o.id = e.org_id
+                 WHERE a.mcid = ?1 AND e.org_id <> ?2 AND a.associated_on IS NOT NULL
+                   AND (a.dissociated_on IS NULL OR a.associated_on > a.dissociated_on)
+                 LIMIT 1",
+                params![mcid, org_id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?)
+    }
+
     /// The user name of one employee's account, if it has one.
     pub fn user_account(&self, org_id: i64, employee: &str) -> Result<Option<String>> {
         Ok(self

@@ -364,15 +364,7 @@ fn association_ui(app: &mut AttainApp, ui: &mut egui::Ui, e: &Employee, cmds: &m
             return;
         };
         if ui.button(app.tr.t("employees-associate", &[])).clicked() {
-            if mcid.is_empty() {
-                app.fail(app.t("employees-mcid-needed"));
-            } else {
-                cmds.push(Command::Edit(Edit::Associate {
-                    employee: e.id.clone(),
-                    mcid,
-                    at,
-                }));
-            }
+            associate(app, e, mcid.clone(), at, cmds);
         }
         if ui.button(app.t("employees-dissociate")).clicked() {
             cmds.push(Command::Edit(Edit::Dissociate {
@@ -403,4 +395,54 @@ fn association_ui(app: &mut AttainApp, ui: &mut egui::Ui, e: &Employee, cmds: &m
             }));
         }
     });
+}
+
+/// Associates an MCID after the checks a user should hear about first: someone here holds it
+/// already (refused), or someone in another organisation does (that organisation loses the
+/// person: asked first, with who and where).
+fn associate(
+    app: &mut AttainApp,
+    e: &Employee,
+    mcid: String,
+    at: crate::model::Instant,
+    cmds: &mut Vec<Command>,
+) {
+    if mcid.is_empty() {
+        app.fail(app.t("employees-mcid-needed"));
+        return;
+    }
+    if let Some(other) = app
+        .org
+        .employees
+        .iter()
+        .find(|o| o.id != e.id && o.mcid.as_deref() == Some(mcid.as_str()))
+    {
+        let text = app.tr.t(
+            "employees-mcid-taken",
+            &[("mcid", mcid), ("name", other.display_name.clone())],
+        );
+        app.fail(text);
+        return;
+    }
+    let edit = Edit::Associate {
+        employee: e.id.clone(),
+        mcid: mcid.clone(),
+        at,
+    };
+    match app.store.mcid_elsewhere(app.org_id, &mcid) {
+        Ok(Some((org, person))) => {
+            app.view.confirm = Some(Confirm {
+                title: app
+                    .tr
+                    .t("employees-mcid-move-title", &[("org", org.clone())]),
+                body: vec![app.tr.t(
+                    "employees-mcid-move-body",
+                    &[("mcid", mcid), ("org", org), ("name", person)],
+                )],
+                yes: app.t("employees-mcid-move"),
+                command: Command::Edit(edit),
+            });
+        }
+        _ => cmds.push(Command::Edit(edit)),
+    }
 }
