@@ -73,6 +73,11 @@ impl Tr {
             FluentResource::try_new(src.to_string()).unwrap_or_else(|(res, _errors)| res);
         let mut bundle = FluentBundle::new_concurrent(vec![id]);
         bundle.set_use_isolating(false);
+        // Counts in the locale's form ("100.000 dipendenti"); Fluent's own has no grouping.
+        bundle.set_formatter(Some(match lang {
+            Lang::En => |v, _| grouped(v, Lang::En),
+            Lang::It => |v, _| grouped(v, Lang::It),
+        }));
         // Adding one resource to an empty bundle cannot collide with an existing message.
         bundle.add_resource_overriding(resource);
         Tr { lang, bundle }
@@ -108,7 +113,11 @@ impl Tr {
 
     /// A number with the locale's grouping and decimal marks: 15,000.5 / 15.000,5.
     pub fn number(&self, v: f64) -> String {
-        let (group, decimal) = match self.lang {
+        Tr::number_in(self.lang, v)
+    }
+
+    fn number_in(lang: Lang, v: f64) -> String {
+        let (group, decimal) = match lang {
             Lang::En => (',', '.'),
             Lang::It => ('.', ','),
         };
@@ -153,6 +162,14 @@ impl Tr {
     }
 }
 
+/// A Fluent number written as the locale writes numbers; other values as Fluent does.
+fn grouped(v: &FluentValue, lang: Lang) -> Option<String> {
+    match v {
+        FluentValue::Number(n) => Some(Tr::number_in(lang, n.value)),
+        _ => None,
+    }
+}
+
 fn join(ids: &Option<Vec<std::sync::Arc<str>>>) -> String {
     ids.as_deref().unwrap_or_default().join(", ")
 }
@@ -181,6 +198,14 @@ mod tests {
         assert_eq!(Tr::new(Lang::En).number(1234567.5), "1,234,567.5");
         assert_eq!(Tr::new(Lang::It).number(15000.0), "15.000");
         assert_eq!(Tr::new(Lang::It).number(-0.25), "-0,25");
+    }
+
+    #[test]
+    fn counts_are_grouped_as_the_locale_writes_numbers() {
+        let it = Tr::new(Lang::It).t("list-more", &[("count", "100000".into())]);
+        assert!(it.contains("100.000"), "{it}");
+        let en = Tr::new(Lang::En).t("list-more", &[("count", "1234".into())]);
+        assert!(en.contains("1,234"), "{en}");
     }
 
     #[test]

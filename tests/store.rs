@@ -440,3 +440,52 @@ fn edits_are_checked_like_a_loaded_file() {
         assert_eq!(field(&whole), field(&touched), "{edit:?}");
     }
 }
+
+#[test]
+fn undo_and_settings_are_audited_with_before_and_after() {
+    let mut s = Store::open_in_memory().unwrap();
+    let mut org = demo();
+    let id = s.insert_org(&org).unwrap();
+    let edit = Edit::SetLeaver {
+        employee: "anna.rossi".into(),
+        left_on: Some(t("2026-11-20")),
+    };
+    let undo = s.apply(id, &mut org, &edit, catalog()).unwrap();
+    s.undo(&mut org, &undo).unwrap();
+    let rows = s.audit_rows(id, 3).unwrap();
+    assert_eq!(
+        (rows[0].action.as_str(), rows[0].subject.as_deref()),
+        ("undo", Some("set_leaver"))
+    );
+    let person = &rows[1];
+    assert_eq!(
+        (person.action.as_str(), person.subject.as_deref()),
+        ("undo", Some("anna.rossi"))
+    );
+    assert!(person.before.as_deref().unwrap().contains("2026-11-20"));
+    assert!(!person.after.as_deref().unwrap().contains("2026-11-20"));
+    // A setting: audited once per change, with the value it replaced.
+    s.set_setting("language", "it").unwrap();
+    s.set_setting("language", "it").unwrap();
+    s.set_setting("language", "en").unwrap();
+    let settings: Vec<(Option<String>, Option<String>)> = {
+        let path = tempfile::tempdir().unwrap();
+        let copy = path.path().join("copy.attain");
+        s.backup(&copy).unwrap();
+        let c = rusqlite::Connection::open(&copy).unwrap();
+        let mut st = c
+            .prepare("SELECT before, after FROM audit WHERE action = 'set_setting' ORDER BY id")
+            .unwrap();
+        st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect()
+    };
+    assert_eq!(
+        settings,
+        vec![
+            (None, Some("it".to_string())),
+            (Some("it".to_string()), Some("en".to_string()))
+        ]
+    );
+}

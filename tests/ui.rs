@@ -170,6 +170,8 @@ fn switching_to_italian_shows_italian_labels() {
         h.state().store.setting("language").unwrap().as_deref(),
         Some("it")
     );
+    // The as-of date typed in the English form is now written the Italian way.
+    assert_eq!(h.state().view.as_of_text, "25/11/2026");
 }
 
 #[test]

@@ -109,8 +109,12 @@ impl AttainApp {
                 self.reevaluate();
             }
             Command::SetLang(lang) => {
-                self.tr = Tr::new(lang);
-                self.store.set_setting("language", lang.code()).ok();
+                let old = std::mem::replace(&mut self.tr, Tr::new(lang));
+                // A typed date is rewritten in the new language's form (04/03 swaps meaning).
+                if let Some(d) = crate::ui::widgets::parse_day(&old, &self.view.as_of_text) {
+                    self.view.as_of_text = self.tr.date(d);
+                }
+                self.remember("language", lang.code());
                 self.reevaluate();
             }
             Command::ExportOrgDialog => {
@@ -365,12 +369,17 @@ impl AttainApp {
         }
     }
 
+    /// Keeps a window setting; a failure is said (the next start would not remember it).
+    fn remember(&mut self, key: &str, value: &str) {
+        if let Err(e) = self.store.set_setting(key, value) {
+            self.fail(e.to_string());
+        }
+    }
+
     pub(super) fn remember_folder(&mut self, path: &std::path::Path) {
         if let Some(dir) = path.parent() {
             self.last_folder = Some(dir.to_path_buf());
-            self.store
-                .set_setting("last_folder", &dir.display().to_string())
-                .ok();
+            self.remember("last_folder", &dir.display().to_string());
         }
     }
 
@@ -424,7 +433,7 @@ impl AttainApp {
                 self.undo.clear();
                 self.view.employees.invalidate();
                 self.view.achievements.employee = None;
-                self.store.set_setting("current_org", &id.to_string()).ok();
+                self.remember("current_org", &id.to_string());
                 self.refresh_orgs();
                 self.reevaluate();
             }

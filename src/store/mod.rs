@@ -379,7 +379,18 @@ impl Store {
     pub fn undo(&mut self, org: &mut Org, undo: &Undo) -> Result<()> {
         let tx = self.write_tx()?;
         for (id, before) in &undo.employees {
-            rows::write_employee(&tx, undo.org_id, id, before.as_ref().map(|(_, e)| e))?;
+            let restored = before.as_ref().map(|(_, e)| e);
+            rows::write_employee(&tx, undo.org_id, id, restored)?;
+            // Each row put back, with what it was and what it is again.
+            let now = org.employees.iter().find(|e| &e.id == id).and_then(json);
+            audit(
+                &tx,
+                Some(undo.org_id),
+                "undo",
+                Some(id),
+                now,
+                restored.and_then(json).as_deref(),
+            )?;
         }
         // The other organisations get back the associations this edit severed.
         for (emp_id, other_org, dissociated) in &undo.severed {
@@ -398,6 +409,14 @@ impl Store {
         }
         if let Some(meta) = &undo.meta {
             rows::write_meta(&tx, undo.org_id, meta)?;
+            audit(
+                &tx,
+                Some(undo.org_id),
+                "undo",
+                Some(&meta.name),
+                json(&meta_of(org)),
+                json(meta).as_deref(),
+            )?;
         }
         audit(&tx, Some(undo.org_id), "undo", Some(undo.label), None, None)?;
         tx.commit()?;
@@ -443,7 +462,20 @@ impl Store {
     /// A window preference (language, folder, reminders done): not organisation data, so it
     /// is written whatever another attain did in the meantime.
     pub fn set_setting(&mut self, key: &str, value: &str) -> Result<()> {
-        self.conn.execute("INSERT INTO settings(key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = ?2", [key, value])?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let before: Option<String> = tx
+            .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
+                r.get(0)
+            })
+            .optional()?;
+        if before.as_deref() == Some(value) {
+            return Ok(());
+        }
+        tx.execute("INSERT INTO settings(key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = ?2", [key, value])?;
+        audit(&tx, None, "set_setting", Some(key), before, Some(value))?;
+        tx.commit()?;
         Ok(())
     }
 

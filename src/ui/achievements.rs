@@ -28,6 +28,20 @@ fn counts_until(c: &Credential, a: &Achievement) -> Option<Day> {
     }
 }
 
+/// The credential's retirement and the grace after it (domain §6.8): "06/30/2019, grace
+/// until 12/31/2019", or a dash for a credential that does not retire.
+fn retirement_text(app: &AttainApp, c: &Credential) -> String {
+    let day = |d: Option<&str>| d.and_then(|d| Day::parse(d).ok());
+    match (day(c.retires.as_deref()), day(c.counts_until.as_deref())) {
+        (Some(r), Some(g)) if g != r => app.tr.t(
+            "achievements-retires-grace",
+            &[("retires", app.tr.date(r)), ("until", app.tr.date(g))],
+        ),
+        (Some(r), _) => app.tr.date(r),
+        (None, _) => "–".to_string(),
+    }
+}
+
 /// Expired (red), ending within 90 days (amber), valid (green).
 pub fn validity_color(until: Option<Day>, today: Day, inactive: bool) -> Color32 {
     match until {
@@ -65,12 +79,14 @@ fn list_ui(app: &mut AttainApp, ui: &mut egui::Ui, e: &Employee) {
     let report = app.eval.report.clone();
     egui::Grid::new("achievements_grid")
         .striped(true)
-        .num_columns(6)
+        .num_columns(8)
         .show(ui, |ui| {
             for k in [
                 "achievements-col-credential",
                 "achievements-col-title",
                 "achievements-col-passed",
+                "achievements-col-expires",
+                "achievements-col-retires",
                 "achievements-col-until",
                 "achievements-col-status",
                 "",
@@ -98,6 +114,11 @@ fn list_ui(app: &mut AttainApp, ui: &mut egui::Ui, e: &Employee) {
                 );
                 ui.label(&c.title);
                 ui.label(app.tr.date(a.passed_on.day()));
+                ui.label(
+                    a.expires_on
+                        .map_or_else(|| "–".to_string(), |d| app.tr.date(d)),
+                );
+                ui.label(retirement_text(app, c));
                 ui.label(until.map_or_else(|| "–".to_string(), |u| app.tr.date(u)));
                 // The report lists them by employee id (domain §3.7): find the person's few.
                 let reason = report.as_ref().and_then(|r| {

@@ -15,6 +15,8 @@ pub enum SortBy {
     Email,
     Mcid,
     Achievements,
+    /// Associated first, then not associated, moved elsewhere, left.
+    Status,
 }
 
 #[derive(Default)]
@@ -54,16 +56,25 @@ impl EmployeesView {
         );
         if self.stale || key != self.shown_for {
             let needle = self.filter.trim().to_lowercase();
-            let mut rows: Vec<usize> = (0..org.employees.len())
-                .filter(|i| {
-                    let e = &org.employees[*i];
-                    needle.is_empty()
-                        || e.display_name.to_lowercase().contains(&needle)
-                        || e.email.to_lowercase().contains(&needle)
-                        || e.id.to_lowercase().contains(&needle)
-                        || e.mcid.as_deref().is_some_and(|m| m.contains(&needle))
-                })
-                .collect();
+            let matches = |i: &usize| {
+                let e = &org.employees[*i];
+                needle.is_empty()
+                    || contains_folded(&e.display_name, &needle)
+                    || contains_folded(&e.email, &needle)
+                    || contains_folded(&e.id, &needle)
+                    || e.mcid.as_deref().is_some_and(|m| m.contains(&needle))
+            };
+            // Typing narrows the filter: only the rows shown can still match, in their order.
+            let (old_filter, old_sort, old_desc, old_len) = &self.shown_for;
+            let narrowing = !self.stale
+                && (*old_sort, *old_desc, *old_len) == (self.sort, self.descending, key.3)
+                && needle.starts_with(old_filter.trim().to_lowercase().as_str());
+            if narrowing {
+                self.rows.retain(|i| matches(i));
+                self.shown_for = key;
+                return &self.rows;
+            }
+            let mut rows: Vec<usize> = (0..org.employees.len()).filter(|i| matches(i)).collect();
             let emps = &org.employees;
             match self.sort {
                 SortBy::Name => rows.sort_by_cached_key(|i| emps[*i].display_name.to_lowercase()),
@@ -71,6 +82,7 @@ impl EmployeesView {
                 SortBy::Email => rows.sort_by_cached_key(|i| emps[*i].email.to_lowercase()),
                 SortBy::Mcid => rows.sort_by(|a, b| emps[*a].mcid.cmp(&emps[*b].mcid)),
                 SortBy::Achievements => rows.sort_by_key(|i| emps[*i].achievements.len()),
+                SortBy::Status => rows.sort_by_key(|i| status_rank(&emps[*i])),
             }
             if self.descending {
                 rows.reverse();
@@ -80,6 +92,19 @@ impl EmployeesView {
             self.shown_for = key;
         }
         &self.rows
+    }
+}
+
+/// Whether `hay` contains `needle` (already lower case), ignoring case, without allocating
+/// for ASCII text (the filter runs over every person at each keystroke).
+fn contains_folded(hay: &str, needle: &str) -> bool {
+    if hay.is_ascii() && needle.is_ascii() {
+        let (h, n) = (hay.as_bytes(), needle.as_bytes());
+        n.len() <= h.len()
+            && h.windows(n.len())
+                .any(|w| w.iter().zip(n).all(|(a, b)| a.to_ascii_lowercase() == *b))
+    } else {
+        hay.to_lowercase().contains(needle)
     }
 }
 
@@ -164,10 +189,12 @@ fn table_ui(app: &mut AttainApp, ui: &mut egui::Ui, height: f32) {
         (SortBy::Email, "employees-col-email"),
         (SortBy::Mcid, "employees-col-mcid"),
         (SortBy::Achievements, "employees-col-achievements"),
+        (SortBy::Status, "employees-col-status"),
     ];
     let labels: Vec<String> = headers.iter().map(|(_, k)| app.t(k)).collect();
-    let status_label = app.t("employees-col-status");
-    let rows: Vec<usize> = app.view.employees.rows(&app.org).to_vec();
+    app.view.employees.rows(&app.org);
+    // Lent to the table for the frame (100,000 indices are not copied), then put back.
+    let rows = std::mem::take(&mut app.view.employees.rows);
     let org = &app.org;
     let view = &mut app.view.employees;
     let tr = &app.tr;
@@ -203,9 +230,6 @@ fn table_ui(app: &mut AttainApp, ui: &mut egui::Ui, height: f32) {
                     }
                 });
             }
-            header.col(|ui| {
-                ui.strong(&status_label);
-            });
         })
         .body(|body| {
             body.rows(20.0, rows.len(), |mut row| {
@@ -237,6 +261,17 @@ fn table_ui(app: &mut AttainApp, ui: &mut egui::Ui, height: f32) {
                 }
             });
         });
+    view.rows = rows;
+}
+
+/// The order of the Status column: the people who count first.
+fn status_rank(e: &Employee) -> u8 {
+    match (e.left_on, e.associated_on, e.dissociated_on) {
+        (Some(_), _, _) => 3,
+        (None, Some(a), Some(d)) if d >= a => 2,
+        (None, Some(_), _) => 0,
+        (None, None, _) => 1,
+    }
 }
 
 fn status(tr: &crate::i18n::Tr, e: &Employee) -> String {
@@ -444,5 +479,47 @@ fn associate(
             });
         }
         _ => cmds.push(Command::Edit(edit)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_filter_ignores_case_in_any_script_and_narrows_as_one_types() {
+        assert!(contains_folded("Niccolò Bianchi", "niccolò"));
+        assert!(contains_folded("NICCOLÒ", "niccolò"));
+        assert!(contains_folded("Anna.Rossi@Contoso.it", "rossi@c"));
+        assert!(!contains_folded(
+            "Anna",
+            "annA".to_lowercase().as_str().repeat(2).as_str()
+        ));
+        let mut org = Org::new("X", crate::model::Market::Developed);
+        for (id, name) in [
+            ("a", "Anna Rossi"),
+            ("b", "Bruno Neri"),
+            ("c", "Annalisa Neri"),
+        ] {
+            org.employees
+                .push(Employee::new(id, name, &format!("{id}@x.it")));
+        }
+        let mut v = EmployeesView::default();
+        let names = |v: &mut EmployeesView| -> Vec<String> {
+            v.rows(&org)
+                .iter()
+                .map(|i| org.employees[*i].display_name.clone())
+                .collect()
+        };
+        v.filter = "ann".into();
+        assert_eq!(names(&mut v), ["Anna Rossi", "Annalisa Neri"]);
+        v.filter = "anna neri".into();
+        assert!(names(&mut v).is_empty());
+        v.filter = "annal".into();
+        assert_eq!(names(&mut v), ["Annalisa Neri"]);
+        v.filter = "neri".into();
+        assert_eq!(names(&mut v), ["Annalisa Neri", "Bruno Neri"]);
+        v.filter.clear();
+        assert_eq!(names(&mut v).len(), 3);
     }
 }
