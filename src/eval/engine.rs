@@ -263,8 +263,10 @@ impl<'a> Engine<'a> {
         mut each: impl FnMut(usize, CompResult, &[Option<usize>]),
     ) -> Vec<Option<usize>> {
         let reuse = self.settings.allow_individual_reuse_across_competencies;
-        let mut consumer: Vec<Option<usize>> = vec![None; self.people.len()];
-        let mut consumed = vec![false; self.people.len()];
+        // With reuse (the default) nobody is consumed: nothing to keep per person.
+        let n = if reuse { 0 } else { self.people.len() };
+        let mut consumer: Vec<Option<usize>> = vec![None; n];
+        let mut consumed = vec![false; n];
         for &c in &self.priority {
             if stop == Some(c) {
                 break;
