@@ -1,0 +1,161 @@
+//! The panels' other flows through egui_kittest: membership actions, overrides with their
+//! default end, deleting an organisation after the confirmation, the employees table's sort
+//! and filter, alert links and the find shortcut.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly on purpose
+
+use attain::app::{Command, Panel};
+use attain::model::Tier;
+use egui::accesskit::Role;
+use egui_kittest::kittest::Queryable as _;
+
+mod common;
+use common::ui::*;
+
+#[test]
+fn membership_upgrades_and_sets_auto_renew() {
+    let mut h = harness(app());
+    click(&mut h, "Membership");
+    assert!(
+        h.query_by_label_contains("25 % Silver-to-Gold discount")
+            .is_some()
+    );
+    h.get_by_label_contains("Upgrade to Gold").click();
+    h.run();
+    let app = h.state();
+    assert_eq!(app.org.membership.as_ref().unwrap().tier, Tier::Gold);
+    let stored = app.store.load_org(app.org_id).unwrap();
+    assert_eq!(stored.membership.unwrap().tier, Tier::Gold);
+    click(&mut h, "Auto-renew");
+    assert!(h.state().org.membership.as_ref().unwrap().auto_renew);
+    // Both are undoable, last first.
+    h.state_mut().run(Command::Undo);
+    h.state_mut().run(Command::Undo);
+    h.run();
+    let m = h.state().org.membership.clone().unwrap();
+    assert_eq!((m.tier, m.auto_renew), (Tier::Silver, false));
+}
+
+#[test]
+fn an_override_without_an_end_gets_the_three_month_default() {
+    let mut h = harness(app());
+    click(&mut h, "Membership");
+    let before = h.state().org.overrides.len();
+    type_into(&mut h, "Reason", "Exam passed, not yet in the portal");
+    type_into(&mut h, "Set by", "Partner support");
+    click(&mut h, "Add override");
+    let app = h.state();
+    assert_eq!(app.org.overrides.len(), before + 1);
+    let o = app.org.overrides.last().unwrap();
+    assert_eq!(o.ends_on, None, "the default applies");
+    assert_eq!(
+        attain::model::edit::default_override_end(&app.org, o.starts_on).to_string(),
+        "2027-02-25"
+    );
+    assert!(
+        h.query_all_by_label_contains("11/25/2026 – 02/25/2027")
+            .count()
+            >= 1
+    );
+}
+
+#[test]
+fn deleting_an_organisation_asks_first() {
+    let mut h = harness(app());
+    click(&mut h, "Organisations");
+    // The new organisation's Name field is the last one.
+    type_into(&mut h, "Name", "Da cancellare S.r.l.");
+    click(&mut h, "Create");
+    assert_eq!(h.state().org.name, "Da cancellare S.r.l.");
+    let orgs = h.state().orgs.len();
+    // One delete button (✖, "Delete organisation" on hover) per organisation.
+    assert_eq!(h.get_all_by_label("✖").count(), orgs);
+    // The switcher lists by name, one delete button per line.
+    let index = h
+        .state()
+        .orgs
+        .iter()
+        .position(|o| o.name == "Da cancellare S.r.l.")
+        .unwrap();
+    h.get_all_by_label("✖").nth(index).unwrap().click();
+    h.run();
+    assert!(h.query_by_label("Delete Da cancellare S.r.l.?").is_some());
+    assert_eq!(h.state().orgs.len(), orgs, "nothing before the yes");
+    click(&mut h, "Cancel");
+    assert_eq!(h.state().orgs.len(), orgs);
+    h.get_all_by_label("✖").nth(index).unwrap().click();
+    h.run();
+    h.get_by_label("Delete organisation").click();
+    h.run();
+    assert_eq!(h.state().orgs.len(), orgs - 1);
+    assert!(
+        h.state()
+            .orgs
+            .iter()
+            .all(|o| o.name != "Da cancellare S.r.l.")
+    );
+}
+
+#[test]
+fn the_employees_table_sorts_and_filters() {
+    let mut h = harness(app());
+    // The ids of the rows as the table has them, first to last.
+    let shown = |h: &mut egui_kittest::Harness<'_, attain::app::AttainApp>| -> Vec<String> {
+        let app = h.state_mut();
+        let org = app.org.clone();
+        let rows = app.view.employees.rows(&org).to_vec();
+        rows.iter().map(|i| org.employees[*i].id.clone()).collect()
+    };
+    let leaver = h
+        .state()
+        .org
+        .employees
+        .iter()
+        .find(|e| e.left_on.is_some())
+        .unwrap()
+        .id
+        .clone();
+    // Sort by status: the people who count first, the leaver last.
+    click(&mut h, "Status");
+    let rows = shown(&mut h);
+    assert_eq!(rows.last(), Some(&leaver));
+    assert!(h.query_by_label(&leaver).is_none(), "off screen: not drawn");
+    // Descending on a second click: the leaver comes first, and is drawn.
+    click(&mut h, "Status ↑");
+    assert_eq!(shown(&mut h).first(), Some(&leaver));
+    assert!(h.query_by_label(&leaver).is_some());
+    // Ctrl+F puts the cursor in the filter, which keeps only the matches.
+    h.state_mut().panel = Panel::Timeline;
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
+    h.run();
+    assert_eq!(h.state().panel, Panel::Employees);
+    h.get_by_role_and_label(Role::TextInput, "Find")
+        .type_text("bianchi");
+    h.run();
+    assert_eq!(shown(&mut h), ["niccolo.bianchi"]);
+    assert!(h.query_by_label("niccolo.bianchi").is_some());
+    assert!(h.query_by_label("anna.rossi").is_none());
+}
+
+#[test]
+fn an_alert_links_to_its_person_and_competency() {
+    let mut h = harness(app());
+    // The association-pending alert names giulia.esposito and the competencies she would add.
+    h.get_all_by_label("giulia.esposito")
+        .next()
+        .unwrap()
+        .click();
+    h.run();
+    assert_eq!(h.state().panel, Panel::Achievements);
+    assert_eq!(
+        h.state().view.achievements.employee.as_deref(),
+        Some("giulia.esposito")
+    );
+    h.get_all_by_label("Application Integration")
+        .next()
+        .unwrap()
+        .click();
+    h.run();
+    assert_eq!(h.state().panel, Panel::Competencies);
+}
