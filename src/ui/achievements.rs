@@ -77,6 +77,18 @@ pub fn achievements_ui(app: &mut AttainApp, ui: &mut egui::Ui, cmds: &mut Vec<Co
 fn list_ui(app: &mut AttainApp, ui: &mut egui::Ui, e: &Employee) {
     let today = app.as_of().day();
     let report = app.eval.report.clone();
+    egui::ScrollArea::horizontal()
+        .id_salt("achievements_scroll")
+        .show(ui, |ui| grid_ui(app, ui, e, today, report.as_deref()));
+}
+
+fn grid_ui(
+    app: &mut AttainApp,
+    ui: &mut egui::Ui,
+    e: &Employee,
+    today: Day,
+    report: Option<&crate::eval::Report>,
+) {
     egui::Grid::new("achievements_grid")
         .striped(true)
         .num_columns(8)
@@ -112,7 +124,12 @@ fn list_ui(app: &mut AttainApp, ui: &mut egui::Ui, e: &Employee) {
                     validity_color(until, today, a.inactive),
                     a.credential.as_str(),
                 );
-                ui.label(&c.title);
+                // Long titles are cut (whole on hover) so the dates and status stay in view.
+                ui.scope(|ui| {
+                    ui.set_max_width(260.0);
+                    ui.add(egui::Label::new(&c.title).truncate())
+                        .on_hover_text(&c.title);
+                });
                 ui.label(app.tr.date(a.passed_on.day()));
                 ui.label(
                     a.expires_on

@@ -206,15 +206,18 @@ fn table_ui(app: &mut AttainApp, ui: &mut egui::Ui, height: f32) {
         .resizable(true)
         .sense(egui::Sense::click())
         .max_scroll_height(height)
-        .column(Column::initial(120.0).clip(true))
-        .column(Column::initial(160.0).clip(true))
-        .column(Column::initial(200.0).clip(true))
-        .column(Column::initial(80.0))
-        .column(Column::initial(115.0))
+        // Sized so the Status column fits beside the alerts at the default window size.
+        .column(Column::initial(110.0).clip(true))
+        .column(Column::initial(150.0).clip(true))
+        .column(Column::initial(180.0).clip(true))
+        .column(Column::initial(75.0))
+        .column(Column::initial(112.0))
         .column(Column::remainder().at_least(120.0).clip(true))
         .header(22.0, |mut header| {
             for ((sort, _), label) in headers.iter().zip(&labels) {
                 header.col(|ui| {
+                    // A narrow column cuts its title rather than breaking it over two lines.
+                    ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
                     let arrow = if view.sort == *sort {
                         if view.descending { " ↓" } else { " ↑" }
                     } else {

@@ -202,7 +202,7 @@ organisations-create = Create
 organisations-export = Export org file…
 organisations-load = Load org file…
 
-password-title = User account created
+password-title = Temporary password
 password-once = The temporary password is shown only now. It is valid for 90 days and must be changed at first sign-in.
 password-user = User name
 password-password = Temporary password

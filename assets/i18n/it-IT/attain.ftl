@@ -202,7 +202,7 @@ organisations-create = Crea
 organisations-export = Esporta file organizzazione…
 organisations-load = Carica file organizzazione…
 
-password-title = Account utente creato
+password-title = Password temporanea
 password-once = La password temporanea è mostrata solo ora. Vale 90 giorni e va cambiata al primo accesso.
 password-user = Nome utente
 password-password = Password temporanea
