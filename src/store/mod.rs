@@ -254,13 +254,24 @@ impl Store {
 
     /// Adds a whole organisation (first start, org file load) in one transaction.
     pub fn insert_org(&mut self, org: &Org) -> Result<i64> {
-        if self.org_id(&org.name)?.is_some() {
+        // New rows only: nothing read earlier is written back, so another attain's commits
+        // do not make it stale; the name is checked under the write lock.
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let taken: Option<i64> = tx
+            .query_row(
+                "SELECT id FROM organisations WHERE name = ?1",
+                [&org.name],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if taken.is_some() {
             return Err(StoreError::Rejected(format!(
                 "an organisation named {:?} already exists",
                 org.name
             )));
         }
-        let tx = self.write_tx()?;
         let id = rows::insert_org(&tx, org, &now())?;
         audit(
             &tx,
