@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 
 mod common;
 
-use common::cli::{DEMO_ORG as ORG, attain, demo_workspace as workspace};
+use common::cli::{DEMO_ORG as ORG, attain, attain_ok_in, demo_workspace as workspace};
 
 /// Starts CUPS with the attain-pdf printer; returns its output folder.
 fn cups() -> PathBuf {
@@ -179,16 +179,8 @@ fn printer_names_with_shell_metacharacters_are_only_names() {
     assert!(!marker.exists(), "a shell ran the printer name");
     // A real queue whose name is full of shell syntax (scripts/cups.sh adds it): the job
     // reaches it through lpstat and lp, and nothing runs in the working folder.
-    let out = Command::new(env!("CARGO_BIN_EXE_attain"))
-        .current_dir(dir.path())
-        .args(["--db", &db, "print", "--org", ORG, "--printer", ODD_PRINTER])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let args = ["--db", &db, "print", "--org", ORG, "--printer", ODD_PRINTER];
+    let out = attain_ok_in(dir.path(), &args.map(std::ffi::OsStr::new));
     assert!(String::from_utf8_lossy(&out.stdout).contains(ODD_PRINTER));
     let started = Instant::now();
     while queued(ODD_PRINTER) {
@@ -205,17 +197,8 @@ fn printer_names_with_shell_metacharacters_are_only_names() {
     // A file name with metacharacters is only a name too (a shell would create the marker
     // in the working folder).
     let odd = dir.path().join("award; touch pwned $(id) `id` & 'x'.pdf");
-    let out = Command::new(env!("CARGO_BIN_EXE_attain"))
-        .current_dir(dir.path())
-        .args(["--db", &db, "report", "award", "--org", ORG, "-o"])
-        .arg(&odd)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let args = ["--db", &db, "report", "award", "--org", ORG, "-o"].map(std::ffi::OsStr::new);
+    attain_ok_in(dir.path(), &[&args[..], &[odd.as_os_str()]].concat());
     assert!(std::fs::read(&odd).unwrap().starts_with(b"%PDF"));
     assert!(!marker.exists(), "a shell ran the file name");
     // An option-looking name is refused before anything runs.

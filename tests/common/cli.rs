@@ -15,6 +15,23 @@ pub fn attain(args: &[&str]) -> Output {
         .expect("the attain binary runs")
 }
 
+/// Runs attain with `args` in the working folder `dir`; it must succeed (else its stderr is
+/// the failure).
+pub fn attain_ok_in(dir: &Path, args: &[&std::ffi::OsStr]) -> Output {
+    let out = Command::new(env!("CARGO_BIN_EXE_attain"))
+        .current_dir(dir)
+        .args(args)
+        .env("LANG", "C")
+        .output()
+        .expect("the attain binary runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
+}
+
 /// A new workspace in `dir` holding the demo organisation; its path.
 pub fn demo_workspace(dir: &Path) -> String {
     let db = dir.join("ws.attain").display().to_string();
