@@ -602,10 +602,6 @@ fn code<T: serde::Serialize>(v: &T) -> String {
         .unwrap_or_default()
 }
 
-fn level_word(tr: &Tr, l: LevelName) -> String {
-    tr.t(&format!("level-{}", l.as_str()), &[])
-}
-
 /// A readable table of the report in the chosen language.
 pub fn render_text(report: &Report, catalog: &Catalog, tr: &Tr) -> String {
     let mut s = String::new();
@@ -631,8 +627,8 @@ pub fn render_text(report: &Report, catalog: &Catalog, tr: &Tr) -> String {
             s,
             "{:<44} {:<10} {:<10}{flag}",
             name,
-            level_word(tr, c.level),
-            level_word(tr, c.displayed_level)
+            tr.level(c.level),
+            tr.level(c.displayed_level)
         )
         .ok();
         for o in &c.options {
@@ -645,7 +641,7 @@ pub fn render_text(report: &Report, catalog: &Catalog, tr: &Tr) -> String {
                 } else {
                     t("text-not-met")
                 };
-                writeln!(s, "    {} / {}: {met}", o.id, level_word(tr, lvl)).ok();
+                writeln!(s, "    {} / {}: {met}", o.id, tr.level(lvl)).ok();
                 for req in r.requirements.iter().filter(|q| !q.met()) {
                     match req {
                         Requirement::Performance {
@@ -691,7 +687,7 @@ pub fn render_text(report: &Report, catalog: &Catalog, tr: &Tr) -> String {
         .ok();
     }
     if let Some(up) = m.can_upgrade_to {
-        writeln!(s, "    {}: {}", t("text-can-upgrade"), level_word(tr, up)).ok();
+        writeln!(s, "    {}: {}", t("text-can-upgrade"), tr.level(up)).ok();
     }
     if !report.alerts.is_empty() {
         writeln!(s, "\n{}", t("text-alerts")).ok();

@@ -106,6 +106,11 @@ impl Tr {
             .into_owned()
     }
 
+    /// A level's word: none / Silver / Gold, nessuno / Silver / Gold.
+    pub fn level(&self, l: crate::eval::LevelName) -> String {
+        self.t(&format!("level-{}", l.as_str()), &[])
+    }
+
     /// A date as the locale writes it: 12/31/2018 (en-US), 31/12/2018 (it-IT).
     pub fn date(&self, d: crate::model::Day) -> String {
         self.lang.date(d)

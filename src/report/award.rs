@@ -195,7 +195,7 @@ pub fn award_data(
         .filter(|o| req.competency.as_ref().is_none_or(|id| *id == o.competency))
         .map(|o| OverrideData {
             competency: catalog.competency_name(&o.competency).to_string(),
-            level: tr.t(&format!("level-{}", LevelName::from(o.level).as_str()), &[]),
+            level: tr.level(LevelName::from(o.level)),
             reason: o.reason.clone(),
             starts: tr.date(o.starts_on),
             ends: tr.date(o.ends_on.unwrap_or_else(|| {
@@ -248,7 +248,6 @@ fn competency_data(
     req: &AwardRequest,
     tr: &Tr,
 ) -> CompetencyData {
-    let level_word = |l: LevelName| tr.t(&format!("level-{}", l.as_str()), &[]);
     // The option that earned the level (Gold also gives Silver), or the first one.
     let earned = def
         .options
@@ -271,13 +270,13 @@ fn competency_data(
             // What was earned (and, for one competency asked for, every level).
             let wanted = lname <= shown || req.competency.is_some();
             if let (true, Some(steps)) = (wanted, steps) {
-                requirements.extend(level_rows(catalog, org, steps, lr, &level_word(lname), tr));
+                requirements.extend(level_rows(catalog, org, steps, lr, &tr.level(lname), tr));
             }
         }
     }
     CompetencyData {
         name: def.name.clone(),
-        level: level_word(shown),
+        level: tr.level(shown),
         level_key: shown.as_str(),
         option: earned.map(|(opt, _)| opt.name.clone()),
         overridden: c.overridden,

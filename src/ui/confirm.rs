@@ -141,7 +141,6 @@ fn level_drops(
 
 /// The impact as lines for the confirmation.
 fn impact_lines(app: &AttainApp, impact: &Impact) -> Vec<String> {
-    let word = |l: LevelName| app.t(&format!("level-{}", l.as_str()));
     let lines: Vec<String> = impact
         .drops
         .iter()
@@ -149,8 +148,8 @@ fn impact_lines(app: &AttainApp, impact: &Impact) -> Vec<String> {
             let c = app.catalog.competencies.get(*i)?;
             let mut args = vec![
                 ("competency", c.name.clone()),
-                ("from", word(*b)),
-                ("to", word(*a)),
+                ("from", app.tr.level(*b)),
+                ("to", app.tr.level(*a)),
             ];
             Some(match impact.later {
                 Some(t) => {

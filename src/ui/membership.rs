@@ -106,10 +106,9 @@ fn actions_ui(
             } else {
                 Tier::Silver
             };
-            let mut label = app.tr.t(
-                "membership-upgrade",
-                &[("tier", app.t(&format!("level-{}", up.as_str())))],
-            );
+            let mut label = app
+                .tr
+                .t("membership-upgrade", &[("tier", app.tr.level(up))]);
             if let Some(p) = m.upgrade_price_usd {
                 label.push_str(&format!(" (US$ {})", app.tr.number(p)));
             }
@@ -313,10 +312,7 @@ fn reversion_text(app: &AttainApp, competency: &str, ends: crate::model::Day) ->
     match level {
         Some(l) => app.tr.t(
             "membership-override-reverts-to",
-            &[
-                ("date", app.tr.date(on)),
-                ("level", app.t(&format!("level-{}", l.as_str()))),
-            ],
+            &[("date", app.tr.date(on)), ("level", app.tr.level(l))],
         ),
         None => app
             .tr

@@ -93,14 +93,13 @@ fn changes_ui(
             let (t, after) = &w[1];
             for c in shown {
                 if before[*c] != after[*c] {
-                    let word = |l: LevelName| tr.t(&format!("level-{}", l.as_str()), &[]);
                     ui.label(tr.t(
                         "timeline-change",
                         &[
                             ("date", tr.date(t.day())),
                             ("competency", app.catalog.competencies[*c].name.clone()),
-                            ("from", word(before[*c])),
-                            ("to", word(after[*c])),
+                            ("from", tr.level(before[*c])),
+                            ("to", tr.level(after[*c])),
                         ],
                     ));
                 }

@@ -20,9 +20,7 @@ pub fn level_color(l: LevelName) -> Color32 {
 }
 
 pub fn level_text(tr: &Tr, l: LevelName) -> RichText {
-    RichText::new(tr.t(&format!("level-{}", l.as_str()), &[]))
-        .color(level_color(l))
-        .strong()
+    RichText::new(tr.level(l)).color(level_color(l)).strong()
 }
 
 /// Parses what a user types for a date: ISO (2018-12-31) or the locale's form.
