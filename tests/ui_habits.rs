@@ -342,3 +342,31 @@ fn an_mcid_held_here_is_refused_and_a_refused_edit_is_framed_in_the_language() {
     );
     assert_eq!(h.state().org.overrides.len(), overrides);
 }
+
+#[test]
+fn dissociating_asks_first_with_what_it_lowers() {
+    let mut h = harness(app());
+    select_employee(&mut h, "francesco.bruno");
+    type_into(&mut h, "Date", "2026-12-01");
+    click(&mut h, "Dissociate");
+    assert!(
+        h.query_by_label_contains("Data Platform would go from Silver to none on 12/01/2026")
+            .is_some()
+    );
+    let person = |h: &egui_kittest::Harness<'_, AttainApp>| {
+        h.state()
+            .org
+            .employees
+            .iter()
+            .find(|e| e.id == "francesco.bruno")
+            .unwrap()
+            .dissociated_on
+    };
+    assert_eq!(person(&h), None, "nothing before the yes");
+    h.get_all_by_label("Dissociate").last().unwrap().click();
+    h.run();
+    assert_eq!(
+        person(&h),
+        Some(attain::model::Instant::parse("2026-12-01").unwrap())
+    );
+}

@@ -146,13 +146,7 @@ impl AttainApp {
             }
             Command::PreviewImport(path) => {
                 self.remember_folder(&path);
-                if matches!(self.import, ImportState::Running(..)) {
-                    self.fail(self.t("import-busy"));
-                    return;
-                }
-                if self.import.passwords_unsaved() {
-                    self.panel = Panel::Imports;
-                    self.fail(self.t("import-log-first"));
+                if self.import_blocked() {
                     return;
                 }
                 let existing: std::collections::HashSet<String> = self
@@ -229,13 +223,7 @@ impl AttainApp {
             }
             Command::PreviewAchievements(path, kind) => {
                 self.remember_folder(&path);
-                if matches!(self.import, ImportState::Running(..)) {
-                    self.fail(self.t("import-busy"));
-                    return;
-                }
-                if self.import.passwords_unsaved() {
-                    self.panel = Panel::Imports;
-                    self.fail(self.t("import-log-first"));
+                if self.import_blocked() {
                     return;
                 }
                 let (catalog, org) = (self.catalog.clone(), self.org.clone());
@@ -367,6 +355,20 @@ impl AttainApp {
             Some(dir) => d.set_directory(dir),
             None => d,
         }
+    }
+
+    /// True (and said) when another file cannot be opened for import now: one is being
+    /// written, or the last one's passwords were not saved yet.
+    fn import_blocked(&mut self) -> bool {
+        if matches!(self.import, ImportState::Running(..)) {
+            self.fail(self.t("import-busy"));
+        } else if self.import.passwords_unsaved() {
+            self.panel = Panel::Imports;
+            self.fail(self.t("import-log-first"));
+        } else {
+            return false;
+        }
+        true
     }
 
     /// Keeps a window setting; a failure is said (the next start would not remember it).

@@ -405,10 +405,24 @@ fn association_ui(app: &mut AttainApp, ui: &mut egui::Ui, e: &Employee, cmds: &m
             associate(app, e, mcid.clone(), at, cmds);
         }
         if ui.button(app.t("employees-dissociate")).clicked() {
-            cmds.push(Command::Edit(Edit::Dissociate {
-                employee: e.id.clone(),
-                at,
-            }));
+            // Like leaving: the organisation stops counting the person from `at`.
+            let title = app.tr.t(
+                "employees-dissociate-title",
+                &[
+                    ("name", e.display_name.clone()),
+                    ("date", app.tr.date(at.day())),
+                ],
+            );
+            let yes = app.t("employees-dissociate");
+            confirm_edit(
+                app,
+                title,
+                yes,
+                Edit::Dissociate {
+                    employee: e.id.clone(),
+                    at,
+                },
+            );
         }
         if e.left_on.is_none() {
             if ui.button(app.t("employees-mark-leaver")).clicked() {

@@ -130,6 +130,7 @@ employees-remove-title = Remove { $name }?
 employees-date = Date
 employees-associate = Associate MCID
 employees-dissociate = Dissociate
+employees-dissociate-title = Dissociate { $name } on { $date }? Their achievements stop counting here.
 employees-mcid-needed = Enter the certification id (MCID) first
 employees-mcid-taken = { $name } in this organisation already has the MCID { $mcid }
 employees-mcid-move-title = Move this MCID from { $org }?

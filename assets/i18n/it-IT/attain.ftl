@@ -130,6 +130,7 @@ employees-remove-title = Rimuovere { $name }?
 employees-date = Data
 employees-associate = Associa MCID
 employees-dissociate = Dissocia
+employees-dissociate-title = Dissociare { $name } il { $date }? I suoi risultati smettono di contare qui.
 employees-mcid-needed = Inserisci prima l'identificativo di certificazione (MCID)
 employees-mcid-taken = { $name } in questa organizzazione ha già l'MCID { $mcid }
 employees-mcid-move-title = Spostare questo MCID da { $org }?
