@@ -550,7 +550,10 @@ impl AttainApp {
             .format("%Y-%m-%dT%H:%M:%SZ")
             .to_string();
         match self.store.set_user_account(self.org_id, id, &upn, &expires) {
-            Ok(()) => self.view.password = Some((upn, password)),
+            Ok(()) => {
+                self.view.employees.invalidate();
+                self.view.password = Some((upn, password));
+            }
             Err(e) => self.store_failed(e),
         }
     }

@@ -36,6 +36,9 @@ pub struct EmployeesView {
     /// the person changes underneath (undo, another attain) the form follows.
     pub edit: Option<Employee>,
     edit_base: (String, String, String),
+    /// The selected person's user name, read once per (organisation, person) and again after
+    /// any change, rather than from SQLite every frame.
+    account: Option<((i64, String), Option<String>)>,
     pub mcid: String,
     pub date: String,
 }
@@ -44,6 +47,7 @@ impl EmployeesView {
     /// The data changed: rebuild the rows on the next frame.
     pub fn invalidate(&mut self) {
         self.stale = true;
+        self.account = None;
     }
 
     /// The visible rows for this organisation (filter and sort in the model, not per row).
@@ -305,11 +309,17 @@ fn details_ui(app: &mut AttainApp, ui: &mut egui::Ui, id: &str, cmds: &mut Vec<C
         view.edit = Some(current.clone());
         view.edit_base = base;
     }
-    let account = app
-        .store
-        .user_account(app.org_id, &current.id)
-        .ok()
-        .flatten();
+    let key = (app.org_id, current.id.clone());
+    let view = &mut app.view.employees;
+    if view.account.as_ref().is_none_or(|(k, _)| *k != key) {
+        let upn = app
+            .store
+            .user_account(app.org_id, &current.id)
+            .ok()
+            .flatten();
+        view.account = Some((key, upn));
+    }
+    let account = view.account.as_ref().and_then(|(_, upn)| upn.clone());
     ui.horizontal(|ui| {
         ui.strong(&current.display_name);
         if ui.button(app.t("employees-open-achievements")).clicked() {
