@@ -162,16 +162,15 @@ fn a_file_larger_than_the_memory_bound_is_streamed_within_it() {
         f.flush().unwrap();
     }
     drop(f);
-    let run = |args: &[&str]| {
-        Command::new(env!("CARGO_BIN_EXE_attain"))
-            .arg("--db")
-            .arg(&db)
-            .args(args)
-            .output()
-            .unwrap()
-    };
-    assert!(run(&["load", demo]).status.success());
-    let out = run(&[
+    let db = db.to_str().unwrap();
+    assert!(
+        common::cli::attain(&["--db", db, "load", demo])
+            .status
+            .success()
+    );
+    let out = common::cli::attain(&[
+        "--db",
+        db,
         "import",
         "users",
         path.to_str().unwrap(),
