@@ -5,7 +5,7 @@
 use attain::eval::{Engine, evaluate};
 use attain::io::catalog_file::default_catalog;
 use attain::model::Achievement;
-use attain::synth::{as_of, synthetic_org};
+use attain::model::synth::{as_of, synthetic_org};
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
 use std::time::Duration;

@@ -25,8 +25,9 @@ fn measure(file: &Path, db: &Path) {
         .import_users(
             id,
             &mut org,
-            &check,
-            ("users-100k.csv", "bench"),
+            &check.valid,
+            &check.source("users-100k.csv", "bench"),
+            &mut attain::io::accounts::temporary_passwords,
             &mut |_, _| true,
         )
         .unwrap_or_else(|e| panic!("{e}"));
@@ -63,15 +64,9 @@ fn measure_trainings(file: &Path, db: &Path) {
     let id = store.insert_org(&org).unwrap_or_else(|e| panic!("{e}"));
     let plan = attain::io::achievements_plan::plan(&org, &check, "trainings-import");
     let (people, found) = (plan.added.len(), check.found.len());
+    let source = plan.source(&check, "trainings", "trainings-100k.csv", "bench");
     store
-        .import_achievements(
-            id,
-            &mut org,
-            plan,
-            &check,
-            "trainings",
-            ("trainings-100k.csv", "bench"),
-        )
+        .import_achievements(id, &mut org, plan.added, plan.changed, &source)
         .unwrap_or_else(|e| panic!("{e}"));
     println!(
         "trainings import, {} rows: {} individuals, {} achievements, {} unmapped; total {:?}, peak memory {}",

@@ -61,7 +61,7 @@ fn main() {
     let path = dir.path().join("big.attain");
     {
         let catalog = attain::io::catalog_file::default_catalog();
-        let mut org = attain::synth::synthetic_org(&catalog, 100_000, 20, 42);
+        let mut org = attain::model::synth::synthetic_org(&catalog, 100_000, 20, 42);
         org.name = "Contoso 100k".into();
         let mut store = Store::open(&path).unwrap_or_else(|e| panic!("{e}"));
         let t = Instant::now();
@@ -123,7 +123,7 @@ fn measure(path: &std::path::Path) {
         use std::sync::atomic::Ordering::Relaxed;
         let org = h.state().org.clone();
         let catalog = h.state().catalog.clone();
-        let as_of = attain::synth::as_of();
+        let as_of = attain::model::synth::as_of();
         let mark = |what: &str| {
             println!(
                 "{what}: live {} MB, peak live {} MB",
@@ -148,8 +148,9 @@ fn measure(path: &std::path::Path) {
         drop((rem, report, engine));
         mark("dropped");
     }
-    h.state_mut()
-        .run(attain::app::Command::SetAsOf(Some(attain::synth::as_of())));
+    h.state_mut().run(attain::app::Command::SetAsOf(Some(
+        attain::model::synth::as_of(),
+    )));
     h.state_mut().eval.wait();
     println!(
         "open + load + evaluate: {:?}; resident {}, peak so far {}",
@@ -164,7 +165,7 @@ fn measure(path: &std::path::Path) {
     h.state_mut().run(attain::app::Command::Edit(
         attain::model::Edit::AddAchievement {
             employee: first,
-            achievement: attain::model::Achievement::new("70-533", attain::synth::as_of()),
+            achievement: attain::model::Achievement::new("70-533", attain::model::synth::as_of()),
         },
     ));
     println!("one edit on the UI thread: {:?}", t.elapsed());

@@ -3,8 +3,8 @@
 
 use attain::i18n::{Lang, Tr};
 use attain::io::catalog_file::default_catalog;
+use attain::model::synth::{as_of, synthetic_org};
 use attain::report::{AwardRequest, award_pdf};
-use attain::synth::{as_of, synthetic_org};
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
 use std::time::Duration;

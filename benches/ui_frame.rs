@@ -11,8 +11,13 @@ use std::time::Duration;
 fn bench(c: &mut Criterion) {
     let mut app = AttainApp::new(Store::open_in_memory().unwrap_or_else(|e| panic!("{e}")))
         .unwrap_or_else(|e| panic!("{e}"));
-    app.org = std::sync::Arc::new(attain::synth::synthetic_org(&app.catalog, 100_000, 20, 42));
-    app.run(Command::SetAsOf(Some(attain::synth::as_of())));
+    app.org = std::sync::Arc::new(attain::model::synth::synthetic_org(
+        &app.catalog,
+        100_000,
+        20,
+        42,
+    ));
+    app.run(Command::SetAsOf(Some(attain::model::synth::as_of())));
     app.eval.wait();
     let mut h = Harness::builder()
         .with_size(egui::vec2(1400.0, 900.0))

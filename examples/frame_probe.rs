@@ -9,8 +9,8 @@ fn main() {
         .nth(1)
         .and_then(|a| a.parse().ok())
         .unwrap_or(100_000);
-    app.org = std::sync::Arc::new(attain::synth::synthetic_org(&app.catalog, n, 20, 42));
-    app.run(Command::SetAsOf(Some(attain::synth::as_of())));
+    app.org = std::sync::Arc::new(attain::model::synth::synthetic_org(&app.catalog, n, 20, 42));
+    app.run(Command::SetAsOf(Some(attain::model::synth::as_of())));
     app.eval.wait();
     println!(
         "alerts {}",

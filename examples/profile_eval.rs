@@ -6,14 +6,14 @@ fn main() {
     let n = args.get(1).and_then(|a| a.parse().ok()).unwrap_or(10_000);
     let full = args.get(2).is_some_and(|m| m == "full");
     let catalog = attain::io::catalog_file::default_catalog();
-    let org = attain::synth::synthetic_org(&catalog, n, 20, 42);
+    let org = attain::model::synth::synthetic_org(&catalog, n, 20, 42);
     let engine = attain::eval::Engine::new(&catalog, &org).expect("synthetic org is valid");
     let mut count = 0;
     for _ in 0..20 {
         let r = if full {
-            attain::eval::evaluate(&catalog, &org, attain::synth::as_of()).expect("valid")
+            attain::eval::evaluate(&catalog, &org, attain::model::synth::as_of()).expect("valid")
         } else {
-            engine.report(attain::synth::as_of())
+            engine.report(attain::model::synth::as_of())
         };
         count += r.not_credited.len();
     }

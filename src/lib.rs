@@ -5,15 +5,10 @@
 
 pub mod app;
 pub mod cli;
-pub mod cli_import;
-pub mod cli_plan;
-pub mod cli_report;
-pub mod crash;
 pub mod eval;
 pub mod i18n;
 pub mod io;
 pub mod model;
 pub mod report;
 pub mod store;
-pub mod synth;
 pub mod ui;

@@ -1,5 +1,8 @@
-//! The `attain` binary: parse the command line and run the requested command.
+//! The `attain` binary: a headless command, or the window when none is given.
 
 fn main() -> std::process::ExitCode {
-    attain::cli::main()
+    match attain::cli::main() {
+        attain::cli::Outcome::Done(code) => code,
+        attain::cli::Outcome::Window { db, started } => attain::app::native::run(db, started),
+    }
 }

@@ -178,7 +178,7 @@ fn a_large_organisation_breaks_across_pages_with_repeated_headers() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("ws.attain").display().to_string();
     let catalog = attain::io::catalog_file::default_catalog();
-    let org = attain::synth::synthetic_org(&catalog, 300, 10, 5);
+    let org = attain::model::synth::synthetic_org(&catalog, 300, 10, 5);
     let file = dir.path().join("big.org.ron");
     attain::io::org_file::save_org(&org, &file).unwrap();
     assert!(

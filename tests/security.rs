@@ -121,13 +121,13 @@ fn a_crash_report_never_quotes_what_the_panic_said() {
         std::env::set_var("HOME", home.path());
         std::env::set_var("XDG_DATA_HOME", home.path().join("data"));
     }
-    attain::crash::install();
+    attain::store::crash::install();
     let passwords = attain::io::accounts::temporary_passwords(5);
     let secret = passwords.join(" ");
     let crashed = std::thread::spawn(move || panic!("while creating accounts: {secret}")).join();
     assert!(crashed.is_err());
     let mut files = Vec::new();
-    files_under(&attain::crash::crash_dir(), &mut files);
+    files_under(&attain::store::crash::crash_dir(), &mut files);
     assert_eq!(files.len(), 1, "one crash report: {files:?}");
     let report = std::fs::read(&files[0]).unwrap();
     assert!(contains(&report, "crashed"));

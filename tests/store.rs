@@ -4,7 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly on purpose
 
 mod common;
-use attain::cli::DEMO_ORG;
+use attain::io::demo::DEMO_ORG;
 use attain::io::org_file::parse_org;
 use attain::model::*;
 use attain::store::{Store, StoreError};
@@ -356,7 +356,7 @@ fn an_older_workspace_is_copied_aside_before_migrating() {
 /// refuse exactly what the whole-file check does.
 #[test]
 fn edits_are_checked_like_a_loaded_file() {
-    use attain::io::org_file::{validate_org, validate_touched};
+    use attain::model::validate::{validate_org, validate_touched};
     let org = demo();
     let long = "x".repeat(2000);
     let mut renamed = org.employees[1].clone();

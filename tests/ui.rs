@@ -315,12 +315,12 @@ fn a_large_organisation_opens_in_the_background() {
         let mut store = Store::open(&path).unwrap();
         let catalog = attain::io::catalog_file::default_catalog();
         let demo =
-            attain::io::org_file::parse_org(attain::cli::DEMO_ORG, "demo", &catalog).unwrap();
+            attain::io::org_file::parse_org(attain::io::demo::DEMO_ORG, "demo", &catalog).unwrap();
         let demo_id = store.insert_org(&demo).unwrap();
         store
             .set_setting("current_org", &demo_id.to_string())
             .unwrap();
-        let mut big = attain::synth::synthetic_org(&catalog, 25_000, 2, 7);
+        let mut big = attain::model::synth::synthetic_org(&catalog, 25_000, 2, 7);
         big.name = "Big".into();
         store.insert_org(&big).unwrap()
     };

@@ -4,9 +4,9 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly on purpose
 
 mod common;
-use attain::cli::DEMO_ORG;
 use attain::eval::Engine;
 use attain::eval::whatif::{Change, whatif};
+use attain::io::demo::DEMO_ORG;
 use attain::io::org_file::parse_org;
 use common::{catalog, t};
 

@@ -267,14 +267,14 @@ impl AttainApp {
                     .path
                     .file_name()
                     .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+                let source = p.plan.source(&p.check, p.kind, &name, &p.sha256);
                 let org = std::sync::Arc::make_mut(&mut self.org);
                 match self.store.import_achievements(
                     self.org_id,
                     org,
-                    p.plan,
-                    &p.check,
-                    p.kind,
-                    (&name, &p.sha256),
+                    p.plan.added,
+                    p.plan.changed,
+                    &source,
                 ) {
                     Ok(()) => {
                         self.ok(self.tr.t("import-achievements-done", &[("file", name)]));
@@ -444,7 +444,7 @@ impl AttainApp {
     }
 
     fn recreate_demo(&mut self) {
-        let demo = crate::io::org_file::parse_org(crate::cli::DEMO_ORG, "demo", &self.catalog);
+        let demo = crate::io::demo::demo_org(&self.catalog);
         match demo
             .map_err(|e| e.to_string())
             .and_then(|o| self.store.insert_org(&o).map_err(|e| e.to_string()))

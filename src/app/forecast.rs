@@ -9,6 +9,7 @@ use crate::eval::plan::Plan;
 use crate::eval::reminders::Reminders;
 use crate::eval::risk::Risk;
 use crate::eval::whatif::{Change, NotCreditedPerson, WhatIf};
+use crate::i18n::Wording as _;
 use crate::model::{Achievement, Edit, Employee, Instant, PerformanceEntry};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -238,7 +239,7 @@ impl AttainApp {
                 let ics = crate::eval::reminders::to_ics(
                     &self.org,
                     (0..open.len()).filter_map(|row| open.get(row).and_then(|i| list.get(i))),
-                    |r| crate::ui::reminders::reminder_text(&self.tr, &self.catalog, r),
+                    |r| self.tr.reminder(&self.catalog, r),
                 );
                 match crate::io::write_atomic(&path, ics.as_bytes()) {
                     Ok(()) => self.ok(self.tr.t(

@@ -2,8 +2,9 @@
 //! progress and cancel, then the credentials log the user chooses to save.
 
 use crate::io::users::{UsersCheck, check_users_stream};
+use crate::model::import::Created;
 use crate::store::Store;
-use crate::store::imports::{Created, ImportCounts};
+use crate::store::imports::ImportCounts;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
@@ -190,8 +191,8 @@ pub fn start(store: &mut Store, org_id: i64, preview: &Preview) -> Started {
     let total = preview.check.valid.len();
     let (tx, rx) = channel();
     let path = store.path().to_path_buf();
-    let check = preview.check.clone();
-    let source = (preview.file_name(), preview.sha256.clone());
+    let valid = preview.check.valid.clone();
+    let source = preview.check.source(&preview.file_name(), &preview.sha256);
     let run = {
         let (done, cancel) = (done.clone(), cancel.clone());
         move |store: &mut Store| {
@@ -204,8 +205,9 @@ pub fn start(store: &mut Store, org_id: i64, preview: &Preview) -> Started {
                 .import_users(
                     org_id,
                     &mut org,
-                    &check,
-                    (&source.0, &source.1),
+                    &valid,
+                    &source,
+                    &mut crate::io::accounts::temporary_passwords,
                     &mut progress,
                 )
                 .map_err(|e| e.to_string())

@@ -5,6 +5,7 @@ pub mod evaluation;
 pub mod forecast;
 pub mod import_job;
 pub mod job;
+pub mod native;
 pub mod org_files;
 pub mod printing;
 
@@ -13,7 +14,6 @@ pub use evaluation::Evaluation;
 
 use crate::i18n::{Lang, Tr};
 use crate::io::catalog_file::default_catalog;
-use crate::io::org_file::parse_org;
 use crate::model::{Catalog, Instant, Org};
 use crate::store::{OrgSummary, Store, Undo};
 use std::path::PathBuf;
@@ -127,25 +127,13 @@ pub struct AttainApp {
     watching: Option<Arc<()>>,
 }
 
-/// The default workspace file in the user's data folder.
-pub fn default_db_path() -> PathBuf {
-    eframe::storage_dir("attain")
-        .unwrap_or_else(|| PathBuf::from("."))
-        .join("workspace.attain")
-}
-
 impl AttainApp {
     /// Opens the workspace; a new one gets the demo organisation so the window is never empty.
     pub fn new(mut store: Store) -> Result<Self, String> {
         job::limit_arenas();
         let catalog = Arc::new(default_catalog());
         if store.list_orgs().map_err(|e| e.to_string())?.is_empty() {
-            let demo = parse_org(
-                crate::cli::DEMO_ORG,
-                "assets/demo/contoso.org.ron",
-                &catalog,
-            )
-            .map_err(|e| e.to_string())?;
+            let demo = crate::io::demo::demo_org(&catalog).map_err(|e| e.to_string())?;
             store.insert_org(&demo).map_err(|e| e.to_string())?;
         }
         let lang = store
@@ -326,7 +314,7 @@ impl AttainApp {
     pub fn ui_root(&mut self, ui: &mut egui::Ui) {
         self.eval.poll();
         // A worker that panicked: the window goes on and says where the report is.
-        if let Some(report) = crate::crash::take_recent() {
+        if let Some(report) = crate::store::crash::take_recent() {
             self.fail(self.tr.t(
                 "notice-worker-crashed",
                 &[("file", report.display().to_string())],

@@ -3,8 +3,10 @@
 
 use super::AttainApp;
 use super::job::Job;
+use crate::report::AwardRequest;
+/// The paper sizes the print dialog offers (the report's, named here for the panels).
+pub use crate::report::Paper;
 use crate::report::print::{PrintJob, print_pdf};
-use crate::report::{AwardRequest, Paper};
 use std::path::PathBuf;
 
 /// What the dialog prints: the whole organisation, one competency, or the business profile.

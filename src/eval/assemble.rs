@@ -12,7 +12,7 @@ const DAY: i64 = 86_400;
 
 impl Engine<'_> {
     /// The full evaluation report at `as_of`. Alert and warning messages are left empty:
-    /// [`crate::i18n::Tr::localize_report`] fills them in the user's language.
+    /// `i18n::Tr::localize_report` fills them in the user's language.
     pub fn report(&self, as_of: Instant) -> Report {
         // Facts first: the matching below then reads H(p) from the refreshed cache.
         let (not_credited, mut person_alerts) = self.people_alerts(as_of);

@@ -1,7 +1,7 @@
 //! Subscriptions: which is in force, its year, anniversary, window and status (domain.md §6).
 
 use super::report::Status;
-use crate::io::org_file::anniversary;
+use crate::model::validate::anniversary;
 use crate::model::{Day, Instant, Org, Settings, Subscription, Tier};
 
 /// The state of the subscription in force at an instant.

@@ -16,6 +16,7 @@ pub mod risk;
 pub mod skill;
 pub mod timeline;
 pub mod whatif;
+pub mod words;
 
 pub use assemble::eligible;
 pub use engine::Engine;
@@ -23,9 +24,10 @@ pub use report::{LevelName, Report};
 
 use crate::model::{Catalog, Instant, Org};
 
-/// Evaluates `org` at `as_of`; alert messages are left for [`crate::i18n::Tr::localize_report`].
+/// Evaluates `org` at `as_of`; alert messages are left for the translations
+/// (`i18n::Tr::localize_report`).
 ///
-/// The organisation must have passed `io::org_file` validation against the same catalog.
+/// The organisation must have passed `model::validate` against the same catalog.
 pub fn evaluate(catalog: &Catalog, org: &Org, as_of: Instant) -> Result<Report, String> {
     Ok(Engine::new(catalog, org)?.report(as_of))
 }

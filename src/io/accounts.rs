@@ -4,7 +4,6 @@
 
 use rand::TryRngCore;
 use rand::rngs::OsRng;
-use std::collections::HashSet;
 
 const UPPER: &[u8] = b"ABCDEFGHJKLMNPQRSTUVWXYZ";
 const LOWER: &[u8] = b"abcdefghijkmnopqrstuvwxyz";
@@ -72,35 +71,12 @@ pub fn temporary_passwords(n: usize) -> Vec<String> {
         .collect()
 }
 
-/// The user name (UPN) for an email: the email itself, lower-cased, when its domain is the
-/// organisation's (or none is set); else its local part at the organisation's domain; a
-/// numeric suffix before `@` when the name is taken.
-/// `taken` holds the user names in use, lower case.
-pub fn make_upn<S: std::hash::BuildHasher>(
-    email: &str,
-    org_domain: Option<&str>,
-    taken: &HashSet<String, S>,
-) -> String {
-    let email = email.trim().to_lowercase();
-    let (local, domain) = email.split_once('@').unwrap_or((email.as_str(), ""));
-    let domain = match org_domain.map(str::to_lowercase) {
-        Some(d) if !d.is_empty() => d,
-        _ => domain.to_string(),
-    };
-    let is_taken = |u: &str| taken.contains(u);
-    let first = format!("{local}@{domain}");
-    if !is_taken(&first) {
-        return first;
-    }
-    (2..)
-        .map(|n| format!("{local}{n}@{domain}"))
-        .find(|u| !is_taken(u))
-        .unwrap_or(first)
-}
+pub use crate::model::import::make_upn;
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::HashSet;
 
     #[test]
     fn passwords_are_strong_and_differ() {

@@ -40,6 +40,33 @@ pub struct Plan {
     pub diff: Diff,
 }
 
+impl Plan {
+    /// The history record of writing this plan, made from `check` of a `kind` file
+    /// (`trainings` or `credly`).
+    pub fn source(
+        &self,
+        check: &AchievementsCheck,
+        kind: &str,
+        file_name: &str,
+        sha256: &str,
+    ) -> crate::model::import::ImportSource {
+        crate::model::import::ImportSource {
+            kind: kind.into(),
+            file_name: file_name.into(),
+            sha256: sha256.into(),
+            rows: check.data_rows,
+            errors: check.errors.len(),
+            detail: serde_json::json!({"diff": self.diff, "unmapped": check.unmapped, "errors": check.errors, "warnings": check.warnings}).to_string(),
+            summary: format!(
+                "{} new achievements, {} renewed, {} new people",
+                self.diff.new_achievements.len(),
+                self.diff.renewed.len(),
+                self.diff.new_people.len()
+            ),
+        }
+    }
+}
+
 fn unique_id(base: &str, taken: &mut rustc_hash::FxHashSet<String>) -> String {
     let base: String = base
         .chars()

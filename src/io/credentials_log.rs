@@ -2,7 +2,7 @@
 //! password is ever written. CSV, UTF-8 without BOM, comma, CRLF; mode 0600 where the OS has it.
 
 use crate::io::users::UsersCheck;
-use crate::store::imports::Created;
+use crate::model::import::Created;
 use std::io::Write;
 use std::path::Path;
 

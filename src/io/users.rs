@@ -59,15 +59,7 @@ pub enum Format {
     Office365,
 }
 
-/// One user as the file gives it, trimmed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct UserRow {
-    pub line: usize,
-    pub first_name: String,
-    pub last_name: String,
-    pub display_name: String,
-    pub email: String,
-}
+pub use crate::model::import::UserRow;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct RowError {
@@ -124,6 +116,20 @@ pub struct UsersCheck {
 }
 
 impl UsersCheck {
+    /// The history record of importing this file's valid rows.
+    pub fn source(&self, file_name: &str, sha256: &str) -> crate::model::import::ImportSource {
+        crate::model::import::ImportSource {
+            kind: "users".into(),
+            file_name: file_name.into(),
+            sha256: sha256.into(),
+            rows: self.data_rows,
+            errors: self.errors.len(),
+            detail: serde_json::json!({"errors": self.errors, "warnings": self.warnings})
+                .to_string(),
+            summary: String::new(),
+        }
+    }
+
     fn rejected(
         code: &'static str,
         column: Option<String>,

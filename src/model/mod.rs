@@ -3,9 +3,13 @@
 pub mod catalog_def;
 pub mod edit;
 pub mod error;
+pub mod import;
 pub mod org;
 pub mod sym;
+#[cfg(feature = "synth")]
+pub mod synth;
 pub mod time;
+pub mod validate;
 
 pub use catalog_def::{
     AssociationType, Catalog, Clause, Competency, CompetencyOption, Credential, CredentialKind,

@@ -1,8 +1,9 @@
 //! The award summary's data: what the template prints, already worded in the chosen language.
 
 use crate::eval::report::{CompetencyReport, LevelReport, Requirement};
+use crate::eval::words::Words;
+use crate::eval::words::code;
 use crate::eval::{Engine, LevelName};
-use crate::i18n::Tr;
 use crate::model::{Catalog, Day, Instant, Org, Step};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
@@ -156,7 +157,7 @@ pub fn award_data(
     org: &Org,
     as_of: Instant,
     req: &AwardRequest,
-    tr: &Tr,
+    tr: &dyn Words,
 ) -> Result<AwardData, String> {
     let mut report = Engine::new(catalog, org)?.report(as_of);
     tr.localize_report(&mut report);
@@ -205,10 +206,7 @@ pub fn award_data(
         })
         .collect();
     Ok(AwardData {
-        lang: match tr.lang() {
-            crate::i18n::Lang::En => "en",
-            crate::i18n::Lang::It => "it",
-        },
+        lang: tr.lang_code(),
         paper: req.paper.typst(),
         profile: req.profile,
         title: tr.t(title_id, &[]),
@@ -231,14 +229,6 @@ pub fn award_data(
     })
 }
 
-/// serde's snake_case name of an enum value, with `-` (the Fluent id suffix).
-fn code<T: Serialize>(v: &T) -> String {
-    serde_json::to_value(v)
-        .ok()
-        .and_then(|v| v.as_str().map(|s| s.replace('_', "-")))
-        .unwrap_or_default()
-}
-
 fn competency_data(
     catalog: &Catalog,
     org: &Org,
@@ -246,7 +236,7 @@ fn competency_data(
     c: &CompetencyReport,
     shown: LevelName,
     req: &AwardRequest,
-    tr: &Tr,
+    tr: &dyn Words,
 ) -> CompetencyData {
     // The option that earned the level (Gold also gives Silver), or the first one.
     let earned = def
@@ -290,7 +280,7 @@ fn level_rows(
     steps: &[Step],
     lr: &LevelReport,
     level: &str,
-    tr: &Tr,
+    tr: &dyn Words,
 ) -> Vec<RequirementData> {
     steps
         .iter()
@@ -360,7 +350,13 @@ fn level_rows(
 }
 
 /// One row per credential of the step that the person holds.
-fn person_rows(catalog: &Catalog, org: &Org, id: &str, creds: &[&str], tr: &Tr) -> Vec<PersonData> {
+fn person_rows(
+    catalog: &Catalog,
+    org: &Org,
+    id: &str,
+    creds: &[&str],
+    tr: &dyn Words,
+) -> Vec<PersonData> {
     let Some(e) = org.employees.iter().find(|e| e.id == id) else {
         return Vec::new();
     };

@@ -8,7 +8,7 @@ pub mod print;
 
 pub use award::{AwardRequest, Paper, award_data};
 
-use crate::i18n::Tr;
+use crate::eval::words::Words;
 use crate::model::{Catalog, Instant, Org};
 
 /// A user's copy of the award template: its name (for error messages) and its text.
@@ -34,7 +34,7 @@ pub fn award_pdf(
     org: &Org,
     as_of: Instant,
     req: &AwardRequest,
-    tr: &Tr,
+    tr: &dyn Words,
     template: Option<&Template>,
 ) -> Result<Vec<u8>, String> {
     let data = award_data(catalog, org, as_of, req, tr)?;
@@ -53,6 +53,6 @@ pub fn award_pdf(
 }
 
 /// The print job's name: the organisation and what is printed.
-pub fn job_title(org: &Org, req: &AwardRequest, tr: &Tr) -> String {
+pub fn job_title(org: &Org, req: &AwardRequest, tr: &dyn Words) -> String {
     format!("{} - {}", org.name, tr.t(req.title_id(), &[]))
 }

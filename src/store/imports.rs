@@ -2,37 +2,11 @@
 //! domain, temporary passwords returned once and never stored) and the import history.
 
 use super::{Result, Store, StoreError, audit, now, rows};
-use crate::io::accounts::make_upn;
-use crate::io::users::{UserRow, UsersCheck};
+use crate::model::import::{Created, ImportSource, UserRow, make_upn};
 use crate::model::{Employee, Org};
 use rusqlite::params;
 use rustc_hash::FxHashMap as HashMap;
 use serde::Serialize;
-
-/// What happened to one valid row; the password exists only here and in the credentials log.
-#[derive(Clone, PartialEq, Eq)]
-pub struct Created {
-    pub line: usize,
-    pub display_name: String,
-    pub upn: String,
-    /// `None` for an update of an existing person (no new account, no password).
-    pub password: Option<String>,
-    /// The same instants for every row of an import (shared, not copied per row).
-    pub created_at: std::sync::Arc<str>,
-    pub expires_at: std::sync::Arc<str>,
-}
-
-/// Without the password: a `{:?}` in a log or a panic message must not print it.
-impl std::fmt::Debug for Created {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Created")
-            .field("line", &self.line)
-            .field("display_name", &self.display_name)
-            .field("upn", &self.upn)
-            .field("password", &self.password.as_ref().map(|_| "(hidden)"))
-            .finish_non_exhaustive()
-    }
-}
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct ImportCounts {
@@ -59,16 +33,18 @@ pub const CANCELLED: &str = "the import was cancelled; nothing was written";
 
 impl Store {
     /// Imports the valid rows of a checked file into `org` (in memory and in the file) in one
-    /// transaction. `progress(done, total)` returns false to cancel (then nothing is written).
+    /// transaction. `passwords(n)` gives the new accounts' temporary passwords (the OS random
+    /// source, in `io::accounts`); `progress(done, total)` returns false to cancel (then nothing
+    /// is written).
     pub fn import_users(
         &mut self,
         org_id: i64,
         org: &mut Org,
-        check: &UsersCheck,
-        source: (&str, &str),
+        valid: &[UserRow],
+        source: &ImportSource,
+        passwords: &mut dyn FnMut(usize) -> Vec<String>,
         progress: &mut dyn FnMut(usize, usize) -> bool,
     ) -> Result<(Vec<Created>, ImportCounts)> {
-        let (file_name, sha256) = source;
         let created_at: std::sync::Arc<str> = now().into();
         let expires_at: std::sync::Arc<str> = (chrono::Utc::now() + chrono::Duration::days(90))
             .format("%Y-%m-%dT%H:%M:%SZ")
@@ -98,9 +74,9 @@ impl Store {
                 .collect::<std::result::Result<Vec<_>, _>>()?;
             upns.into_iter().map(|u| u.to_lowercase()).collect()
         };
-        let mut next = Vec::with_capacity(check.valid.len());
+        let mut next = Vec::with_capacity(valid.len());
         let mut updates: Vec<(String, &UserRow)> = Vec::new();
-        for row in &check.valid {
+        for row in valid {
             match by_email.get(&row.email.to_lowercase()) {
                 Some(key) => updates.push((key.clone(), row)),
                 None => {
@@ -125,7 +101,7 @@ impl Store {
         let total = next.len() + updates.len();
         let mut created = Vec::with_capacity(total);
         let mut done = 0;
-        let mut passwords = crate::io::accounts::temporary_passwords(next.len()).into_iter();
+        let mut passwords = passwords(next.len()).into_iter();
         for (line, e, upn) in &next {
             let emp_id = rows::insert_employee(&tx, org_id, e)?;
             tx.prepare_cached("INSERT INTO user_accounts(employee_id, upn, created_at, password_expires_at) VALUES (?1, ?2, ?3, ?4)")?
@@ -172,17 +148,12 @@ impl Store {
             created: next.len(),
             updated: updates.len(),
         };
-        let detail =
-            serde_json::json!({"errors": check.errors, "warnings": check.warnings}).to_string();
-        tx.execute(
-            "INSERT INTO imports(org_id, at, kind, file_name, sha256, rows, created, updated, errors, detail) VALUES (?1, ?2, 'users', ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-            params![org_id, created_at, file_name, sha256, check.data_rows as i64, counts.created as i64, counts.updated as i64, check.errors.len() as i64, detail],
-        )?;
+        history(&tx, org_id, &created_at, source, &counts)?;
         audit(
             &tx,
             Some(org_id),
             "import_users",
-            Some(file_name),
+            Some(&source.file_name),
             None,
             Some(&format!(
                 "{} created, {} updated",
@@ -208,50 +179,43 @@ impl Store {
         Ok((created, counts))
     }
 
-    /// Writes a planned Trainings or Credly import in one transaction, with its history row.
+    /// Writes a planned Trainings or Credly import in one transaction, with its history row:
+    /// `added` people, and `changed` ones (position in `org.employees`, the person after).
     pub fn import_achievements(
         &mut self,
         org_id: i64,
         org: &mut Org,
-        plan: crate::io::achievements_plan::Plan,
-        check: &crate::io::trainings::AchievementsCheck,
-        kind: &str,
-        source: (&str, &str),
+        added: Vec<Employee>,
+        changed: Vec<(usize, Employee)>,
+        source: &ImportSource,
     ) -> Result<()> {
-        let (file_name, sha256) = source;
         let at = now();
         // The plan was made from the people as read: refused if another attain wrote since.
         let tx = self.write_tx()?;
-        for e in &plan.added {
+        for e in &added {
             rows::insert_employee(&tx, org_id, e)?;
         }
-        for (_, e) in &plan.changed {
+        for (_, e) in &changed {
             rows::write_employee(&tx, org_id, &e.id, Some(e))?;
         }
-        let detail = serde_json::json!({"diff": plan.diff, "unmapped": check.unmapped, "errors": check.errors, "warnings": check.warnings}).to_string();
-        tx.execute(
-            "INSERT INTO imports(org_id, at, kind, file_name, sha256, rows, created, updated, errors, detail) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-            params![org_id, at, kind, file_name, sha256, check.data_rows as i64, plan.added.len() as i64, plan.changed.len() as i64, check.errors.len() as i64, detail],
-        )?;
-        let summary = format!(
-            "{} new achievements, {} renewed, {} new people",
-            plan.diff.new_achievements.len(),
-            plan.diff.renewed.len(),
-            plan.diff.new_people.len()
-        );
+        let counts = ImportCounts {
+            created: added.len(),
+            updated: changed.len(),
+        };
+        history(&tx, org_id, &at, source, &counts)?;
         audit(
             &tx,
             Some(org_id),
-            &format!("import_{kind}"),
-            Some(file_name),
+            &format!("import_{}", source.kind),
+            Some(&source.file_name),
             None,
-            Some(&summary),
+            Some(&source.summary),
         )?;
         tx.commit()?;
-        for (i, e) in plan.changed {
+        for (i, e) in changed {
             org.employees[i] = e;
         }
-        org.employees.extend(plan.added);
+        org.employees.extend(added);
         Ok(())
     }
 
@@ -275,4 +239,30 @@ impl Store {
         })?;
         Ok(rows.collect::<std::result::Result<_, _>>()?)
     }
+}
+
+/// The import's row in the history.
+fn history(
+    tx: &rusqlite::Transaction<'_>,
+    org_id: i64,
+    at: &str,
+    source: &ImportSource,
+    counts: &ImportCounts,
+) -> Result<()> {
+    tx.execute(
+        "INSERT INTO imports(org_id, at, kind, file_name, sha256, rows, created, updated, errors, detail) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        params![
+            org_id,
+            at,
+            source.kind,
+            source.file_name,
+            source.sha256,
+            source.rows as i64,
+            counts.created as i64,
+            counts.updated as i64,
+            source.errors as i64,
+            source.detail
+        ],
+    )?;
+    Ok(())
 }

@@ -3,15 +3,44 @@
 //! WAL mode, foreign keys on, a busy timeout for a second attain on the same file, and one
 //! transaction per user action, each with its audit rows.
 
+pub mod crash;
 pub mod imports;
 mod rows;
 pub mod schema;
 
-use crate::io::org_file::validate_touched;
+use crate::model::validate::validate_touched;
 use crate::model::{Catalog, Edit, Employee, Org};
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use rusqlite_migration::SchemaVersion;
 use std::path::{Path, PathBuf};
+
+/// The default workspace file in the user's data folder (the folder eframe also uses for the
+/// window's state): `$XDG_DATA_HOME/attain` or `~/.local/share/attain` on Linux,
+/// `~/Library/Application Support/attain` on macOS, `%APPDATA%\\attain\\data` on Windows.
+pub fn default_path() -> PathBuf {
+    data_dir()
+        .unwrap_or_else(|| PathBuf::from("."))
+        .join("workspace.attain")
+}
+
+#[cfg(target_os = "macos")]
+fn data_dir() -> Option<PathBuf> {
+    std::env::home_dir().map(|h| h.join("Library").join("Application Support").join("attain"))
+}
+
+#[cfg(windows)]
+fn data_dir() -> Option<PathBuf> {
+    std::env::var_os("APPDATA").map(|a| PathBuf::from(a).join("attain").join("data"))
+}
+
+#[cfg(not(any(target_os = "macos", windows)))]
+fn data_dir() -> Option<PathBuf> {
+    std::env::var_os("XDG_DATA_HOME")
+        .map(PathBuf::from)
+        .filter(|p| p.is_absolute())
+        .or_else(|| std::env::home_dir().map(|h| h.join(".local").join("share")))
+        .map(|d| d.join("attain"))
+}
 
 #[derive(Debug)]
 pub enum StoreError {

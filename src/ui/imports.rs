@@ -1,12 +1,12 @@
 //! Imports: the preview of a bulk user file (every row with its status), the import with
 //! progress and cancel, the credentials log to save, and the import history.
 
-use super::import_text;
 use super::widgets::{AMBER, GREEN, RED};
 use crate::app::import_job::{
     AchievementsPreview, Finished, ImportState, Preview, RowStatus, Running,
 };
 use crate::app::{AttainApp, Command};
+use crate::i18n::Wording as _;
 use egui_extras::{Column, TableBuilder};
 
 pub fn imports_ui(app: &mut AttainApp, ui: &mut egui::Ui, cmds: &mut Vec<Command>) {
@@ -46,7 +46,7 @@ fn achievements_ui(
     let (c, d) = (&p.check, &p.plan.diff);
     ui.strong(p.path.display().to_string());
     if let Some(e) = &c.file_error {
-        rejected_ui(app, ui, &import_text::problem(&app.tr, e), cmds);
+        rejected_ui(app, ui, &app.tr.problem(e), cmds);
         return;
     }
     ui.label(app.tr.t(
@@ -61,10 +61,7 @@ fn achievements_ui(
         ],
     ));
     for w in &c.warnings {
-        ui.colored_label(
-            AMBER,
-            format!("{}: {}", w.line, import_text::problem(&app.tr, w)),
-        );
+        ui.colored_label(AMBER, format!("{}: {}", w.line, app.tr.problem(w)));
     }
     ui.horizontal(|ui| {
         let label = app.tr.t(
@@ -107,19 +104,16 @@ fn achievements_ui(
                     }
                 });
         };
-        let change = |c: &crate::io::achievements_plan::Change| {
-            format!("{}: {} ({})", c.employee, c.credential, c.passed_on)
-        };
-        list(
-            ui,
-            app.t("import-diff-new"),
-            d.new_achievements.iter().map(change).collect(),
-        );
-        list(
-            ui,
-            app.t("import-diff-renewed"),
-            d.renewed.iter().map(change).collect(),
-        );
+        for (title, changes) in [
+            ("import-diff-new", &d.new_achievements),
+            ("import-diff-renewed", &d.renewed),
+        ] {
+            let lines = changes
+                .iter()
+                .map(|c| format!("{}: {} ({})", c.employee, c.credential, c.passed_on))
+                .collect();
+            list(ui, app.t(title), lines);
+        }
         list(ui, app.t("import-diff-people"), d.new_people.clone());
         list(ui, app.t("import-diff-gone"), d.no_longer_present.clone());
         list(
@@ -135,11 +129,11 @@ fn achievements_ui(
             app.t("import-diff-errors"),
             c.errors
                 .iter()
-                .map(|e| format!("{}: {}", e.line, import_text::problem(&app.tr, e)))
+                .map(|e| format!("{}: {}", e.line, app.tr.problem(e)))
                 .collect(),
         );
         if p.kind == "credly" {
-            credly_mapping_ui(app, ui, c, cmds);
+            credly_mapping_ui(app, ui, &c.unmapped, cmds);
         }
     });
 }
@@ -148,10 +142,10 @@ fn achievements_ui(
 fn credly_mapping_ui(
     app: &AttainApp,
     ui: &mut egui::Ui,
-    c: &crate::io::trainings::AchievementsCheck,
+    unmapped: &[(usize, String)],
     cmds: &mut Vec<Command>,
 ) {
-    let mut templates: Vec<&str> = c.unmapped.iter().map(|(_, t)| t.as_str()).collect();
+    let mut templates: Vec<&str> = unmapped.iter().map(|(_, t)| t.as_str()).collect();
     templates.dedup();
     for t in templates {
         ui.horizontal(|ui| {
@@ -199,7 +193,7 @@ fn preview_ui(app: &AttainApp, ui: &mut egui::Ui, p: &Preview, cmds: &mut Vec<Co
     let c = &p.check;
     ui.strong(p.path.display().to_string());
     if let Some(e) = &c.file_error {
-        rejected_ui(app, ui, &import_text::file_error(&app.tr, e), cmds);
+        rejected_ui(app, ui, &app.tr.file_error(e), cmds);
         return;
     }
     let new = c.valid.len() - p.updates.len();
@@ -213,7 +207,7 @@ fn preview_ui(app: &AttainApp, ui: &mut egui::Ui, p: &Preview, cmds: &mut Vec<Co
         ],
     ));
     for w in &c.warnings {
-        ui.colored_label(AMBER, import_text::warning(&app.tr, w));
+        ui.colored_label(AMBER, app.tr.warning(w));
     }
     ui.horizontal(|ui| {
         let label = app
@@ -270,12 +264,7 @@ fn preview_ui(app: &AttainApp, ui: &mut egui::Ui, p: &Preview, cmds: &mut Vec<Co
                     ),
                     RowStatus::Error(e) => {
                         let e = &c.errors[e];
-                        (
-                            e.code,
-                            RED,
-                            e.display_name.as_str(),
-                            import_text::row_error(&app.tr, e),
-                        )
+                        (e.code, RED, e.display_name.as_str(), app.tr.row_error(e))
                     }
                 };
                 row.col(|ui| {

@@ -5,6 +5,7 @@ use super::widgets::{AMBER, labelled_field, level_text, parse_day};
 use crate::app::{AttainApp, Command};
 use crate::eval::LevelName;
 use crate::eval::report::{Status, TierName};
+use crate::eval::words::code;
 use crate::model::edit::default_override_end;
 use crate::model::{Edit, Level, Override, OverrideKind, Tier};
 
@@ -17,13 +18,6 @@ pub struct MembershipView {
     pub ends: String,
     pub reason: String,
     pub set_by: String,
-}
-
-fn code<T: serde::Serialize>(v: &T) -> String {
-    serde_json::to_value(v)
-        .ok()
-        .and_then(|j| j.as_str().map(|s| s.replace('_', "-")))
-        .unwrap_or_default()
 }
 
 pub fn membership_ui(app: &mut AttainApp, ui: &mut egui::Ui, cmds: &mut Vec<Command>) {

@@ -7,7 +7,6 @@ pub mod competencies;
 pub mod confirm;
 pub mod credit;
 pub mod employees;
-pub mod import_text;
 pub mod imports;
 pub mod membership;
 pub mod organisations;

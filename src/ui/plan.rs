@@ -6,6 +6,7 @@ use crate::app::{AttainApp, Command};
 use crate::eval::LevelName;
 use crate::eval::plan::Action;
 use crate::i18n::Tr;
+use crate::i18n::Wording as _;
 
 #[derive(Default)]
 pub struct PlanView {
@@ -126,48 +127,12 @@ fn result_ui(app: PlanShown, ui: &mut egui::Ui, cmds: &mut Vec<Command>) {
     for (i, a) in p.actions.iter().enumerate() {
         ui.horizontal(|ui| {
             ui.label(format!("{}.", i + 1));
-            ui.label(action_text(tr, a));
+            ui.label(tr.action(a));
             if let Action::Associate { employee } | Action::Pass { employee, .. } = a
                 && ui.small_button(tr.t("plan-open", &[])).clicked()
             {
                 cmds.push(Command::OpenEmployee(employee.clone()));
             }
         });
-    }
-}
-
-/// One action in the window's language.
-pub fn action_text(tr: &Tr, a: &Action) -> String {
-    match a {
-        Action::Associate { employee } => {
-            tr.t("plan-action-associate", &[("employee", employee.clone())])
-        }
-        Action::Pass {
-            employee,
-            credential,
-            renewal,
-        } => tr.t(
-            if *renewal {
-                "plan-action-renew"
-            } else {
-                "plan-action-pass"
-            },
-            &[
-                ("employee", employee.clone()),
-                ("credential", credential.clone()),
-            ],
-        ),
-        Action::Hire { credentials } => tr.t(
-            "plan-action-hire",
-            &[("credentials", credentials.join(", "))],
-        ),
-        Action::Metric { metric, from, to } => tr.t(
-            "plan-action-metric",
-            &[
-                ("metric", metric.clone()),
-                ("from", tr.number(*from)),
-                ("to", tr.number(*to)),
-            ],
-        ),
     }
 }

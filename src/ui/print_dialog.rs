@@ -1,10 +1,10 @@
 //! The print dialog (Ctrl+P): what to print, the printer, copies, paper, language and
 //! template; "Print" and "Save as PDF" render on a worker.
 
+use crate::app::printing::Paper;
 use crate::app::printing::{PrintCommand as P, Scope};
 use crate::app::{AttainApp, Command};
 use crate::i18n::Lang;
-use crate::report::Paper;
 
 pub fn print_dialog_ui(app: &mut AttainApp, ui: &mut egui::Ui, cmds: &mut Vec<Command>) {
     if app.view.print.is_none() {

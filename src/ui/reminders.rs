@@ -3,8 +3,7 @@
 
 use crate::app::forecast::{ForecastCommand as F, ReminderState};
 use crate::app::{AttainApp, Command};
-use crate::eval::reminders::Reminder;
-use crate::i18n::Tr;
+use crate::i18n::Wording as _;
 use crate::model::Day;
 use std::sync::Arc;
 
@@ -20,22 +19,6 @@ pub struct RemindersView {
 }
 
 type RowsStamp = (usize, u64, Day, bool);
-
-/// The reminder in the window's language (dates in the locale's form, competencies by name).
-pub fn reminder_text(tr: &Tr, catalog: &crate::model::Catalog, r: &Reminder) -> String {
-    let args: Vec<(&str, String)> = r
-        .args()
-        .into_iter()
-        .map(|(k, v)| {
-            let v = match k {
-                "competency" => catalog.competency_name(&v).to_string(),
-                _ => Day::parse(&v).map_or_else(|_| v.clone(), |d| tr.date(d)),
-            };
-            (k, v)
-        })
-        .collect();
-    tr.t(&format!("reminder-{}", r.kind()), &args)
-}
 
 pub fn reminders_ui(app: &mut AttainApp, ui: &mut egui::Ui, cmds: &mut Vec<Command>) {
     ui.heading(app.t("panel-reminders"));
@@ -106,7 +89,7 @@ pub fn reminders_ui(app: &mut AttainApp, ui: &mut egui::Ui, cmds: &mut Vec<Comma
                     ui.label(tr.date(r.due));
                 });
                 row.col(|ui| {
-                    ui.label(reminder_text(tr, &app.catalog, &r));
+                    ui.label(tr.reminder(&app.catalog, &r));
                 });
                 row.col(|ui| {
                     ui.horizontal(|ui| match states.get(&key) {

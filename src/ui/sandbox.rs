@@ -6,6 +6,7 @@ use crate::app::forecast::ForecastCommand as F;
 use crate::app::{AttainApp, Command};
 use crate::eval::whatif::Change;
 use crate::i18n::Tr;
+use crate::i18n::Wording as _;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Kind {
@@ -158,52 +159,6 @@ fn build(tr: &Tr, v: &SandboxView) -> Result<Change, String> {
     })
 }
 
-/// One change in the window's language.
-pub fn change_text(tr: &Tr, c: &Change) -> String {
-    let date = |t: &Option<crate::model::Instant>| t.map(|t| tr.date(t.day()));
-    match c {
-        Change::Leave { employee, at } => match date(at) {
-            Some(d) => tr.t(
-                "change-leave-on",
-                &[("employee", employee.clone()), ("date", d)],
-            ),
-            None => tr.t("change-leave", &[("employee", employee.clone())]),
-        },
-        Change::Lapse {
-            employee,
-            credential,
-        } => tr.t(
-            "change-lapse",
-            &[
-                ("employee", employee.clone()),
-                ("credential", credential.clone()),
-            ],
-        ),
-        Change::Add {
-            employee,
-            credential,
-            ..
-        } => tr.t(
-            "change-add",
-            &[
-                ("employee", employee.clone()),
-                ("credential", credential.clone()),
-            ],
-        ),
-        Change::Hire { name, credentials } => tr.t(
-            "change-hire",
-            &[
-                ("name", name.clone()),
-                ("credentials", credentials.join(", ")),
-            ],
-        ),
-        Change::Metric { metric, value } => tr.t(
-            "change-metric",
-            &[("metric", metric.clone()), ("value", tr.number(*value))],
-        ),
-    }
-}
-
 fn changes_ui(app: &AttainApp, ui: &mut egui::Ui, cmds: &mut Vec<Command>) {
     let changes = &app.forecast.changes;
     if changes.is_empty() {
@@ -212,7 +167,7 @@ fn changes_ui(app: &AttainApp, ui: &mut egui::Ui, cmds: &mut Vec<Command>) {
     }
     for (i, c) in changes.iter().enumerate() {
         ui.horizontal(|ui| {
-            ui.label(format!("{}. {}", i + 1, change_text(&app.tr, c)));
+            ui.label(format!("{}. {}", i + 1, app.tr.change(c)));
             if ui
                 .small_button("✖")
                 .on_hover_text(app.t("sandbox-remove"))
@@ -279,7 +234,7 @@ fn result_ui(app: &AttainApp, ui: &mut egui::Ui) {
                             .causes
                             .iter()
                             .filter_map(|i| app.forecast.changes.get(*i))
-                            .map(|x| change_text(&app.tr, x))
+                            .map(|x| app.tr.change(x))
                             .collect();
                         ui.label(why.join("; "));
                     }

@@ -1,7 +1,8 @@
 //! `attain report award` and `attain print`: the award summary of a workspace organisation
 //! as a PDF file, or sent to a printer.
 
-use crate::cli::{Failure, catalog, parse_as_of, workspace};
+use super::workspace::workspace;
+use super::{Failure, catalog, parse_as_of};
 use crate::i18n::{Lang, Tr};
 use crate::report::print::{PrintJob, print_pdf};
 use crate::report::{AwardRequest, Paper, award_pdf};

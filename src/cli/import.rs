@@ -1,7 +1,7 @@
 //! `attain import users FILE --org NAME`: check a bulk user file, import its valid rows in one
 //! transaction, and write the credentials log the user asks for.
 
-use crate::cli::Failure;
+use super::{Failure, Format};
 use crate::io::credentials_log::{credentials_log, fill_credentials_log, open_credentials_log};
 use crate::io::users::{RowError, UsersCheck, Warning, check_users_stream};
 use crate::store::Store;
@@ -27,8 +27,8 @@ pub struct ImportAchievementsArgs {
     /// Show the diff, write nothing.
     #[arg(long)]
     pub dry_run: bool,
-    #[arg(long, value_enum, default_value_t = crate::cli::Format::Text)]
-    pub format: crate::cli::Format,
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
     /// Trainings dates are month first in this file (the default is day first).
     #[arg(long)]
     pub month_first: bool,
@@ -68,8 +68,8 @@ pub struct ImportUsersArgs {
     /// Check and report, write nothing.
     #[arg(long)]
     pub dry_run: bool,
-    #[arg(long, value_enum, default_value_t = crate::cli::Format::Text)]
-    pub format: crate::cli::Format,
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
     /// Where to write the user names and temporary passwords (mode 0600).
     #[arg(long)]
     pub credentials_log: Option<PathBuf>,
@@ -91,7 +91,7 @@ pub struct ImportSummary {
 
 /// The workspace and the organisation an import goes into.
 fn open_org(db: Option<PathBuf>, name: &str) -> Result<(Store, i64, crate::model::Org), Failure> {
-    let path = db.unwrap_or_else(crate::app::default_db_path);
+    let path = db.unwrap_or_else(crate::store::default_path);
     let mut store = Store::open(&path).map_err(|e| Failure::Input(e.to_string()))?;
     let org_id = store
         .org_id(name)
@@ -170,7 +170,14 @@ fn import_users(args: &ImportUsersArgs, db: Option<PathBuf>) -> Result<String, F
             .file_name()
             .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
         let (created, counts) = store
-            .import_users(org_id, &mut org, &check, (&name, &sha256), &mut |_, _| true)
+            .import_users(
+                org_id,
+                &mut org,
+                &check.valid,
+                &check.source(&name, &sha256),
+                &mut crate::io::accounts::temporary_passwords,
+                &mut |_, _| true,
+            )
             .map_err(|e| Failure::Other(e.to_string()))?;
         summary.created = counts.created;
         summary.updated = counts.updated;
@@ -180,11 +187,11 @@ fn import_users(args: &ImportUsersArgs, db: Option<PathBuf>) -> Result<String, F
         }
     }
     let out = match args.format {
-        crate::cli::Format::Json => {
+        Format::Json => {
             serde_json::to_string_pretty(&summary).map_err(|e| Failure::Other(e.to_string()))?
                 + "\n"
         }
-        crate::cli::Format::Text => text(&summary, &args.file, args.dry_run),
+        Format::Text => text(&summary, &args.file, args.dry_run),
     };
     if summary.rejected {
         // The message names the file; the JSON (if asked) still goes to stdout for tools.
@@ -327,19 +334,20 @@ fn import_achievements(
             .file
             .file_name()
             .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+        let source = plan.source(&check, kind, &name, &sha256);
         store
-            .import_achievements(org_id, &mut org, plan, &check, kind, (&name, &sha256))
+            .import_achievements(org_id, &mut org, plan.added, plan.changed, &source)
             .map_err(|e| Failure::Other(e.to_string()))?;
     }
     render(&summary, args.format)
 }
 
-fn render(s: &AchievementsSummary, format: crate::cli::Format) -> Result<String, Failure> {
+fn render(s: &AchievementsSummary, format: Format) -> Result<String, Failure> {
     Ok(match format {
-        crate::cli::Format::Json => {
+        Format::Json => {
             serde_json::to_string_pretty(s).map_err(|e| Failure::Other(e.to_string()))? + "\n"
         }
-        crate::cli::Format::Text => {
+        Format::Text => {
             let mut out = String::new();
             writeln!(
                 out,

@@ -10,7 +10,7 @@ static RECENT: Mutex<Option<PathBuf>> = Mutex::new(None);
 
 /// Where crash reports go: `crashes/` beside the default workspace.
 pub fn crash_dir() -> PathBuf {
-    crate::app::default_db_path()
+    crate::store::default_path()
         .parent()
         .map_or_else(|| PathBuf::from("crashes"), |d| d.join("crashes"))
 }

@@ -4,11 +4,15 @@
 //! never in a global), so tests in one process can use both languages at once.
 
 use crate::eval::Report;
+pub mod words;
+
+pub use words::Wording;
+
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 
-const EN: &str = include_str!("../assets/i18n/en-US/attain.ftl");
-const IT: &str = include_str!("../assets/i18n/it-IT/attain.ftl");
+const EN: &str = include_str!("../../assets/i18n/en-US/attain.ftl");
+const IT: &str = include_str!("../../assets/i18n/it-IT/attain.ftl");
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Lang {
@@ -177,6 +181,27 @@ fn grouped(v: &FluentValue, lang: Lang) -> Option<String> {
 
 fn join(ids: &Option<Vec<std::sync::Arc<str>>>) -> String {
     ids.as_deref().unwrap_or_default().join(", ")
+}
+
+impl crate::eval::words::Words for Tr {
+    fn t(&self, id: &str, args: &[(&str, String)]) -> String {
+        Tr::t(self, id, args)
+    }
+    fn level(&self, l: crate::eval::LevelName) -> String {
+        Tr::level(self, l)
+    }
+    fn date(&self, d: crate::model::Day) -> String {
+        Tr::date(self, d)
+    }
+    fn number(&self, v: f64) -> String {
+        Tr::number(self, v)
+    }
+    fn lang_code(&self) -> &'static str {
+        self.lang.code()
+    }
+    fn localize_report(&self, report: &mut Report) {
+        Tr::localize_report(self, report)
+    }
 }
 
 #[cfg(test)]

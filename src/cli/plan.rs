@@ -1,6 +1,6 @@
 //! `attain plan`: the fewest actions that (re)qualify a competency at a level.
 
-use crate::cli::{Failure, Format, catalog, parse_as_of};
+use super::{Failure, Format, catalog, parse_as_of};
 use crate::eval::LevelName;
 use crate::eval::plan::{Action, plan as make_plan};
 use crate::io::org_file::load_org;

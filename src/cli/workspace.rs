@@ -1,0 +1,87 @@
+//! Commands on the workspace: check, backup, restore, load, export.
+
+use super::Failure;
+use crate::io::catalog_file::default_catalog;
+use crate::io::org_file::load_org;
+use std::fmt::Write as _;
+use std::path::PathBuf;
+
+pub(crate) fn workspace(db: Option<PathBuf>) -> Result<crate::store::Store, Failure> {
+    let path = db.unwrap_or_else(crate::store::default_path);
+    crate::store::Store::open(&path).map_err(|e| Failure::Input(e.to_string()))
+}
+
+/// `attain check`: "integrity ok", then each organisation and its number of employees.
+pub(super) fn check(db: Option<PathBuf>) -> Result<String, Failure> {
+    let store = workspace(db)?;
+    let other = |e: crate::store::StoreError| Failure::Other(e.to_string());
+    let integrity = store.integrity_check().map_err(other)?;
+    if integrity != "ok" {
+        return Err(Failure::Other(format!(
+            "integrity check failed: {integrity}"
+        )));
+    }
+    let mut out = String::from("integrity ok\n");
+    for o in store.list_orgs().map_err(other)? {
+        writeln!(out, "{}\t{}", o.name, o.employees).ok();
+    }
+    Ok(out)
+}
+
+pub(super) fn backup(output: &std::path::Path, db: Option<PathBuf>) -> Result<String, Failure> {
+    let store = workspace(db)?;
+    store
+        .backup(output)
+        .map_err(|e| Failure::Input(format!("{}: {e}", output.display())))?;
+    Ok(format!(
+        "{} copied to {}\n",
+        store.path().display(),
+        output.display()
+    ))
+}
+
+pub(super) fn restore(from: &std::path::Path, db: Option<PathBuf>) -> Result<String, Failure> {
+    let mut store = workspace(db)?;
+    let aside = crate::store::aside_path(store.path(), "before-restore");
+    store
+        .backup(&aside)
+        .map_err(|e| Failure::Other(e.to_string()))?;
+    store
+        .restore(from)
+        .map_err(|e| Failure::Input(e.to_string()))?;
+    Ok(format!(
+        "{} restored from {} (the previous content is in {})\n",
+        store.path().display(),
+        from.display(),
+        aside.display()
+    ))
+}
+
+/// `attain load FILE`: one transaction; an existing name is refused.
+pub(super) fn load(file: &std::path::Path, db: Option<PathBuf>) -> Result<String, Failure> {
+    let catalog = default_catalog();
+    let org = load_org(file, &catalog)?;
+    let mut store = workspace(db)?;
+    store
+        .insert_org(&org)
+        .map_err(|e| Failure::Input(e.to_string()))?;
+    Ok(format!("{}: {} employees\n", org.name, org.employees.len()))
+}
+
+pub(super) fn export(
+    name: &str,
+    output: &std::path::Path,
+    db: Option<PathBuf>,
+) -> Result<String, Failure> {
+    let store = workspace(db)?;
+    let id = store
+        .org_id(name)
+        .map_err(|e| Failure::Other(e.to_string()))?
+        .ok_or_else(|| Failure::Input(format!("no organisation named {name:?}")))?;
+    let org = store
+        .load_org(id)
+        .map_err(|e| Failure::Other(e.to_string()))?;
+    crate::io::org_file::save_org(&org, output)
+        .map_err(|e| Failure::Input(format!("{}: {e}", output.display())))?;
+    Ok(String::new())
+}

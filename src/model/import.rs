@@ -1,0 +1,84 @@
+//! What an import writes: checked rows, the accounts it creates, its history record. Plain
+//! types shared by the file readers (`io`), the workspace (`store`) and the credentials log.
+
+use serde::Serialize;
+use std::collections::HashSet;
+
+/// One user as the file gives it, trimmed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct UserRow {
+    pub line: usize,
+    pub first_name: String,
+    pub last_name: String,
+    pub display_name: String,
+    pub email: String,
+}
+
+/// What happened to one valid row; the password exists only here and in the credentials log.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Created {
+    pub line: usize,
+    pub display_name: String,
+    pub upn: String,
+    /// `None` for an update of an existing person (no new account, no password).
+    pub password: Option<String>,
+    /// The same instants for every row of an import (shared, not copied per row).
+    pub created_at: std::sync::Arc<str>,
+    pub expires_at: std::sync::Arc<str>,
+}
+
+/// Without the password: a `{:?}` in a log or a panic message must not print it.
+impl std::fmt::Debug for Created {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Created")
+            .field("line", &self.line)
+            .field("display_name", &self.display_name)
+            .field("upn", &self.upn)
+            .field("password", &self.password.as_ref().map(|_| "(hidden)"))
+            .finish_non_exhaustive()
+    }
+}
+
+/// The history row of an import and the audit line's summary: what the readers found, written
+/// with the import in the same transaction.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportSource {
+    /// `users`, `trainings` or `credly`.
+    pub kind: String,
+    pub file_name: String,
+    pub sha256: String,
+    /// Data rows read.
+    pub rows: usize,
+    /// Rows refused.
+    pub errors: usize,
+    /// JSON: the problems and (for achievements) the diff, kept for the history panel.
+    pub detail: String,
+    /// One line for the audit (achievements: what was new or renewed).
+    pub summary: String,
+}
+
+/// The user name (UPN) for an email: the email itself, lower-cased, when its domain is the
+/// organisation's (or none is set); else its local part at the organisation's domain; a
+/// numeric suffix before `@` when the name is taken.
+/// `taken` holds the user names in use, lower case.
+pub fn make_upn<S: std::hash::BuildHasher>(
+    email: &str,
+    org_domain: Option<&str>,
+    taken: &HashSet<String, S>,
+) -> String {
+    let email = email.trim().to_lowercase();
+    let (local, domain) = email.split_once('@').unwrap_or((email.as_str(), ""));
+    let domain = match org_domain.map(str::to_lowercase) {
+        Some(d) if !d.is_empty() => d,
+        _ => domain.to_string(),
+    };
+    let is_taken = |u: &str| taken.contains(u);
+    let first = format!("{local}@{domain}");
+    if !is_taken(&first) {
+        return first;
+    }
+    (2..)
+        .map(|n| format!("{local}{n}@{domain}"))
+        .find(|u| !is_taken(u))
+        .unwrap_or(first)
+}
