@@ -95,7 +95,7 @@ fn measure(path: &std::path::Path) {
     let app = AttainApp::new(store).unwrap_or_else(|e| panic!("{e}"));
     let mut h = egui_kittest::Harness::builder()
         .with_size(egui::vec2(1400.0, 900.0))
-        .with_context_setup(attain::ui::widgets::install_fonts)
+        .with_context_setup(AttainApp::setup)
         .build_ui_state(|ui, app: &mut AttainApp| app.ui_root(ui), app);
     // A large organisation is read by a worker while the window shows its placeholder.
     while h.state().loading.is_some() {
@@ -224,7 +224,7 @@ fn measure(path: &std::path::Path) {
     h.state_mut().eval.timeline = None;
     h.state_mut().eval.reminders = None;
     trim("timeline+reminders");
-    h.state_mut().view = Default::default();
+    h.state_mut().views = Default::default();
     trim("views");
     h.state_mut().org = std::sync::Arc::new(attain::model::Org::new(
         "x",

@@ -21,7 +21,7 @@ fn bench(c: &mut Criterion) {
     app.eval.wait();
     let mut h = Harness::builder()
         .with_size(egui::vec2(1400.0, 900.0))
-        .with_context_setup(attain::ui::widgets::install_fonts)
+        .with_context_setup(AttainApp::setup)
         .build_ui_state(|ui, app: &mut AttainApp| app.ui_root(ui), app);
     let mut group = c.benchmark_group("ui_frame_100k");
     group

@@ -18,7 +18,7 @@ fn main() {
     );
     let mut h = egui_kittest::Harness::builder()
         .with_size(egui::vec2(1400.0, 900.0))
-        .with_context_setup(attain::ui::widgets::install_fonts)
+        .with_context_setup(AttainApp::setup)
         .build_ui_state(|ui, app: &mut AttainApp| app.ui_root(ui), app);
     for label in ["full", "no-alerts"] {
         if label == "no-alerts" {

@@ -93,7 +93,7 @@ fn the_cli_streams_big_files_and_stops_at_what_it_keeps() {
 
 #[test]
 fn a_2_gb_file_dropped_on_the_window_shows_progress_and_cancel_stops_the_reading() {
-    use attain::app::import_job::ImportState;
+    use attain::app::imports::ImportState;
     use std::sync::atomic::Ordering;
     let dir = tempfile::tempdir().unwrap();
     // A UTF-16 byte-order mark: every byte must be read before the file is judged.

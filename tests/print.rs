@@ -217,18 +217,10 @@ fn the_print_dialog_prints_and_saves_as_pdf() {
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::P);
     // The printers are listed by a worker: one frame, then wait for it.
     h.step();
-    assert!(h.state().view.print.is_some(), "Ctrl+P opens the dialog");
-    h.state_mut().view.print.as_mut().unwrap().printers.wait();
+    assert!(h.state().print.is_some(), "Ctrl+P opens the dialog");
+    h.state_mut().print.as_mut().unwrap().printers.wait();
     h.run();
-    let printers = h
-        .state()
-        .view
-        .print
-        .as_ref()
-        .unwrap()
-        .printers
-        .result
-        .clone();
+    let printers = h.state().print.as_ref().unwrap().printers.result.clone();
     assert!(
         printers
             .unwrap()
@@ -236,12 +228,12 @@ fn the_print_dialog_prints_and_saves_as_pdf() {
             .0
             .contains(&"attain-pdf".to_string())
     );
-    h.state_mut().view.print.as_mut().unwrap().printer = Some("attain-pdf".into());
+    h.state_mut().print.as_mut().unwrap().form.printer = Some("attain-pdf".into());
     h.get_by_label("Print").click();
     h.step();
     h.step();
     assert!(
-        h.state().view.print.is_none(),
+        h.state().print.is_none(),
         "the dialog closes while the job runs"
     );
     h.state_mut().printing.wait();
@@ -265,9 +257,9 @@ fn the_print_dialog_prints_and_saves_as_pdf() {
     h.state_mut().commands.push(C::Print(P::Open));
     h.run();
     {
-        let d = h.state_mut().view.print.as_mut().unwrap();
-        d.scope = attain::app::printing::Scope::Profile;
-        d.lang = attain::i18n::Lang::It;
+        let d = h.state_mut().print.as_mut().unwrap();
+        d.form.scope = attain::app::printing::Scope::Profile;
+        d.form.lang = attain::i18n::Lang::It;
     }
     h.state_mut()
         .commands

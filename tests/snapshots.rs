@@ -14,7 +14,7 @@ fn harness(app: AttainApp) -> Harness<'static, AttainApp> {
         .with_size(egui::vec2(1400.0, 900.0))
         .with_max_steps(40)
         .wgpu()
-        .with_context_setup(attain::ui::widgets::install_fonts)
+        .with_context_setup(AttainApp::setup)
         .build_ui_state(|ui, app: &mut AttainApp| app.ui_root(ui), app)
 }
 

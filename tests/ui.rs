@@ -99,7 +99,7 @@ fn associating_with_another_organisation_takes_the_person_away() {
     click(&mut h, "Add employee");
     let id = h
         .state()
-        .view
+        .views
         .employees
         .selected
         .clone()
@@ -171,7 +171,7 @@ fn switching_to_italian_shows_italian_labels() {
         Some("it")
     );
     // The as-of date typed in the English form is now written the Italian way.
-    assert_eq!(h.state().view.as_of_text, "25/11/2026");
+    assert_eq!(h.state().views.top_bar.as_of_text, "25/11/2026");
 }
 
 #[test]
@@ -431,19 +431,19 @@ fn a_large_users_file_is_checked_on_a_worker_and_can_be_cancelled() {
     h.step();
     assert!(matches!(
         h.state().import,
-        attain::app::import_job::ImportState::Checking(_)
-            | attain::app::import_job::ImportState::Preview(_)
+        attain::app::imports::ImportState::Checking(_)
+            | attain::app::imports::ImportState::Preview(_)
     ));
     let start = std::time::Instant::now();
     while matches!(
         h.state().import,
-        attain::app::import_job::ImportState::Checking(_)
+        attain::app::imports::ImportState::Checking(_)
     ) {
         assert!(start.elapsed() < std::time::Duration::from_secs(60));
         std::thread::sleep(std::time::Duration::from_millis(20));
         h.step();
     }
-    let attain::app::import_job::ImportState::Preview(p) = &h.state().import else {
+    let attain::app::imports::ImportState::Preview(p) = &h.state().import else {
         panic!("no preview")
     };
     assert_eq!(p.rows.len(), 20_000);
@@ -456,13 +456,13 @@ fn a_large_users_file_is_checked_on_a_worker_and_can_be_cancelled() {
     h.step();
     assert!(matches!(
         h.state().import,
-        attain::app::import_job::ImportState::Idle
+        attain::app::imports::ImportState::Idle
     ));
     std::thread::sleep(std::time::Duration::from_millis(500));
     h.step();
     assert!(matches!(
         h.state().import,
-        attain::app::import_job::ImportState::Idle
+        attain::app::imports::ImportState::Idle
     ));
     assert_eq!(h.state().org.employees.len(), before);
 }

@@ -32,7 +32,7 @@ fn a_future_leaving_date_shows_what_it_lowers_from_that_day() {
         "the impact is compared on the leaving day"
     );
     click(&mut h, "Cancel");
-    assert!(h.state().view.confirm.is_none());
+    assert!(h.state().confirm.is_none());
 }
 
 #[test]
@@ -86,26 +86,26 @@ fn resetting_a_password_asks_first_and_keeps_the_user_name() {
     let mut h = harness(app());
     select_employee(&mut h, "anna.rossi");
     click(&mut h, "Create user account");
-    let (upn, first) = h.state().view.password.clone().unwrap();
+    let (upn, first) = h.state().password.clone().unwrap();
     click(&mut h, "Close");
-    assert!(h.state().view.password.is_none());
+    assert!(h.state().password.is_none());
     assert!(
         h.query_by_label_contains(&format!("User name: {upn}"))
             .is_some()
     );
     click(&mut h, "Reset password");
     assert!(
-        h.state().view.password.is_none(),
+        h.state().password.is_none(),
         "nothing happens before the yes"
     );
-    assert!(h.state().view.confirm.is_some());
+    assert!(h.state().confirm.is_some());
     let yes = h.get_all_by_label("Reset password").count();
     h.get_all_by_label("Reset password")
         .nth(yes - 1)
         .unwrap()
         .click();
     h.run();
-    let (again, second) = h.state().view.password.clone().unwrap();
+    let (again, second) = h.state().password.clone().unwrap();
     assert_eq!(again, upn, "a reset keeps the user name");
     assert_ne!(first, second);
     let app = h.state();
@@ -153,7 +153,7 @@ fn dropped_files_go_where_their_content_says_or_are_refused() {
         assert!(text.contains("cannot read"), "{}: {text}", path.display());
         assert!(matches!(
             h.state().import,
-            attain::app::import_job::ImportState::Idle
+            attain::app::imports::ImportState::Idle
         ));
     }
     // Two at once: none is opened.
@@ -179,7 +179,7 @@ fn dropped_files_go_where_their_content_says_or_are_refused() {
     drop_files(&mut h, &[users]);
     assert!(matches!(
         h.state().import,
-        attain::app::import_job::ImportState::Preview(_)
+        attain::app::imports::ImportState::Preview(_)
     ));
 }
 
@@ -306,7 +306,7 @@ fn the_organisation_form_follows_an_undo() {
     h.state_mut().run(Command::Undo);
     h.run();
     assert_eq!(h.state().org.name, name);
-    let (_, form) = h.state().view.organisations.details.clone().unwrap();
+    let (_, form) = h.state().views.organisations.details.clone().unwrap();
     assert_eq!(form.1, name, "the form shows the name as it is now");
 }
 

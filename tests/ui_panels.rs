@@ -103,7 +103,8 @@ fn the_employees_table_sorts_and_filters() {
     let shown = |h: &mut egui_kittest::Harness<'_, attain::app::AttainApp>| -> Vec<String> {
         let app = h.state_mut();
         let org = app.org.clone();
-        let rows = app.view.employees.rows(&org).to_vec();
+        let generation = app.generation;
+        let rows = app.views.employees.rows(&org, generation).to_vec();
         rows.iter().map(|i| org.employees[*i].id.clone()).collect()
     };
     let leaver = h
@@ -149,7 +150,7 @@ fn an_alert_links_to_its_person_and_competency() {
     h.run();
     assert_eq!(h.state().panel, Panel::Achievements);
     assert_eq!(
-        h.state().view.achievements.employee.as_deref(),
+        h.state().views.achievements.employee.as_deref(),
         Some("giulia.esposito")
     );
     h.get_all_by_label("Application Integration")

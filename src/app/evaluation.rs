@@ -59,7 +59,7 @@ impl Evaluation {
                 // engine's tables were freed from.
                 let result = built.clone();
                 drop(built);
-                super::job::release_free_memory();
+                super::jobs::release_free_memory();
                 tx.send(result).ok();
             });
         match spawned {
@@ -95,7 +95,7 @@ impl Evaluation {
             self.reminders.take(),
             self.used_elsewhere.take(),
         );
-        super::job::drop_elsewhere(old);
+        super::jobs::drop_elsewhere(old);
         self.finish(result);
     }
 

@@ -3,7 +3,7 @@
 //! recomputed whenever the organisation or the as-of date changes.
 
 use super::AttainApp;
-use super::job::Job;
+use super::jobs::Job;
 use crate::eval::LevelName;
 use crate::eval::plan::Plan;
 use crate::eval::reminders::Reminders;
@@ -234,7 +234,7 @@ impl AttainApp {
             }
             ForecastCommand::ExportIcsTo(path) => {
                 self.remember_folder(&path);
-                let open = self.open_reminders(false);
+                let open = super::ViewCtx::of(self).open_reminders(false);
                 let list = self.eval.reminders.clone().unwrap_or_default();
                 let ics = crate::eval::reminders::to_ics(
                     &self.org,
@@ -253,20 +253,6 @@ impl AttainApp {
                 }
             }
         }
-    }
-
-    /// The positions, in the evaluation's list, of the reminders neither done nor snoozed
-    /// past the as-of date (or of all of them).
-    pub fn open_reminders(&self, all: bool) -> Shown {
-        let Some(list) = &self.eval.reminders else {
-            return Shown::All(0);
-        };
-        open_indices(
-            list,
-            &self.forecast.reminder_states,
-            self.as_of().day(),
-            all,
-        )
     }
 
     fn set_reminder(&mut self, key: String, state: Option<ReminderState>) {

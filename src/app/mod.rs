@@ -1,16 +1,20 @@
-//! The desktop application: state, the commands the UI emits, and running them after the frame.
+//! The desktop application: its state, the commands the panels emit, and running them after
+//! the frame. This file is the frame's root: the only one of `app` that calls the panels.
 
-mod commands;
+mod command;
+pub mod edit;
 pub mod evaluation;
 pub mod forecast;
-pub mod import_job;
-pub mod job;
+pub mod imports;
+pub mod jobs;
 pub mod native;
-pub mod org_files;
+pub mod org;
 pub mod printing;
+pub mod view;
 
-pub use commands::Command;
+pub use command::Command;
 pub use evaluation::Evaluation;
+pub use view::ViewCtx;
 
 use crate::i18n::{Lang, Tr};
 use crate::io::catalog_file::default_catalog;
@@ -72,28 +76,6 @@ pub struct Notice {
     pub error: bool,
 }
 
-/// UI state of the panels that must survive from frame to frame.
-#[derive(Default)]
-pub struct ViewState {
-    pub employees: crate::ui::employees::EmployeesView,
-    pub achievements: crate::ui::achievements::AchievementsView,
-    pub competencies: crate::ui::competencies::CompetenciesView,
-    pub membership: crate::ui::membership::MembershipView,
-    pub organisations: crate::ui::organisations::OrganisationsView,
-    pub sandbox: crate::ui::sandbox::SandboxView,
-    pub plan: crate::ui::plan::PlanView,
-    pub reminders: crate::ui::reminders::RemindersView,
-    pub as_of_text: String,
-    /// A confirmation waiting for the user (delete, leaver).
-    pub confirm: Option<crate::ui::confirm::Confirm>,
-    /// What the confirmed edit would do to the levels (computed when the confirmation opens).
-    pub impact: job::Job<crate::ui::confirm::Impact>,
-    /// The print dialog, while open.
-    pub print: Option<printing::PrintDialog>,
-    /// A temporary password to show once.
-    pub password: Option<(String, String)>,
-}
-
 pub struct AttainApp {
     pub store: Store,
     pub catalog: Arc<Catalog>,
@@ -108,19 +90,34 @@ pub struct AttainApp {
     pub panel: Panel,
     pub undo: Vec<Undo>,
     pub notice: Option<Notice>,
-    pub view: ViewState,
+    /// The panels' own state (filters, forms, what is open).
+    pub views: crate::ui::Views,
+    /// A confirmation waiting for the user (delete, leaver, a move of an MCID).
+    pub confirm: Option<edit::Confirm>,
+    /// What the confirmed edit would do to the levels (computed when the confirmation opens).
+    pub impact: jobs::Job<edit::Impact>,
+    /// The print dialog, while open.
+    pub print: Option<printing::PrintDialog>,
+    /// A new account's user name and temporary password, shown once.
+    pub password: Option<(String, String)>,
+    /// The organisation's import history, read when it changes.
+    pub import_history: Vec<crate::store::imports::ImportRecord>,
+    /// The user name of the person the Employees panel shows: (organisation, (person, name)).
+    pub user_name: Option<(i64, (String, Option<String>))>,
+    /// Moves on with every change of the organisation's data (see [`ViewCtx::generation`]).
+    pub generation: u64,
     pub commands: Vec<Command>,
     pub last_folder: Option<PathBuf>,
     /// An organisation being read by a worker (large ones), if any.
     pub loading: Option<std::sync::mpsc::Receiver<(i64, Result<Org, String>)>>,
     /// The bulk import in progress, if any.
-    pub import: import_job::ImportState,
+    pub import: imports::ImportState,
     /// What-if sandbox, plans, risk and reminders.
     pub forecast: forecast::Forecast,
     /// An award summary being rendered, printed or saved.
-    pub printing: job::Job<Result<String, String>>,
+    pub printing: jobs::Job<Result<String, String>>,
     /// An org file being written or read.
-    pub file_job: job::Job<Result<org_files::FileDone, String>>,
+    pub file_job: jobs::Job<Result<org::FileDone, String>>,
     /// When the process started (for the first-frame measurement).
     pub started: Option<std::time::Instant>,
     /// Kept while the window lives; the watcher thread stops when it is gone.
@@ -130,7 +127,7 @@ pub struct AttainApp {
 impl AttainApp {
     /// Opens the workspace; a new one gets the demo organisation so the window is never empty.
     pub fn new(mut store: Store) -> Result<Self, String> {
-        job::limit_arenas();
+        jobs::limit_arenas();
         let catalog = Arc::new(default_catalog());
         if store.list_orgs().map_err(|e| e.to_string())?.is_empty() {
             let demo = crate::io::demo::demo_org(&catalog).map_err(|e| e.to_string())?;
@@ -160,7 +157,7 @@ impl AttainApp {
         // A large organisation is read by a worker: the window opens at once with an empty
         // placeholder of the same name and a spinner, then shows it when it is read.
         let summary = orgs.iter().find(|o| o.id == org_id);
-        let large = summary.is_some_and(|o| o.employees > commands::BACKGROUND_LOAD)
+        let large = summary.is_some_and(|o| o.employees > org::BACKGROUND_LOAD)
             && store.path().as_os_str() != ":memory:";
         // Edits of what is read from here are refused if another attain writes first.
         store.mark_read().map_err(|e| e.to_string())?;
@@ -180,15 +177,22 @@ impl AttainApp {
             panel: Panel::default(),
             undo: Vec::new(),
             notice: None,
-            view: ViewState::default(),
+            views: crate::ui::Views::default(),
+            confirm: None,
+            impact: jobs::Job::default(),
+            print: None,
+            password: None,
+            import_history: Vec::new(),
+            user_name: None,
+            generation: 0,
             commands: Vec::new(),
             last_folder,
-            import: import_job::ImportState::Idle,
+            import: imports::ImportState::Idle,
             loading: None,
             started: None,
             forecast: forecast::Forecast::default(),
-            printing: job::Job::default(),
-            file_job: job::Job::default(),
+            printing: jobs::Job::default(),
+            file_job: jobs::Job::default(),
             watching: None,
         };
         if large {
@@ -228,53 +232,32 @@ impl AttainApp {
         self.refresh_forecast();
     }
 
-    /// Takes the result of a finished background import.
-    fn poll_import(&mut self, ctx: &egui::Context) {
-        let import_job::ImportState::Running(_, running) = &self.import else {
-            return;
-        };
-        ctx.request_repaint_after(std::time::Duration::from_millis(100));
-        match running.poll() {
-            None => {}
-            Some(Some(outcome)) => {
-                let state = std::mem::take(&mut self.import);
-                if let import_job::ImportState::Running(preview, _) = state {
-                    self.finish_import(preview.check, outcome);
-                }
-            }
-            Some(None) => {
-                self.import = import_job::ImportState::Idle;
-                self.fail(self.t("error-worker-stopped"));
-            }
+    /// Runs a command now: the panels follow it first (what it opens, a typed date in the
+    /// new language), then the application carries it out.
+    pub fn run(&mut self, cmd: Command) {
+        self.views.follow(&cmd, &self.tr);
+        self.dispatch(cmd);
+    }
+
+    pub(super) fn file_dialog(&self) -> rfd::FileDialog {
+        let d = rfd::FileDialog::new();
+        match &self.last_folder {
+            Some(dir) => d.set_directory(dir),
+            None => d,
         }
     }
 
-    /// Shows the outcome of an import and reloads the organisation it changed.
-    pub fn finish_import(
-        &mut self,
-        check: crate::io::users::UsersCheck,
-        outcome: import_job::Outcome,
-    ) {
-        match outcome {
-            Ok((created, counts)) => {
-                let new_accounts = counts.created > 0;
-                self.import = import_job::ImportState::Finished(Box::new(import_job::Finished {
-                    check,
-                    created,
-                    counts,
-                    log_saved: None,
-                }));
-                self.select_org(self.org_id);
-                self.panel = Panel::Imports;
-                if new_accounts {
-                    // The passwords exist only in memory now: ask at once where to keep them.
-                    self.commands.push(Command::SaveCredentialsLogDialog);
-                }
-            }
-            Err(e) => {
-                self.import = import_job::ImportState::Idle;
-                self.fail(e);
-            }
+    /// Keeps a window setting; a failure is said (the next start would not remember it).
+    pub(super) fn remember(&mut self, key: &str, value: &str) {
+        if let Err(e) = self.store.set_setting(key, value) {
+            self.fail(e.to_string());
+        }
+    }
+
+    pub(super) fn remember_folder(&mut self, path: &std::path::Path) {
+        if let Some(dir) = path.parent() {
+            self.last_folder = Some(dir.to_path_buf());
+            self.remember("last_folder", &dir.display().to_string());
         }
     }
 
@@ -290,7 +273,7 @@ impl AttainApp {
             });
             self.watching = Some(alive);
         }
-        if self.loading.is_some() || !matches!(self.import, import_job::ImportState::Idle) {
+        if self.loading.is_some() || !matches!(self.import, imports::ImportState::Idle) {
             return;
         }
         if !self.store.changed_since_read().unwrap_or(false) {
@@ -310,6 +293,27 @@ impl AttainApp {
         }
     }
 
+    /// Prepares a new window's context (fonts): once, before the first frame.
+    pub fn setup(ctx: &egui::Context) {
+        crate::ui::widgets::install_fonts(ctx);
+    }
+
+    /// Reads the user name of the person the Employees panel shows, once per person and
+    /// change rather than from SQLite every frame.
+    fn refresh_user_name(&mut self) {
+        let Some(id) = self.views.employees.selected.as_deref() else {
+            return;
+        };
+        let current = self
+            .user_name
+            .as_ref()
+            .is_some_and(|(org, (person, _))| *org == self.org_id && person == id);
+        if !current {
+            let upn = self.store.user_account(self.org_id, id).ok().flatten();
+            self.user_name = Some((self.org_id, (id.to_string(), upn)));
+        }
+    }
+
     /// Draws the whole window into `ui`, then runs the commands the frame emitted.
     pub fn ui_root(&mut self, ui: &mut egui::Ui) {
         self.eval.poll();
@@ -320,7 +324,7 @@ impl AttainApp {
                 &[("file", report.display().to_string())],
             ));
         }
-        if self.eval.busy() | self.forecast.busy() {
+        if self.eval.busy() | self.forecast.busy() | self.impact.poll() {
             ui.ctx()
                 .request_repaint_after(std::time::Duration::from_millis(50));
         }
@@ -329,7 +333,7 @@ impl AttainApp {
         self.poll_printing(ui.ctx());
         self.poll_files(ui.ctx());
         self.follow_other_instances(ui.ctx());
-        if matches!(self.import, import_job::ImportState::Checking(_)) {
+        if matches!(self.import, imports::ImportState::Checking(_)) {
             self.take_checked();
             ui.ctx()
                 .request_repaint_after(std::time::Duration::from_millis(100));
@@ -375,28 +379,11 @@ impl AttainApp {
                 Err(e) => self.fail(format!("{}: {e}", path.display())),
             }
         }
-        let modal = self.view.confirm.is_some()
-            || self.view.password.is_some()
-            || self.view.print.is_some();
-        crate::ui::shortcuts::shortcuts_ui(ui, &mut cmds, modal);
-        crate::ui::top_bar::top_bar_ui(self, ui, &mut cmds);
-        crate::ui::status_bar::status_bar_ui(self, ui, &mut cmds);
-        crate::ui::alerts::alerts_panel_ui(self, ui, &mut cmds);
-        egui::CentralPanel::default_margins().show(ui, |ui| match self.panel {
-            Panel::Organisations => crate::ui::organisations::organisations_ui(self, ui, &mut cmds),
-            Panel::Employees => crate::ui::employees::employees_ui(self, ui, &mut cmds),
-            Panel::Achievements => crate::ui::achievements::achievements_ui(self, ui, &mut cmds),
-            Panel::Competencies => crate::ui::competencies::competencies_ui(self, ui, &mut cmds),
-            Panel::Membership => crate::ui::membership::membership_ui(self, ui, &mut cmds),
-            Panel::Timeline => crate::ui::timeline::timeline_ui(self, ui, &mut cmds),
-            Panel::WhatIf => crate::ui::sandbox::sandbox_ui(self, ui, &mut cmds),
-            Panel::Plan => crate::ui::plan::plan_ui(self, ui, &mut cmds),
-            Panel::Reminders => crate::ui::reminders::reminders_ui(self, ui, &mut cmds),
-            Panel::Imports => crate::ui::imports::imports_ui(self, ui, &mut cmds),
-        });
-        crate::ui::confirm::confirm_ui(self, ui, &mut cmds);
-        crate::ui::password::password_ui(self, ui);
-        crate::ui::print_dialog::print_dialog_ui(self, ui, &mut cmds);
+        self.refresh_user_name();
+        // The panels' state is lent to the frame, so the context can borrow the rest.
+        let mut views = std::mem::take(&mut self.views);
+        crate::ui::root_ui(&ViewCtx::of(self), &mut views, ui, &mut cmds);
+        self.views = views;
         if !cmds.is_empty() {
             // The commands changed the state after it was drawn: draw it again.
             ui.ctx().request_repaint();

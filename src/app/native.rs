@@ -42,7 +42,7 @@ fn window(db: Option<PathBuf>, started: std::time::Instant) -> Result<(), (u8, S
         "attain",
         options,
         Box::new(move |cc| {
-            crate::ui::widgets::install_fonts(&cc.egui_ctx);
+            AttainApp::setup(&cc.egui_ctx);
             Ok(Box::new(app))
         }),
     )

@@ -2,7 +2,7 @@
 //! PDF) on a worker thread, the system's printers listed the same way.
 
 use super::AttainApp;
-use super::job::Job;
+use super::jobs::Job;
 use crate::report::AwardRequest;
 /// The paper sizes the print dialog offers (the report's, named here for the panels).
 pub use crate::report::Paper;
@@ -18,8 +18,16 @@ pub enum Scope {
     Profile,
 }
 
+/// The print dialog: the system's printers (listed by a worker) and the user's choices.
 pub struct PrintDialog {
     pub printers: Job<Result<crate::report::print::Printers, String>>,
+    pub form: PrintForm,
+}
+
+/// What the user chose in the print dialog.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PrintForm {
+    /// `None`: the system's default printer.
     pub printer: Option<String>,
     pub copies: u32,
     pub paper: Paper,
@@ -29,7 +37,7 @@ pub struct PrintDialog {
     pub template: Option<PathBuf>,
 }
 
-impl PrintDialog {
+impl PrintForm {
     /// What the dialog's choices ask for.
     pub fn request(&self) -> AwardRequest {
         AwardRequest {
@@ -53,6 +61,8 @@ pub enum Target {
 #[derive(Debug, Clone, PartialEq)]
 pub enum PrintCommand {
     Open,
+    /// The user changed a choice in the dialog.
+    Set(PrintForm),
     Close,
     Print,
     SaveDialog,
@@ -70,31 +80,38 @@ impl AttainApp {
             PrintCommand::Open => {
                 let mut printers = Job::default();
                 printers.start(ALWAYS_BACKGROUND, crate::report::print::printers);
-                self.view.print = Some(PrintDialog {
+                self.print = Some(PrintDialog {
                     printers,
-                    printer: None,
-                    copies: 1,
-                    paper: if self.tr.lang() == crate::i18n::Lang::En
-                        && sys_locale::get_locale().is_some_and(|l| l.ends_with("US"))
-                    {
-                        Paper::Letter
-                    } else {
-                        Paper::A4
+                    form: PrintForm {
+                        printer: None,
+                        copies: 1,
+                        paper: if self.tr.lang() == crate::i18n::Lang::En
+                            && sys_locale::get_locale().is_some_and(|l| l.ends_with("US"))
+                        {
+                            Paper::Letter
+                        } else {
+                            Paper::A4
+                        },
+                        scope: Scope::default(),
+                        lang: self.tr.lang(),
+                        template: None,
                     },
-                    scope: Scope::default(),
-                    lang: self.tr.lang(),
-                    template: None,
                 });
             }
-            PrintCommand::Close => self.view.print = None,
+            PrintCommand::Close => self.print = None,
+            PrintCommand::Set(form) => {
+                if let Some(d) = &mut self.print {
+                    d.form = form;
+                }
+            }
             PrintCommand::Print => {
-                let Some(d) = &self.view.print else { return };
-                let req = d.request();
+                let Some(d) = &self.print else { return };
+                let (req, f) = (d.form.request(), &d.form);
                 let job = PrintJob {
-                    printer: d.printer.clone(),
-                    copies: d.copies,
-                    paper: d.paper,
-                    title: crate::report::job_title(&self.org, &req, &crate::i18n::Tr::new(d.lang)),
+                    printer: f.printer.clone(),
+                    copies: f.copies,
+                    paper: f.paper,
+                    title: crate::report::job_title(&self.org, &req, &crate::i18n::Tr::new(f.lang)),
                 };
                 self.render_to(Target::Printer(job));
             }
@@ -115,14 +132,14 @@ impl AttainApp {
             }
             PrintCommand::PickTemplate => {
                 if let Some(path) = self.file_dialog().add_filter("typst", &["typ"]).pick_file()
-                    && let Some(d) = &mut self.view.print
+                    && let Some(d) = &mut self.print
                 {
-                    d.template = Some(path);
+                    d.form.template = Some(path);
                 }
             }
             PrintCommand::ClearTemplate => {
-                if let Some(d) = &mut self.view.print {
-                    d.template = None;
+                if let Some(d) = &mut self.print {
+                    d.form.template = None;
                 }
             }
         }
@@ -130,10 +147,10 @@ impl AttainApp {
 
     /// Renders the dialog's summary on a worker and sends it to `target`.
     fn render_to(&mut self, target: Target) {
-        let Some(d) = &self.view.print else { return };
-        let req = d.request();
+        let Some(d) = &self.print else { return };
+        let req = d.form.request();
         let (catalog, org, as_of) = (self.catalog.clone(), self.org.clone(), self.as_of());
-        let (lang, template) = (d.lang, d.template.clone());
+        let (lang, template) = (d.form.lang, d.form.template.clone());
         self.printing.start(ALWAYS_BACKGROUND, move || {
             let tr = crate::i18n::Tr::new(lang);
             let template = template
@@ -157,15 +174,22 @@ impl AttainApp {
                     .map_err(|e| format!("{}: {e}", path.display())),
             }
         });
-        self.view.print = None;
+        self.print = None;
     }
 
     /// Takes a finished render (called every frame).
     pub(super) fn poll_printing(&mut self, ctx: &egui::Context) {
-        if let Some(d) = &mut self.view.print
-            && d.printers.poll()
-        {
-            ctx.request_repaint_after(std::time::Duration::from_millis(100));
+        if let Some(d) = &mut self.print {
+            if d.printers.poll() {
+                ctx.request_repaint_after(std::time::Duration::from_millis(100));
+            }
+            // Without a system default, the first printer rather than a job that the print
+            // service would refuse.
+            if let Some(Ok((names, None))) = &d.printers.result
+                && d.form.printer.is_none()
+            {
+                d.form.printer = names.first().cloned();
+            }
         }
         if self.printing.poll() {
             ctx.request_repaint_after(std::time::Duration::from_millis(100));

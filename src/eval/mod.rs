@@ -5,6 +5,7 @@ mod assemble;
 pub mod compiled;
 pub mod engine;
 pub mod facts;
+pub mod impact;
 pub mod membership;
 pub mod pci;
 pub mod people;

@@ -120,6 +120,28 @@ impl Tr {
         self.lang.date(d)
     }
 
+    /// Parses what a user types for a date: ISO (2018-12-31) or the locale's form.
+    pub fn parse_day(&self, s: &str) -> Option<crate::model::Day> {
+        let s = s.trim();
+        if let Ok(d) = crate::model::Day::parse(s) {
+            return Some(d);
+        }
+        let fmt = match self.lang {
+            Lang::En => "%m/%d/%Y",
+            Lang::It => "%d/%m/%Y",
+        };
+        chrono::NaiveDate::parse_from_str(s, fmt)
+            .ok()
+            .map(crate::model::Day)
+    }
+
+    /// A date or an instant typed by the user.
+    pub fn parse_instant(&self, s: &str) -> Option<crate::model::Instant> {
+        crate::model::Instant::parse(s.trim())
+            .ok()
+            .or_else(|| self.parse_day(s).map(crate::model::Day::start))
+    }
+
     /// A number with the locale's grouping and decimal marks: 15,000.5 / 15.000,5.
     pub fn number(&self, v: f64) -> String {
         Tr::number_in(self.lang, v)

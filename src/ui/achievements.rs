@@ -1,8 +1,8 @@
 //! Achievements of one employee: add from the catalog with search, dates, expiry and grace;
 //! coloured expired (red), counting for less than 90 days (amber), valid (green).
 
-use super::widgets::{AMBER, GREEN, RED, labelled_field, parse_instant};
-use crate::app::{AttainApp, Command, Panel};
+use super::widgets::{AMBER, GREEN, RED, labelled_field};
+use crate::app::{Command, Panel, ViewCtx};
 use crate::model::{Achievement, Credential, Day, Edit, Employee};
 use egui::Color32;
 
@@ -30,14 +30,14 @@ fn counts_until(c: &Credential, a: &Achievement) -> Option<Day> {
 
 /// The credential's retirement and the grace after it (domain §6.8): "06/30/2019, grace
 /// until 12/31/2019", or a dash for a credential that does not retire.
-fn retirement_text(app: &AttainApp, c: &Credential) -> String {
+fn retirement_text(ctx: &ViewCtx, c: &Credential) -> String {
     let day = |d: Option<&str>| d.and_then(|d| Day::parse(d).ok());
     match (day(c.retires.as_deref()), day(c.counts_until.as_deref())) {
-        (Some(r), Some(g)) if g != r => app.tr.t(
+        (Some(r), Some(g)) if g != r => ctx.tr.t(
             "achievements-retires-grace",
-            &[("retires", app.tr.date(r)), ("until", app.tr.date(g))],
+            &[("retires", ctx.tr.date(r)), ("until", ctx.tr.date(g))],
         ),
-        (Some(r), _) => app.tr.date(r),
+        (Some(r), _) => ctx.tr.date(r),
         (None, _) => "–".to_string(),
     }
 }
@@ -52,42 +52,49 @@ pub fn validity_color(until: Option<Day>, today: Day, inactive: bool) -> Color32
     }
 }
 
-pub fn achievements_ui(app: &mut AttainApp, ui: &mut egui::Ui, cmds: &mut Vec<Command>) {
-    ui.heading(app.t("panel-achievements"));
-    let Some(id) = app.view.achievements.employee.clone() else {
-        ui.label(app.t("achievements-pick"));
-        if ui.button(app.t("panel-employees")).clicked() {
+pub fn achievements_ui(
+    ctx: &ViewCtx,
+    view: &mut AchievementsView,
+    ui: &mut egui::Ui,
+    cmds: &mut Vec<Command>,
+) {
+    ui.heading(ctx.t("panel-achievements"));
+    let Some(id) = view.employee.clone() else {
+        ui.label(ctx.t("achievements-pick"));
+        if ui.button(ctx.t("panel-employees")).clicked() {
             cmds.push(Command::Show(Panel::Employees));
         }
         return;
     };
-    let Some(e) = app.org.employees.iter().find(|e| e.id == id).cloned() else {
-        app.view.achievements.employee = None;
+    let Some(e) = ctx.org.employees.iter().find(|e| e.id == id).cloned() else {
+        // Gone (removed, undone, another organisation shown): back to the choice.
+        view.employee = None;
         return;
     };
     ui.horizontal(|ui| {
         ui.strong(&e.display_name);
         ui.weak(&e.email);
     });
-    list_ui(app, ui, &e);
+    list_ui(ctx, ui, &e, cmds);
     ui.separator();
-    add_ui(app, ui, &e, cmds);
+    add_ui(ctx, view, ui, &e, cmds);
 }
 
-fn list_ui(app: &mut AttainApp, ui: &mut egui::Ui, e: &Employee) {
-    let today = app.as_of().day();
-    let report = app.eval.report.clone();
+fn list_ui(ctx: &ViewCtx, ui: &mut egui::Ui, e: &Employee, cmds: &mut Vec<Command>) {
+    let today = ctx.now().day();
+    let report = ctx.eval.report.clone();
     egui::ScrollArea::horizontal()
         .id_salt("achievements_scroll")
-        .show(ui, |ui| grid_ui(app, ui, e, today, report.as_deref()));
+        .show(ui, |ui| grid_ui(ctx, ui, e, today, report.as_deref(), cmds));
 }
 
 fn grid_ui(
-    app: &mut AttainApp,
+    ctx: &ViewCtx,
     ui: &mut egui::Ui,
     e: &Employee,
     today: Day,
     report: Option<&crate::eval::Report>,
+    cmds: &mut Vec<Command>,
 ) {
     egui::Grid::new("achievements_grid")
         .striped(true)
@@ -106,12 +113,12 @@ fn grid_ui(
                 ui.strong(if k.is_empty() {
                     String::new()
                 } else {
-                    app.t(k)
+                    ctx.t(k)
                 });
             }
             ui.end_row();
             for (i, a) in e.achievements.iter().enumerate() {
-                let Some(c) = app
+                let Some(c) = ctx
                     .catalog
                     .credentials
                     .iter()
@@ -130,13 +137,13 @@ fn grid_ui(
                     ui.add(egui::Label::new(&c.title).truncate())
                         .on_hover_text(&c.title);
                 });
-                ui.label(app.tr.date(a.passed_on.day()));
+                ui.label(ctx.tr.date(a.passed_on.day()));
                 ui.label(
                     a.expires_on
-                        .map_or_else(|| "–".to_string(), |d| app.tr.date(d)),
+                        .map_or_else(|| "–".to_string(), |d| ctx.tr.date(d)),
                 );
-                ui.label(retirement_text(app, c));
-                ui.label(until.map_or_else(|| "–".to_string(), |u| app.tr.date(u)));
+                ui.label(retirement_text(ctx, c));
+                ui.label(until.map_or_else(|| "–".to_string(), |u| ctx.tr.date(u)));
                 // The report lists them by employee id (domain §3.7): find the person's few.
                 let reason = report.as_ref().and_then(|r| {
                     let from = r
@@ -153,47 +160,52 @@ fn grid_ui(
                             .ok()
                             .and_then(|v| v.as_str().map(|s| s.replace('_', "-")))
                             .unwrap_or_default();
-                        ui.colored_label(AMBER, app.t(&format!("reason-{code}")))
+                        ui.colored_label(AMBER, ctx.t(&format!("reason-{code}")))
                     }
-                    None => ui.label(app.t("achievements-counts")),
+                    None => ui.label(ctx.t("achievements-counts")),
                 };
                 if ui
                     .small_button("✖")
-                    .on_hover_text(app.t("achievements-remove"))
+                    .on_hover_text(ctx.t("achievements-remove"))
                     .clicked()
                 {
-                    let title = app.tr.t(
+                    let title = ctx.tr.t(
                         "achievements-remove-title",
                         &[("credential", a.credential.to_string())],
                     );
-                    let yes = app.t("achievements-remove");
-                    super::confirm::confirm_edit(
-                        app,
+                    let yes = ctx.t("achievements-remove");
+                    cmds.push(Command::AskEdit {
                         title,
                         yes,
-                        Edit::RemoveAchievement {
+                        edit: Edit::RemoveAchievement {
                             employee: e.id.clone(),
                             index: i,
                         },
-                    );
+                    });
                 }
                 ui.end_row();
             }
         });
 }
 
-fn add_ui(app: &mut AttainApp, ui: &mut egui::Ui, e: &Employee, cmds: &mut Vec<Command>) {
-    ui.strong(app.t("achievements-add-title"));
-    let v = &mut app.view.achievements;
+fn add_ui(
+    ctx: &ViewCtx,
+    view: &mut AchievementsView,
+    ui: &mut egui::Ui,
+    e: &Employee,
+    cmds: &mut Vec<Command>,
+) {
+    ui.strong(ctx.t("achievements-add-title"));
+    let v = &mut *view;
     labelled_field(
         ui,
-        &app.tr.t("achievements-search", &[]),
+        &ctx.tr.t("achievements-search", &[]),
         &mut v.search,
         260.0,
     );
     let needle = v.search.trim().to_lowercase();
     if !needle.is_empty() {
-        let matches: Vec<&Credential> = app
+        let matches: Vec<&Credential> = ctx
             .catalog
             .credentials
             .iter()
@@ -219,29 +231,27 @@ fn add_ui(app: &mut AttainApp, ui: &mut egui::Ui, e: &Employee, cmds: &mut Vec<C
     ui.horizontal(|ui| {
         labelled_field(
             ui,
-            &app.tr.t("achievements-col-passed", &[]),
+            &ctx.tr.t("achievements-col-passed", &[]),
             &mut v.passed,
             100.0,
         );
         labelled_field(
             ui,
-            &app.tr.t("achievements-expires", &[]),
+            &ctx.tr.t("achievements-expires", &[]),
             &mut v.expires,
             100.0,
         );
     });
     let picked = v.picked.clone();
-    let passed = parse_instant(&app.tr, &v.passed);
+    let passed = ctx.tr.parse_instant(&v.passed);
     let expires = if v.expires.trim().is_empty() {
         Ok(None)
     } else {
-        super::widgets::parse_day(&app.tr, &v.expires)
-            .map(Some)
-            .ok_or(())
+        ctx.tr.parse_day(&v.expires).map(Some).ok_or(())
     };
     let label = match &picked {
-        Some(p) => app.tr.t("achievements-add", &[("credential", p.clone())]),
-        None => app.t("achievements-add-pick"),
+        Some(p) => ctx.tr.t("achievements-add", &[("credential", p.clone())]),
+        None => ctx.t("achievements-add-pick"),
     };
     let ready = picked.is_some() && passed.is_some() && expires.is_ok();
     if ui.add_enabled(ready, egui::Button::new(label)).clicked()
@@ -254,7 +264,7 @@ fn add_ui(app: &mut AttainApp, ui: &mut egui::Ui, e: &Employee, cmds: &mut Vec<C
             employee: e.id.clone(),
             achievement: a,
         }));
-        let v = &mut app.view.achievements;
+        let v = &mut *view;
         v.picked = None;
         v.search.clear();
     }

@@ -2,23 +2,23 @@
 //! height so that only the visible ones are drawn: a large organisation has thousands.
 
 use super::widgets::{AMBER, RED};
-use crate::app::{AttainApp, Command, Panel};
+use crate::app::{Command, Panel, ViewCtx};
 use crate::eval::report::{Alert, AlertCode};
 
-pub fn alerts_panel_ui(app: &mut AttainApp, ui: &mut egui::Ui, cmds: &mut Vec<Command>) {
-    let Some(report) = app.eval.report.clone() else {
+pub fn alerts_panel_ui(ctx: &ViewCtx, ui: &mut egui::Ui, cmds: &mut Vec<Command>) {
+    let Some(report) = ctx.eval.report.clone() else {
         return;
     };
     egui::Panel::right("alerts")
         .resizable(true)
         .default_size(260.0)
         .show(ui, |ui| {
-            ui.heading(app.tr.t(
+            ui.heading(ctx.tr.t(
                 "alerts-title",
                 &[("count", report.alerts.len().to_string())],
             ));
             if report.alerts.is_empty() {
-                ui.weak(app.t("alerts-none"));
+                ui.weak(ctx.t("alerts-none"));
                 return;
             }
             let line = ui.text_style_height(&egui::TextStyle::Body) + ui.spacing().item_spacing.y;
@@ -31,21 +31,21 @@ pub fn alerts_panel_ui(app: &mut AttainApp, ui: &mut egui::Ui, cmds: &mut Vec<Co
                             egui::vec2(ui.available_width(), row - ui.spacing().item_spacing.y);
                         ui.allocate_ui(size, |ui| {
                             ui.set_min_size(size);
-                            ui.push_id(i, |ui| alert_ui(app, ui, &report.alerts[i], cmds));
+                            ui.push_id(i, |ui| alert_ui(ctx, ui, &report.alerts[i], cmds));
                         });
                     }
                 });
         });
 }
 
-fn alert_ui(app: &AttainApp, ui: &mut egui::Ui, a: &Alert, cmds: &mut Vec<Command>) {
+fn alert_ui(ctx: &ViewCtx, ui: &mut egui::Ui, a: &Alert, cmds: &mut Vec<Command>) {
     let color = match a.code {
         AlertCode::RenewalAtRisk | AlertCode::MembershipLapsed => RED,
         _ => AMBER,
     };
     ui.colored_label(
         color,
-        app.t(&format!(
+        ctx.t(&format!(
             "code-{}",
             a.code.message_id().trim_start_matches("alert-")
         )),
@@ -59,7 +59,7 @@ fn alert_ui(app: &AttainApp, ui: &mut egui::Ui, a: &Alert, cmds: &mut Vec<Comman
             }
         }
         for c in &a.competencies {
-            if ui.link(app.catalog.competency_name(c)).clicked() {
+            if ui.link(ctx.catalog.competency_name(c)).clicked() {
                 cmds.push(Command::OpenCompetency(c.to_string()));
             }
         }
@@ -70,7 +70,7 @@ fn alert_ui(app: &AttainApp, ui: &mut egui::Ui, a: &Alert, cmds: &mut Vec<Comman
                 | AlertCode::MembershipLapsed
                 | AlertCode::OverrideEnding
         );
-        if membership && ui.link(app.t("panel-membership")).clicked() {
+        if membership && ui.link(ctx.t("panel-membership")).clicked() {
             cmds.push(Command::Show(Panel::Membership));
         }
     });

@@ -2,7 +2,7 @@
 //! the people who fill them, why others do not count, and what is missing.
 
 use super::widgets::{GREEN, RED, level_text};
-use crate::app::{AttainApp, Command};
+use crate::app::{Command, ViewCtx};
 use crate::eval::report::{CompetencyReport, LevelReport, Requirement};
 use crate::model::{Competency, Step};
 use std::collections::HashSet;
@@ -26,17 +26,23 @@ struct Others {
     unlisted: usize,
 }
 
-pub fn competencies_ui(app: &mut AttainApp, ui: &mut egui::Ui, cmds: &mut Vec<Command>) {
-    ui.heading(app.t("panel-competencies"));
-    let Some(report) = app.eval.report.clone() else {
+pub fn competencies_ui(
+    ctx: &ViewCtx,
+    view: &mut CompetenciesView,
+    ui: &mut egui::Ui,
+    cmds: &mut Vec<Command>,
+) {
+    ui.heading(ctx.t("panel-competencies"));
+    let Some(report) = ctx.eval.report.clone() else {
         ui.spinner();
         return;
     };
-    let open = app.view.competencies.open.take();
+    let open = view.open.take();
+    let view = &*view;
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            for (def, c) in app.catalog.competencies.iter().zip(&report.competencies) {
+            for (def, c) in ctx.catalog.competencies.iter().zip(&report.competencies) {
                 let id = ui.make_persistent_id(("competency", &def.id));
                 let mut state = egui::collapsing_header::CollapsingState::load_with_default_open(
                     ui.ctx(),
@@ -49,16 +55,16 @@ pub fn competencies_ui(app: &mut AttainApp, ui: &mut egui::Ui, cmds: &mut Vec<Co
                 let (_, header, _) = state
                     .show_header(ui, |ui| {
                         ui.strong(&def.name).on_hover_text(&def.id);
-                        ui.label(level_text(&app.tr, c.level));
+                        ui.label(level_text(ctx.tr, c.level));
                         if c.displayed_level != c.level {
-                            ui.weak(app.t("text-displayed"));
-                            ui.label(level_text(&app.tr, c.displayed_level));
+                            ui.weak(ctx.t("text-displayed"));
+                            ui.label(level_text(ctx.tr, c.displayed_level));
                         }
                         if c.overridden {
-                            ui.colored_label(super::widgets::AMBER, app.t("text-override"));
+                            ui.colored_label(super::widgets::AMBER, ctx.t("text-override"));
                         }
                     })
-                    .body(|ui| competency_ui(app, ui, def, c, &report, cmds));
+                    .body(|ui| competency_ui(ctx, view, ui, def, c, &report, cmds));
                 if open.as_deref() == Some(def.id.as_str()) {
                     header.response.scroll_to_me(Some(egui::Align::TOP));
                 }
@@ -67,7 +73,8 @@ pub fn competencies_ui(app: &mut AttainApp, ui: &mut egui::Ui, cmds: &mut Vec<Co
 }
 
 fn competency_ui(
-    app: &AttainApp,
+    ctx: &ViewCtx,
+    view: &CompetenciesView,
     ui: &mut egui::Ui,
     def: &Competency,
     c: &CompetencyReport,
@@ -79,7 +86,7 @@ fn competency_ui(
             ("pci-customer-engagement", &pci.customer_engagement),
             ("pci-finance-operations", &pci.finance_and_operations),
         ] {
-            ui.label(format!("{}: {:.1}", app.t(name), path.total));
+            ui.label(format!("{}: {:.1}", ctx.t(name), path.total));
             ui.add(egui::ProgressBar::new((path.total / 100.0) as f32).desired_width(240.0));
         }
     }
@@ -90,15 +97,15 @@ fn competency_ui(
                 ("level-silver", &opt.silver, &o.silver),
                 ("level-gold", &opt.gold, &o.gold),
             ] {
-                level_ui(app, ui, lvl, steps.as_deref(), r, cmds);
+                level_ui(ctx, ui, lvl, steps.as_deref(), r, cmds);
             }
         });
     }
-    others_ui(app, ui, def, report, cmds);
+    others_ui(ctx, view, ui, def, report, cmds);
 }
 
 fn level_ui(
-    app: &AttainApp,
+    ctx: &ViewCtx,
     ui: &mut egui::Ui,
     lvl: &str,
     steps: Option<&[Step]>,
@@ -106,13 +113,13 @@ fn level_ui(
     cmds: &mut Vec<Command>,
 ) {
     ui.horizontal(|ui| {
-        ui.label(app.t(lvl));
+        ui.label(ctx.t(lvl));
         if steps.is_none() {
-            ui.weak(app.t("competency-no-level"));
+            ui.weak(ctx.t("competency-no-level"));
         } else if r.met {
-            ui.colored_label(GREEN, app.t("text-met"));
+            ui.colored_label(GREEN, ctx.t("text-met"));
         } else {
-            ui.colored_label(RED, app.t("text-not-met"));
+            ui.colored_label(RED, ctx.t("text-not-met"));
         }
     });
     for req in &r.requirements {
@@ -130,8 +137,8 @@ fn level_ui(
                     } else {
                         1.0
                     };
-                    let text = format!("{} / {}", app.tr.number(*actual), app.tr.number(*required));
-                    ui.label(app.t(&format!("metric-{}", metric.replace('_', "-"))));
+                    let text = format!("{} / {}", ctx.tr.number(*actual), ctx.tr.number(*required));
+                    ui.label(ctx.t(&format!("metric-{}", metric.replace('_', "-"))));
                     ui.add(
                         egui::ProgressBar::new(frac as f32)
                             .text(text)
@@ -147,7 +154,7 @@ fn level_ui(
                 } => {
                     let have = people.len().min(*required_people as usize);
                     let frac = have as f32 / (*required_people).max(1) as f32;
-                    ui.label(app.t("competency-people"));
+                    ui.label(ctx.t("competency-people"));
                     ui.add(
                         egui::ProgressBar::new(frac)
                             .text(format!("{have} / {required_people}"))
@@ -160,7 +167,7 @@ fn level_ui(
                         }
                     }
                     if let Some(m) = missing {
-                        ui.colored_label(RED, format!("{}: {m}", app.t("text-missing")));
+                        ui.colored_label(RED, format!("{}: {m}", ctx.t("text-missing")));
                     }
                 }
             }
@@ -171,7 +178,8 @@ fn level_ui(
 /// People who hold credentials of this competency that do not count, and why; people whose
 /// credentials this competency does not list.
 fn others_ui(
-    app: &AttainApp,
+    ctx: &ViewCtx,
+    view: &CompetenciesView,
     ui: &mut egui::Ui,
     def: &Competency,
     report: &crate::eval::Report,
@@ -179,16 +187,16 @@ fn others_ui(
 ) {
     let key = (
         std::ptr::from_ref(report) as usize,
-        std::sync::Arc::as_ptr(&app.org) as usize,
+        std::sync::Arc::as_ptr(ctx.org) as usize,
         def.id.clone(),
     );
-    let mut cache = app.view.competencies.others.borrow_mut();
+    let mut cache = view.others.borrow_mut();
     if cache.as_ref().is_none_or(|o| o.key != key) {
         let listed: HashSet<&str> = def.listed().into_iter().collect();
         let blocked = (0..report.not_credited.len())
             .filter(|i| listed.contains(&*report.not_credited[*i].credential))
             .collect();
-        let unlisted = app
+        let unlisted = ctx
             .org
             .employees
             .iter()
@@ -215,7 +223,7 @@ fn others_ui(
         .map(|i| &report.not_credited[*i])
         .collect();
     if !blocked.is_empty() {
-        ui.label(app.t("competency-not-counting"));
+        ui.label(ctx.t("competency-not-counting"));
         let total = others.blocked.len();
         for n in blocked {
             ui.horizontal(|ui| {
@@ -230,23 +238,23 @@ fn others_ui(
                 ui.label(format!(
                     "{} — {}",
                     n.credential,
-                    app.t(&format!("reason-{code}"))
+                    ctx.t(&format!("reason-{code}"))
                 ));
             });
         }
         if total > 50 {
             ui.weak(
-                app.tr
+                ctx.tr
                     .t("list-more", &[("count", (total - 50).to_string())]),
             );
         }
     }
     let unlisted = others.unlisted;
     drop(cache);
-    used_elsewhere_ui(app, ui, def, cmds);
+    used_elsewhere_ui(ctx, ui, def, cmds);
     if unlisted > 0 {
         ui.weak(
-            app.tr
+            ctx.tr
                 .t("competency-not-listed", &[("count", unlisted.to_string())]),
         );
     }
@@ -254,42 +262,37 @@ fn others_ui(
 
 /// Reuse across competencies off (§3.6): the people this competency's Gold cannot count
 /// because a competency visited earlier already counted them for its Gold.
-fn used_elsewhere_ui(
-    app: &AttainApp,
-    ui: &mut egui::Ui,
-    def: &Competency,
-    cmds: &mut Vec<Command>,
-) {
-    let Some(c) = app.catalog.competencies.iter().position(|x| x.id == def.id) else {
+fn used_elsewhere_ui(ctx: &ViewCtx, ui: &mut egui::Ui, def: &Competency, cmds: &mut Vec<Command>) {
+    let Some(c) = ctx.catalog.competencies.iter().position(|x| x.id == def.id) else {
         return;
     };
-    let Some(used) = app.eval.used_elsewhere.as_ref().and_then(|u| u.get(c)) else {
+    let Some(used) = ctx.eval.used_elsewhere.as_ref().and_then(|u| u.get(c)) else {
         return;
     };
     if used.is_empty() {
         return;
     }
-    ui.label(app.t("competency-used-elsewhere"));
+    ui.label(ctx.t("competency-used-elsewhere"));
     for (person, by) in used.iter().take(50) {
         ui.horizontal(|ui| {
             ui.add_space(12.0);
             if ui.link(person.as_ref()).clicked() {
                 cmds.push(Command::OpenEmployee(person.to_string()));
             }
-            let name = app
+            let name = ctx
                 .catalog
                 .competencies
                 .get(*by)
                 .map_or("", |d| d.name.as_str());
             ui.label(
-                app.tr
+                ctx.tr
                     .t("reason-already-used", &[("competency", name.to_string())]),
             );
         });
     }
     if used.len() > 50 {
         ui.weak(
-            app.tr
+            ctx.tr
                 .t("list-more", &[("count", (used.len() - 50).to_string())]),
         );
     }

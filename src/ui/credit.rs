@@ -3,21 +3,21 @@
 
 use super::widgets::{level_text, on_request_ui};
 use crate::app::forecast::ForecastCommand as F;
-use crate::app::{AttainApp, Command};
+use crate::app::{Command, ViewCtx};
 
-pub fn credit_ui(app: &AttainApp, ui: &mut egui::Ui, cmds: &mut Vec<Command>) {
-    ui.heading(app.t("credit-title"));
-    ui.label(app.t("credit-hint"));
-    let labels = (&*app.t("credit-compute"), &*app.t("credit-computing"));
+pub fn credit_ui(ctx: &ViewCtx, ui: &mut egui::Ui, cmds: &mut Vec<Command>) {
+    ui.heading(ctx.t("credit-title"));
+    ui.label(ctx.t("credit-hint"));
+    let labels = (&*ctx.t("credit-compute"), &*ctx.t("credit-computing"));
     let ask = Command::Forecast(F::Credit);
-    let Some(people) = on_request_ui(ui, &app.forecast.credit, labels, ask, cmds) else {
+    let Some(people) = on_request_ui(ui, &ctx.forecast.credit, labels, ask, cmds) else {
         return;
     };
     if people.is_empty() {
-        ui.label(app.t("credit-nobody"));
+        ui.label(ctx.t("credit-nobody"));
         return;
     }
-    let name = |id| app.catalog.competency_name(id);
+    let name = |id| ctx.catalog.competency_name(id);
     egui::Grid::new("not-credited")
         .striped(true)
         .show(ui, |ui| {
@@ -25,17 +25,17 @@ pub fn credit_ui(app: &AttainApp, ui: &mut egui::Ui, cmds: &mut Vec<Command>) {
                 if ui.link(&p.employee).clicked() {
                     cmds.push(Command::OpenEmployee(p.employee.clone()));
                 }
-                ui.label(app.t(&format!("reason-{}", p.reason.replace('_', "-"))));
+                ui.label(ctx.t(&format!("reason-{}", p.reason.replace('_', "-"))));
                 ui.label(p.credentials.join(", "));
                 ui.horizontal_wrapped(|ui| {
                     if p.would_add.is_empty() {
-                        ui.weak(app.t("credit-adds-nothing"));
+                        ui.weak(ctx.t("credit-adds-nothing"));
                     }
                     for c in &p.would_add {
                         ui.label(format!("{}:", name(&c.competency)));
-                        ui.label(level_text(&app.tr, c.from));
+                        ui.label(level_text(ctx.tr, c.from));
                         ui.label("→");
-                        ui.label(level_text(&app.tr, c.to));
+                        ui.label(level_text(ctx.tr, c.to));
                     }
                 });
                 ui.end_row();

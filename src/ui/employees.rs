@@ -1,9 +1,9 @@
 //! Employees: a sortable, filterable table (only visible rows drawn), the person's details,
 //! association, leaving, user account.
 
-use super::confirm::{Confirm, confirm_edit};
-use super::widgets::{labelled_field, parse_instant};
-use crate::app::{AttainApp, Command};
+use super::widgets::labelled_field;
+use crate::app::edit::Confirm;
+use crate::app::{Command, ViewCtx};
 use crate::model::{Edit, Employee, Org};
 use egui_extras::{Column, TableBuilder};
 
@@ -36,22 +36,20 @@ pub struct EmployeesView {
     /// the person changes underneath (undo, another attain) the form follows.
     pub edit: Option<Employee>,
     edit_base: (String, String, String),
-    /// The selected person's user name, read once per (organisation, person) and again after
-    /// any change, rather than from SQLite every frame.
-    account: Option<((i64, String), Option<String>)>,
+    /// The data generation the rows were built for (see `ViewCtx::generation`).
+    generation: u64,
     pub mcid: String,
     pub date: String,
 }
 
 impl EmployeesView {
-    /// The data changed: rebuild the rows on the next frame.
-    pub fn invalidate(&mut self) {
-        self.stale = true;
-        self.account = None;
-    }
-
-    /// The visible rows for this organisation (filter and sort in the model, not per row).
-    pub fn rows(&mut self, org: &Org) -> &[usize] {
+    /// The visible rows for this organisation (filter and sort in the model, not per row),
+    /// rebuilt when the data's `generation` moved on.
+    pub fn rows(&mut self, org: &Org, generation: u64) -> &[usize] {
+        if generation != self.generation {
+            self.generation = generation;
+            self.stale = true;
+        }
         let key = (
             self.filter.clone(),
             self.sort,
@@ -112,81 +110,82 @@ fn contains_folded(hay: &str, needle: &str) -> bool {
     }
 }
 
-pub fn employees_ui(app: &mut AttainApp, ui: &mut egui::Ui, cmds: &mut Vec<Command>) {
+pub fn employees_ui(
+    ctx: &ViewCtx,
+    view: &mut EmployeesView,
+    ui: &mut egui::Ui,
+    cmds: &mut Vec<Command>,
+) {
     ui.horizontal(|ui| {
-        ui.heading(app.t("panel-employees"));
-        let l = ui.label(app.t("employees-find"));
-        let hint = app.t("employees-find-hint");
+        ui.heading(ctx.t("panel-employees"));
+        let l = ui.label(ctx.t("employees-find"));
+        let hint = ctx.t("employees-find-hint");
         let search = ui
             .add(
-                egui::TextEdit::singleline(&mut app.view.employees.filter)
+                egui::TextEdit::singleline(&mut view.filter)
                     .hint_text(hint)
                     .desired_width(220.0),
             )
             .labelled_by(l.id);
-        if std::mem::take(&mut app.view.employees.focus_search) {
+        if std::mem::take(&mut view.focus_search) {
             search.request_focus();
         }
     });
-    add_employee_ui(app, ui, cmds);
+    add_employee_ui(ctx, view, ui, cmds);
     ui.separator();
-    let selected_height = if app.view.employees.selected.is_some() {
-        230.0
-    } else {
-        0.0
-    };
+    let selected_height = if view.selected.is_some() { 230.0 } else { 0.0 };
     let table_height = (ui.available_height() - selected_height).max(120.0);
     // A box of fixed height, so the column lines stop where the table does.
     let size = egui::vec2(ui.available_width(), table_height);
     ui.allocate_ui_with_layout(size, egui::Layout::top_down(egui::Align::Min), |ui| {
         ui.set_min_size(size);
-        table_ui(app, ui, table_height - 30.0);
+        table_ui(ctx, view, ui, table_height - 30.0);
     });
-    if let Some(id) = app.view.employees.selected.clone() {
+    if let Some(id) = view.selected.clone() {
         ui.separator();
-        details_ui(app, ui, &id, cmds);
+        details_ui(ctx, view, ui, &id, cmds);
     }
 }
 
-fn add_employee_ui(app: &mut AttainApp, ui: &mut egui::Ui, cmds: &mut Vec<Command>) {
+fn add_employee_ui(
+    ctx: &ViewCtx,
+    view: &mut EmployeesView,
+    ui: &mut egui::Ui,
+    cmds: &mut Vec<Command>,
+) {
     ui.horizontal(|ui| {
-        let v = &mut app.view.employees;
+        let v = &mut *view;
         labelled_field(
             ui,
-            &app.tr.t("employees-new-name", &[]),
+            &ctx.tr.t("employees-new-name", &[]),
             &mut v.new_name,
             160.0,
         );
         labelled_field(
             ui,
-            &app.tr.t("employees-new-email", &[]),
+            &ctx.tr.t("employees-new-email", &[]),
             &mut v.new_email,
             200.0,
         );
-        if ui.button(app.tr.t("employees-add", &[])).clicked() {
+        if ui.button(ctx.tr.t("employees-add", &[])).clicked() {
             let email = v.new_email.trim().to_string();
             let name = v.new_name.trim().to_string();
             if name.is_empty() || !email.contains('@') {
-                app.fail(app.t("employees-add-invalid"));
+                cmds.push(Command::Fail(ctx.t("employees-add-invalid")));
                 return;
             }
             let base = email.split('@').next().unwrap_or_default().to_lowercase();
-            let mut id = base.clone();
-            let mut n = 2;
-            while app.org.employees.iter().any(|e| e.id == id) {
-                id = format!("{base}{n}");
-                n += 1;
-            }
+            let id = ctx.org.free_employee_id("", &base);
             cmds.push(Command::Edit(Edit::AddEmployee(Employee::new(
                 &id, &name, &email,
             ))));
-            app.view.employees.new_name.clear();
-            app.view.employees.new_email.clear();
+            v.new_name.clear();
+            v.new_email.clear();
         }
     });
 }
 
-fn table_ui(app: &mut AttainApp, ui: &mut egui::Ui, height: f32) {
+fn table_ui(ctx: &ViewCtx, view: &mut EmployeesView, ui: &mut egui::Ui, height: f32) {
     let headers = [
         (SortBy::Id, "employees-col-id"),
         (SortBy::Name, "employees-col-name"),
@@ -195,13 +194,12 @@ fn table_ui(app: &mut AttainApp, ui: &mut egui::Ui, height: f32) {
         (SortBy::Achievements, "employees-col-achievements"),
         (SortBy::Status, "employees-col-status"),
     ];
-    let labels: Vec<String> = headers.iter().map(|(_, k)| app.t(k)).collect();
-    app.view.employees.rows(&app.org);
+    let labels: Vec<String> = headers.iter().map(|(_, k)| ctx.t(k)).collect();
+    view.rows(ctx.org, ctx.generation);
     // Lent to the table for the frame (100,000 indices are not copied), then put back.
-    let rows = std::mem::take(&mut app.view.employees.rows);
-    let org = &app.org;
-    let view = &mut app.view.employees;
-    let tr = &app.tr;
+    let rows = std::mem::take(&mut view.rows);
+    let org = ctx.org;
+    let tr = ctx.tr;
     // Cells are plain text: a click anywhere in a row selects it (no text selection).
     ui.style_mut().interaction.selectable_labels = false;
     TableBuilder::new(ui)
@@ -294,9 +292,15 @@ fn status(tr: &crate::i18n::Tr, e: &Employee) -> String {
     }
 }
 
-fn details_ui(app: &mut AttainApp, ui: &mut egui::Ui, id: &str, cmds: &mut Vec<Command>) {
-    let Some(current) = app.org.employees.iter().find(|e| e.id == id).cloned() else {
-        app.view.employees.selected = None;
+fn details_ui(
+    ctx: &ViewCtx,
+    view: &mut EmployeesView,
+    ui: &mut egui::Ui,
+    id: &str,
+    cmds: &mut Vec<Command>,
+) {
+    let Some(current) = ctx.org.employees.iter().find(|e| e.id == id).cloned() else {
+        view.selected = None;
         return;
     };
     let base = (
@@ -304,56 +308,53 @@ fn details_ui(app: &mut AttainApp, ui: &mut egui::Ui, id: &str, cmds: &mut Vec<C
         current.display_name.clone(),
         current.email.clone(),
     );
-    let view = &mut app.view.employees;
     if view.edit.is_none() || view.edit_base != base {
         view.edit = Some(current.clone());
         view.edit_base = base;
     }
-    let key = (app.org_id, current.id.clone());
-    let view = &mut app.view.employees;
-    if view.account.as_ref().is_none_or(|(k, _)| *k != key) {
-        let upn = app
-            .store
-            .user_account(app.org_id, &current.id)
-            .ok()
-            .flatten();
-        view.account = Some((key, upn));
-    }
-    let account = view.account.as_ref().and_then(|(_, upn)| upn.clone());
+    // Read by the application for the person selected; unknown for the frame in which the
+    // selection changes (then neither "create" nor "reset" is offered).
+    let account = ctx
+        .user_name
+        .filter(|(person, _)| *person == current.id)
+        .map(|(_, upn)| upn.clone());
     ui.horizontal(|ui| {
         ui.strong(&current.display_name);
-        if ui.button(app.t("employees-open-achievements")).clicked() {
+        if ui.button(ctx.t("employees-open-achievements")).clicked() {
             cmds.push(Command::OpenEmployee(current.id.clone()));
         }
         match &account {
-            None => {
-                if ui.button(app.t("employees-user-account")).clicked() {
-                    cmds.push(Command::CreateUserAccount(current.id.clone()));
-                }
+            Some(None) if ui.button(ctx.t("employees-user-account")).clicked() => {
+                cmds.push(Command::CreateUserAccount(current.id.clone()));
             }
-            Some(upn) => {
-                ui.label(app.tr.t("employees-user-name", &[("upn", upn.clone())]));
-                if ui.button(app.t("employees-reset-password")).clicked() {
-                    app.view.confirm = Some(Confirm {
-                        title: app.tr.t("employees-reset-title", &[("upn", upn.clone())]),
-                        body: vec![app.t("employees-reset-body")],
-                        yes: app.t("employees-reset-password"),
+            None | Some(None) => {}
+            Some(Some(upn)) => {
+                ui.label(ctx.tr.t("employees-user-name", &[("upn", upn.clone())]));
+                if ui.button(ctx.t("employees-reset-password")).clicked() {
+                    cmds.push(Command::Ask(Box::new(Confirm {
+                        title: ctx.tr.t("employees-reset-title", &[("upn", upn.clone())]),
+                        body: vec![ctx.t("employees-reset-body")],
+                        yes: ctx.t("employees-reset-password"),
                         command: Command::CreateUserAccount(current.id.clone()),
-                    });
+                    })));
                 }
             }
         }
-        if ui.button(app.t("employees-remove")).clicked() {
-            let title = app.tr.t(
+        if ui.button(ctx.t("employees-remove")).clicked() {
+            let title = ctx.tr.t(
                 "employees-remove-title",
                 &[("name", current.display_name.clone())],
             );
-            let yes = app.t("employees-remove");
-            confirm_edit(app, title, yes, Edit::RemoveEmployee(current.id.clone()));
+            let yes = ctx.t("employees-remove");
+            cmds.push(Command::AskEdit {
+                title,
+                yes,
+                edit: Edit::RemoveEmployee(current.id.clone()),
+            });
         }
     });
-    let tr = &app.tr;
-    let Some(edit) = app.view.employees.edit.as_mut() else {
+    let tr = ctx.tr;
+    let Some(edit) = view.edit.as_mut() else {
         return;
     };
     ui.horizontal(|ui| {
@@ -377,18 +378,24 @@ fn details_ui(app: &mut AttainApp, ui: &mut egui::Ui, id: &str, cmds: &mut Vec<C
             cmds.push(Command::Edit(Edit::UpdateEmployee(updated)));
         }
     });
-    association_ui(app, ui, &current, cmds);
+    association_ui(ctx, view, ui, &current, cmds);
 }
 
-fn association_ui(app: &mut AttainApp, ui: &mut egui::Ui, e: &Employee, cmds: &mut Vec<Command>) {
-    let now_text = app.tr.date(app.as_of().day());
-    let v = &mut app.view.employees;
+fn association_ui(
+    ctx: &ViewCtx,
+    view: &mut EmployeesView,
+    ui: &mut egui::Ui,
+    e: &Employee,
+    cmds: &mut Vec<Command>,
+) {
+    let now_text = ctx.tr.date(ctx.now().day());
+    let v = &mut *view;
     if v.mcid.is_empty() {
         v.mcid = e.mcid.clone().unwrap_or_default();
     }
     ui.horizontal(|ui| {
-        labelled_field(ui, &app.tr.t("employees-col-mcid", &[]), &mut v.mcid, 110.0);
-        let l = ui.label(app.tr.t("employees-date", &[]));
+        labelled_field(ui, &ctx.tr.t("employees-col-mcid", &[]), &mut v.mcid, 110.0);
+        let l = ui.label(ctx.tr.t("employees-date", &[]));
         ui.add(
             egui::TextEdit::singleline(&mut v.date)
                 .hint_text(now_text)
@@ -399,114 +406,67 @@ fn association_ui(app: &mut AttainApp, ui: &mut egui::Ui, e: &Employee, cmds: &m
     let date_text = v.date.clone();
     let mcid = v.mcid.trim().to_string();
     let date = if date_text.trim().is_empty() {
-        Some(app.as_of())
+        Some(ctx.now())
     } else {
-        parse_instant(&app.tr, &date_text)
+        ctx.tr.parse_instant(&date_text)
     };
     ui.horizontal(|ui| {
         let Some(at) = date else {
             ui.colored_label(
                 super::widgets::RED,
-                app.tr.t("error-date", &[("value", date_text.clone())]),
+                ctx.tr.t("error-date", &[("value", date_text.clone())]),
             );
             return;
         };
-        if ui.button(app.tr.t("employees-associate", &[])).clicked() {
-            associate(app, e, mcid.clone(), at, cmds);
+        if ui.button(ctx.tr.t("employees-associate", &[])).clicked() {
+            cmds.push(Command::Associate {
+                employee: e.id.clone(),
+                mcid: mcid.clone(),
+                at,
+            });
         }
-        if ui.button(app.t("employees-dissociate")).clicked() {
+        if ui.button(ctx.t("employees-dissociate")).clicked() {
             // Like leaving: the organisation stops counting the person from `at`.
-            let title = app.tr.t(
+            let title = ctx.tr.t(
                 "employees-dissociate-title",
                 &[
                     ("name", e.display_name.clone()),
-                    ("date", app.tr.date(at.day())),
+                    ("date", ctx.tr.date(at.day())),
                 ],
             );
-            let yes = app.t("employees-dissociate");
-            confirm_edit(
-                app,
+            let yes = ctx.t("employees-dissociate");
+            cmds.push(Command::AskEdit {
                 title,
                 yes,
-                Edit::Dissociate {
+                edit: Edit::Dissociate {
                     employee: e.id.clone(),
                     at,
                 },
-            );
+            });
         }
         if e.left_on.is_none() {
-            if ui.button(app.t("employees-mark-leaver")).clicked() {
+            if ui.button(ctx.t("employees-mark-leaver")).clicked() {
                 let edit = Edit::SetLeaver {
                     employee: e.id.clone(),
                     left_on: Some(at),
                 };
-                let title = app.tr.t(
+                let title = ctx.tr.t(
                     "employees-leaver-title",
                     &[
                         ("name", e.display_name.clone()),
-                        ("date", app.tr.date(at.day())),
+                        ("date", ctx.tr.date(at.day())),
                     ],
                 );
-                let yes = app.t("employees-mark-leaver");
-                confirm_edit(app, title, yes, edit);
+                let yes = ctx.t("employees-mark-leaver");
+                cmds.push(Command::AskEdit { title, yes, edit });
             }
-        } else if ui.button(app.t("employees-unmark-leaver")).clicked() {
+        } else if ui.button(ctx.t("employees-unmark-leaver")).clicked() {
             cmds.push(Command::Edit(Edit::SetLeaver {
                 employee: e.id.clone(),
                 left_on: None,
             }));
         }
     });
-}
-
-/// Associates an MCID after the checks a user should hear about first: someone here holds it
-/// already (refused), or someone in another organisation does (that organisation loses the
-/// person: asked first, with who and where).
-fn associate(
-    app: &mut AttainApp,
-    e: &Employee,
-    mcid: String,
-    at: crate::model::Instant,
-    cmds: &mut Vec<Command>,
-) {
-    if mcid.is_empty() {
-        app.fail(app.t("employees-mcid-needed"));
-        return;
-    }
-    if let Some(other) = app
-        .org
-        .employees
-        .iter()
-        .find(|o| o.id != e.id && o.mcid.as_deref() == Some(mcid.as_str()))
-    {
-        let text = app.tr.t(
-            "employees-mcid-taken",
-            &[("mcid", mcid), ("name", other.display_name.clone())],
-        );
-        app.fail(text);
-        return;
-    }
-    let edit = Edit::Associate {
-        employee: e.id.clone(),
-        mcid: mcid.clone(),
-        at,
-    };
-    match app.store.mcid_elsewhere(app.org_id, &mcid) {
-        Ok(Some((org, person))) => {
-            app.view.confirm = Some(Confirm {
-                title: app
-                    .tr
-                    .t("employees-mcid-move-title", &[("org", org.clone())]),
-                body: vec![app.tr.t(
-                    "employees-mcid-move-body",
-                    &[("mcid", mcid), ("org", org), ("name", person)],
-                )],
-                yes: app.t("employees-mcid-move"),
-                command: Command::Edit(edit),
-            });
-        }
-        _ => cmds.push(Command::Edit(edit)),
-    }
 }
 
 #[cfg(test)]
@@ -533,7 +493,7 @@ mod tests {
         }
         let mut v = EmployeesView::default();
         let names = |v: &mut EmployeesView| -> Vec<String> {
-            v.rows(&org)
+            v.rows(&org, 0)
                 .iter()
                 .map(|i| org.employees[*i].display_name.clone())
                 .collect()

@@ -2,20 +2,20 @@
 //! progress and cancel, the credentials log to save, and the import history.
 
 use super::widgets::{AMBER, GREEN, RED};
-use crate::app::import_job::{
+use crate::app::imports::{
     AchievementsPreview, Finished, ImportState, Preview, RowStatus, Running,
 };
-use crate::app::{AttainApp, Command};
+use crate::app::{Command, ViewCtx};
 use crate::i18n::Wording as _;
 use egui_extras::{Column, TableBuilder};
 
-pub fn imports_ui(app: &mut AttainApp, ui: &mut egui::Ui, cmds: &mut Vec<Command>) {
-    ui.heading(app.t("panel-imports"));
-    match &app.import {
-        ImportState::Idle => idle_ui(app, ui, cmds),
+pub fn imports_ui(ctx: &ViewCtx, ui: &mut egui::Ui, cmds: &mut Vec<Command>) {
+    ui.heading(ctx.t("panel-imports"));
+    match ctx.import {
+        ImportState::Idle => idle_ui(ctx, ui, cmds),
         ImportState::Checking(c) => {
             ui.label(
-                app.tr
+                ctx.tr
                     .t("import-checking", &[("file", c.path.display().to_string())]),
             );
             ui.horizontal(|ui| {
@@ -24,21 +24,21 @@ pub fn imports_ui(app: &mut AttainApp, ui: &mut egui::Ui, cmds: &mut Vec<Command
                         .show_percentage()
                         .desired_width(320.0),
                 );
-                if ui.button(app.t("button-cancel")).clicked() {
+                if ui.button(ctx.t("button-cancel")).clicked() {
                     cmds.push(Command::CancelImport);
                 }
             });
         }
-        ImportState::Preview(p) => preview_ui(app, ui, p, cmds),
-        ImportState::Running(p, r) => running_ui(app, ui, p, r, cmds),
-        ImportState::Finished(f) => finished_ui(app, ui, f, cmds),
-        ImportState::Achievements(p) => achievements_ui(app, ui, p, cmds),
+        ImportState::Preview(p) => preview_ui(ctx, ui, p, cmds),
+        ImportState::Running(p, r) => running_ui(ctx, ui, p, r, cmds),
+        ImportState::Finished(f) => finished_ui(ctx, ui, f, cmds),
+        ImportState::Achievements(p) => achievements_ui(ctx, ui, p, cmds),
     }
 }
 
 /// The diff a Trainings or Credly file would make, to confirm or cancel.
 fn achievements_ui(
-    app: &AttainApp,
+    ctx: &ViewCtx,
     ui: &mut egui::Ui,
     p: &AchievementsPreview,
     cmds: &mut Vec<Command>,
@@ -46,10 +46,10 @@ fn achievements_ui(
     let (c, d) = (&p.check, &p.plan.diff);
     ui.strong(p.path.display().to_string());
     if let Some(e) = &c.file_error {
-        rejected_ui(app, ui, &app.tr.problem(e), cmds);
+        rejected_ui(ctx, ui, &ctx.tr.problem(e), cmds);
         return;
     }
-    ui.label(app.tr.t(
+    ui.label(ctx.tr.t(
         "import-achievements-summary",
         &[
             ("rows", c.data_rows.to_string()),
@@ -61,10 +61,10 @@ fn achievements_ui(
         ],
     ));
     for w in &c.warnings {
-        ui.colored_label(AMBER, format!("{}: {}", w.line, app.tr.problem(w)));
+        ui.colored_label(AMBER, format!("{}: {}", w.line, ctx.tr.problem(w)));
     }
     ui.horizontal(|ui| {
-        let label = app.tr.t(
+        let label = ctx.tr.t(
             "import-achievements-confirm",
             &[
                 ("new", d.new_achievements.len().to_string()),
@@ -78,12 +78,12 @@ fn achievements_ui(
         {
             cmds.push(Command::ConfirmAchievements);
         }
-        if ui.button(app.t("button-cancel")).clicked() {
+        if ui.button(ctx.t("button-cancel")).clicked() {
             cmds.push(Command::CancelImport);
         }
     });
     if d.is_empty() {
-        ui.weak(app.t("import-nothing-new"));
+        ui.weak(ctx.t("import-nothing-new"));
     }
     egui::ScrollArea::vertical().show(ui, |ui| {
         let list = |ui: &mut egui::Ui, title: String, items: Vec<String>| {
@@ -98,7 +98,7 @@ fn achievements_ui(
                     }
                     if items.len() > 500 {
                         ui.weak(
-                            app.tr
+                            ctx.tr
                                 .t("list-more", &[("count", (items.len() - 500).to_string())]),
                         );
                     }
@@ -112,13 +112,13 @@ fn achievements_ui(
                 .iter()
                 .map(|c| format!("{}: {} ({})", c.employee, c.credential, c.passed_on))
                 .collect();
-            list(ui, app.t(title), lines);
+            list(ui, ctx.t(title), lines);
         }
-        list(ui, app.t("import-diff-people"), d.new_people.clone());
-        list(ui, app.t("import-diff-gone"), d.no_longer_present.clone());
+        list(ui, ctx.t("import-diff-people"), d.new_people.clone());
+        list(ui, ctx.t("import-diff-gone"), d.no_longer_present.clone());
         list(
             ui,
-            app.t("import-diff-unmapped"),
+            ctx.t("import-diff-unmapped"),
             c.unmapped
                 .iter()
                 .map(|(l, t)| format!("{l}: {t}"))
@@ -126,21 +126,21 @@ fn achievements_ui(
         );
         list(
             ui,
-            app.t("import-diff-errors"),
+            ctx.t("import-diff-errors"),
             c.errors
                 .iter()
-                .map(|e| format!("{}: {}", e.line, app.tr.problem(e)))
+                .map(|e| format!("{}: {}", e.line, ctx.tr.problem(e)))
                 .collect(),
         );
         if p.kind == "credly" {
-            credly_mapping_ui(app, ui, &c.unmapped, cmds);
+            credly_mapping_ui(ctx, ui, &c.unmapped, cmds);
         }
     });
 }
 
 /// Unmapped Credly templates: type the credential each stands for.
 fn credly_mapping_ui(
-    app: &AttainApp,
+    ctx: &ViewCtx,
     ui: &mut egui::Ui,
     unmapped: &[(usize, String)],
     cmds: &mut Vec<Command>,
@@ -152,13 +152,13 @@ fn credly_mapping_ui(
             let id = ui.make_persistent_id(("credly_map", t));
             let mut text: String = ui.data_mut(|d| d.get_temp(id)).unwrap_or_default();
             let l = ui.label(
-                app.tr
+                ctx.tr
                     .t("import-credly-map", &[("template", t.to_string())]),
             );
             ui.add(egui::TextEdit::singleline(&mut text).desired_width(140.0))
                 .labelled_by(l.id);
             ui.data_mut(|d| d.insert_temp(id, text.clone()));
-            if ui.button(app.t("import-credly-map-button")).clicked() {
+            if ui.button(ctx.t("import-credly-map-button")).clicked() {
                 cmds.push(Command::MapCredly {
                     template: t.to_string(),
                     credential: text.trim().to_string(),
@@ -168,36 +168,36 @@ fn credly_mapping_ui(
     }
 }
 
-fn idle_ui(app: &AttainApp, ui: &mut egui::Ui, cmds: &mut Vec<Command>) {
+fn idle_ui(ctx: &ViewCtx, ui: &mut egui::Ui, cmds: &mut Vec<Command>) {
     ui.horizontal(|ui| {
         if ui
-            .button(app.t("import-users-button"))
+            .button(ctx.t("import-users-button"))
             .on_hover_text("Ctrl+I")
             .clicked()
         {
             cmds.push(Command::ImportUsersDialog);
         }
-        if ui.button(app.t("import-trainings-button")).clicked() {
+        if ui.button(ctx.t("import-trainings-button")).clicked() {
             cmds.push(Command::ImportAchievementsDialog("trainings"));
         }
-        if ui.button(app.t("import-credly-button")).clicked() {
+        if ui.button(ctx.t("import-credly-button")).clicked() {
             cmds.push(Command::ImportAchievementsDialog("credly"));
         }
-        ui.weak(app.t("import-drop-hint"));
+        ui.weak(ctx.t("import-drop-hint"));
     });
     ui.separator();
-    history_ui(app, ui);
+    history_ui(ctx, ui);
 }
 
-fn preview_ui(app: &AttainApp, ui: &mut egui::Ui, p: &Preview, cmds: &mut Vec<Command>) {
+fn preview_ui(ctx: &ViewCtx, ui: &mut egui::Ui, p: &Preview, cmds: &mut Vec<Command>) {
     let c = &p.check;
     ui.strong(p.path.display().to_string());
     if let Some(e) = &c.file_error {
-        rejected_ui(app, ui, &app.tr.file_error(e), cmds);
+        rejected_ui(ctx, ui, &ctx.tr.file_error(e), cmds);
         return;
     }
     let new = c.valid.len() - p.updates.len();
-    ui.label(app.tr.t(
+    ui.label(ctx.tr.t(
         "import-summary",
         &[
             ("rows", c.data_rows.to_string()),
@@ -207,10 +207,10 @@ fn preview_ui(app: &AttainApp, ui: &mut egui::Ui, p: &Preview, cmds: &mut Vec<Co
         ],
     ));
     for w in &c.warnings {
-        ui.colored_label(AMBER, app.tr.warning(w));
+        ui.colored_label(AMBER, ctx.tr.warning(w));
     }
     ui.horizontal(|ui| {
-        let label = app
+        let label = ctx
             .tr
             .t("import-confirm", &[("count", c.valid.len().to_string())]);
         if ui
@@ -219,13 +219,13 @@ fn preview_ui(app: &AttainApp, ui: &mut egui::Ui, p: &Preview, cmds: &mut Vec<Co
         {
             cmds.push(Command::ConfirmImport);
         }
-        if ui.button(app.t("button-cancel")).clicked() {
+        if ui.button(ctx.t("button-cancel")).clicked() {
             cmds.push(Command::CancelImport);
         }
     });
     ui.separator();
     // Valid rows and errors in file order, drawn only where visible.
-    let (new_label, update_label) = (app.t("import-status-new"), app.t("import-status-update"));
+    let (new_label, update_label) = (ctx.t("import-status-new"), ctx.t("import-status-update"));
     ui.style_mut().interaction.selectable_labels = false;
     TableBuilder::new(ui)
         .id_salt("import_preview")
@@ -242,7 +242,7 @@ fn preview_ui(app: &AttainApp, ui: &mut egui::Ui, p: &Preview, cmds: &mut Vec<Co
                 "import-col-detail",
             ] {
                 h.col(|ui| {
-                    ui.strong(app.t(k));
+                    ui.strong(ctx.t(k));
                 });
             }
         })
@@ -264,7 +264,7 @@ fn preview_ui(app: &AttainApp, ui: &mut egui::Ui, p: &Preview, cmds: &mut Vec<Co
                     ),
                     RowStatus::Error(e) => {
                         let e = &c.errors[e];
-                        (e.code, RED, e.display_name.as_str(), app.tr.row_error(e))
+                        (e.code, RED, e.display_name.as_str(), ctx.tr.row_error(e))
                     }
                 };
                 row.col(|ui| {
@@ -284,39 +284,33 @@ fn preview_ui(app: &AttainApp, ui: &mut egui::Ui, p: &Preview, cmds: &mut Vec<Co
 }
 
 /// A file rejected as a whole: why, and a way out.
-fn rejected_ui(app: &AttainApp, ui: &mut egui::Ui, reason: &str, cmds: &mut Vec<Command>) {
+fn rejected_ui(ctx: &ViewCtx, ui: &mut egui::Ui, reason: &str, cmds: &mut Vec<Command>) {
     ui.colored_label(
         RED,
-        app.tr
+        ctx.tr
             .t("import-rejected", &[("reason", reason.to_string())]),
     );
-    if ui.button(app.t("button-close")).clicked() {
+    if ui.button(ctx.t("button-close")).clicked() {
         cmds.push(Command::CancelImport);
     }
 }
 
-fn running_ui(
-    app: &AttainApp,
-    ui: &mut egui::Ui,
-    p: &Preview,
-    r: &Running,
-    cmds: &mut Vec<Command>,
-) {
-    ui.label(app.tr.t("import-running", &[("file", p.file_name())]));
+fn running_ui(ctx: &ViewCtx, ui: &mut egui::Ui, p: &Preview, r: &Running, cmds: &mut Vec<Command>) {
+    ui.label(ctx.tr.t("import-running", &[("file", p.file_name())]));
     ui.add(
         egui::ProgressBar::new(r.fraction())
             .show_percentage()
             .animate(true),
     );
-    if ui.button(app.t("button-cancel")).clicked() {
+    if ui.button(ctx.t("button-cancel")).clicked() {
         cmds.push(Command::CancelImport);
     }
 }
 
-fn finished_ui(app: &AttainApp, ui: &mut egui::Ui, f: &Finished, cmds: &mut Vec<Command>) {
+fn finished_ui(ctx: &ViewCtx, ui: &mut egui::Ui, f: &Finished, cmds: &mut Vec<Command>) {
     ui.colored_label(
         GREEN,
-        app.tr.t(
+        ctx.tr.t(
             "import-done",
             &[
                 ("created", f.counts.created.to_string()),
@@ -327,26 +321,26 @@ fn finished_ui(app: &AttainApp, ui: &mut egui::Ui, f: &Finished, cmds: &mut Vec<
     match &f.log_saved {
         Some(path) => {
             ui.label(
-                app.tr
+                ctx.tr
                     .t("import-log-saved", &[("file", path.display().to_string())]),
             );
         }
         None if f.counts.created > 0 => {
-            ui.colored_label(AMBER, app.t("import-log-warning"));
+            ui.colored_label(AMBER, ctx.t("import-log-warning"));
         }
         None => {}
     }
     ui.horizontal(|ui| {
-        if f.counts.created > 0 && ui.button(app.t("import-save-log")).clicked() {
+        if f.counts.created > 0 && ui.button(ctx.t("import-save-log")).clicked() {
             cmds.push(Command::SaveCredentialsLogDialog);
         }
-        if ui.button(app.t("button-close")).clicked() {
+        if ui.button(ctx.t("button-close")).clicked() {
             if f.counts.created > 0 && f.log_saved.is_none() {
                 // The passwords exist nowhere else: closing forgets them.
-                cmds.push(Command::Ask(Box::new(super::confirm::Confirm {
-                    title: app.t("import-close-unsaved-title"),
-                    body: vec![app.t("import-log-warning")],
-                    yes: app.t("import-close-unsaved"),
+                cmds.push(Command::Ask(Box::new(crate::app::edit::Confirm {
+                    title: ctx.t("import-close-unsaved-title"),
+                    body: vec![ctx.t("import-log-warning")],
+                    yes: ctx.t("import-close-unsaved"),
                     command: Command::DismissImport,
                 })));
             } else {
@@ -355,14 +349,14 @@ fn finished_ui(app: &AttainApp, ui: &mut egui::Ui, f: &Finished, cmds: &mut Vec<
         }
     });
     ui.separator();
-    history_ui(app, ui);
+    history_ui(ctx, ui);
 }
 
-fn history_ui(app: &AttainApp, ui: &mut egui::Ui) {
-    ui.strong(app.t("import-history"));
-    let history = app.store.import_history(app.org_id).unwrap_or_default();
+fn history_ui(ctx: &ViewCtx, ui: &mut egui::Ui) {
+    ui.strong(ctx.t("import-history"));
+    let history = ctx.import_history;
     if history.is_empty() {
-        ui.weak(app.t("import-history-empty"));
+        ui.weak(ctx.t("import-history-empty"));
         return;
     }
     egui::Grid::new("import_history")
@@ -377,7 +371,7 @@ fn history_ui(app: &AttainApp, ui: &mut egui::Ui) {
                 "import-col-updated",
                 "import-col-errors",
             ] {
-                ui.strong(app.t(k));
+                ui.strong(ctx.t(k));
             }
             ui.end_row();
             for h in history.iter().take(100) {

@@ -1,8 +1,8 @@
 //! Membership: tier, year, anniversary, renewal window, reminders, upgrade and renewal,
 //! auto-renew, overrides, and the business profile.
 
-use super::widgets::{AMBER, labelled_field, level_text, parse_day};
-use crate::app::{AttainApp, Command};
+use super::widgets::{AMBER, labelled_field, level_text};
+use crate::app::{Command, ViewCtx};
 use crate::eval::LevelName;
 use crate::eval::report::{Status, TierName};
 use crate::eval::words::code;
@@ -20,9 +20,14 @@ pub struct MembershipView {
     pub set_by: String,
 }
 
-pub fn membership_ui(app: &mut AttainApp, ui: &mut egui::Ui, cmds: &mut Vec<Command>) {
-    ui.heading(app.t("panel-membership"));
-    let Some(report) = app.eval.report.clone() else {
+pub fn membership_ui(
+    ctx: &ViewCtx,
+    view: &mut MembershipView,
+    ui: &mut egui::Ui,
+    cmds: &mut Vec<Command>,
+) {
+    ui.heading(ctx.t("panel-membership"));
+    let Some(report) = ctx.eval.report.clone() else {
         ui.spinner();
         return;
     };
@@ -30,41 +35,41 @@ pub fn membership_ui(app: &mut AttainApp, ui: &mut egui::Ui, cmds: &mut Vec<Comm
     egui::Grid::new("membership_grid")
         .num_columns(2)
         .show(ui, |ui| {
-            ui.label(app.t("text-tier"));
-            ui.strong(app.t(&format!("tier-{}", code(&m.tier))));
+            ui.label(ctx.t("text-tier"));
+            ui.strong(ctx.t(&format!("tier-{}", code(&m.tier))));
             ui.end_row();
-            ui.label(app.t("text-status"));
-            ui.label(app.t(&format!("status-{}", code(&m.status))));
+            ui.label(ctx.t("text-status"));
+            ui.label(ctx.t(&format!("status-{}", code(&m.status))));
             ui.end_row();
-            if let Some(s) = app.org.membership.as_ref() {
-                ui.label(app.t("membership-purchased"));
-                ui.label(app.tr.date(s.purchased_on.day()));
+            if let Some(s) = ctx.org.membership.as_ref() {
+                ui.label(ctx.t("membership-purchased"));
+                ui.label(ctx.tr.date(s.purchased_on.day()));
                 ui.end_row();
             }
             if let Some((start, end)) = m.subscription_year() {
-                ui.label(app.t("membership-year"));
-                ui.label(format!("{} – {}", app.tr.date(start), app.tr.date(end)));
+                ui.label(ctx.t("membership-year"));
+                ui.label(format!("{} – {}", ctx.tr.date(start), ctx.tr.date(end)));
                 ui.end_row();
             }
             if let (Some(a), Some([w0, w1])) = (&m.anniversary, &m.renewal_window) {
                 let d = |s: &str| {
                     crate::model::Day::parse(s)
-                        .map(|d| app.tr.date(d))
+                        .map(|d| ctx.tr.date(d))
                         .unwrap_or_default()
                 };
-                ui.label(app.t("text-anniversary"));
+                ui.label(ctx.t("text-anniversary"));
                 ui.label(d(a));
                 ui.end_row();
-                ui.label(app.t("text-renewal-window"));
+                ui.label(ctx.t("text-renewal-window"));
                 ui.label(format!("{} – {}", d(w0), d(w1)));
                 ui.end_row();
             }
         });
-    actions_ui(app, ui, &report, cmds);
+    actions_ui(ctx, ui, &report, cmds);
     ui.separator();
-    ui.strong(app.t("membership-profile"));
-    ui.weak(app.t("membership-profile-hint"));
-    let shown: Vec<_> = app
+    ui.strong(ctx.t("membership-profile"));
+    ui.weak(ctx.t("membership-profile-hint"));
+    let shown: Vec<_> = ctx
         .catalog
         .competencies
         .iter()
@@ -72,27 +77,27 @@ pub fn membership_ui(app: &mut AttainApp, ui: &mut egui::Ui, cmds: &mut Vec<Comm
         .filter(|(_, c)| c.displayed_level != LevelName::None)
         .collect();
     if shown.is_empty() {
-        ui.label(app.t("text-none"));
+        ui.label(ctx.t("text-none"));
     }
     for (def, c) in shown {
         ui.horizontal(|ui| {
             ui.label(&def.name);
-            ui.label(level_text(&app.tr, c.displayed_level));
+            ui.label(level_text(ctx.tr, c.displayed_level));
         });
     }
     ui.separator();
-    overrides_ui(app, ui, cmds);
+    overrides_ui(ctx, view, ui, cmds);
 }
 
 fn actions_ui(
-    app: &mut AttainApp,
+    ctx: &ViewCtx,
     ui: &mut egui::Ui,
     report: &crate::eval::Report,
     cmds: &mut Vec<Command>,
 ) {
     let m = &report.membership;
     let levels: Vec<LevelName> = report.competencies.iter().map(|c| c.level).collect();
-    let at = app.as_of();
+    let at = ctx.now();
     ui.horizontal_wrapped(|ui| {
         if let Some(up) = m.can_upgrade_to {
             let tier = if up == LevelName::Gold {
@@ -100,11 +105,11 @@ fn actions_ui(
             } else {
                 Tier::Silver
             };
-            let mut label = app
+            let mut label = ctx
                 .tr
-                .t("membership-upgrade", &[("tier", app.tr.level(up))]);
+                .t("membership-upgrade", &[("tier", ctx.tr.level(up))]);
             if let Some(p) = m.upgrade_price_usd {
-                label.push_str(&format!(" (US$ {})", app.tr.number(p)));
+                label.push_str(&format!(" (US$ {})", ctx.tr.number(p)));
             }
             if ui.button(label).clicked() {
                 cmds.push(Command::Edit(Edit::Purchase { tier, at }));
@@ -113,35 +118,35 @@ fn actions_ui(
                 && m.tier == TierName::Silver
                 && matches!(m.status, Status::Active | Status::RenewalWindow)
             {
-                ui.colored_label(AMBER, app.t("membership-discount"));
+                ui.colored_label(AMBER, ctx.t("membership-discount"));
             }
         }
-        if m.tier == TierName::None && ui.button(app.t("membership-buy-action-pack")).clicked() {
+        if m.tier == TierName::None && ui.button(ctx.t("membership-buy-action-pack")).clicked() {
             cmds.push(Command::Edit(Edit::Purchase {
                 tier: Tier::ActionPack,
                 at,
             }));
         }
-        if let Some(s) = app.org.membership.as_ref() {
+        if let Some(s) = ctx.org.membership.as_ref() {
             let in_window = m.status == Status::RenewalWindow;
             let eligible = crate::eval::eligible(s.tier, &levels);
             let renew = ui.add_enabled(
                 in_window && eligible,
-                egui::Button::new(app.t("membership-renew")),
+                egui::Button::new(ctx.t("membership-renew")),
             );
             let hint = if !in_window {
-                app.t("membership-renew-outside")
+                ctx.t("membership-renew-outside")
             } else if !eligible {
-                app.t("membership-renew-ineligible")
+                ctx.t("membership-renew-ineligible")
             } else {
-                app.t("membership-renew")
+                ctx.t("membership-renew")
             };
             if renew.on_hover_text(hint).clicked() {
                 cmds.push(Command::Edit(Edit::Renew { at }));
             }
             let mut auto = s.auto_renew;
             if ui
-                .checkbox(&mut auto, app.t("membership-auto-renew"))
+                .checkbox(&mut auto, ctx.t("membership-auto-renew"))
                 .changed()
             {
                 cmds.push(Command::Edit(Edit::SetAutoRenew(auto)));
@@ -150,51 +155,60 @@ fn actions_ui(
     });
 }
 
-fn overrides_ui(app: &mut AttainApp, ui: &mut egui::Ui, cmds: &mut Vec<Command>) {
-    ui.strong(app.t("membership-overrides"));
-    let today = app.as_of().day();
-    for (i, o) in app.org.overrides.clone().iter().enumerate() {
+fn overrides_ui(
+    ctx: &ViewCtx,
+    view: &mut MembershipView,
+    ui: &mut egui::Ui,
+    cmds: &mut Vec<Command>,
+) {
+    ui.strong(ctx.t("membership-overrides"));
+    let today = ctx.now().day();
+    for (i, o) in ctx.org.overrides.clone().iter().enumerate() {
         let ends = o
             .ends_on
-            .unwrap_or_else(|| default_override_end(&app.org, o.starts_on));
+            .unwrap_or_else(|| default_override_end(ctx.org, o.starts_on));
         ui.horizontal_wrapped(|ui| {
-            let name = app.catalog.competency_name(&o.competency);
+            let name = ctx.catalog.competency_name(&o.competency);
             ui.label(name);
-            ui.label(level_text(&app.tr, o.level.into()));
+            ui.label(level_text(ctx.tr, o.level.into()));
             ui.label(format!(
                 "{} – {}",
-                app.tr.date(o.starts_on),
-                app.tr.date(ends)
+                ctx.tr.date(o.starts_on),
+                ctx.tr.date(ends)
             ));
             let active = o.starts_on <= today && today <= ends;
             ui.weak(if active {
-                app.t("membership-override-active")
+                ctx.t("membership-override-active")
             } else {
-                app.t("membership-override-inactive")
+                ctx.t("membership-override-inactive")
             });
             if ends >= today {
-                ui.label(reversion_text(app, &o.competency, ends));
+                ui.label(reversion_text(ctx, &o.competency, ends));
             }
             ui.label(format!("“{}” — {}", o.reason, o.set_by));
             if ui
                 .small_button("✖")
-                .on_hover_text(app.t("membership-override-remove"))
+                .on_hover_text(ctx.t("membership-override-remove"))
                 .clicked()
             {
-                let title = app.t("membership-override-remove");
-                super::confirm::confirm_edit(app, title.clone(), title, Edit::RemoveOverride(i));
+                let title = ctx.t("membership-override-remove");
+                cmds.push(Command::AskEdit {
+                    title: title.clone(),
+                    yes: title,
+                    edit: Edit::RemoveOverride(i),
+                });
             }
         });
     }
-    let v = &mut app.view.membership;
+    let v = &mut *view;
     ui.horizontal_wrapped(|ui| {
-        let names: Vec<&str> = app
+        let names: Vec<&str> = ctx
             .catalog
             .competencies
             .iter()
             .map(|c| c.name.as_str())
             .collect();
-        let l = ui.label(app.tr.t("text-competency", &[]));
+        let l = ui.label(ctx.tr.t("text-competency", &[]));
         egui::ComboBox::from_id_salt("override_competency")
             .selected_text(names.get(v.competency).copied().unwrap_or_default())
             .show_ui(ui, |ui| {
@@ -204,37 +218,37 @@ fn overrides_ui(app: &mut AttainApp, ui: &mut egui::Ui, cmds: &mut Vec<Command>)
             })
             .response
             .labelled_by(l.id);
-        ui.checkbox(&mut v.level_gold, app.tr.t("level-gold", &[]));
+        ui.checkbox(&mut v.level_gold, ctx.tr.t("level-gold", &[]));
         ui.checkbox(
             &mut v.exemption,
-            app.tr.t("membership-override-exemption", &[]),
+            ctx.tr.t("membership-override-exemption", &[]),
         );
     });
     ui.horizontal_wrapped(|ui| {
         labelled_field(
             ui,
-            &app.tr.t("membership-override-starts", &[]),
+            &ctx.tr.t("membership-override-starts", &[]),
             &mut v.starts,
             90.0,
         );
-        let starts = parse_day(&app.tr, &v.starts).unwrap_or(today);
-        let default_end = default_override_end(&app.org, starts);
-        let l = ui.label(app.tr.t("membership-override-ends", &[]));
+        let starts = ctx.tr.parse_day(&v.starts).unwrap_or(today);
+        let default_end = default_override_end(ctx.org, starts);
+        let l = ui.label(ctx.tr.t("membership-override-ends", &[]));
         ui.add(
             egui::TextEdit::singleline(&mut v.ends)
-                .hint_text(app.tr.date(default_end))
+                .hint_text(ctx.tr.date(default_end))
                 .desired_width(90.0),
         )
         .labelled_by(l.id);
         labelled_field(
             ui,
-            &app.tr.t("membership-override-reason", &[]),
+            &ctx.tr.t("membership-override-reason", &[]),
             &mut v.reason,
             200.0,
         );
         labelled_field(
             ui,
-            &app.tr.t("membership-override-set-by", &[]),
+            &ctx.tr.t("membership-override-set-by", &[]),
             &mut v.set_by,
             140.0,
         );
@@ -242,12 +256,12 @@ fn overrides_ui(app: &mut AttainApp, ui: &mut egui::Ui, cmds: &mut Vec<Command>)
     let starts = if v.starts.trim().is_empty() {
         Some(today)
     } else {
-        parse_day(&app.tr, &v.starts)
+        ctx.tr.parse_day(&v.starts)
     };
     let ends = if v.ends.trim().is_empty() {
         Ok(None)
     } else {
-        parse_day(&app.tr, &v.ends).map(Some).ok_or(())
+        ctx.tr.parse_day(&v.ends).map(Some).ok_or(())
     };
     let ready = starts.is_some()
         && ends.is_ok()
@@ -256,13 +270,13 @@ fn overrides_ui(app: &mut AttainApp, ui: &mut egui::Ui, cmds: &mut Vec<Command>)
     if ui
         .add_enabled(
             ready,
-            egui::Button::new(app.tr.t("membership-override-add", &[])),
+            egui::Button::new(ctx.tr.t("membership-override-add", &[])),
         )
         .clicked()
         && let (Some(starts_on), Ok(ends_on)) = (starts, ends)
     {
         let o = Override {
-            competency: app.catalog.competencies[v.competency].id.clone(),
+            competency: ctx.catalog.competencies[v.competency].id.clone(),
             level: if v.level_gold {
                 Level::Gold
             } else {
@@ -285,14 +299,14 @@ fn overrides_ui(app: &mut AttainApp, ui: &mut egui::Ui, cmds: &mut Vec<Command>)
 
 /// What the competency falls back to when an override ends: the earned level from the
 /// window's 12-month timeline, or only the day beyond it.
-fn reversion_text(app: &AttainApp, competency: &str, ends: crate::model::Day) -> String {
+fn reversion_text(ctx: &ViewCtx, competency: &str, ends: crate::model::Day) -> String {
     let on = ends.add_days(1);
-    let index = app
+    let index = ctx
         .catalog
         .competencies
         .iter()
         .position(|c| c.id == competency);
-    let level = app.eval.timeline.as_ref().and_then(|tl| {
+    let level = ctx.eval.timeline.as_ref().and_then(|tl| {
         let (last, _) = tl.points.last()?;
         if on.start() > *last {
             return None;
@@ -304,12 +318,12 @@ fn reversion_text(app: &AttainApp, competency: &str, ends: crate::model::Day) ->
             .and_then(|(_, levels)| levels.get(index?).copied())
     });
     match level {
-        Some(l) => app.tr.t(
+        Some(l) => ctx.tr.t(
             "membership-override-reverts-to",
-            &[("date", app.tr.date(on)), ("level", app.tr.level(l))],
+            &[("date", ctx.tr.date(on)), ("level", ctx.tr.level(l))],
         ),
-        None => app
+        None => ctx
             .tr
-            .t("membership-override-reverts", &[("date", app.tr.date(on))]),
+            .t("membership-override-reverts", &[("date", ctx.tr.date(on))]),
     }
 }

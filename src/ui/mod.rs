@@ -1,5 +1,6 @@
-//! The window's panels and dialogs, one file each. Drawing functions end in `_ui`, read the
-//! application state and push [`crate::app::Command`]s; they never change the data directly.
+//! The window's panels and dialogs, one file each. Drawing functions end in `_ui`; a panel sees
+//! the application through a read-only [`ViewCtx`], keeps its own state in its `…View`, and
+//! asks for every change with a [`Command`] run after the frame.
 
 pub mod achievements;
 pub mod alerts;
@@ -21,3 +22,73 @@ pub mod status_bar;
 pub mod timeline;
 pub mod top_bar;
 pub mod widgets;
+
+use crate::app::{Command, Panel, ViewCtx};
+use crate::i18n::Tr;
+use crate::model::Edit;
+
+/// The panels' own state, kept from frame to frame.
+#[derive(Default)]
+pub struct Views {
+    pub employees: employees::EmployeesView,
+    pub achievements: achievements::AchievementsView,
+    pub competencies: competencies::CompetenciesView,
+    pub membership: membership::MembershipView,
+    pub organisations: organisations::OrganisationsView,
+    pub sandbox: sandbox::SandboxView,
+    pub plan: plan::PlanView,
+    pub reminders: reminders::RemindersView,
+    pub top_bar: top_bar::TopBarView,
+}
+
+impl Views {
+    /// What a command means for the panels, before the application runs it: the person or
+    /// competency it opens, the new person an edit adds, a typed date in the new language.
+    pub fn follow(&mut self, cmd: &Command, tr: &Tr) {
+        match cmd {
+            Command::OpenEmployee(id) => {
+                self.achievements.employee = Some(id.clone());
+                self.employees.selected = Some(id.clone());
+            }
+            Command::OpenCompetency(id) => self.competencies.open = Some(id.clone()),
+            Command::FocusSearch => self.employees.focus_search = true,
+            Command::Edit(Edit::AddEmployee(e)) => {
+                self.employees.selected = Some(e.id.clone());
+                self.employees.edit = None;
+            }
+            Command::SetLang(lang) => self.top_bar.language_changed(tr, *lang),
+            Command::SelectOrg(_) => self.achievements.employee = None,
+            _ => {}
+        }
+    }
+}
+
+/// Draws the whole window: bars, alerts, the current panel and any dialog.
+pub fn root_ui(ctx: &ViewCtx, views: &mut Views, ui: &mut egui::Ui, cmds: &mut Vec<Command>) {
+    let modal = ctx.confirm.is_some() || ctx.password.is_some() || ctx.print.is_some();
+    shortcuts::shortcuts_ui(ui, cmds, modal);
+    top_bar::top_bar_ui(ctx, &mut views.top_bar, ui, cmds);
+    status_bar::status_bar_ui(ctx, ui, cmds);
+    alerts::alerts_panel_ui(ctx, ui, cmds);
+    egui::CentralPanel::default_margins().show(ui, |ui| match ctx.panel {
+        Panel::Organisations => {
+            organisations::organisations_ui(ctx, &mut views.organisations, ui, cmds)
+        }
+        Panel::Employees => employees::employees_ui(ctx, &mut views.employees, ui, cmds),
+        Panel::Achievements => {
+            achievements::achievements_ui(ctx, &mut views.achievements, ui, cmds)
+        }
+        Panel::Competencies => {
+            competencies::competencies_ui(ctx, &mut views.competencies, ui, cmds)
+        }
+        Panel::Membership => membership::membership_ui(ctx, &mut views.membership, ui, cmds),
+        Panel::Timeline => timeline::timeline_ui(ctx, ui, cmds),
+        Panel::WhatIf => sandbox::sandbox_ui(ctx, &mut views.sandbox, ui, cmds),
+        Panel::Plan => plan::plan_ui(ctx, &mut views.plan, ui, cmds),
+        Panel::Reminders => reminders::reminders_ui(ctx, &mut views.reminders, ui, cmds),
+        Panel::Imports => imports::imports_ui(ctx, ui, cmds),
+    });
+    confirm::confirm_ui(ctx, ui, cmds);
+    password::password_ui(ctx, ui, cmds);
+    print_dialog::print_dialog_ui(ctx, ui, cmds);
+}

@@ -1,8 +1,8 @@
 //! Organisations: switch, create, rename, market, domain; export to and load from org files.
 
-use super::confirm::Confirm;
 use super::widgets::labelled_field;
-use crate::app::{AttainApp, Command};
+use crate::app::edit::Confirm;
+use crate::app::{Command, ViewCtx};
 use crate::model::{Edit, Market};
 
 /// Id, name, developing market, domain.
@@ -18,60 +18,65 @@ pub struct OrganisationsView {
     pub details: Option<(OrgFields, OrgFields)>,
 }
 
-pub fn organisations_ui(app: &mut AttainApp, ui: &mut egui::Ui, cmds: &mut Vec<Command>) {
-    ui.heading(app.t("panel-organisations"));
+pub fn organisations_ui(
+    ctx: &ViewCtx,
+    view: &mut OrganisationsView,
+    ui: &mut egui::Ui,
+    cmds: &mut Vec<Command>,
+) {
+    ui.heading(ctx.t("panel-organisations"));
     egui::Grid::new("orgs")
         .striped(true)
         .num_columns(3)
         .show(ui, |ui| {
-            for o in app.orgs.clone() {
-                if ui.selectable_label(o.id == app.org_id, &o.name).clicked() {
+            for o in ctx.orgs {
+                if ui.selectable_label(o.id == ctx.org_id, &o.name).clicked() {
                     cmds.push(Command::SelectOrg(o.id));
                 }
-                ui.label(app.tr.t(
+                ui.label(ctx.tr.t(
                     "organisations-employees",
                     &[("count", o.employees.to_string())],
                 ));
                 if ui
                     .small_button("✖")
-                    .on_hover_text(app.t("organisations-delete"))
+                    .on_hover_text(ctx.t("organisations-delete"))
                     .clicked()
                 {
-                    app.view.confirm = Some(Confirm {
-                        title: app
+                    cmds.push(Command::Ask(Box::new(Confirm {
+                        title: ctx
                             .tr
                             .t("organisations-delete-title", &[("name", o.name.clone())]),
-                        body: vec![app.t("organisations-delete-body")],
-                        yes: app.t("organisations-delete"),
+                        body: vec![ctx.t("organisations-delete-body")],
+                        yes: ctx.t("organisations-delete"),
                         command: Command::DeleteOrg(o.id),
-                    });
+                    })));
                 }
                 ui.end_row();
             }
         });
     ui.separator();
-    details_ui(app, ui, cmds);
+    details_ui(ctx, view, ui, cmds);
     ui.separator();
-    ui.strong(app.t("organisations-new"));
-    let v = &mut app.view.organisations;
+    ui.strong(ctx.t("organisations-new"));
+    let v = &mut *view;
     ui.horizontal_wrapped(|ui| {
         labelled_field(
             ui,
-            &app.tr.t("organisations-name", &[]),
+            &ctx.tr.t("organisations-name", &[]),
             &mut v.new_name,
             200.0,
         );
         labelled_field(
             ui,
-            &app.tr.t("organisations-domain", &[]),
+            &ctx.tr.t("organisations-domain", &[]),
             &mut v.new_domain,
             140.0,
         );
         ui.checkbox(
             &mut v.new_developing,
-            app.tr.t("organisations-developing", &[]),
+            ctx.tr.t("organisations-developing", &[]),
         );
-        if ui.button(app.tr.t("organisations-create", &[])).clicked()
+        if ui.button(ctx.tr.t("organisations-create", &[])).clicked()
             && !v.new_name.trim().is_empty()
         {
             let market = if v.new_developing {
@@ -90,14 +95,14 @@ pub fn organisations_ui(app: &mut AttainApp, ui: &mut egui::Ui, cmds: &mut Vec<C
     ui.separator();
     ui.horizontal(|ui| {
         if ui
-            .button(app.t("organisations-export"))
+            .button(ctx.t("organisations-export"))
             .on_hover_text("Ctrl+S")
             .clicked()
         {
             cmds.push(Command::ExportOrgDialog);
         }
         if ui
-            .button(app.t("organisations-load"))
+            .button(ctx.t("organisations-load"))
             .on_hover_text("Ctrl+O")
             .clicked()
         {
@@ -106,27 +111,32 @@ pub fn organisations_ui(app: &mut AttainApp, ui: &mut egui::Ui, cmds: &mut Vec<C
     });
 }
 
-fn details_ui(app: &mut AttainApp, ui: &mut egui::Ui, cmds: &mut Vec<Command>) {
-    let org = &app.org;
+fn details_ui(
+    ctx: &ViewCtx,
+    view: &mut OrganisationsView,
+    ui: &mut egui::Ui,
+    cmds: &mut Vec<Command>,
+) {
+    let org = ctx.org;
     let fresh = (
-        app.org_id,
+        ctx.org_id,
         org.name.clone(),
         org.market == Market::Developing,
         org.domain.clone().unwrap_or_default(),
     );
-    let details = &mut app.view.organisations.details;
+    let details = &mut view.details;
     if details.as_ref().is_none_or(|(base, _)| *base != fresh) {
         *details = Some((fresh.clone(), fresh));
     }
     let Some((_, d)) = details.as_mut() else {
         return;
     };
-    ui.strong(app.tr.t("organisations-current", &[]));
+    ui.strong(ctx.tr.t("organisations-current", &[]));
     ui.horizontal_wrapped(|ui| {
-        labelled_field(ui, &app.tr.t("organisations-name", &[]), &mut d.1, 200.0);
-        labelled_field(ui, &app.tr.t("organisations-domain", &[]), &mut d.3, 140.0);
-        ui.checkbox(&mut d.2, app.tr.t("organisations-developing", &[]));
-        if ui.button(app.tr.t("button-save", &[])).clicked() {
+        labelled_field(ui, &ctx.tr.t("organisations-name", &[]), &mut d.1, 200.0);
+        labelled_field(ui, &ctx.tr.t("organisations-domain", &[]), &mut d.3, 140.0);
+        ui.checkbox(&mut d.2, ctx.tr.t("organisations-developing", &[]));
+        if ui.button(ctx.tr.t("button-save", &[])).clicked() {
             let domain = Some(d.3.trim().to_string()).filter(|s| !s.is_empty());
             let market = if d.2 {
                 Market::Developing

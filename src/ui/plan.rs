@@ -2,7 +2,7 @@
 
 use super::widgets::level_text;
 use crate::app::forecast::ForecastCommand as F;
-use crate::app::{AttainApp, Command};
+use crate::app::{Command, ViewCtx};
 use crate::eval::LevelName;
 use crate::eval::plan::Action;
 use crate::i18n::Tr;
@@ -14,11 +14,11 @@ pub struct PlanView {
     pub gold: bool,
 }
 
-pub fn plan_ui(app: &mut AttainApp, ui: &mut egui::Ui, cmds: &mut Vec<Command>) {
-    ui.heading(app.t("panel-plan"));
-    ui.label(app.t("plan-hint"));
-    let tr = &app.tr;
-    let v = &mut app.view.plan;
+pub fn plan_ui(ctx: &ViewCtx, view: &mut PlanView, ui: &mut egui::Ui, cmds: &mut Vec<Command>) {
+    ui.heading(ctx.t("panel-plan"));
+    ui.label(ctx.t("plan-hint"));
+    let tr = ctx.tr;
+    let v = &mut *view;
     let before = (v.competency.clone(), v.gold);
     ui.horizontal(|ui| {
         ui.label(tr.t("plan-target", &[]));
@@ -26,7 +26,7 @@ pub fn plan_ui(app: &mut AttainApp, ui: &mut egui::Ui, cmds: &mut Vec<Command>) 
         ui.radio_value(&mut v.gold, true, tr.t("level-gold", &[]));
     });
     ui.separator();
-    let levels = app.eval.report.clone();
+    let levels = ctx.eval.report.clone();
     ui.horizontal_top(|ui| {
         // The competencies, each with its level now: a click plans it.
         ui.vertical(|ui| {
@@ -36,7 +36,7 @@ pub fn plan_ui(app: &mut AttainApp, ui: &mut egui::Ui, cmds: &mut Vec<Command>) 
                 .max_width(300.0)
                 .auto_shrink([true, false])
                 .show(ui, |ui| {
-                    for c in &app.catalog.competencies {
+                    for c in &ctx.catalog.competencies {
                         let selected = v.competency.as_deref() == Some(c.id.as_str());
                         ui.horizontal(|ui| {
                             if ui.selectable_label(selected, &c.name).clicked() {
@@ -53,13 +53,13 @@ pub fn plan_ui(app: &mut AttainApp, ui: &mut egui::Ui, cmds: &mut Vec<Command>) 
         ui.vertical(|ui| {
             let shown = PlanShown {
                 tr,
-                catalog: &app.catalog,
-                forecast: &app.forecast,
+                catalog: ctx.catalog,
+                forecast: ctx.forecast,
             };
             result_ui(shown, ui, cmds)
         });
     });
-    let v = &app.view.plan;
+    let v = &*view;
     if (v.competency.clone(), v.gold) != before
         && let Some(c) = &v.competency
     {
@@ -79,9 +79,9 @@ struct PlanShown<'a> {
     forecast: &'a crate::app::forecast::Forecast,
 }
 
-fn result_ui(app: PlanShown, ui: &mut egui::Ui, cmds: &mut Vec<Command>) {
-    let tr = app.tr;
-    let job = &app.forecast.plan;
+fn result_ui(shown: PlanShown, ui: &mut egui::Ui, cmds: &mut Vec<Command>) {
+    let tr = shown.tr;
+    let job = &shown.forecast.plan;
     if job.busy() {
         ui.spinner();
     }
@@ -93,7 +93,7 @@ fn result_ui(app: PlanShown, ui: &mut egui::Ui, cmds: &mut Vec<Command>) {
             return;
         }
     };
-    let comp = app
+    let comp = shown
         .catalog
         .competencies
         .iter()

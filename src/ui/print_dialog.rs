@@ -3,16 +3,17 @@
 
 use crate::app::printing::Paper;
 use crate::app::printing::{PrintCommand as P, Scope};
-use crate::app::{AttainApp, Command};
+use crate::app::{Command, ViewCtx};
 use crate::i18n::Lang;
 
-pub fn print_dialog_ui(app: &mut AttainApp, ui: &mut egui::Ui, cmds: &mut Vec<Command>) {
-    if app.view.print.is_none() {
+pub fn print_dialog_ui(ctx: &ViewCtx, ui: &mut egui::Ui, cmds: &mut Vec<Command>) {
+    let Some(dialog) = ctx.print else {
         return;
-    }
-    let tr = &app.tr;
-    let catalog = app.catalog.clone();
-    let Some(d) = &mut app.view.print else { return };
+    };
+    let (tr, catalog) = (ctx.tr, ctx.catalog);
+    // The choices are edited on a copy; a change is sent as a command.
+    let mut form = dialog.form.clone();
+    let d = &mut form;
     let modal = egui::Modal::new(egui::Id::unique("print-dialog")).show(ui.ctx(), |ui| {
         ui.set_width(460.0);
         ui.heading(tr.t("print-title", &[]));
@@ -54,7 +55,7 @@ pub fn print_dialog_ui(app: &mut AttainApp, ui: &mut egui::Ui, cmds: &mut Vec<Co
                 ui.end_row();
 
                 let printer = ui.label(tr.t("print-printer", &[]));
-                match &d.printers.result {
+                match &dialog.printers.result {
                     None => {
                         ui.spinner();
                     }
@@ -65,11 +66,6 @@ pub fn print_dialog_ui(app: &mut AttainApp, ui: &mut egui::Ui, cmds: &mut Vec<Co
                         ui.colored_label(super::widgets::RED, tr.t("print-no-printer", &[]));
                     }
                     Some(Ok((names, default))) => {
-                        // Without a system default, the first printer rather than a job
-                        // that the print service would refuse.
-                        if d.printer.is_none() && default.is_none() {
-                            d.printer = names.first().cloned();
-                        }
                         let default_text = match default {
                             Some(n) => tr.t("print-default-named", &[("printer", n.clone())]),
                             None => tr.t("print-default", &[]),
@@ -138,7 +134,7 @@ pub fn print_dialog_ui(app: &mut AttainApp, ui: &mut egui::Ui, cmds: &mut Vec<Co
                 ui.end_row();
             });
         ui.add_space(10.0);
-        let can_print = matches!(&d.printers.result, Some(Ok((n, _))) if !n.is_empty());
+        let can_print = matches!(&dialog.printers.result, Some(Ok((n, _))) if !n.is_empty());
         ui.horizontal(|ui| {
             if ui
                 .add_enabled(can_print, egui::Button::new(tr.t("print-print", &[])))
@@ -154,6 +150,9 @@ pub fn print_dialog_ui(app: &mut AttainApp, ui: &mut egui::Ui, cmds: &mut Vec<Co
             }
         });
     });
+    if form != dialog.form {
+        cmds.push(Command::Print(P::Set(form)));
+    }
     if modal.should_close() {
         cmds.push(Command::Print(P::Close));
     }

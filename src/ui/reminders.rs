@@ -2,7 +2,7 @@
 //! before overrides end; done, snooze, and export to a calendar.
 
 use crate::app::forecast::{ForecastCommand as F, ReminderState};
-use crate::app::{AttainApp, Command};
+use crate::app::{Command, ViewCtx};
 use crate::i18n::Wording as _;
 use crate::model::Day;
 use std::sync::Arc;
@@ -20,50 +20,52 @@ pub struct RemindersView {
 
 type RowsStamp = (usize, u64, Day, bool);
 
-pub fn reminders_ui(app: &mut AttainApp, ui: &mut egui::Ui, cmds: &mut Vec<Command>) {
-    ui.heading(app.t("panel-reminders"));
-    let stages: Vec<String> = app
+pub fn reminders_ui(
+    ctx: &ViewCtx,
+    view: &mut RemindersView,
+    ui: &mut egui::Ui,
+    cmds: &mut Vec<Command>,
+) {
+    ui.heading(ctx.t("panel-reminders"));
+    let stages: Vec<String> = ctx
         .org
         .settings()
         .reminder_stages_days
         .iter()
         .map(u32::to_string)
         .collect();
-    ui.label(app.tr.t("reminders-hint", &[("stages", stages.join(", "))]));
+    ui.label(ctx.tr.t("reminders-hint", &[("stages", stages.join(", "))]));
     ui.horizontal(|ui| {
-        ui.checkbox(
-            &mut app.view.reminders.show_all,
-            app.tr.t("reminders-show-all", &[]),
-        );
-        if ui.button(app.tr.t("reminders-export", &[])).clicked() {
+        ui.checkbox(&mut view.show_all, ctx.tr.t("reminders-show-all", &[]));
+        if ui.button(ctx.tr.t("reminders-export", &[])).clicked() {
             cmds.push(Command::Forecast(F::ExportIcsDialog));
         }
     });
     ui.separator();
-    let Some(all) = app.eval.reminders.clone() else {
+    let Some(all) = ctx.eval.reminders.clone() else {
         ui.spinner();
         return;
     };
     let stamp = (
         Arc::as_ptr(&all) as usize,
-        app.forecast.states_generation,
-        app.as_of().day(),
-        app.view.reminders.show_all,
+        ctx.forecast.states_generation,
+        ctx.now().day(),
+        view.show_all,
     );
-    let shown = match &app.view.reminders.rows {
+    let shown = match &view.rows {
         Some((s, rows)) if *s == stamp => rows.clone(),
         _ => {
-            let rows = Arc::new(app.open_reminders(stamp.3));
-            app.view.reminders.rows = Some((stamp, rows.clone()));
+            let rows = Arc::new(ctx.open_reminders(stamp.3));
+            view.rows = Some((stamp, rows.clone()));
             rows
         }
     };
-    let states = &app.forecast.reminder_states;
+    let states = &ctx.forecast.reminder_states;
     if shown.is_empty() {
-        ui.label(app.t("reminders-none"));
+        ui.label(ctx.t("reminders-none"));
         return;
     }
-    let tr = &app.tr;
+    let tr = ctx.tr;
     let row_h = ui.text_style_height(&egui::TextStyle::Body) + 6.0;
     egui_extras::TableBuilder::new(ui)
         .striped(true)
@@ -89,7 +91,7 @@ pub fn reminders_ui(app: &mut AttainApp, ui: &mut egui::Ui, cmds: &mut Vec<Comma
                     ui.label(tr.date(r.due));
                 });
                 row.col(|ui| {
-                    ui.label(tr.reminder(&app.catalog, &r));
+                    ui.label(tr.reminder(ctx.catalog, &r));
                 });
                 row.col(|ui| {
                     ui.horizontal(|ui| match states.get(&key) {

@@ -1,9 +1,9 @@
 //! The what-if sandbox: hypothetical leavers, lapses, passes, hires and figures, every
 //! competency before and after, and "apply" to make them real; key-person risk below.
 
-use super::widgets::{labelled_field, level_text, parse_instant};
+use super::widgets::{labelled_field, level_text};
 use crate::app::forecast::ForecastCommand as F;
-use crate::app::{AttainApp, Command};
+use crate::app::{Command, ViewCtx};
 use crate::eval::whatif::Change;
 use crate::i18n::Tr;
 use crate::i18n::Wording as _;
@@ -39,27 +39,32 @@ pub struct SandboxView {
     pub error: Option<String>,
 }
 
-pub fn sandbox_ui(app: &mut AttainApp, ui: &mut egui::Ui, cmds: &mut Vec<Command>) {
-    ui.heading(app.t("panel-whatif"));
-    ui.label(app.t("sandbox-hint"));
-    form_ui(app, ui, cmds);
+pub fn sandbox_ui(
+    ctx: &ViewCtx,
+    view: &mut SandboxView,
+    ui: &mut egui::Ui,
+    cmds: &mut Vec<Command>,
+) {
+    ui.heading(ctx.t("panel-whatif"));
+    ui.label(ctx.t("sandbox-hint"));
+    form_ui(ctx, view, ui, cmds);
     ui.separator();
-    changes_ui(app, ui, cmds);
+    changes_ui(ctx, ui, cmds);
     ui.separator();
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            result_ui(app, ui);
+            result_ui(ctx, ui);
             ui.separator();
-            super::risk::risk_ui(app, ui, cmds);
+            super::risk::risk_ui(ctx, ui, cmds);
             ui.separator();
-            super::credit::credit_ui(app, ui, cmds);
+            super::credit::credit_ui(ctx, ui, cmds);
         });
 }
 
-fn form_ui(app: &mut AttainApp, ui: &mut egui::Ui, cmds: &mut Vec<Command>) {
-    let tr = &app.tr;
-    let v = &mut app.view.sandbox;
+fn form_ui(ctx: &ViewCtx, view: &mut SandboxView, ui: &mut egui::Ui, cmds: &mut Vec<Command>) {
+    let tr = ctx.tr;
+    let v = &mut *view;
     ui.horizontal_wrapped(|ui| {
         egui::ComboBox::from_label(tr.t("sandbox-kind", &[]))
             .selected_text(tr.t(
@@ -123,7 +128,7 @@ fn build(tr: &Tr, v: &SandboxView) -> Result<Change, String> {
         if s.trim().is_empty() {
             return Ok(None);
         }
-        parse_instant(tr, s)
+        tr.parse_instant(s)
             .map(Some)
             .ok_or_else(|| tr.t("sandbox-bad-date", &[("value", s.trim().to_string())]))
     };
@@ -159,18 +164,18 @@ fn build(tr: &Tr, v: &SandboxView) -> Result<Change, String> {
     })
 }
 
-fn changes_ui(app: &AttainApp, ui: &mut egui::Ui, cmds: &mut Vec<Command>) {
-    let changes = &app.forecast.changes;
+fn changes_ui(ctx: &ViewCtx, ui: &mut egui::Ui, cmds: &mut Vec<Command>) {
+    let changes = &ctx.forecast.changes;
     if changes.is_empty() {
-        ui.weak(app.t("sandbox-empty"));
+        ui.weak(ctx.t("sandbox-empty"));
         return;
     }
     for (i, c) in changes.iter().enumerate() {
         ui.horizontal(|ui| {
-            ui.label(format!("{}. {}", i + 1, app.tr.change(c)));
+            ui.label(format!("{}. {}", i + 1, ctx.tr.change(c)));
             if ui
                 .small_button("✖")
-                .on_hover_text(app.t("sandbox-remove"))
+                .on_hover_text(ctx.t("sandbox-remove"))
                 .clicked()
             {
                 cmds.push(Command::Forecast(F::RemoveChange(i)));
@@ -179,21 +184,21 @@ fn changes_ui(app: &AttainApp, ui: &mut egui::Ui, cmds: &mut Vec<Command>) {
     }
     ui.horizontal(|ui| {
         if ui
-            .button(app.t("sandbox-apply"))
-            .on_hover_text(app.t("sandbox-apply-hint"))
+            .button(ctx.t("sandbox-apply"))
+            .on_hover_text(ctx.t("sandbox-apply-hint"))
             .clicked()
         {
             cmds.push(Command::Forecast(F::ApplySandbox));
         }
-        if ui.button(app.t("sandbox-clear")).clicked() {
+        if ui.button(ctx.t("sandbox-clear")).clicked() {
             cmds.push(Command::Forecast(F::ClearChanges));
         }
     });
 }
 
-fn result_ui(app: &AttainApp, ui: &mut egui::Ui) {
-    let Some(result) = &app.forecast.whatif.result else {
-        if app.forecast.whatif.busy() {
+fn result_ui(ctx: &ViewCtx, ui: &mut egui::Ui) {
+    let Some(result) = &ctx.forecast.whatif.result else {
+        if ctx.forecast.whatif.busy() {
             ui.spinner();
         }
         return;
@@ -206,18 +211,18 @@ fn result_ui(app: &AttainApp, ui: &mut egui::Ui) {
         }
     };
     if w.changes.is_empty() {
-        ui.label(app.t("sandbox-no-change"));
+        ui.label(ctx.t("sandbox-no-change"));
     }
     egui::Grid::new("whatif-result")
         .striped(true)
         .num_columns(4)
         .show(ui, |ui| {
-            ui.strong(app.t("text-competency"));
-            ui.strong(app.t("sandbox-before"));
-            ui.strong(app.t("sandbox-after"));
-            ui.strong(app.t("sandbox-because"));
+            ui.strong(ctx.t("text-competency"));
+            ui.strong(ctx.t("sandbox-before"));
+            ui.strong(ctx.t("sandbox-after"));
+            ui.strong(ctx.t("sandbox-because"));
             ui.end_row();
-            for def in &app.catalog.competencies {
+            for def in &ctx.catalog.competencies {
                 let (Some(b), Some(a)) = (w.before.get(&def.id), w.after.get(&def.id)) else {
                     continue;
                 };
@@ -226,20 +231,20 @@ fn result_ui(app: &AttainApp, ui: &mut egui::Ui) {
                     continue;
                 }
                 ui.label(&def.name);
-                ui.label(level_text(&app.tr, *b));
-                ui.label(level_text(&app.tr, *a));
+                ui.label(level_text(ctx.tr, *b));
+                ui.label(level_text(ctx.tr, *a));
                 match change {
                     Some(c) => {
                         let why: Vec<String> = c
                             .causes
                             .iter()
-                            .filter_map(|i| app.forecast.changes.get(*i))
-                            .map(|x| app.tr.change(x))
+                            .filter_map(|i| ctx.forecast.changes.get(*i))
+                            .map(|x| ctx.tr.change(x))
                             .collect();
                         ui.label(why.join("; "));
                     }
                     None => {
-                        ui.weak(app.t("sandbox-unchanged"));
+                        ui.weak(ctx.t("sandbox-unchanged"));
                     }
                 }
                 ui.end_row();

@@ -2,13 +2,13 @@
 //! retirement, leavers, overrides and anniversaries.
 
 use super::widgets::level_color;
-use crate::app::{AttainApp, Command};
+use crate::app::{Command, ViewCtx};
 use crate::eval::LevelName;
 use egui_plot::{Legend, Line, Plot, PlotPoints};
 
-pub fn timeline_ui(app: &mut AttainApp, ui: &mut egui::Ui, _cmds: &mut Vec<Command>) {
-    ui.heading(app.t("panel-timeline"));
-    let Some(tl) = app.eval.timeline.clone() else {
+pub fn timeline_ui(ctx: &ViewCtx, ui: &mut egui::Ui, _cmds: &mut Vec<Command>) {
+    ui.heading(ctx.t("panel-timeline"));
+    let Some(tl) = ctx.eval.timeline.clone() else {
         ui.spinner();
         return;
     };
@@ -16,21 +16,21 @@ pub fn timeline_ui(app: &mut AttainApp, ui: &mut egui::Ui, _cmds: &mut Vec<Comma
         return;
     };
     let day = |secs: i64| (secs - start) as f64 / 86_400.0;
-    let shown: Vec<usize> = (0..app.catalog.competencies.len())
+    let shown: Vec<usize> = (0..ctx.catalog.competencies.len())
         .filter(|c| tl.points.iter().any(|(_, l)| l[*c] != LevelName::None))
         .collect();
     if shown.is_empty() {
-        ui.label(app.t("timeline-empty"));
+        ui.label(ctx.t("timeline-empty"));
         return;
     }
-    ui.label(app.t("timeline-hint"));
+    ui.label(ctx.t("timeline-hint"));
     let names: Vec<String> = shown
         .iter()
-        .map(|c| app.catalog.competencies[*c].name.clone())
+        .map(|c| ctx.catalog.competencies[*c].name.clone())
         .collect();
     let start_day = tl.points[0].0.day();
-    let lang = app.tr.lang();
-    let levels = ["level-none", "level-silver", "level-gold"].map(|k| app.t(k));
+    let lang = ctx.tr.lang();
+    let levels = ["level-none", "level-silver", "level-gold"].map(|k| ctx.t(k));
     Plot::new("timeline")
         .legend(Legend::default())
         .height(ui.available_height() - 120.0)
@@ -68,7 +68,7 @@ pub fn timeline_ui(app: &mut AttainApp, ui: &mut egui::Ui, _cmds: &mut Vec<Comma
                 plot.line(line.width(2.0).color(color));
             }
         });
-    changes_ui(app, ui, &tl, &shown);
+    changes_ui(ctx, ui, &tl, &shown);
 }
 
 fn level_y(l: LevelName) -> f64 {
@@ -81,12 +81,12 @@ fn level_y(l: LevelName) -> f64 {
 
 /// The changes in words, under the chart.
 fn changes_ui(
-    app: &AttainApp,
+    ctx: &ViewCtx,
     ui: &mut egui::Ui,
     tl: &crate::app::evaluation::Timeline,
     shown: &[usize],
 ) {
-    let tr = &app.tr;
+    let tr = ctx.tr;
     egui::ScrollArea::vertical().show(ui, |ui| {
         for w in tl.points.windows(2) {
             let (_, before) = &w[0];
@@ -97,7 +97,7 @@ fn changes_ui(
                         "timeline-change",
                         &[
                             ("date", tr.date(t.day())),
-                            ("competency", app.catalog.competencies[*c].name.clone()),
+                            ("competency", ctx.catalog.competencies[*c].name.clone()),
                             ("from", tr.level(before[*c])),
                             ("to", tr.level(after[*c])),
                         ],

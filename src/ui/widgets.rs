@@ -2,7 +2,6 @@
 
 use crate::eval::LevelName;
 use crate::i18n::Tr;
-use crate::model::{Day, Instant};
 use egui::{Color32, RichText};
 
 pub const GOLD: Color32 = Color32::from_rgb(0xC9, 0x9A, 0x06);
@@ -21,26 +20,6 @@ pub fn level_color(l: LevelName) -> Color32 {
 
 pub fn level_text(tr: &Tr, l: LevelName) -> RichText {
     RichText::new(tr.level(l)).color(level_color(l)).strong()
-}
-
-/// Parses what a user types for a date: ISO (2018-12-31) or the locale's form.
-pub fn parse_day(tr: &Tr, s: &str) -> Option<Day> {
-    let s = s.trim();
-    if let Ok(d) = Day::parse(s) {
-        return Some(d);
-    }
-    let fmt = match tr.lang() {
-        crate::i18n::Lang::En => "%m/%d/%Y",
-        crate::i18n::Lang::It => "%d/%m/%Y",
-    };
-    chrono::NaiveDate::parse_from_str(s, fmt).ok().map(Day)
-}
-
-/// A date or an instant typed by the user.
-pub fn parse_instant(tr: &Tr, s: &str) -> Option<Instant> {
-    Instant::parse(s.trim())
-        .ok()
-        .or_else(|| parse_day(tr, s).map(Day::start))
 }
 
 /// A labelled single-line text field, findable by its label in tests and screen readers.
@@ -74,7 +53,7 @@ pub fn install_fonts(ctx: &egui::Context) {
 /// error in red, then the value.
 pub fn on_request_ui<'a, T>(
     ui: &mut egui::Ui,
-    job: &'a crate::app::job::Job<Result<T, String>>,
+    job: &'a crate::app::jobs::Job<Result<T, String>>,
     labels: (&str, &str),
     ask: crate::app::Command,
     cmds: &mut Vec<crate::app::Command>,

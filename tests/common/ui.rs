@@ -24,7 +24,7 @@ pub fn harness(app: AttainApp) -> Harness<'static, AttainApp> {
     Harness::builder()
         .with_size(egui::vec2(1400.0, 900.0))
         .with_max_steps(40)
-        .with_context_setup(attain::ui::widgets::install_fonts)
+        .with_context_setup(AttainApp::setup)
         .build_ui_state(|ui, app: &mut AttainApp| app.ui_root(ui), app)
 }
 
@@ -68,5 +68,5 @@ pub fn select_employee(h: &mut Harness<'_, AttainApp>, id: &str) {
     click(h, "Employees");
     type_into(h, "Find", id);
     click(h, id);
-    assert_eq!(h.state().view.employees.selected.as_deref(), Some(id));
+    assert_eq!(h.state().views.employees.selected.as_deref(), Some(id));
 }

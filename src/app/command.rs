@@ -1,0 +1,137 @@
+//! What the UI asks for; run after the frame that emitted it.
+
+use super::edit::Confirm;
+use super::{AttainApp, Panel};
+use crate::i18n::{Lang, Tr};
+use crate::model::{Edit, Instant, Market};
+use std::path::PathBuf;
+
+#[derive(Debug, Clone, PartialEq)]
+#[must_use]
+pub enum Command {
+    Show(Panel),
+    /// Shows an employee's achievements.
+    OpenEmployee(String),
+    /// Opens the competency in the Competencies panel.
+    OpenCompetency(String),
+    SelectOrg(i64),
+    CreateOrg {
+        name: String,
+        market: Market,
+        domain: Option<String>,
+    },
+    DeleteOrg(i64),
+    Edit(Edit),
+    Undo,
+    SetAsOf(Option<Instant>),
+    SetLang(Lang),
+    /// Opens a file dialog, then exports / loads.
+    ExportOrgDialog,
+    LoadOrgDialog,
+    ExportOrgTo(PathBuf),
+    LoadOrgFrom(PathBuf),
+    /// Creates the user account of an employee and shows its temporary password once.
+    CreateUserAccount(String),
+    FocusSearch,
+    /// Bulk users: pick a file, check it and show the preview.
+    ImportUsersDialog,
+    PreviewImport(PathBuf),
+    ConfirmImport,
+    /// Cancels a preview, or a running import (which then rolls back).
+    CancelImport,
+    SaveCredentialsLogDialog,
+    SaveCredentialsLog(PathBuf),
+    /// Closes a finished import (its passwords are forgotten).
+    DismissImport,
+    /// Trainings export or Credly file: pick, then preview the diff.
+    ImportAchievementsDialog(&'static str),
+    PreviewAchievements(PathBuf, &'static str),
+    /// Maps a Credly badge template to a credential (kept in the settings), then re-checks.
+    MapCredly {
+        template: String,
+        credential: String,
+    },
+    ConfirmAchievements,
+    Forecast(super::forecast::ForecastCommand),
+    Print(super::printing::PrintCommand),
+    /// Asks for a confirmation, then runs its command.
+    Ask(Box<Confirm>),
+    /// Asks before an edit, with the levels it lowers.
+    AskEdit {
+        title: String,
+        yes: String,
+        edit: Edit,
+    },
+    /// Closes the confirmation without running its command.
+    CloseConfirm,
+    /// Associates an MCID from an instant, after the checks (held here: refused; held in
+    /// another organisation: asked first).
+    Associate {
+        employee: String,
+        mcid: String,
+        at: Instant,
+    },
+    /// Forgets the temporary password shown once.
+    ForgetPassword,
+    /// Says something went wrong in the status line.
+    Fail(String),
+    DismissNotice,
+}
+
+impl AttainApp {
+    /// Runs one command (the frame root first lets the panels follow it).
+    pub(super) fn dispatch(&mut self, cmd: Command) {
+        match cmd {
+            Command::Show(p) => self.panel = p,
+            Command::Ask(c) => self.confirm = Some(*c),
+            Command::AskEdit { title, yes, edit } => self.ask_edit(title, yes, edit),
+            Command::CloseConfirm => self.close_confirm(),
+            Command::Associate { employee, mcid, at } => self.associate(employee, mcid, at),
+            Command::ForgetPassword => self.password = None,
+            Command::Fail(text) => self.fail(text),
+            Command::DismissNotice => self.notice = None,
+            Command::OpenEmployee(_) => self.panel = Panel::Achievements,
+            Command::OpenCompetency(_) => self.panel = Panel::Competencies,
+            Command::FocusSearch => self.panel = Panel::Employees,
+            Command::SelectOrg(id) => self.select_org(id),
+            Command::CreateOrg {
+                name,
+                market,
+                domain,
+            } => self.create_org(name, market, domain),
+            Command::DeleteOrg(id) => self.delete_org(id),
+            Command::Edit(edit) => self.edit(edit),
+            Command::Forecast(f) => self.run_forecast(f),
+            Command::Print(p) => self.run_print(p),
+            Command::Undo => self.undo_last(),
+            Command::SetAsOf(t) => {
+                self.as_of = t;
+                self.reevaluate();
+            }
+            Command::SetLang(lang) => {
+                self.tr = Tr::new(lang);
+                self.remember("language", lang.code());
+                self.reevaluate();
+            }
+            Command::ExportOrgDialog => self.export_org_dialog(),
+            Command::LoadOrgDialog => self.load_org_dialog(),
+            Command::ExportOrgTo(path) => self.export_org_to(path),
+            Command::LoadOrgFrom(path) => self.load_org_from(path),
+            Command::CreateUserAccount(id) => self.create_user_account(&id),
+            Command::ImportUsersDialog => self.import_users_dialog(),
+            Command::PreviewImport(path) => self.preview_import(path),
+            Command::ConfirmImport => self.confirm_import(),
+            Command::CancelImport => self.cancel_import(),
+            Command::SaveCredentialsLogDialog => self.save_credentials_log_dialog(),
+            Command::SaveCredentialsLog(path) => self.save_credentials_log(path),
+            Command::DismissImport => self.import = Default::default(),
+            Command::ImportAchievementsDialog(kind) => self.import_achievements_dialog(kind),
+            Command::PreviewAchievements(path, kind) => self.preview_achievements(path, kind),
+            Command::MapCredly {
+                template,
+                credential,
+            } => self.map_credly(template, credential),
+            Command::ConfirmAchievements => self.confirm_achievements(),
+        }
+    }
+}

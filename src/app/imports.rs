@@ -1,0 +1,577 @@
+//! A bulk user import in the window: check (preview), then import on a worker thread with
+//! progress and cancel, then the credentials log the user chooses to save.
+
+use super::{AttainApp, Command, Panel};
+use crate::io::users::{UsersCheck, check_users_stream};
+use crate::model::import::Created;
+use crate::store::Store;
+use crate::store::imports::ImportCounts;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
+use std::sync::mpsc::{Receiver, channel};
+
+/// How the preview shows one line of the file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RowStatus {
+    New,
+    Update,
+    /// Index into `check.errors`.
+    Error(usize),
+}
+
+/// A checked file waiting for the user's decision.
+pub struct Preview {
+    pub path: PathBuf,
+    pub sha256: String,
+    pub check: UsersCheck,
+    /// Emails (lower case) of valid rows that update an existing person.
+    pub updates: std::collections::HashSet<String>,
+    /// Every data row in file order: (line, status, index into `check.valid` for valid rows).
+    pub rows: Vec<(usize, RowStatus, usize)>,
+}
+
+/// An import under way.
+pub struct Running {
+    pub done: Arc<AtomicUsize>,
+    pub total: usize,
+    pub cancel: Arc<AtomicBool>,
+    rx: Receiver<Outcome>,
+}
+
+/// A finished import whose credentials have not been saved yet.
+pub struct Finished {
+    pub check: UsersCheck,
+    pub created: Vec<Created>,
+    pub counts: ImportCounts,
+    pub log_saved: Option<PathBuf>,
+}
+
+/// A checked Trainings or Credly file and the diff it would make.
+pub struct AchievementsPreview {
+    pub path: PathBuf,
+    /// `trainings` or `credly`
+    pub kind: &'static str,
+    pub sha256: String,
+    pub check: crate::io::trainings::AchievementsCheck,
+    pub plan: crate::io::achievements_plan::Plan,
+}
+
+/// A file checked on a worker: what the preview shows next.
+pub enum Checked {
+    Users(Box<Preview>),
+    Achievements(Box<AchievementsPreview>),
+}
+
+/// A file being read and checked (large ones on a worker, with progress; Cancel stops it).
+pub struct Checking {
+    pub path: PathBuf,
+    pub job: super::jobs::Job<Result<Checked, String>>,
+    pub reading: Reading,
+}
+
+/// How far a worker has read a file (both passes: twice its size), and its cancel flag.
+#[derive(Clone, Default)]
+pub struct Reading {
+    pub read: Arc<AtomicU64>,
+    pub total: u64,
+    pub cancel: Arc<AtomicBool>,
+}
+
+impl Reading {
+    pub fn of(path: &std::path::Path) -> Self {
+        Reading {
+            total: 2 * std::fs::metadata(path).map_or(0, |m| m.len()),
+            ..Default::default()
+        }
+    }
+
+    /// The progress callback of [`crate::io::table::open`].
+    pub fn progress(&self) -> crate::io::table::Progress<'static> {
+        let (read, cancel) = (self.read.clone(), self.cancel.clone());
+        Box::new(move |n| {
+            read.store(n, Ordering::Relaxed);
+            !cancel.load(Ordering::Relaxed)
+        })
+    }
+
+    pub fn fraction(&self) -> f32 {
+        if self.total == 0 {
+            0.0
+        } else {
+            (self.read.load(Ordering::Relaxed) as f64 / self.total as f64).min(1.0) as f32
+        }
+    }
+
+    /// `Err` once the user cancelled, so a cancelled check never shows as a result.
+    pub fn go_on(&self) -> Result<(), String> {
+        if self.cancel.load(Ordering::Relaxed) {
+            Err("cancelled".into())
+        } else {
+            Ok(())
+        }
+    }
+}
+
+#[derive(Default)]
+pub enum ImportState {
+    #[default]
+    Idle,
+    Checking(Box<Checking>),
+    Preview(Box<Preview>),
+    Running(Box<Preview>, Running),
+    Finished(Box<Finished>),
+    Achievements(Box<AchievementsPreview>),
+}
+
+impl Preview {
+    pub fn of_file(
+        path: PathBuf,
+        existing: &std::collections::HashSet<String>,
+        reading: &Reading,
+    ) -> Result<Preview, String> {
+        let (sha256, stream) = crate::io::table::open_file(&path, reading.progress())?;
+        let check = check_users_stream(stream);
+        reading.go_on()?;
+        let updates: std::collections::HashSet<String> = check
+            .valid
+            .iter()
+            .map(|r| r.email.to_lowercase())
+            .filter(|e| existing.contains(e))
+            .collect();
+        // Built once: the preview of a 100k-row file must not be rebuilt every frame.
+        let mut rows: Vec<(usize, RowStatus, usize)> = check
+            .valid
+            .iter()
+            .enumerate()
+            .map(|(i, r)| {
+                let status = if updates.contains(&r.email.to_lowercase()) {
+                    RowStatus::Update
+                } else {
+                    RowStatus::New
+                };
+                (r.line, status, i)
+            })
+            .chain(
+                check
+                    .errors
+                    .iter()
+                    .enumerate()
+                    .map(|(i, e)| (e.line, RowStatus::Error(i), 0)),
+            )
+            .collect();
+        rows.sort_by_key(|r| r.0);
+        Ok(Preview {
+            sha256,
+            path,
+            check,
+            updates,
+            rows,
+        })
+    }
+
+    pub fn file_name(&self) -> String {
+        self.path
+            .file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
+    }
+}
+
+pub type Outcome = Result<(Vec<Created>, ImportCounts), String>;
+
+pub enum Started {
+    Running(Running),
+    Done(Outcome),
+}
+
+/// Starts the import on a worker with its own connection to the workspace file; an
+/// in-memory workspace (tests) is imported at once on the caller's connection.
+pub fn start(store: &mut Store, org_id: i64, preview: &Preview) -> Started {
+    let done = Arc::new(AtomicUsize::new(0));
+    let cancel = Arc::new(AtomicBool::new(false));
+    let total = preview.check.valid.len();
+    let (tx, rx) = channel();
+    let path = store.path().to_path_buf();
+    let valid = preview.check.valid.clone();
+    let source = preview.check.source(&preview.file_name(), &preview.sha256);
+    let run = {
+        let (done, cancel) = (done.clone(), cancel.clone());
+        move |store: &mut Store| {
+            let mut org = store.load_org(org_id).map_err(|e| e.to_string())?;
+            let mut progress = |n: usize, _: usize| {
+                done.store(n, Ordering::Relaxed);
+                !cancel.load(Ordering::Relaxed)
+            };
+            store
+                .import_users(
+                    org_id,
+                    &mut org,
+                    &valid,
+                    &source,
+                    &mut crate::io::accounts::temporary_passwords,
+                    &mut progress,
+                )
+                .map_err(|e| e.to_string())
+        }
+    };
+    if path.as_os_str() == ":memory:" {
+        return Started::Done(run(store));
+    }
+    let spawned = std::thread::Builder::new()
+        .name("attain-import".into())
+        .spawn(move || {
+            let result = Store::open(&path)
+                .map_err(|e| e.to_string())
+                .and_then(|mut s| run(&mut s));
+            tx.send(result).ok();
+        });
+    match spawned {
+        Ok(_) => Started::Running(Running {
+            done,
+            total,
+            cancel,
+            rx,
+        }),
+        Err(e) => Started::Done(Err(e.to_string())),
+    }
+}
+
+impl ImportState {
+    /// A finished import whose new users' passwords were not saved to a log yet.
+    pub fn passwords_unsaved(&self) -> bool {
+        matches!(self, ImportState::Finished(f) if f.counts.created > 0 && f.log_saved.is_none())
+    }
+}
+
+impl Running {
+    /// `None` while running; `Some(None)` if the worker stopped without an outcome (it
+    /// panicked: the transaction was rolled back with its connection).
+    pub fn poll(&self) -> Option<Option<Outcome>> {
+        match self.rx.try_recv() {
+            Ok(outcome) => Some(Some(outcome)),
+            Err(std::sync::mpsc::TryRecvError::Empty) => None,
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => Some(None),
+        }
+    }
+
+    pub fn fraction(&self) -> f32 {
+        if self.total == 0 {
+            1.0
+        } else {
+            self.done.load(Ordering::Relaxed) as f32 / self.total as f32
+        }
+    }
+}
+
+impl AttainApp {
+    /// Picks a users file, then previews it.
+    pub(super) fn import_users_dialog(&mut self) {
+        if let Some(path) = self
+            .file_dialog()
+            .add_filter("CSV / TXT", &["csv", "txt", "tsv"])
+            .pick_file()
+        {
+            self.run(Command::PreviewImport(path));
+        }
+    }
+
+    /// Preview a users file.
+    pub(super) fn preview_import(&mut self, path: PathBuf) {
+        self.remember_folder(&path);
+        if self.import_blocked() {
+            return;
+        }
+        let existing: std::collections::HashSet<String> = self
+            .org
+            .employees
+            .iter()
+            .map(|e| e.email.to_lowercase())
+            .collect();
+        let file = path.clone();
+        self.start_check(path, move |reading| {
+            Preview::of_file(file, &existing, &reading).map(|p| Checked::Users(Box::new(p)))
+        });
+    }
+
+    /// Imports the previewed users file (on a worker when large).
+    pub(super) fn confirm_import(&mut self) {
+        let ImportState::Preview(preview) = std::mem::take(&mut self.import) else {
+            return;
+        };
+        match start(&mut self.store, self.org_id, &preview) {
+            Started::Running(r) => self.import = ImportState::Running(preview, r),
+            Started::Done(outcome) => self.finish_import(preview.check, outcome),
+        }
+    }
+
+    /// Cancels a preview, a check, or a running import (which then rolls back).
+    pub(super) fn cancel_import(&mut self) {
+        match &self.import {
+            ImportState::Running(_, r) => {
+                r.cancel.store(true, std::sync::atomic::Ordering::Relaxed)
+            }
+            ImportState::Checking(c) => {
+                // The worker stops at its next chunk; its result is dropped.
+                c.reading
+                    .cancel
+                    .store(true, std::sync::atomic::Ordering::Relaxed);
+                self.import = ImportState::Idle;
+            }
+            _ => self.import = ImportState::Idle,
+        }
+    }
+
+    /// Asks where to keep the new accounts' temporary passwords.
+    pub(super) fn save_credentials_log_dialog(&mut self) {
+        let name = format!(
+            "credentials-{}.csv",
+            chrono::Utc::now().format("%Y%m%d-%H%M")
+        );
+        if let Some(path) = self.file_dialog().set_file_name(name).save_file() {
+            self.run(Command::SaveCredentialsLog(path));
+        }
+    }
+
+    /// Writes the credentials log of the finished import.
+    pub(super) fn save_credentials_log(&mut self, path: PathBuf) {
+        self.remember_folder(&path);
+        let ImportState::Finished(f) = &mut self.import else {
+            return;
+        };
+        let bytes = crate::io::credentials_log::credentials_log(&f.check, &f.created);
+        match crate::io::credentials_log::write_credentials_log(&path, &bytes) {
+            Ok(()) => {
+                f.log_saved = Some(path.clone());
+                self.ok(self
+                    .tr
+                    .t("import-log-saved", &[("file", path.display().to_string())]));
+            }
+            Err(e) => self.fail(format!("{}: {e}", path.display())),
+        }
+    }
+
+    /// Picks a Trainings export or a Credly file, then previews its diff.
+    pub(super) fn import_achievements_dialog(&mut self, kind: &'static str) {
+        if let Some(path) = self
+            .file_dialog()
+            .add_filter("CSV / TSV", &["csv", "tsv", "txt"])
+            .pick_file()
+        {
+            self.run(Command::PreviewAchievements(path, kind));
+        }
+    }
+
+    /// Reads a Trainings export or a Credly file and shows its diff.
+    pub(super) fn preview_achievements(&mut self, path: PathBuf, kind: &'static str) {
+        self.remember_folder(&path);
+        if self.import_blocked() {
+            return;
+        }
+        let (catalog, org) = (self.catalog.clone(), self.org.clone());
+        let (mapping, today, file) = (self.credly_mapping(), self.as_of().day(), path.clone());
+        self.start_check(path, move |reading| {
+            achievements_preview(file, kind, &catalog, &org, &mapping, today, &reading)
+                .map(|p| Checked::Achievements(Box::new(p)))
+        });
+    }
+
+    /// Maps a Credly badge template to a credential (kept in the settings), then re-checks.
+    pub(super) fn map_credly(&mut self, template: String, credential: String) {
+        if !self.catalog.credentials.iter().any(|c| c.id == credential) {
+            self.fail(
+                self.tr
+                    .t("import-unknown-credential", &[("credential", credential)]),
+            );
+            return;
+        }
+        let mut map = self.credly_mapping();
+        map.insert(template, credential);
+        self.store
+            .set_setting(
+                "credly_mapping",
+                &serde_json::to_string(&map).unwrap_or_default(),
+            )
+            .ok();
+        if let ImportState::Achievements(p) = &self.import {
+            let path = p.path.clone();
+            self.run(Command::PreviewAchievements(path, "credly"));
+        }
+    }
+
+    /// Writes the previewed achievements in one transaction.
+    pub(super) fn confirm_achievements(&mut self) {
+        let ImportState::Achievements(p) = std::mem::take(&mut self.import) else {
+            return;
+        };
+        let p = *p;
+        let name = p
+            .path
+            .file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+        let source = p.plan.source(&p.check, p.kind, &name, &p.sha256);
+        let org = std::sync::Arc::make_mut(&mut self.org);
+        match self.store.import_achievements(
+            self.org_id,
+            org,
+            p.plan.added,
+            p.plan.changed,
+            &source,
+        ) {
+            Ok(()) => {
+                self.ok(self.tr.t("import-achievements-done", &[("file", name)]));
+                self.data_changed();
+                self.undo.clear();
+                self.summary_follows_edit();
+                self.reevaluate();
+            }
+            Err(e) => self.store_failed(e),
+        }
+    }
+
+    /// Takes the result of a finished background import.
+    pub(super) fn poll_import(&mut self, ctx: &egui::Context) {
+        let ImportState::Running(_, running) = &self.import else {
+            return;
+        };
+        ctx.request_repaint_after(std::time::Duration::from_millis(100));
+        match running.poll() {
+            None => {}
+            Some(Some(outcome)) => {
+                let state = std::mem::take(&mut self.import);
+                if let ImportState::Running(preview, _) = state {
+                    self.finish_import(preview.check, outcome);
+                }
+            }
+            Some(None) => {
+                self.import = ImportState::Idle;
+                self.fail(self.t("error-worker-stopped"));
+            }
+        }
+    }
+
+    /// Shows the outcome of an import and reloads the organisation it changed.
+    pub fn finish_import(&mut self, check: crate::io::users::UsersCheck, outcome: Outcome) {
+        match outcome {
+            Ok((created, counts)) => {
+                let new_accounts = counts.created > 0;
+                self.import = ImportState::Finished(Box::new(Finished {
+                    check,
+                    created,
+                    counts,
+                    log_saved: None,
+                }));
+                self.select_org(self.org_id);
+                self.panel = Panel::Imports;
+                if new_accounts {
+                    // The passwords exist only in memory now: ask at once where to keep them.
+                    self.commands.push(Command::SaveCredentialsLogDialog);
+                }
+            }
+            Err(e) => {
+                self.import = ImportState::Idle;
+                self.fail(e);
+            }
+        }
+    }
+
+    pub(super) fn credly_mapping(&self) -> rustc_hash::FxHashMap<String, String> {
+        self.store
+            .setting("credly_mapping")
+            .ok()
+            .flatten()
+            .and_then(|s| serde_json::from_str(&s).ok())
+            .unwrap_or_default()
+    }
+
+    /// Reads and checks a file for the Imports panel: on a worker when it is large, with a
+    /// spinner and Cancel; a small one at once.
+    pub(super) fn start_check(
+        &mut self,
+        path: PathBuf,
+        check: impl FnOnce(Reading) -> Result<Checked, String> + Send + 'static,
+    ) {
+        let reading = Reading::of(&path);
+        let mut job = super::jobs::Job::default();
+        let worker = reading.clone();
+        job.start(
+            if reading.total > 2 * CHECK_AT_ONCE_BYTES {
+                usize::MAX
+            } else {
+                0
+            },
+            move || check(worker),
+        );
+        self.import = ImportState::Checking(Box::new(Checking { path, job, reading }));
+        self.panel = Panel::Imports;
+        self.take_checked();
+    }
+
+    /// Shows a finished check (called every frame).
+    pub(super) fn take_checked(&mut self) {
+        let ImportState::Checking(c) = &mut self.import else {
+            return;
+        };
+        c.job.poll();
+        if c.job.take_lost() {
+            self.import = ImportState::Idle;
+            self.fail(self.t("error-worker-stopped"));
+            return;
+        }
+        let Some(result) = c.job.result.take() else {
+            return;
+        };
+        match result {
+            Ok(Checked::Users(p)) => self.import = ImportState::Preview(p),
+            Ok(Checked::Achievements(p)) => self.import = ImportState::Achievements(p),
+            Err(e) => {
+                self.import = ImportState::Idle;
+                self.fail(e);
+            }
+        }
+    }
+
+    /// True (and said) when another file cannot be opened for import now: one is being
+    /// written, or the last one's passwords were not saved yet.
+    pub(super) fn import_blocked(&mut self) -> bool {
+        if matches!(self.import, ImportState::Running(..)) {
+            self.fail(self.t("import-busy"));
+        } else if self.import.passwords_unsaved() {
+            self.panel = Panel::Imports;
+            self.fail(self.t("import-log-first"));
+        } else {
+            return false;
+        }
+        true
+    }
+}
+
+/// Files up to this size are checked within the frame (a 100k-row users file is about 7 MB).
+const CHECK_AT_ONCE_BYTES: u64 = 1_000_000;
+
+/// Reads a Trainings export or a Credly file and plans its diff against `org`.
+fn achievements_preview(
+    path: PathBuf,
+    kind: &'static str,
+    catalog: &crate::model::Catalog,
+    org: &crate::model::Org,
+    mapping: &rustc_hash::FxHashMap<String, String>,
+    today: crate::model::Day,
+    reading: &Reading,
+) -> Result<AchievementsPreview, String> {
+    use crate::io::trainings::{DateOrder, check_credly_stream, check_trainings_stream};
+    let (sha256, stream) = crate::io::table::open_file(&path, reading.progress())?;
+    let check = if kind == "credly" {
+        check_credly_stream(stream, mapping)
+    } else {
+        check_trainings_stream(stream, catalog, DateOrder::DayFirst, &org.name, today)
+    };
+    reading.go_on()?;
+    let plan = crate::io::achievements_plan::plan(org, &check, &format!("{kind}-import"));
+    Ok(AchievementsPreview {
+        sha256,
+        path,
+        kind,
+        check,
+        plan,
+    })
+}

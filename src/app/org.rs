@@ -1,0 +1,211 @@
+//! Org files from the window: export and load run on a worker for large organisations (a
+//! 100k-person file takes seconds to write, parse and store), so the frame never waits.
+
+use super::{AttainApp, Command};
+use crate::io::org_file::{load_org, save_org};
+use crate::model::{Market, Org};
+use std::path::PathBuf;
+
+/// What a finished file job did.
+pub enum FileDone {
+    Exported(PathBuf),
+    /// The new organisation's id in the workspace, and the name it got when the file's name
+    /// was taken already.
+    Loaded(i64, PathBuf, Option<String>),
+}
+
+/// Organisations with more people than this are loaded off the UI thread.
+pub(super) const BACKGROUND_LOAD: usize = 20_000;
+
+/// Files above this size (about 5,000 people) are parsed on a worker.
+const BACKGROUND_BYTES: u64 = 1_500_000;
+
+impl AttainApp {
+    pub(super) fn export_org_to(&mut self, path: PathBuf) {
+        self.remember_folder(&path);
+        let org = self.org.clone();
+        self.file_job.start(org.employees.len(), move || {
+            save_org(&org, &path)
+                .map(|()| FileDone::Exported(path.clone()))
+                .map_err(|e| format!("{}: {e}", path.display()))
+        });
+    }
+
+    pub(super) fn load_org_from(&mut self, path: PathBuf) {
+        self.remember_folder(&path);
+        let catalog = self.catalog.clone();
+        let db = self.store.path().to_path_buf();
+        let large = std::fs::metadata(&path).is_ok_and(|m| m.len() > BACKGROUND_BYTES);
+        if large && db.as_os_str() != ":memory:" {
+            // The worker stores it through its own connection (WAL: the window keeps reading).
+            self.file_job.start(usize::MAX, move || {
+                let org = load_org(&path, &catalog).map_err(|e| e.to_string())?;
+                let mut store = crate::store::Store::open(&db).map_err(|e| e.to_string())?;
+                insert_as_new(&mut store, org, path)
+            });
+        } else {
+            let loaded = load_org(&path, &catalog).map_err(|e| e.to_string());
+            self.file_job.result =
+                Some(loaded.and_then(|org| insert_as_new(&mut self.store, org, path)));
+        }
+    }
+
+    /// Takes a finished export or load (called every frame).
+    pub(super) fn poll_files(&mut self, ctx: &egui::Context) {
+        if self.file_job.poll() {
+            ctx.request_repaint_after(std::time::Duration::from_millis(100));
+        }
+        match self.file_job.result.take() {
+            Some(Ok(FileDone::Exported(path))) => self.ok(self
+                .tr
+                .t("notice-exported", &[("file", path.display().to_string())])),
+            Some(Ok(FileDone::Loaded(id, path, renamed))) => {
+                self.refresh_orgs();
+                self.select_org(id);
+                let file = path.display().to_string();
+                self.ok(match renamed {
+                    None => self.tr.t("notice-loaded", &[("file", file)]),
+                    Some(name) => self
+                        .tr
+                        .t("notice-loaded-renamed", &[("file", file), ("name", name)]),
+                });
+            }
+            Some(Err(e)) => self.fail(e),
+            None => {}
+        }
+    }
+
+    /// True while an org file is being written or read.
+    pub fn files_busy(&self) -> bool {
+        self.file_job.busy()
+    }
+}
+
+/// Stores a loaded organisation as a new one; a name already in the workspace gets a number
+/// ("Contoso (2)"), as a file manager names a copy, so loading never replaces anything.
+fn insert_as_new(
+    store: &mut crate::store::Store,
+    mut org: crate::model::Org,
+    path: PathBuf,
+) -> Result<FileDone, String> {
+    let name = store.free_org_name(&org.name).map_err(|e| e.to_string())?;
+    let renamed = (name != org.name).then(|| name.clone());
+    org.name = name;
+    let id = store.insert_org(&org).map_err(|e| e.to_string())?;
+    Ok(FileDone::Loaded(id, path, renamed))
+}
+
+impl AttainApp {
+    /// A new, empty organisation, shown at once.
+    pub(super) fn create_org(&mut self, name: String, market: Market, domain: Option<String>) {
+        let mut org = Org::new(name.trim(), market);
+        org.domain = domain.filter(|d| !d.trim().is_empty());
+        match self.store.insert_org(&org) {
+            Ok(id) => self.select_org(id),
+            Err(e) => self.store_failed(e),
+        }
+    }
+
+    /// Deletes an organisation (asked first); the last one gives way to the demo.
+    pub(super) fn delete_org(&mut self, id: i64) {
+        match self.store.delete_org(id) {
+            Ok(()) => {
+                self.refresh_orgs();
+                if id == self.org_id {
+                    match self.orgs.first().map(|o| o.id) {
+                        Some(first) => self.select_org(first),
+                        None => self.recreate_demo(),
+                    }
+                }
+            }
+            Err(e) => self.store_failed(e),
+        }
+    }
+
+    /// Asks where to write the org file.
+    pub(super) fn export_org_dialog(&mut self) {
+        let name = format!("{}.org.ron", self.org.name.replace(['/', '\\', ':'], "_"));
+        if let Some(path) = self.file_dialog().set_file_name(name).save_file() {
+            self.run(Command::ExportOrgTo(path));
+        }
+    }
+
+    /// Picks an org file to load.
+    pub(super) fn load_org_dialog(&mut self) {
+        if let Some(path) = self
+            .file_dialog()
+            .add_filter("attain", &["ron"])
+            .pick_file()
+        {
+            self.run(Command::LoadOrgFrom(path));
+        }
+    }
+
+    pub fn refresh_orgs(&mut self) {
+        match self.store.list_orgs() {
+            Ok(orgs) => self.orgs = orgs,
+            Err(e) => self.fail(e.to_string()),
+        }
+    }
+
+    /// Shows another organisation. A large one is read by a worker with its own connection
+    /// (seconds at 100k people) while the window keeps drawing the current one.
+    pub fn select_org(&mut self, id: i64) {
+        let size = self
+            .orgs
+            .iter()
+            .find(|o| o.id == id)
+            .map_or(0, |o| o.employees);
+        let path = self.store.path().to_path_buf();
+        // From here on, an edit of what is read is refused if another attain writes first.
+        if let Err(e) = self.store.mark_read() {
+            self.fail(e.to_string());
+        }
+        if size > BACKGROUND_LOAD && path.as_os_str() != ":memory:" {
+            let (tx, rx) = std::sync::mpsc::channel();
+            let spawned = std::thread::Builder::new()
+                .name("attain-load".into())
+                .spawn(move || {
+                    let org = crate::store::Store::open(&path)
+                        .and_then(|s| s.load_org(id))
+                        .map_err(|e| e.to_string());
+                    super::jobs::release_free_memory();
+                    tx.send((id, org)).ok();
+                });
+            match spawned {
+                Ok(_) => self.loading = Some(rx),
+                Err(e) => self.fail(e.to_string()),
+            }
+            return;
+        }
+        let loaded = self.store.load_org(id).map_err(|e| e.to_string());
+        self.show_org(id, loaded);
+    }
+
+    /// Takes an organisation loaded by [`Self::select_org`] into the window.
+    pub fn show_org(&mut self, id: i64, loaded: Result<crate::model::Org, String>) {
+        match loaded {
+            Ok(org) => {
+                self.org_id = id;
+                self.org = std::sync::Arc::new(org);
+                self.undo.clear();
+                self.data_changed();
+                self.remember("current_org", &id.to_string());
+                self.refresh_orgs();
+                self.reevaluate();
+            }
+            Err(e) => self.fail(e),
+        }
+    }
+
+    pub(super) fn recreate_demo(&mut self) {
+        let demo = crate::io::demo::demo_org(&self.catalog);
+        match demo
+            .map_err(|e| e.to_string())
+            .and_then(|o| self.store.insert_org(&o).map_err(|e| e.to_string()))
+        {
+            Ok(id) => self.select_org(id),
+            Err(e) => self.fail(e),
+        }
+    }
+}
