@@ -4,6 +4,7 @@ pub mod accounts;
 pub mod achievements_plan;
 pub mod catalog_file;
 pub mod credentials_log;
+pub mod credly;
 pub mod demo;
 pub mod org_file;
 pub mod table;

@@ -6,6 +6,8 @@ use crate::model::{Catalog, Day, Instant};
 use rustc_hash::FxHashMap as HashMap;
 use serde::Serialize;
 
+pub use super::credly::{check_credly, check_credly_stream};
+
 pub const TRAININGS_COLUMNS: [&str; 17] = [
     "TrainingActivityId",
     "TrainingTitle",
@@ -26,7 +28,7 @@ pub const TRAININGS_COLUMNS: [&str; 17] = [
     "ActivationStatus",
 ];
 const TRAININGS_REQUIRED: [&str; 3] = ["TrainingTitle", "TrainingType", "TrainingCompletionDate"];
-const CREDLY_REQUIRED: [&str; 5] = [
+pub(super) const CREDLY_REQUIRED: [&str; 5] = [
     "Badge Template ID",
     "Recipient Email",
     "First Name",
@@ -88,7 +90,7 @@ pub struct AchievementsCheck {
 }
 
 impl AchievementsCheck {
-    fn rejected(problem: Option<Problem>) -> Self {
+    pub(super) fn rejected(problem: Option<Problem>) -> Self {
         AchievementsCheck {
             data_rows: 0,
             individuals: Vec::new(),
@@ -111,7 +113,7 @@ fn file_problem(code: &'static str, line: usize, message: String) -> Problem {
     }
 }
 
-fn table_problem(e: TableError) -> Problem {
+pub(super) fn table_problem(e: TableError) -> Problem {
     match e {
         TableError::NotText => file_problem("not_text", 0, "not a text file".into()),
         TableError::NoHeader => file_problem("no_header", 0, "the file has no header line".into()),
@@ -241,7 +243,7 @@ impl TitleMap {
     }
 }
 
-fn columns(
+pub(super) fn columns(
     table: &Head,
     required: &[&str],
     need_one_of: &[&str],
@@ -271,13 +273,13 @@ fn columns(
     Ok(map)
 }
 
-struct People {
-    list: Vec<Individual>,
+pub(super) struct People {
+    pub(super) list: Vec<Individual>,
     by_key: HashMap<String, usize>,
 }
 
 impl People {
-    fn new() -> Self {
+    pub(super) fn new() -> Self {
         People {
             list: Vec::new(),
             by_key: HashMap::default(),
@@ -285,7 +287,7 @@ impl People {
     }
 
     /// The individual of a row: by MCPID, else by email (case-insensitive).
-    fn of(
+    pub(super) fn of(
         &mut self,
         mcpid: &str,
         emails: &[&str],
@@ -469,92 +471,6 @@ pub fn check_trainings_stream<R: std::io::Read>(
                 }
             }
             None => check.unmapped.push((*line, title.to_string())),
-        }
-    }
-    check.individuals = people.list;
-    check
-}
-
-/// Reads a Credly bulk-issue CSV (dates mm/dd/yy); `mapping` turns template ids into credentials.
-pub fn check_credly(bytes: &[u8], mapping: &HashMap<String, String>) -> AchievementsCheck {
-    check_credly_stream(open_bytes(bytes), mapping)
-}
-
-/// [`check_credly`] on a file as it is read.
-pub fn check_credly_stream<R: std::io::Read>(
-    stream: Result<Stream<'_, R>, TableError>,
-    mapping: &HashMap<String, String>,
-) -> AchievementsCheck {
-    let mut table = match stream {
-        Ok(t) => t,
-        Err(e) => return AchievementsCheck::rejected(Some(table_problem(e))),
-    };
-    let cols = match columns(&table.head, &CREDLY_REQUIRED, &[]) {
-        Ok(c) => c,
-        Err(e) => return AchievementsCheck::rejected(Some(e)),
-    };
-    let mut check = AchievementsCheck::rejected(None);
-    let mut people = People::new();
-    for record in table.by_ref() {
-        let (line, fields) = match record {
-            Ok(r) => r,
-            Err(e) => return AchievementsCheck::rejected(Some(table_problem(e))),
-        };
-        let line = &line;
-        check.data_rows += 1;
-        let get = |name: &str| {
-            cols.get(name)
-                .and_then(|i| fields.get(*i))
-                .map_or("", |s| s.as_str())
-        };
-        let Some(issued) = parse_export_instant(get("Issued at"), DateOrder::MonthFirst) else {
-            check.errors.push(Problem {
-                line: *line,
-                code: "invalid_date",
-                field: Some("Issued at"),
-                message: format!("\"{}\" is not a date", get("Issued at")),
-            });
-            continue;
-        };
-        let expires = get("Expiration Date");
-        let expires_on = if expires.is_empty() {
-            None
-        } else {
-            match parse_export_instant(expires, DateOrder::MonthFirst) {
-                Some(t) => Some(t.day()),
-                None => {
-                    check.errors.push(Problem {
-                        line: *line,
-                        code: "invalid_date",
-                        field: Some("Expiration Date"),
-                        message: format!("\"{expires}\" is not a date"),
-                    });
-                    continue;
-                }
-            }
-        };
-        let email = get("Recipient Email");
-        if email.is_empty() {
-            check.errors.push(Problem {
-                line: *line,
-                code: "missing_required",
-                field: Some("Recipient Email"),
-                message: "Recipient Email is empty".into(),
-            });
-            continue;
-        }
-        let who = people.of("", &[email], get("First Name"), get("Last Name"), issued);
-        match mapping.get(get("Badge Template ID")) {
-            Some(credential) => check.found.push(Found {
-                line: *line,
-                individual: who,
-                credential: credential.clone(),
-                passed_on: issued,
-                expires_on,
-            }),
-            None => check
-                .unmapped
-                .push((*line, get("Badge Template ID").to_string())),
         }
     }
     check.individuals = people.list;
