@@ -117,6 +117,12 @@ pub(crate) fn read_text(path: &Path, limit: u64) -> Result<String, InputError> {
 
 /// Converts a RON parse error into an [`InputError`] at its position, naming the field
 /// written just before that position (`passed_on: "2017-13-01"` names `passed_on`).
+/// How attain reads RON: an optional field takes the bare value (`domain: "contoso.it"`,
+/// as the org-file contract prints it) as well as `Some(…)`.
+pub fn ron_options() -> ron::Options {
+    ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+}
+
 pub(crate) fn ron_error(src: &str, file: &str, e: &ron::error::SpannedError) -> InputError {
     let (line, col) = (e.span.start.line, e.span.start.col);
     let field = src.lines().nth(line.saturating_sub(1)).and_then(|l| {

@@ -8,7 +8,9 @@ use std::path::Path;
 
 /// Parses and validates an org file against the catalog.
 pub fn parse_org(src: &str, file: &str, catalog: &Catalog) -> Result<Org, InputError> {
-    let org: Org = ron::from_str(src).map_err(|e| ron_error(src, file, &e))?;
+    let org: Org = super::ron_options()
+        .from_str(src)
+        .map_err(|e| ron_error(src, file, &e))?;
     validate(&org, catalog).map_err(|p| {
         let at = match &p.anchor {
             Some(anchor) => locate_after(src, anchor, &p.needle),

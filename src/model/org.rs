@@ -46,7 +46,9 @@ pub struct Org {
     pub format: String,
     pub name: String,
     pub market: Market,
-    #[serde(default)]
+    /// Written bare as the contract prints it (`domain: "contoso.it"`); read bare or as
+    /// `Some("…")` (the org file's readers enable RON's `implicit_some`).
+    #[serde(default, serialize_with = "bare_option")]
     pub domain: Option<String>,
     #[serde(default)]
     pub membership: Option<Subscription>,
@@ -259,5 +261,13 @@ impl Achievement {
             inactive: false,
             source: None,
         }
+    }
+}
+
+/// An optional text written as the text itself, or `None`.
+fn bare_option<S: serde::Serializer>(v: &Option<String>, s: S) -> Result<S::Ok, S::Error> {
+    match v {
+        Some(text) => s.serialize_str(text),
+        None => s.serialize_none(),
     }
 }

@@ -14,7 +14,11 @@ fn ron_of<T: Serialize>(v: &T) -> String {
 }
 
 fn from_ron<T: DeserializeOwned>(s: &str, what: &str) -> Result<T> {
-    ron::from_str(s).map_err(|e| StoreError::Migration(format!("corrupt {what} {s:?}: {e}")))
+    // The same reading as the org file's (an organisation's domain is written bare).
+    ron::Options::default()
+        .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+        .from_str(s)
+        .map_err(|e| StoreError::Migration(format!("corrupt {what} {s:?}: {e}")))
 }
 
 fn instant(s: Option<String>) -> Result<Option<Instant>> {
