@@ -98,7 +98,7 @@ fn measure(path: &std::path::Path) {
         .with_context_setup(AttainApp::setup)
         .build_ui_state(|ui, app: &mut AttainApp| app.ui_root(ui), app);
     // A large organisation is read by a worker while the window shows its placeholder.
-    while h.state().loading.is_some() {
+    while h.state().loading.busy() {
         std::thread::sleep(std::time::Duration::from_millis(10));
         h.step();
     }

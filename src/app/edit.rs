@@ -42,10 +42,11 @@ impl AttainApp {
         let (catalog, org, checked) = (self.catalog.clone(), self.org.clone(), edit.clone());
         let t = at.unwrap_or(shown_at);
         self.impact = Job::default();
-        self.impact.start(org.employees.len(), move || {
-            let drops = crate::eval::impact::level_drops(&catalog, &org, &checked, t, before);
-            Impact { drops, later: at }
-        });
+        self.impact
+            .start("impact", org.employees.len(), &self.waker, move || {
+                let drops = crate::eval::impact::level_drops(&catalog, &org, &checked, t, before);
+                Impact { drops, later: at }
+            });
         self.confirm = Some(Confirm {
             title,
             body: Vec::new(),
@@ -117,7 +118,7 @@ impl AttainApp {
     /// One user action: one transaction, undoable, then a new evaluation.
     pub fn edit(&mut self, edit: Edit) {
         // While an organisation is being read, the one shown may be a placeholder.
-        if self.loading.is_some() {
+        if self.loading.busy() {
             self.fail(self.t("notice-wait-loading"));
             return;
         }

@@ -9,13 +9,10 @@ pub type UsedElsewhere = Vec<Vec<(Arc<str>, usize)>>;
 
 /// What one evaluation gives the window.
 type Computed = (Report, Timeline, Reminders, UsedElsewhere);
+use super::jobs::{Job, Waker};
 use crate::i18n::{Lang, Tr};
 use crate::model::{Catalog, Instant, Org};
 use std::sync::Arc;
-use std::sync::mpsc::{Receiver, channel};
-
-/// Organisations up to this size are evaluated within the frame (a few milliseconds).
-const SYNC_LIMIT: usize = 5_000;
 /// At most this many instants on the timeline; beyond it, one a week.
 const MAX_POINTS: usize = 400;
 
@@ -33,61 +30,54 @@ pub struct Evaluation {
     pub reminders: Option<Arc<Reminders>>,
     pub used_elsewhere: Option<Arc<UsedElsewhere>>,
     pub error: Option<String>,
-    pending: Option<Receiver<Result<Computed, String>>>,
+    job: Job<Result<Computed, String>>,
+    /// The size of the organisation last evaluated.
+    people: usize,
     /// The language of the last request (for a message of its own).
     lang: Lang,
 }
 
 impl Evaluation {
     pub fn busy(&self) -> bool {
-        self.pending.is_some()
+        self.job.busy()
     }
 
-    pub fn start(&mut self, catalog: Arc<Catalog>, org: Arc<Org>, as_of: Instant, lang: Lang) {
+    /// Evaluates `org` at `as_of`: within the frame for a small organisation, else on a
+    /// worker (a newer request replaces an older one still running).
+    pub fn start(
+        &mut self,
+        catalog: Arc<Catalog>,
+        org: Arc<Org>,
+        as_of: Instant,
+        lang: Lang,
+        waker: &Waker,
+    ) {
         self.lang = lang;
-        if org.employees.len() <= SYNC_LIMIT {
-            self.pending = None;
-            self.finish(compute(&catalog, &org, as_of, lang));
-            return;
-        }
-        let (tx, rx) = channel();
-        let spawned = std::thread::Builder::new()
-            .name("attain-eval".into())
-            .spawn(move || {
-                let built = compute(&catalog, &org, as_of, lang);
-                // Copied into fresh memory, the results no longer pin the pages the
-                // engine's tables were freed from.
-                let result = built.clone();
-                drop(built);
-                super::jobs::release_free_memory();
-                tx.send(result).ok();
-            });
-        match spawned {
-            // A newer request replaces the older: its receiver is dropped, its result ignored.
-            Ok(_) => self.pending = Some(rx),
-            Err(e) => self.error = Some(e.to_string()),
-        }
+        let people = org.employees.len();
+        self.people = people;
+        self.job.start("eval", people, waker, move || {
+            let built = compute(&catalog, &org, as_of, lang);
+            // Copied into fresh memory, the results no longer pin the pages the engine's
+            // tables were freed from.
+            built.clone()
+        });
+        self.poll();
     }
 
-    /// Takes a finished background result, if any.
+    /// Takes a finished result, if any.
     pub fn poll(&mut self) {
-        let Some(rx) = &self.pending else { return };
-        match rx.try_recv() {
-            Ok(result) => {
-                self.pending = None;
-                self.replace(result);
-            }
+        self.job.poll();
+        if self.job.take_lost() {
             // The worker panicked (the crash hook reported it): keep the last results.
-            Err(std::sync::mpsc::TryRecvError::Disconnected) => {
-                self.pending = None;
-                self.error = Some(Tr::new(self.lang).t("error-worker-stopped", &[]));
-            }
-            Err(std::sync::mpsc::TryRecvError::Empty) => {}
+            self.error = Some(Tr::new(self.lang).t("error-worker-stopped", &[]));
+        }
+        if let Some(result) = self.job.result.take() {
+            self.replace(result);
         }
     }
 
-    /// A background result replaces large ones: those are freed, and their pages handed
-    /// back, by a worker rather than the frame.
+    /// A new result replaces the last: large ones are freed, and their pages handed back,
+    /// by a worker rather than the frame.
     fn replace(&mut self, result: Result<Computed, String>) {
         let old = (
             self.report.take(),
@@ -95,17 +85,18 @@ impl Evaluation {
             self.reminders.take(),
             self.used_elsewhere.take(),
         );
-        super::jobs::drop_elsewhere(old);
+        if self.people > super::jobs::IN_FRAME_PEOPLE {
+            super::jobs::drop_elsewhere(old);
+        } else {
+            drop(old);
+        }
         self.finish(result);
     }
 
     /// Waits for a background evaluation (tests, benchmarks).
     pub fn wait(&mut self) {
-        if let Some(rx) = self.pending.take()
-            && let Ok(result) = rx.recv()
-        {
-            self.replace(result);
-        }
+        self.job.wait();
+        self.poll();
     }
 
     fn finish(&mut self, result: Result<Computed, String>) {

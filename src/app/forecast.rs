@@ -157,20 +157,26 @@ impl AttainApp {
         self.start_whatif();
         if let Some((comp, level)) = self.forecast.plan_request.clone() {
             let (catalog, org) = (catalog.clone(), org.clone());
-            self.forecast.plan.start(people, move || {
-                crate::eval::plan::plan(&catalog, &org, &comp, level, as_of)
-            });
+            self.forecast
+                .plan
+                .start("plan", people, &self.waker, move || {
+                    crate::eval::plan::plan(&catalog, &org, &comp, level, as_of)
+                });
         }
         if self.forecast.credit_requested {
             let (catalog, org) = (catalog.clone(), org.clone());
-            self.forecast.credit.start(people, move || {
-                crate::eval::whatif::certified_not_credited(&catalog, &org, as_of)
-            });
+            self.forecast
+                .credit
+                .start("credit", people, &self.waker, move || {
+                    crate::eval::whatif::certified_not_credited(&catalog, &org, as_of)
+                });
         }
         if self.forecast.risk_requested {
-            self.forecast.risk.start(people, move || {
-                crate::eval::risk::risk(&catalog, &org, as_of)
-            });
+            self.forecast
+                .risk
+                .start("risk", people, &self.waker, move || {
+                    crate::eval::risk::risk(&catalog, &org, as_of)
+                });
         }
     }
 
@@ -181,9 +187,11 @@ impl AttainApp {
         }
         let (catalog, org, as_of) = (self.catalog.clone(), self.org.clone(), self.as_of());
         let changes = self.forecast.changes.clone();
-        self.forecast.whatif.start(org.employees.len(), move || {
-            crate::eval::whatif::whatif(&catalog, &org, as_of, &changes)
-        });
+        self.forecast
+            .whatif
+            .start("whatif", org.employees.len(), &self.waker, move || {
+                crate::eval::whatif::whatif(&catalog, &org, as_of, &changes)
+            });
     }
 
     pub(super) fn run_forecast(&mut self, cmd: ForecastCommand) {

@@ -1,6 +1,7 @@
 //! A bulk user import in the window: check (preview), then import on a worker thread with
 //! progress and cancel, then the credentials log the user chooses to save.
 
+use super::jobs::{Job, ON_WORKER, Waker, people_in};
 use super::{AttainApp, Command, Panel};
 use crate::io::users::{UsersCheck, check_users_stream};
 use crate::model::import::Created;
@@ -9,7 +10,6 @@ use crate::store::imports::ImportCounts;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
-use std::sync::mpsc::{Receiver, channel};
 
 /// How the preview shows one line of the file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,7 +36,7 @@ pub struct Running {
     pub done: Arc<AtomicUsize>,
     pub total: usize,
     pub cancel: Arc<AtomicBool>,
-    rx: Receiver<Outcome>,
+    pub job: Job<Outcome>,
 }
 
 /// A finished import whose credentials have not been saved yet.
@@ -186,11 +186,10 @@ pub enum Started {
 
 /// Starts the import on a worker with its own connection to the workspace file; an
 /// in-memory workspace (tests) is imported at once on the caller's connection.
-pub fn start(store: &mut Store, org_id: i64, preview: &Preview) -> Started {
+pub fn start(store: &mut Store, org_id: i64, preview: &Preview, waker: &Waker) -> Started {
     let done = Arc::new(AtomicUsize::new(0));
     let cancel = Arc::new(AtomicBool::new(false));
     let total = preview.check.valid.len();
-    let (tx, rx) = channel();
     let path = store.path().to_path_buf();
     let valid = preview.check.valid.clone();
     let source = preview.check.source(&preview.file_name(), &preview.sha256);
@@ -214,26 +213,23 @@ pub fn start(store: &mut Store, org_id: i64, preview: &Preview) -> Started {
                 .map_err(|e| e.to_string())
         }
     };
-    if path.as_os_str() == ":memory:" {
+    // An in-memory workspace (tests) has no second connection to give a worker.
+    if store.is_memory() {
         return Started::Done(run(store));
     }
-    let spawned = std::thread::Builder::new()
-        .name("attain-import".into())
-        .spawn(move || {
-            let result = Store::open(&path)
-                .map_err(|e| e.to_string())
-                .and_then(|mut s| run(&mut s));
-            tx.send(result).ok();
-        });
-    match spawned {
-        Ok(_) => Started::Running(Running {
-            done,
-            total,
-            cancel,
-            rx,
-        }),
-        Err(e) => Started::Done(Err(e.to_string())),
-    }
+    // Always on a worker, with its own connection: progress and Cancel stay live.
+    let mut job = Job::default();
+    job.start("import", ON_WORKER, waker, move || {
+        Store::open(&path)
+            .map_err(|e| e.to_string())
+            .and_then(|mut s| run(&mut s))
+    });
+    Started::Running(Running {
+        done,
+        total,
+        cancel,
+        job,
+    })
 }
 
 impl ImportState {
@@ -246,12 +242,12 @@ impl ImportState {
 impl Running {
     /// `None` while running; `Some(None)` if the worker stopped without an outcome (it
     /// panicked: the transaction was rolled back with its connection).
-    pub fn poll(&self) -> Option<Option<Outcome>> {
-        match self.rx.try_recv() {
-            Ok(outcome) => Some(Some(outcome)),
-            Err(std::sync::mpsc::TryRecvError::Empty) => None,
-            Err(std::sync::mpsc::TryRecvError::Disconnected) => Some(None),
+    pub fn poll(&mut self) -> Option<Option<Outcome>> {
+        self.job.poll();
+        if self.job.take_lost() {
+            return Some(None);
         }
+        self.job.result.take().map(Some)
     }
 
     pub fn fraction(&self) -> f32 {
@@ -298,7 +294,7 @@ impl AttainApp {
         let ImportState::Preview(preview) = std::mem::take(&mut self.import) else {
             return;
         };
-        match start(&mut self.store, self.org_id, &preview) {
+        match start(&mut self.store, self.org_id, &preview, &self.waker) {
             Started::Running(r) => self.import = ImportState::Running(preview, r),
             Started::Done(outcome) => self.finish_import(preview.check, outcome),
         }
@@ -430,9 +426,10 @@ impl AttainApp {
 
     /// Takes the result of a finished background import.
     pub(super) fn poll_import(&mut self, ctx: &egui::Context) {
-        let ImportState::Running(_, running) = &self.import else {
+        let ImportState::Running(_, running) = &mut self.import else {
             return;
         };
+        // The progress bar moves while the rows are written.
         ctx.request_repaint_after(std::time::Duration::from_millis(100));
         match running.poll() {
             None => {}
@@ -491,16 +488,11 @@ impl AttainApp {
         check: impl FnOnce(Reading) -> Result<Checked, String> + Send + 'static,
     ) {
         let reading = Reading::of(&path);
-        let mut job = super::jobs::Job::default();
+        let mut job = Job::default();
         let worker = reading.clone();
-        job.start(
-            if reading.total > 2 * CHECK_AT_ONCE_BYTES {
-                usize::MAX
-            } else {
-                0
-            },
-            move || check(worker),
-        );
+        // `total` counts both passes over the file.
+        let people = people_in(reading.total / 2);
+        job.start("check", people, &self.waker, move || check(worker));
         self.import = ImportState::Checking(Box::new(Checking { path, job, reading }));
         self.panel = Panel::Imports;
         self.take_checked();
@@ -544,9 +536,6 @@ impl AttainApp {
         true
     }
 }
-
-/// Files up to this size are checked within the frame (a 100k-row users file is about 7 MB).
-const CHECK_AT_ONCE_BYTES: u64 = 1_000_000;
 
 /// Reads a Trainings export or a Credly file and plans its diff against `org`.
 fn achievements_preview(

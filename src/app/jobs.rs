@@ -1,9 +1,50 @@
-//! Work for the forecasting panels (what-if, plan, risk) off the UI thread.
+//! The one way the window runs work off the UI thread: a [`Job`] that a worker completes and
+//! that wakes the window when it is done. Evaluation, forecasting, the impact of an edit, org
+//! files and organisations being read, imports, printing and the printers' list all use it.
 
 use std::sync::mpsc::{Receiver, channel};
+use std::sync::{Arc, Mutex};
 
-/// Organisations up to this size are computed within the frame (tests see results at once).
-const SYNC_LIMIT: usize = 5_000;
+/// Work on up to this many people (an organisation, or a file of about as many) runs within
+/// the frame: a few milliseconds, and tests see the result at once. Larger work goes to a
+/// worker.
+pub const IN_FRAME_PEOPLE: usize = 5_000;
+
+/// Work that always goes to a worker, whatever its size (typst, the print service).
+pub const ON_WORKER: usize = usize::MAX;
+
+/// About how many bytes one person takes in an org file or a users file: file sizes are
+/// measured against [`IN_FRAME_PEOPLE`] with it (1.5 MB of org file).
+pub const BYTES_PER_PERSON: u64 = 300;
+
+/// The people a file of `bytes` holds, roughly (see [`BYTES_PER_PERSON`]).
+pub fn people_in(bytes: u64) -> usize {
+    usize::try_from(bytes / BYTES_PER_PERSON).unwrap_or(usize::MAX)
+}
+
+/// Wakes the window when a worker finishes, so its result shows without waiting for input.
+/// Holds the window's context from its first frame on (none before, in benchmarks and tests
+/// that only poll).
+#[derive(Clone, Default)]
+pub struct Waker(Arc<Mutex<Option<egui::Context>>>);
+
+impl Waker {
+    pub fn set(&self, ctx: &egui::Context) {
+        if let Ok(mut c) = self.0.lock()
+            && c.is_none()
+        {
+            *c = Some(ctx.clone());
+        }
+    }
+
+    pub fn wake(&self) {
+        if let Ok(c) = self.0.lock()
+            && let Some(ctx) = c.as_ref()
+        {
+            ctx.request_repaint();
+        }
+    }
+}
 
 /// Gives the memory a finished worker freed back to the system. glibc keeps it otherwise:
 /// the evaluation of 100,000 employees frees a few hundred MB of short-lived tables, in pages
@@ -61,25 +102,36 @@ impl<T> Default for Job<T> {
 }
 
 impl<T: Send + 'static> Job<T> {
-    /// Runs `f` now for a small organisation, else on a worker; a newer start replaces an
-    /// older one still running (its result is dropped).
-    pub fn start(&mut self, people: usize, f: impl FnOnce() -> T + Send + 'static) {
+    /// Runs `f` now for work on up to [`IN_FRAME_PEOPLE`] people, else on a worker named
+    /// `attain-NAME` that wakes the window when it is done; a newer start replaces an older one
+    /// still running (its result is dropped).
+    pub fn start(
+        &mut self,
+        name: &str,
+        people: usize,
+        waker: &Waker,
+        f: impl FnOnce() -> T + Send + 'static,
+    ) {
         self.lost = false;
-        if people <= SYNC_LIMIT {
+        if people <= IN_FRAME_PEOPLE {
             self.pending = None;
             self.result = Some(f());
             return;
         }
         let (tx, rx) = channel();
+        let waker = waker.clone();
         let spawned = std::thread::Builder::new()
-            .name("attain-forecast".into())
+            .name(format!("attain-{name}"))
             .spawn(move || {
                 let result = f();
                 release_free_memory();
                 tx.send(result).ok();
+                waker.wake();
             });
-        if spawned.is_ok() {
-            self.pending = Some(rx);
+        match spawned {
+            Ok(_) => self.pending = Some(rx),
+            // No thread to be had: told like a worker that stopped without a result.
+            Err(_) => self.lost = true,
         }
     }
 }

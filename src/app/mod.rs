@@ -109,7 +109,7 @@ pub struct AttainApp {
     pub commands: Vec<Command>,
     pub last_folder: Option<PathBuf>,
     /// An organisation being read by a worker (large ones), if any.
-    pub loading: Option<std::sync::mpsc::Receiver<(i64, Result<Org, String>)>>,
+    pub loading: jobs::Job<(i64, Result<Org, String>)>,
     /// The bulk import in progress, if any.
     pub import: imports::ImportState,
     /// What-if sandbox, plans, risk and reminders.
@@ -118,6 +118,8 @@ pub struct AttainApp {
     pub printing: jobs::Job<Result<String, String>>,
     /// An org file being written or read.
     pub file_job: jobs::Job<Result<org::FileDone, String>>,
+    /// Wakes the window when any job's worker finishes.
+    pub waker: jobs::Waker,
     /// When the process started (for the first-frame measurement).
     pub started: Option<std::time::Instant>,
     /// Kept while the window lives; the watcher thread stops when it is gone.
@@ -157,8 +159,8 @@ impl AttainApp {
         // A large organisation is read by a worker: the window opens at once with an empty
         // placeholder of the same name and a spinner, then shows it when it is read.
         let summary = orgs.iter().find(|o| o.id == org_id);
-        let large = summary.is_some_and(|o| o.employees > org::BACKGROUND_LOAD)
-            && store.path().as_os_str() != ":memory:";
+        let large =
+            summary.is_some_and(|o| o.employees > jobs::IN_FRAME_PEOPLE) && !store.is_memory();
         // Edits of what is read from here are refused if another attain writes first.
         store.mark_read().map_err(|e| e.to_string())?;
         let org = match summary {
@@ -188,11 +190,12 @@ impl AttainApp {
             commands: Vec::new(),
             last_folder,
             import: imports::ImportState::Idle,
-            loading: None,
+            loading: jobs::Job::default(),
             started: None,
             forecast: forecast::Forecast::default(),
             printing: jobs::Job::default(),
             file_job: jobs::Job::default(),
+            waker: jobs::Waker::default(),
             watching: None,
         };
         if large {
@@ -228,6 +231,7 @@ impl AttainApp {
             self.org.clone(),
             as_of,
             self.tr.lang(),
+            &self.waker,
         );
         self.refresh_forecast();
     }
@@ -264,7 +268,7 @@ impl AttainApp {
     /// Another attain (a window or the CLI) committed to this workspace: show its changes.
     /// The undo history is dropped, as it could put back what the other one wrote.
     fn follow_other_instances(&mut self, ctx: &egui::Context) {
-        if self.watching.is_none() && self.store.path().as_os_str() != ":memory:" {
+        if self.watching.is_none() && !self.store.is_memory() {
             // A thread wakes the window when the file changes; the check below is per frame.
             let alive = Arc::new(());
             let ctx = ctx.clone();
@@ -273,7 +277,7 @@ impl AttainApp {
             });
             self.watching = Some(alive);
         }
-        if self.loading.is_some() || !matches!(self.import, imports::ImportState::Idle) {
+        if self.loading.busy() || !matches!(self.import, imports::ImportState::Idle) {
             return;
         }
         if !self.store.changed_since_read().unwrap_or(false) {
@@ -314,8 +318,17 @@ impl AttainApp {
         }
     }
 
-    /// Draws the whole window into `ui`, then runs the commands the frame emitted.
+    /// One frame: the logic, then the drawing (what eframe calls separately; the tests'
+    /// harness calls this).
     pub fn ui_root(&mut self, ui: &mut egui::Ui) {
+        self.logic(ui.ctx());
+        self.draw(ui);
+    }
+
+    /// Before drawing: takes what the workers finished, follows other attains' commits and
+    /// turns dropped files into commands.
+    pub fn logic(&mut self, ctx: &egui::Context) {
+        self.waker.set(ctx);
         self.eval.poll();
         // A worker that panicked: the window goes on and says where the report is.
         if let Some(report) = crate::store::crash::take_recent() {
@@ -324,36 +337,25 @@ impl AttainApp {
                 &[("file", report.display().to_string())],
             ));
         }
-        if self.eval.busy() | self.forecast.busy() | self.impact.poll() {
-            ui.ctx()
-                .request_repaint_after(std::time::Duration::from_millis(50));
-        }
-        let mut cmds = std::mem::take(&mut self.commands);
-        self.poll_import(ui.ctx());
-        self.poll_printing(ui.ctx());
-        self.poll_files(ui.ctx());
-        self.follow_other_instances(ui.ctx());
+        self.forecast.busy();
+        self.impact.poll();
+        self.poll_import(ctx);
+        self.poll_printing();
+        self.poll_files();
+        self.follow_other_instances(ctx);
         if matches!(self.import, imports::ImportState::Checking(_)) {
             self.take_checked();
-            ui.ctx()
-                .request_repaint_after(std::time::Duration::from_millis(100));
+            // The progress bar moves while the file is read.
+            ctx.request_repaint_after(std::time::Duration::from_millis(100));
         }
-        if let Some(rx) = &self.loading {
-            ui.ctx()
-                .request_repaint_after(std::time::Duration::from_millis(100));
-            match rx.try_recv() {
-                Ok((id, loaded)) => {
-                    self.loading = None;
-                    self.show_org(id, loaded);
-                }
-                Err(std::sync::mpsc::TryRecvError::Disconnected) => {
-                    self.loading = None;
-                    self.fail(self.t("error-worker-stopped"));
-                }
-                Err(std::sync::mpsc::TryRecvError::Empty) => {}
-            }
+        self.loading.poll();
+        if self.loading.take_lost() {
+            self.fail(self.t("error-worker-stopped"));
         }
-        let dropped: Vec<PathBuf> = ui.input(|i| {
+        if let Some((id, loaded)) = self.loading.result.take() {
+            self.show_org(id, loaded);
+        }
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
             i.raw
                 .dropped_files
                 .iter()
@@ -366,19 +368,23 @@ impl AttainApp {
         if dropped.len() > 1 {
             self.fail(self.t("drop-one-file"));
         } else if let Some(path) = dropped.into_iter().next() {
-            match crate::io::file_kind(&path) {
-                Ok(crate::io::FileKind::Org) => cmds.push(Command::LoadOrgFrom(path)),
-                Ok(crate::io::FileKind::Table("users")) => cmds.push(Command::PreviewImport(path)),
-                Ok(crate::io::FileKind::Table(kind)) => {
-                    cmds.push(Command::PreviewAchievements(path, kind))
-                }
-                Ok(crate::io::FileKind::Unsupported) => self.fail(
+            let cmd = match crate::io::file_kind(&path) {
+                Ok(crate::io::FileKind::Org) => Command::LoadOrgFrom(path),
+                Ok(crate::io::FileKind::Table("users")) => Command::PreviewImport(path),
+                Ok(crate::io::FileKind::Table(kind)) => Command::PreviewAchievements(path, kind),
+                Ok(crate::io::FileKind::Unsupported) => Command::Fail(
                     self.tr
                         .t("drop-unsupported", &[("file", path.display().to_string())]),
                 ),
-                Err(e) => self.fail(format!("{}: {e}", path.display())),
-            }
+                Err(e) => Command::Fail(format!("{}: {e}", path.display())),
+            };
+            self.commands.push(cmd);
         }
+    }
+
+    /// Draws the whole window into `ui`, then runs the commands the frame emitted.
+    pub fn draw(&mut self, ui: &mut egui::Ui) {
+        let mut cmds = std::mem::take(&mut self.commands);
         self.refresh_user_name();
         // The panels' state is lent to the frame, so the context can borrow the rest.
         let mut views = std::mem::take(&mut self.views);
@@ -399,8 +405,12 @@ impl AttainApp {
 pub const FIRST_FRAME_ENV: &str = "ATTAIN_REPORT_FIRST_FRAME";
 
 impl eframe::App for AttainApp {
+    fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        AttainApp::logic(self, ctx);
+    }
+
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        self.ui_root(ui);
+        self.draw(ui);
         if let Some(start) = self.started.take()
             && std::env::var_os(FIRST_FRAME_ENV).is_some()
         {

@@ -1,6 +1,7 @@
 //! Org files from the window: export and load run on a worker for large organisations (a
 //! 100k-person file takes seconds to write, parse and store), so the frame never waits.
 
+use super::jobs::{IN_FRAME_PEOPLE, people_in};
 use super::{AttainApp, Command};
 use crate::io::org_file::{load_org, save_org};
 use crate::model::{Market, Org};
@@ -14,31 +15,27 @@ pub enum FileDone {
     Loaded(i64, PathBuf, Option<String>),
 }
 
-/// Organisations with more people than this are loaded off the UI thread.
-pub(super) const BACKGROUND_LOAD: usize = 20_000;
-
-/// Files above this size (about 5,000 people) are parsed on a worker.
-const BACKGROUND_BYTES: u64 = 1_500_000;
-
 impl AttainApp {
     pub(super) fn export_org_to(&mut self, path: PathBuf) {
         self.remember_folder(&path);
         let org = self.org.clone();
-        self.file_job.start(org.employees.len(), move || {
-            save_org(&org, &path)
-                .map(|()| FileDone::Exported(path.clone()))
-                .map_err(|e| format!("{}: {e}", path.display()))
-        });
+        self.file_job
+            .start("export", org.employees.len(), &self.waker, move || {
+                save_org(&org, &path)
+                    .map(|()| FileDone::Exported(path.clone()))
+                    .map_err(|e| format!("{}: {e}", path.display()))
+            });
     }
 
     pub(super) fn load_org_from(&mut self, path: PathBuf) {
         self.remember_folder(&path);
         let catalog = self.catalog.clone();
         let db = self.store.path().to_path_buf();
-        let large = std::fs::metadata(&path).is_ok_and(|m| m.len() > BACKGROUND_BYTES);
-        if large && db.as_os_str() != ":memory:" {
+        let people = std::fs::metadata(&path).map_or(0, |m| people_in(m.len()));
+        // An in-memory workspace (tests) has no second connection to give a worker.
+        if people > IN_FRAME_PEOPLE && !self.store.is_memory() {
             // The worker stores it through its own connection (WAL: the window keeps reading).
-            self.file_job.start(usize::MAX, move || {
+            self.file_job.start("load", people, &self.waker, move || {
                 let org = load_org(&path, &catalog).map_err(|e| e.to_string())?;
                 let mut store = crate::store::Store::open(&db).map_err(|e| e.to_string())?;
                 insert_as_new(&mut store, org, path)
@@ -51,9 +48,10 @@ impl AttainApp {
     }
 
     /// Takes a finished export or load (called every frame).
-    pub(super) fn poll_files(&mut self, ctx: &egui::Context) {
-        if self.file_job.poll() {
-            ctx.request_repaint_after(std::time::Duration::from_millis(100));
+    pub(super) fn poll_files(&mut self) {
+        self.file_job.poll();
+        if self.file_job.take_lost() {
+            self.fail(self.t("error-worker-stopped"));
         }
         match self.file_job.result.take() {
             Some(Ok(FileDone::Exported(path))) => self.ok(self
@@ -161,21 +159,14 @@ impl AttainApp {
         if let Err(e) = self.store.mark_read() {
             self.fail(e.to_string());
         }
-        if size > BACKGROUND_LOAD && path.as_os_str() != ":memory:" {
-            let (tx, rx) = std::sync::mpsc::channel();
-            let spawned = std::thread::Builder::new()
-                .name("attain-load".into())
-                .spawn(move || {
-                    let org = crate::store::Store::open(&path)
-                        .and_then(|s| s.load_org(id))
-                        .map_err(|e| e.to_string());
-                    super::jobs::release_free_memory();
-                    tx.send((id, org)).ok();
-                });
-            match spawned {
-                Ok(_) => self.loading = Some(rx),
-                Err(e) => self.fail(e.to_string()),
-            }
+        // An in-memory workspace (tests) has no second connection to give a worker.
+        if size > IN_FRAME_PEOPLE && !self.store.is_memory() {
+            self.loading.start("load", size, &self.waker, move || {
+                let org = crate::store::Store::open(&path)
+                    .and_then(|s| s.load_org(id))
+                    .map_err(|e| e.to_string());
+                (id, org)
+            });
             return;
         }
         let loaded = self.store.load_org(id).map_err(|e| e.to_string());

@@ -2,7 +2,7 @@
 //! PDF) on a worker thread, the system's printers listed the same way.
 
 use super::AttainApp;
-use super::jobs::Job;
+use super::jobs::{Job, ON_WORKER};
 use crate::report::AwardRequest;
 /// The paper sizes the print dialog offers (the report's, named here for the panels).
 pub use crate::report::Paper;
@@ -71,15 +71,18 @@ pub enum PrintCommand {
     ClearTemplate,
 }
 
-/// Every render runs on a worker: typst takes tens of milliseconds even for small ones.
-const ALWAYS_BACKGROUND: usize = usize::MAX;
-
 impl AttainApp {
     pub(super) fn run_print(&mut self, cmd: PrintCommand) {
         match cmd {
             PrintCommand::Open => {
                 let mut printers = Job::default();
-                printers.start(ALWAYS_BACKGROUND, crate::report::print::printers);
+                // Listed by a worker: lpstat can take seconds when a queue is unreachable.
+                printers.start(
+                    "printers",
+                    ON_WORKER,
+                    &self.waker,
+                    crate::report::print::printers,
+                );
                 self.print = Some(PrintDialog {
                     printers,
                     form: PrintForm {
@@ -151,38 +154,38 @@ impl AttainApp {
         let req = d.form.request();
         let (catalog, org, as_of) = (self.catalog.clone(), self.org.clone(), self.as_of());
         let (lang, template) = (d.form.lang, d.form.template.clone());
-        self.printing.start(ALWAYS_BACKGROUND, move || {
-            let tr = crate::i18n::Tr::new(lang);
-            let template = template
-                .as_deref()
-                .map(crate::report::Template::read)
-                .transpose()?;
-            let pdf =
-                crate::report::award_pdf(&catalog, &org, as_of, &req, &tr, template.as_ref())?;
-            match target {
-                Target::Printer(job) => print_pdf(&pdf, &job).map(|out| {
-                    tr.t(
-                        "print-sent",
-                        &[
-                            ("printer", job.printer.unwrap_or_default()),
-                            ("service", out),
-                        ],
-                    )
-                }),
-                Target::File(path) => crate::io::write_atomic(&path, &pdf)
-                    .map(|()| tr.t("print-saved", &[("file", path.display().to_string())]))
-                    .map_err(|e| format!("{}: {e}", path.display())),
-            }
-        });
+        // On a worker: typst takes tens of milliseconds even for a small summary.
+        self.printing
+            .start("print", ON_WORKER, &self.waker, move || {
+                let tr = crate::i18n::Tr::new(lang);
+                let template = template
+                    .as_deref()
+                    .map(crate::report::Template::read)
+                    .transpose()?;
+                let pdf =
+                    crate::report::award_pdf(&catalog, &org, as_of, &req, &tr, template.as_ref())?;
+                match target {
+                    Target::Printer(job) => print_pdf(&pdf, &job).map(|out| {
+                        tr.t(
+                            "print-sent",
+                            &[
+                                ("printer", job.printer.unwrap_or_default()),
+                                ("service", out),
+                            ],
+                        )
+                    }),
+                    Target::File(path) => crate::io::write_atomic(&path, &pdf)
+                        .map(|()| tr.t("print-saved", &[("file", path.display().to_string())]))
+                        .map_err(|e| format!("{}: {e}", path.display())),
+                }
+            });
         self.print = None;
     }
 
     /// Takes a finished render (called every frame).
-    pub(super) fn poll_printing(&mut self, ctx: &egui::Context) {
+    pub(super) fn poll_printing(&mut self) {
         if let Some(d) = &mut self.print {
-            if d.printers.poll() {
-                ctx.request_repaint_after(std::time::Duration::from_millis(100));
-            }
+            d.printers.poll();
             // Without a system default, the first printer rather than a job that the print
             // service would refuse.
             if let Some(Ok((names, None))) = &d.printers.result
@@ -191,8 +194,9 @@ impl AttainApp {
                 d.form.printer = names.first().cloned();
             }
         }
-        if self.printing.poll() {
-            ctx.request_repaint_after(std::time::Duration::from_millis(100));
+        self.printing.poll();
+        if self.printing.take_lost() {
+            self.fail(self.t("error-worker-stopped"));
         }
         if let Some(result) = self.printing.result.take() {
             match result {

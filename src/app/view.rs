@@ -83,7 +83,7 @@ impl<'a> ViewCtx<'a> {
             busy: Busy {
                 files: app.files_busy(),
                 printing: app.printing_busy(),
-                loading: app.loading.is_some(),
+                loading: app.loading.busy(),
             },
             generation: app.generation,
         }

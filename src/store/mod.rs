@@ -240,6 +240,12 @@ impl Store {
         &self.path
     }
 
+    /// An in-memory workspace (tests): no other connection, no file to watch, so work on it
+    /// stays on the caller's thread.
+    pub fn is_memory(&self) -> bool {
+        self.path.as_os_str() == ":memory:"
+    }
+
     /// SQLite's `PRAGMA integrity_check`: "ok", or what is wrong.
     pub fn integrity_check(&self) -> Result<String> {
         let mut st = self.conn.prepare("PRAGMA integrity_check")?;
