@@ -160,3 +160,36 @@ fn an_alert_links_to_its_person_and_competency() {
     h.run();
     assert_eq!(h.state().panel, Panel::Competencies);
 }
+
+#[test]
+fn the_import_history_shows_from_the_start() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("ws.attain");
+    let users = dir.path().join("users.csv");
+    std::fs::write(
+        &users,
+        "User Name,First Name,Last Name,Display Name\r\nnuovo@contoso.it,Nuovo,Utente,Nuovo Utente\r\n",
+    )
+    .unwrap();
+    {
+        // A workspace whose organisation has one import behind it.
+        let mut store = attain::store::Store::open(&db).unwrap();
+        let catalog = attain::io::catalog_file::default_catalog();
+        let mut org = attain::io::demo::demo_org(&catalog).unwrap();
+        let id = store.insert_org(&org).unwrap();
+        let check = attain::io::users::check_users(&std::fs::read(&users).unwrap());
+        store
+            .import_users(
+                id,
+                &mut org,
+                &check.valid,
+                &check.source("users.csv", "x"),
+                &mut attain::io::accounts::temporary_passwords,
+                &mut |_, _| true,
+            )
+            .unwrap();
+    }
+    let app = attain::app::AttainApp::new(attain::store::Store::open(&db).unwrap()).unwrap();
+    assert_eq!(app.import_history.len(), 1, "read when the window opens");
+    assert_eq!(app.import_history[0].file_name, "users.csv");
+}

@@ -201,6 +201,8 @@ impl AttainApp {
         if large {
             app.select_org(org_id);
         } else {
+            // The import history and the rest read per change, for the organisation shown.
+            app.data_changed();
             app.reevaluate();
         }
         Ok(app)
