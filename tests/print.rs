@@ -276,3 +276,59 @@ fn the_print_dialog_prints_and_saves_as_pdf() {
         .unwrap();
     assert!(String::from_utf8_lossy(&t.stdout).contains("Profilo aziendale"));
 }
+
+#[test]
+fn without_a_printer_or_a_default_the_printers_are_listed() {
+    cups();
+    let dir = tempfile::tempdir().unwrap();
+    let db = workspace(dir.path());
+    let default = Command::new("lpstat").arg("-d").output().unwrap();
+    if String::from_utf8_lossy(&default.stdout).contains("system default destination:") {
+        return; // this machine has a default printer: the job would go there
+    }
+    let out = attain(&["--db", &db, "print", "--org", ORG]);
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "a wrong argument, not lp's failure"
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("no default printer"), "{err}");
+    assert!(err.contains("attain-pdf"), "the printers are listed: {err}");
+}
+
+#[test]
+fn an_unknown_organisation_names_the_ones_there_are() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = workspace(dir.path());
+    let pdf = dir.path().join("x.pdf");
+    for args in [
+        vec![
+            "--db",
+            &db,
+            "print",
+            "--org",
+            "Nope",
+            "--printer",
+            "attain-pdf",
+        ],
+        vec![
+            "--db",
+            &db,
+            "report",
+            "award",
+            "--org",
+            "Nope",
+            "-o",
+            pdf.to_str().unwrap(),
+        ],
+        vec!["--db", &db, "export", "Nope", "-o", pdf.to_str().unwrap()],
+    ] {
+        let out = attain(&args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("no organisation named \"Nope\""), "{err}");
+        assert!(err.contains(&format!("it holds \"{ORG}\"")), "{err}");
+    }
+    assert!(!pdf.exists());
+}

@@ -93,15 +93,7 @@ pub struct ImportSummary {
 fn open_org(db: Option<PathBuf>, name: &str) -> Result<(Store, i64, crate::model::Org), Failure> {
     let path = db.unwrap_or_else(crate::store::default_path);
     let mut store = Store::open(&path).map_err(|e| Failure::Input(e.to_string()))?;
-    let org_id = store
-        .org_id(name)
-        .map_err(|e| Failure::Other(e.to_string()))?
-        .ok_or_else(|| {
-            Failure::Input(format!(
-                "--org: no organisation named {name:?} in {}",
-                path.display()
-            ))
-        })?;
+    let org_id = super::workspace::org_named(&store, "--org", name)?;
     // What is planned from these people is refused if another attain writes first.
     store
         .mark_read()

@@ -59,10 +59,7 @@ fn render(a: &AwardArgs, db: Option<PathBuf>) -> Result<(Vec<u8>, Paper, String)
         .transpose()
         .map_err(Failure::Input)?;
     let store = workspace(db)?;
-    let id = store
-        .org_id(&a.org)
-        .map_err(|e| Failure::Other(e.to_string()))?
-        .ok_or_else(|| Failure::Input(format!("--org: no organisation named {:?}", a.org)))?;
+    let id = super::workspace::org_named(&store, "--org", &a.org)?;
     let org = store
         .load_org(id)
         .map_err(|e| Failure::Other(e.to_string()))?;
@@ -108,6 +105,21 @@ pub fn print(
                 names.join(", ")
             )));
         }
+    }
+    // Without --printer the job goes to the system default: with none, lp would refuse it
+    // after rendering. Windows does not tell its default here: its print verb chooses.
+    if printer.is_none()
+        && !cfg!(windows)
+        && let Ok((names, None)) = crate::report::print::printers()
+    {
+        return Err(Failure::Input(if names.is_empty() {
+            "no --printer given, and the system has no printer".to_string()
+        } else {
+            format!(
+                "no --printer given, and the system has no default printer; choose one with --printer: {}",
+                names.join(", ")
+            )
+        }));
     }
     let (pdf, paper, title) = render(a, db)?;
     let job = PrintJob {

@@ -11,6 +11,34 @@ pub(crate) fn workspace(db: Option<PathBuf>) -> Result<crate::store::Store, Fail
     crate::store::Store::open(&path).map_err(|e| Failure::Input(e.to_string()))
 }
 
+/// The id of the organisation `name` (given with `what`: `--org`, …); an unknown name is
+/// exit 2 with the names the workspace holds, so the user can pick one.
+pub(super) fn org_named(
+    store: &crate::store::Store,
+    what: &str,
+    name: &str,
+) -> Result<i64, Failure> {
+    let other = |e: crate::store::StoreError| Failure::Other(e.to_string());
+    if let Some(id) = store.org_id(name).map_err(other)? {
+        return Ok(id);
+    }
+    let names: Vec<String> = store
+        .list_orgs()
+        .map_err(other)?
+        .into_iter()
+        .map(|o| format!("{:?}", o.name))
+        .collect();
+    let there = if names.is_empty() {
+        "it holds no organisation".to_string()
+    } else {
+        format!("it holds {}", names.join(", "))
+    };
+    Err(Failure::Input(format!(
+        "{what}: no organisation named {name:?} in {}; {there}",
+        store.path().display()
+    )))
+}
+
 /// `attain check`: "integrity ok", then each organisation and its number of employees.
 pub(super) fn check(db: Option<PathBuf>) -> Result<String, Failure> {
     let store = workspace(db)?;
@@ -74,10 +102,7 @@ pub(super) fn export(
     db: Option<PathBuf>,
 ) -> Result<String, Failure> {
     let store = workspace(db)?;
-    let id = store
-        .org_id(name)
-        .map_err(|e| Failure::Other(e.to_string()))?
-        .ok_or_else(|| Failure::Input(format!("no organisation named {name:?}")))?;
+    let id = org_named(&store, "export", name)?;
     let org = store
         .load_org(id)
         .map_err(|e| Failure::Other(e.to_string()))?;
