@@ -101,7 +101,9 @@ fn every_users_fixture_through_the_cli() {
             log.to_str().unwrap(),
         ]);
         let j: Value = serde_json::from_slice(&real.stdout).unwrap();
-        let changed = j["created"].as_u64().unwrap() + j["updated"].as_u64().unwrap();
+        let changed = j["created"].as_u64().unwrap()
+            + j["updated"].as_u64().unwrap()
+            + j["unchanged"].as_u64().unwrap();
         assert_eq!(changed, valid, "{file}");
         assert_eq!(
             employees(&db) as u64,
@@ -535,4 +537,70 @@ fn new_users_are_not_created_without_a_log_for_their_passwords() {
     // A dry run needs no log.
     assert!(run(&["--dry-run"]).status.success());
     assert_eq!(employees(&db), before);
+}
+
+#[test]
+fn a_reimport_updates_no_one_and_a_rename_lists_its_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("ws.attain").display().to_string();
+    let demo = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/demo/contoso.org.ron");
+    assert!(attain(&["--db", &db, "load", demo]).status.success());
+    let users = dir.path().join("users.csv");
+    let log = dir.path().join("log.csv");
+    let import = |file: &std::path::Path| -> Value {
+        let out = attain(&[
+            "--db",
+            &db,
+            "import",
+            "users",
+            file.to_str().unwrap(),
+            "--org",
+            "Contoso Italia S.r.l.",
+            "--format",
+            "json",
+            "--credentials-log",
+            log.to_str().unwrap(),
+        ]);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    std::fs::write(
+        &users,
+        "First name,Last name,Display name,Email\r\nNuovo,Utente,Nuovo Utente,nuovo.utente@contoso.it\r\n",
+    )
+    .unwrap();
+    let first = import(&users);
+    assert_eq!(
+        (first["created"].as_u64(), first["updated"].as_u64()),
+        (Some(1), Some(0))
+    );
+    std::fs::remove_file(&log).unwrap();
+    let again = import(&users);
+    assert_eq!(
+        (
+            again["created"].as_u64(),
+            again["updated"].as_u64(),
+            again["unchanged"].as_u64()
+        ),
+        (Some(0), Some(0), Some(1)),
+        "the same file again changes nothing"
+    );
+    // A display name written the other way round: the change old -> new.
+    std::fs::write(
+        &users,
+        "First name,Last name,Display name,Email\r\nNuovo,Utente,\"Utente, Nuovo\",nuovo.utente@contoso.it\r\n",
+    )
+    .unwrap();
+    let renamed = import(&users);
+    assert_eq!(renamed["updated"].as_u64(), Some(1));
+    let u = &renamed["updates"][0];
+    assert_eq!(u["line"].as_u64(), Some(2));
+    assert_eq!(u["email"], "nuovo.utente@contoso.it");
+    assert_eq!(u["changes"][0]["field"], "display_name");
+    assert_eq!(u["changes"][0]["from"], "Nuovo Utente");
+    assert_eq!(u["changes"][0]["to"], "Utente, Nuovo");
 }

@@ -82,6 +82,10 @@ pub struct ImportSummary {
     pub valid: usize,
     pub created: usize,
     pub updated: usize,
+    /// Rows of people already there that change nothing (not written).
+    pub unchanged: usize,
+    /// Each row that changes a person already there, with every field old → new.
+    pub updates: Vec<crate::model::import::UserUpdate>,
     pub errors: Vec<RowError>,
     pub warnings: Vec<Warning>,
     pub rejected: bool,
@@ -128,17 +132,10 @@ fn import_users(args: &ImportUsersArgs, db: Option<PathBuf>) -> Result<String, F
         crate::io::table::open_file(&args.file, Box::new(|_| true)).map_err(Failure::Input)?;
     let check = check_users_stream(stream);
     let (mut store, org_id, mut org) = open_org(db, &args.org)?;
-    let existing: std::collections::HashSet<String> = org
-        .employees
-        .iter()
-        .map(|e| e.email.to_lowercase())
-        .collect();
-    let updated = check
-        .valid
-        .iter()
-        .filter(|r| existing.contains(&r.email.to_lowercase()))
-        .count();
-    let mut summary = summary(&check, check.valid.len() - updated, updated);
+    let (updates, unchanged) = crate::model::import::planned_updates(&org, &check.valid);
+    let updated = updates.len();
+    let mut summary = summary(&check, check.valid.len() - updated - unchanged, updates);
+    summary.unchanged = unchanged;
     if check.file_error.is_none() && !args.dry_run && !check.valid.is_empty() {
         // New users get a temporary password that exists nowhere but in the log: no log, or
         // a log that cannot be written, and no account is created.
@@ -149,10 +146,10 @@ fn import_users(args: &ImportUsersArgs, db: Option<PathBuf>) -> Result<String, F
                     Failure::Input(format!("--credentials-log: {}: {e}", path.display()))
                 })?,
             )),
-            None if updated < check.valid.len() => {
+            None if summary.created > 0 => {
                 return Err(Failure::Input(format!(
                     "--credentials-log is needed: {} new users get a temporary password that is written nowhere else",
-                    check.valid.len() - updated
+                    summary.created
                 )));
             }
             None => None,
@@ -173,6 +170,7 @@ fn import_users(args: &ImportUsersArgs, db: Option<PathBuf>) -> Result<String, F
             .map_err(|e| Failure::Other(e.to_string()))?;
         summary.created = counts.created;
         summary.updated = counts.updated;
+        summary.unchanged = counts.unchanged;
         if let Some((path, file)) = log {
             fill_credentials_log(file, &credentials_log(&check, &created))
                 .map_err(|e| Failure::Other(format!("{}: {e}", path.display())))?;
@@ -199,12 +197,18 @@ fn import_users(args: &ImportUsersArgs, db: Option<PathBuf>) -> Result<String, F
     Ok(out)
 }
 
-fn summary(check: &UsersCheck, created: usize, updated: usize) -> ImportSummary {
+fn summary(
+    check: &UsersCheck,
+    created: usize,
+    updates: Vec<crate::model::import::UserUpdate>,
+) -> ImportSummary {
     ImportSummary {
         rows: check.data_rows,
         valid: check.valid.len(),
         created,
-        updated,
+        updated: updates.len(),
+        unchanged: 0,
+        updates,
         errors: check.errors.clone(),
         warnings: check.warnings.clone(),
         rejected: check.file_error.is_some(),
@@ -217,14 +221,25 @@ fn text(s: &ImportSummary, file: &std::path::Path, dry_run: bool) -> String {
     let verb = if dry_run { "would create" } else { "created" };
     writeln!(
         out,
-        "{}: {} rows, {} valid, {verb} {}, updated {}",
+        "{}: {} rows, {} valid, {verb} {}, updated {}, unchanged {}",
         file.display(),
         s.rows,
         s.valid,
         s.created,
-        s.updated
+        s.updated,
+        s.unchanged
     )
     .ok();
+    for u in &s.updates {
+        for c in &u.changes {
+            writeln!(
+                out,
+                "  line {} {}: {} {:?} -> {:?}",
+                u.line, u.email, c.field, c.from, c.to
+            )
+            .ok();
+        }
+    }
     for e in &s.errors {
         problem_line(&mut out, e.line, e.field, e.code, &e.message);
     }

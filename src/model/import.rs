@@ -1,6 +1,7 @@
 //! What an import writes: checked rows, the accounts it creates, its history record. Plain
 //! types shared by the file readers (`io`), the workspace (`store`) and the credentials log.
 
+use crate::model::{Employee, Org};
 use serde::Serialize;
 use std::collections::HashSet;
 
@@ -81,4 +82,74 @@ pub fn make_upn<S: std::hash::BuildHasher>(
         .map(|n| format!("{local}{n}@{domain}"))
         .find(|u| !is_taken(u))
         .unwrap_or(first)
+}
+
+/// One field an import changes: its name as the JSON names it, the old and the new value.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FieldChange {
+    pub field: &'static str,
+    pub from: String,
+    pub to: String,
+}
+
+/// A row of a users file that changes a person already there.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct UserUpdate {
+    pub line: usize,
+    pub email: String,
+    pub changes: Vec<FieldChange>,
+}
+
+/// What importing `row` changes of `e`: the display name, and the first and last names the
+/// row gives (an empty one keeps the person's).
+pub fn user_changes(e: &Employee, row: &UserRow) -> Vec<FieldChange> {
+    let mut changes = Vec::new();
+    if e.display_name != row.display_name {
+        changes.push(FieldChange {
+            field: "display_name",
+            from: e.display_name.clone(),
+            to: row.display_name.clone(),
+        });
+    }
+    for (field, old, new) in [
+        ("first_name", &e.first_name, &row.first_name),
+        ("last_name", &e.last_name, &row.last_name),
+    ] {
+        if !new.is_empty() && old.as_deref() != Some(new.as_str()) {
+            changes.push(FieldChange {
+                field,
+                from: old.clone().unwrap_or_default(),
+                to: new.clone(),
+            });
+        }
+    }
+    changes
+}
+
+/// The rows of `rows` that match a person of `org` by email (case-insensitive): those that
+/// change something, with their changes, and how many change nothing.
+pub fn planned_updates(org: &Org, rows: &[UserRow]) -> (Vec<UserUpdate>, usize) {
+    let by_email: std::collections::HashMap<String, &Employee> = org
+        .employees
+        .iter()
+        .map(|e| (e.email.to_lowercase(), e))
+        .collect();
+    let mut updates = Vec::new();
+    let mut unchanged = 0;
+    for row in rows {
+        let Some(e) = by_email.get(&row.email.to_lowercase()) else {
+            continue;
+        };
+        let changes = user_changes(e, row);
+        if changes.is_empty() {
+            unchanged += 1;
+        } else {
+            updates.push(UserUpdate {
+                line: row.line,
+                email: row.email.clone(),
+                changes,
+            });
+        }
+    }
+    (updates, unchanged)
 }

@@ -2,7 +2,7 @@
 //! domain, temporary passwords returned once and never stored) and the import history.
 
 use super::{Result, Store, StoreError, audit, now, rows};
-use crate::model::import::{Created, ImportSource, UserRow, make_upn};
+use crate::model::import::{Created, ImportSource, UserRow, make_upn, user_changes};
 use crate::model::{Employee, Org};
 use rusqlite::params;
 use rustc_hash::FxHashMap as HashMap;
@@ -12,6 +12,8 @@ use serde::Serialize;
 pub struct ImportCounts {
     pub created: usize,
     pub updated: usize,
+    /// Rows of people already there that change nothing: not written.
+    pub unchanged: usize,
 }
 
 /// One row of the import history.
@@ -76,8 +78,20 @@ impl Store {
         };
         let mut next = Vec::with_capacity(valid.len());
         let mut updates: Vec<(String, &UserRow)> = Vec::new();
+        let mut unchanged = 0;
+        // The people as `org` holds them (read from this file): a row that changes nothing
+        // is not written, so a re-import of the same file updates no one.
+        let people: HashMap<&str, &Employee> =
+            org.employees.iter().map(|e| (e.id.as_str(), e)).collect();
         for row in valid {
             match by_email.get(&row.email.to_lowercase()) {
+                Some(key)
+                    if people
+                        .get(key.as_str())
+                        .is_some_and(|e| user_changes(e, row).is_empty()) =>
+                {
+                    unchanged += 1
+                }
                 Some(key) => updates.push((key.clone(), row)),
                 None => {
                     let upn = make_upn(&row.email, org.domain.as_deref(), &taken);
@@ -147,6 +161,7 @@ impl Store {
         let counts = ImportCounts {
             created: next.len(),
             updated: updates.len(),
+            unchanged,
         };
         history(&tx, org_id, &created_at, source, &counts)?;
         audit(
@@ -201,6 +216,7 @@ impl Store {
         let counts = ImportCounts {
             created: added.len(),
             updated: changed.len(),
+            unchanged: 0,
         };
         history(&tx, org_id, &at, source, &counts)?;
         audit(

@@ -315,6 +315,7 @@ fn finished_ui(ctx: &ViewCtx, ui: &mut egui::Ui, f: &Finished, cmds: &mut Vec<Co
             &[
                 ("created", f.counts.created.to_string()),
                 ("updated", f.counts.updated.to_string()),
+                ("unchanged", f.counts.unchanged.to_string()),
             ],
         ),
     );
