@@ -82,9 +82,15 @@ fn the_english_summary_names_levels_people_and_dates_on_a4() {
         "Not earned",
         "DevOps",
         "Overrides",
+        // A list any one credential of which counts says so (not "holding A, B, C").
+        "one of:",
+        // Metrics by name, and a header over the credential's title.
+        "Azure consumption (US$)",
+        "Credential Title",
     ] {
         assert!(t.contains(s), "{s:?} missing from:\n{t}");
     }
+    assert!(!t.contains("azure_consumption_usd"), "no metric id:\n{t}");
     assert!(
         info(&pdf, "Page size:").starts_with("595."),
         "{}",
@@ -133,6 +139,7 @@ fn the_italian_summary_has_accents_and_letter_paper() {
         "25/11/2026",
         "Non ottenute",
         "Eccezioni",
+        "uno tra:",
     ] {
         assert!(t.contains(s), "{s:?} missing from:\n{t}");
     }

@@ -376,6 +376,7 @@ award-requirement = Requirement
 award-figures = Have / needed
 award-person = Person
 award-credential = Credential
+award-exam-title = Title
 award-passed = Passed
 award-until = Counts until
 award-met = met
@@ -383,9 +384,17 @@ award-not-met = not met
 award-overrides = Overrides
 award-not-earned = Not earned
 award-skill = { $count ->
-    [one] One person holding { $credentials }
-   *[other] { $count } people holding { $credentials }
+    [one] One person holding { $expr }
+   *[other] { $count } people, each holding { $expr }
 }
+award-expr-any = one of: { $credentials }
+award-expr-all = all of: { $credentials }
+award-expr-sets = one of these sets: { $sets }
+award-expr-areas = every credential of one area: { $areas }
+award-plus-same = and each of them also holding { $expr }
+award-plus-k = and { $k } of those { $count } also holding { $expr }
+award-plus-same-or-different = and { $m } people, the same or others, holding { $expr }
+award-plus-different = and { $m } further people holding { $expr }
 top-print = Print…
 top-print-hint = Print or save the award summary (Ctrl+P)
 top-printing = Preparing the award summary…

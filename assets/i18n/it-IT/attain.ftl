@@ -376,6 +376,7 @@ award-requirement = Requisito
 award-figures = Ottenuto / richiesto
 award-person = Persona
 award-credential = Certificazione
+award-exam-title = Titolo
 award-passed = Superato il
 award-until = Valido fino al
 award-met = soddisfatto
@@ -383,9 +384,17 @@ award-not-met = non soddisfatto
 award-overrides = Eccezioni
 award-not-earned = Non ottenute
 award-skill = { $count ->
-    [one] Una persona con { $credentials }
-   *[other] { $count } persone con { $credentials }
+    [one] Una persona con { $expr }
+   *[other] { $count } persone, ciascuna con { $expr }
 }
+award-expr-any = uno tra: { $credentials }
+award-expr-all = tutti: { $credentials }
+award-expr-sets = uno di questi gruppi: { $sets }
+award-expr-areas = tutte le certificazioni di un'area: { $areas }
+award-plus-same = e ciascuna di esse anche con { $expr }
+award-plus-k = e { $k } di quelle { $count } anche con { $expr }
+award-plus-same-or-different = e { $m } persone, le stesse o altre, con { $expr }
+award-plus-different = e altre { $m } persone con { $expr }
 top-print = Stampa…
 top-print-hint = Stampa o salva il riepilogo delle competenze (Ctrl+P)
 top-printing = Preparazione del riepilogo…
