@@ -84,6 +84,8 @@ fn the_english_summary_names_levels_people_and_dates_on_a4() {
         "Overrides",
         // A list any one credential of which counts says so (not "holding A, B, C").
         "one of:",
+        // Gold computed under a Silver membership: headed as the portal displays it.
+        "Cloud Platform Silver (computed: Gold)",
         // Metrics by name, and a header over the credential's title.
         "Azure consumption (US$)",
         "Credential Title",

@@ -179,6 +179,7 @@ pub fn award_data(
         if req.competency.as_ref().is_some_and(|id| *id != def.id) {
             continue;
         }
+        // The requirements show what was computed; the profile only what is displayed.
         let shown = if req.profile {
             c.displayed_level
         } else {
@@ -265,10 +266,21 @@ fn competency_data(
             }
         }
     }
+    // The headline is the level the membership displays (as the portal does); a higher
+    // computed level is noted beside it.
+    let headline = c.displayed_level;
+    let level = if shown > headline {
+        tr.t(
+            "award-computed",
+            &[("level", tr.level(headline)), ("computed", tr.level(shown))],
+        )
+    } else {
+        tr.level(headline)
+    };
     CompetencyData {
         name: def.name.clone(),
-        level: tr.level(shown),
-        level_key: shown.as_str(),
+        level,
+        level_key: headline.as_str(),
         option: earned.map(|(opt, _)| opt.name.clone()),
         overridden: c.overridden,
         requirements,

@@ -377,6 +377,7 @@ award-figures = Have / needed
 award-person = Person
 award-credential = Credential
 award-exam-title = Title
+award-computed = { $level } (computed: { $computed })
 award-passed = Passed
 award-until = Counts until
 award-met = met

@@ -377,6 +377,7 @@ award-figures = Ottenuto / richiesto
 award-person = Persona
 award-credential = Certificazione
 award-exam-title = Titolo
+award-computed = { $level } (calcolato: { $computed })
 award-passed = Superato il
 award-until = Valido fino al
 award-met = soddisfatto
