@@ -109,6 +109,11 @@ impl AttainApp {
     pub(super) fn data_changed(&mut self) {
         self.generation += 1;
         self.user_name = None;
+    }
+
+    /// Reads the organisation's import history: when it is shown and after an import, not
+    /// after every edit (an edit never adds to it).
+    pub(super) fn refresh_history(&mut self) {
         match self.store.import_history(self.org_id) {
             Ok(h) => self.import_history = h,
             Err(e) => self.fail(e.to_string()),

@@ -70,12 +70,16 @@ impl Shown {
 
 /// The reminders to show. Keys are written into one reused buffer, and only when some
 /// reminder has a state: a large organisation has about a million reminders.
+/// No list yet (the evaluation is still running): nothing to show.
 pub fn open_indices(
-    list: &Reminders,
+    list: Option<&Reminders>,
     states: &BTreeMap<String, ReminderState>,
     today: crate::model::Day,
     all: bool,
 ) -> Shown {
+    let Some(list) = list else {
+        return Shown::All(0);
+    };
     if all || states.is_empty() {
         return Shown::All(list.len());
     }
@@ -100,7 +104,8 @@ pub fn open_indices(
 }
 
 impl Forecast {
-    pub fn busy(&mut self) -> bool {
+    /// Takes every finished result; true while one is still running.
+    pub fn poll(&mut self) -> bool {
         // Every job is polled (no short-circuit): each takes its own finished result.
         let polled = [
             self.whatif.poll(),
@@ -242,7 +247,12 @@ impl AttainApp {
             }
             ForecastCommand::ExportIcsTo(path) => {
                 self.remember_folder(&path);
-                let open = super::ViewCtx::of(self).open_reminders(false);
+                let open = open_indices(
+                    self.eval.reminders.as_deref(),
+                    &self.forecast.reminder_states,
+                    self.as_of().day(),
+                    false,
+                );
                 let list = self.eval.reminders.clone().unwrap_or_default();
                 let ics = crate::eval::reminders::to_ics(
                     &self.org,

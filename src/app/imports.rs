@@ -416,6 +416,7 @@ impl AttainApp {
             Ok(()) => {
                 self.ok(self.tr.t("import-achievements-done", &[("file", name)]));
                 self.data_changed();
+                self.refresh_history();
                 self.undo.clear();
                 self.summary_follows_edit();
                 self.reevaluate();

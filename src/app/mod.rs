@@ -201,8 +201,8 @@ impl AttainApp {
         if large {
             app.select_org(org_id);
         } else {
-            // The import history and the rest read per change, for the organisation shown.
-            app.data_changed();
+            // Read once for the organisation shown; a large one is read when it arrives.
+            app.refresh_history();
             app.reevaluate();
         }
         Ok(app)
@@ -339,7 +339,7 @@ impl AttainApp {
                 &[("file", report.display().to_string())],
             ));
         }
-        self.forecast.busy();
+        self.forecast.poll();
         self.impact.poll();
         self.poll_import(ctx);
         self.poll_printing();

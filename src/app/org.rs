@@ -181,6 +181,7 @@ impl AttainApp {
                 self.org = std::sync::Arc::new(org);
                 self.undo.clear();
                 self.data_changed();
+                self.refresh_history();
                 self.remember("current_org", &id.to_string());
                 self.refresh_orgs();
                 self.reevaluate();

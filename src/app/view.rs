@@ -102,9 +102,11 @@ impl<'a> ViewCtx<'a> {
     /// The positions, in the evaluation's list, of the reminders neither done nor snoozed
     /// past the as-of date (or of all of them).
     pub fn open_reminders(&self, all: bool) -> Shown {
-        let Some(list) = &self.eval.reminders else {
-            return Shown::All(0);
-        };
-        open_indices(list, &self.forecast.reminder_states, self.now().day(), all)
+        open_indices(
+            self.eval.reminders.as_deref(),
+            &self.forecast.reminder_states,
+            self.now().day(),
+            all,
+        )
     }
 }

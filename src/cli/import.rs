@@ -177,10 +177,7 @@ fn import_users(args: &ImportUsersArgs, db: Option<PathBuf>) -> Result<String, F
         }
     }
     let out = match args.format {
-        Format::Json => {
-            serde_json::to_string_pretty(&summary).map_err(|e| Failure::Other(e.to_string()))?
-                + "\n"
-        }
+        Format::Json => super::json(&summary)?,
         Format::Text => text(&summary, &args.file, args.dry_run),
     };
     if summary.rejected {
@@ -351,9 +348,7 @@ fn import_achievements(
 
 fn render(s: &AchievementsSummary, format: Format) -> Result<String, Failure> {
     Ok(match format {
-        Format::Json => {
-            serde_json::to_string_pretty(s).map_err(|e| Failure::Other(e.to_string()))? + "\n"
-        }
+        Format::Json => super::json(s)?,
         Format::Text => {
             let mut out = String::new();
             writeln!(

@@ -266,6 +266,13 @@ fn finish(result: Result<String, Failure>) -> ExitCode {
     }
 }
 
+/// A value as the pretty JSON every command prints, with its final newline.
+pub(crate) fn json<T: serde::Serialize>(v: &T) -> Result<String, Failure> {
+    serde_json::to_string_pretty(v)
+        .map(|s| s + "\n")
+        .map_err(|e| Failure::Other(e.to_string()))
+}
+
 /// Parses `--as-of`; `None` means now.
 pub fn parse_as_of(s: Option<&str>) -> Result<Instant, Failure> {
     match s {

@@ -26,9 +26,7 @@ pub fn eval(args: &EvalArgs) -> Result<String, Failure> {
     let tr = Tr::new(lang);
     tr.localize_report(&mut report);
     match args.format {
-        Format::Json => serde_json::to_string_pretty(&report)
-            .map(|s| s + "\n")
-            .map_err(|e| Failure::Other(e.to_string())),
+        Format::Json => super::json(&report),
         Format::Text => Ok(render_text(&report, &catalog, &tr)),
     }
 }
@@ -44,9 +42,7 @@ pub(super) fn risk(
     let org = load_org(org, &catalog)?;
     let r = crate::eval::risk::risk(&catalog, &org, as_of).map_err(Failure::Input)?;
     match format {
-        Format::Json => serde_json::to_string_pretty(&r)
-            .map(|s| s + "\n")
-            .map_err(|e| Failure::Other(e.to_string())),
+        Format::Json => super::json(&r),
         Format::Text => {
             let mut s = String::new();
             for p in &r.people {
@@ -84,9 +80,7 @@ pub(super) fn reminders(
         .map_err(|e| Failure::Input(format!("{}: {e}", path.display())))?;
     }
     match format {
-        Format::Json => serde_json::to_string_pretty(&serde_json::json!({ "reminders": list }))
-            .map(|s| s + "\n")
-            .map_err(|e| Failure::Other(e.to_string())),
+        Format::Json => super::json(&serde_json::json!({ "reminders": list })),
         Format::Text => Ok(list
             .iter()
             .map(|r| format!("{} {}\n", r.due, r.message()))
@@ -106,9 +100,7 @@ pub(super) fn credit(
     let people = crate::eval::whatif::certified_not_credited(&catalog, &org, as_of)
         .map_err(Failure::Input)?;
     match format {
-        Format::Json => serde_json::to_string_pretty(&serde_json::json!({ "people": people }))
-            .map(|s| s + "\n")
-            .map_err(|e| Failure::Other(e.to_string())),
+        Format::Json => super::json(&serde_json::json!({ "people": people })),
         Format::Text => Ok(people
             .iter()
             .map(|p| {
@@ -147,9 +139,7 @@ pub(super) fn timeline(
     let events =
         crate::eval::timeline::timeline(&catalog, &org, from, to).map_err(Failure::Input)?;
     match format {
-        Format::Json => serde_json::to_string_pretty(&serde_json::json!({ "events": events }))
-            .map(|s| s + "\n")
-            .map_err(|e| Failure::Other(e.to_string())),
+        Format::Json => super::json(&serde_json::json!({ "events": events })),
         Format::Text => Ok(events
             .iter()
             .map(|e| {
@@ -187,9 +177,7 @@ pub(super) fn whatif(args: &WhatifArgs) -> Result<String, Failure> {
     let result =
         crate::eval::whatif::whatif(&catalog, &org, as_of, &changes).map_err(Failure::Input)?;
     match args.format {
-        Format::Json => serde_json::to_string_pretty(&result)
-            .map(|s| s + "\n")
-            .map_err(|e| Failure::Other(e.to_string())),
+        Format::Json => super::json(&result),
         Format::Text => {
             let mut s = String::new();
             for c in &result.changes {

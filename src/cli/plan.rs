@@ -40,9 +40,7 @@ pub fn plan(args: &PlanArgs) -> Result<String, Failure> {
     let p = make_plan(&catalog, &org, &args.competency, level, as_of)
         .map_err(|e| Failure::Input(format!("--competency {}: {e}", args.competency)))?;
     match args.format {
-        Format::Json => serde_json::to_string_pretty(&p)
-            .map(|s| s + "\n")
-            .map_err(|e| Failure::Other(e.to_string())),
+        Format::Json => super::json(&p),
         Format::Text => {
             let mut s = String::new();
             if p.met_already {
