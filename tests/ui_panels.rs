@@ -193,3 +193,26 @@ fn the_import_history_shows_from_the_start() {
     assert_eq!(app.import_history.len(), 1, "read when the window opens");
     assert_eq!(app.import_history[0].file_name, "users.csv");
 }
+
+#[test]
+fn the_users_preview_shows_a_rename_old_to_new() {
+    let mut h = harness(app());
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("rename.csv");
+    std::fs::write(
+        &file,
+        "First name,Last name,Display name,Email\r\nAnna,Rossi,\"Rossi, Anna\",anna.rossi@contoso.it\r\n",
+    )
+    .unwrap();
+    h.state_mut().commands.push(Command::PreviewImport(file));
+    h.run();
+    assert!(
+        h.query_by_label("1 rows: 0 new, 1 updates of existing people, 0 unchanged, 0 with errors")
+            .is_some()
+    );
+    assert!(
+        h.query_by_label("Display name: Anna Rossi → Rossi, Anna")
+            .is_some(),
+        "the change is shown before it is made"
+    );
+}

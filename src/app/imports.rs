@@ -15,7 +15,10 @@ use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RowStatus {
     New,
-    Update,
+    /// Index into `updates`: what the row changes of a person already there.
+    Update(usize),
+    /// A person already there whom the row leaves as they are (not written).
+    Unchanged,
     /// Index into `check.errors`.
     Error(usize),
 }
@@ -25,8 +28,10 @@ pub struct Preview {
     pub path: PathBuf,
     pub sha256: String,
     pub check: UsersCheck,
-    /// Emails (lower case) of valid rows that update an existing person.
-    pub updates: std::collections::HashSet<String>,
+    /// The valid rows that change a person already there, with their changes old → new.
+    pub updates: Vec<crate::model::import::UserUpdate>,
+    /// Valid rows of people already there that change nothing.
+    pub unchanged: usize,
     /// Every data row in file order: (line, status, index into `check.valid` for valid rows).
     pub rows: Vec<(usize, RowStatus, usize)>,
 }
@@ -125,19 +130,26 @@ pub enum ImportState {
 }
 
 impl Preview {
+    /// Reads and checks a users file and compares its rows with `org`, the way the import
+    /// will (`model::import::planned_updates`).
     pub fn of_file(
         path: PathBuf,
-        existing: &std::collections::HashSet<String>,
+        org: &crate::model::Org,
         reading: &Reading,
     ) -> Result<Preview, String> {
         let (sha256, stream) = crate::io::table::open_file(&path, reading.progress())?;
         let check = check_users_stream(stream);
         reading.go_on()?;
-        let updates: std::collections::HashSet<String> = check
-            .valid
+        let (updates, unchanged) = crate::model::import::planned_updates(org, &check.valid);
+        let existing: std::collections::HashSet<String> = org
+            .employees
             .iter()
-            .map(|r| r.email.to_lowercase())
-            .filter(|e| existing.contains(e))
+            .map(|e| e.email.to_lowercase())
+            .collect();
+        let by_line: std::collections::HashMap<usize, usize> = updates
+            .iter()
+            .enumerate()
+            .map(|(i, u)| (u.line, i))
             .collect();
         // Built once: the preview of a 100k-row file must not be rebuilt every frame.
         let mut rows: Vec<(usize, RowStatus, usize)> = check
@@ -145,10 +157,10 @@ impl Preview {
             .iter()
             .enumerate()
             .map(|(i, r)| {
-                let status = if updates.contains(&r.email.to_lowercase()) {
-                    RowStatus::Update
-                } else {
-                    RowStatus::New
+                let status = match by_line.get(&r.line) {
+                    Some(u) => RowStatus::Update(*u),
+                    None if existing.contains(&r.email.to_lowercase()) => RowStatus::Unchanged,
+                    None => RowStatus::New,
                 };
                 (r.line, status, i)
             })
@@ -166,6 +178,7 @@ impl Preview {
             path,
             check,
             updates,
+            unchanged,
             rows,
         })
     }
@@ -277,15 +290,9 @@ impl AttainApp {
         if self.import_blocked() {
             return;
         }
-        let existing: std::collections::HashSet<String> = self
-            .org
-            .employees
-            .iter()
-            .map(|e| e.email.to_lowercase())
-            .collect();
-        let file = path.clone();
+        let (org, file) = (self.org.clone(), path.clone());
         self.start_check(path, move |reading| {
-            Preview::of_file(file, &existing, &reading).map(|p| Checked::Users(Box::new(p)))
+            Preview::of_file(file, &org, &reading).map(|p| Checked::Users(Box::new(p)))
         });
     }
 

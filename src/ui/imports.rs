@@ -196,13 +196,14 @@ fn preview_ui(ctx: &ViewCtx, ui: &mut egui::Ui, p: &Preview, cmds: &mut Vec<Comm
         rejected_ui(ctx, ui, &ctx.tr.file_error(e), cmds);
         return;
     }
-    let new = c.valid.len() - p.updates.len();
+    let new = c.valid.len() - p.updates.len() - p.unchanged;
     ui.label(ctx.tr.t(
         "import-summary",
         &[
             ("rows", c.data_rows.to_string()),
             ("new", new.to_string()),
             ("updates", p.updates.len().to_string()),
+            ("unchanged", p.unchanged.to_string()),
             ("errors", c.errors.len().to_string()),
         ],
     ));
@@ -225,7 +226,11 @@ fn preview_ui(ctx: &ViewCtx, ui: &mut egui::Ui, p: &Preview, cmds: &mut Vec<Comm
     });
     ui.separator();
     // Valid rows and errors in file order, drawn only where visible.
-    let (new_label, update_label) = (ctx.t("import-status-new"), ctx.t("import-status-update"));
+    let (new_label, update_label, unchanged_label) = (
+        ctx.t("import-status-new"),
+        ctx.t("import-status-update"),
+        ctx.t("import-status-unchanged"),
+    );
     ui.style_mut().interaction.selectable_labels = false;
     TableBuilder::new(ui)
         .id_salt("import_preview")
@@ -256,9 +261,25 @@ fn preview_ui(ctx: &ViewCtx, ui: &mut egui::Ui, p: &Preview, cmds: &mut Vec<Comm
                         c.valid[i].display_name.as_str(),
                         c.valid[i].email.clone(),
                     ),
-                    RowStatus::Update => (
+                    // What changes, old → new: nothing is overwritten unseen.
+                    RowStatus::Update(u) => (
                         update_label.as_str(),
                         AMBER,
+                        c.valid[i].display_name.as_str(),
+                        p.updates[u]
+                            .changes
+                            .iter()
+                            .map(|ch| {
+                                let field =
+                                    ctx.t(&format!("import-field-{}", ch.field.replace('_', "-")));
+                                format!("{field}: {} → {}", ch.from, ch.to)
+                            })
+                            .collect::<Vec<_>>()
+                            .join("; "),
+                    ),
+                    RowStatus::Unchanged => (
+                        unchanged_label.as_str(),
+                        egui::Color32::GRAY,
                         c.valid[i].display_name.as_str(),
                         c.valid[i].email.clone(),
                     ),
