@@ -21,7 +21,7 @@ fn measure(file: &Path, db: &Path) {
     org.domain = Some("contoso.it".into());
     let id = store.insert_org(&org).unwrap_or_else(|e| panic!("{e}"));
     let t2 = Instant::now();
-    let (created, counts) = store
+    let (created, counts, _) = store
         .import_users(
             id,
             &mut org,

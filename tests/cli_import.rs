@@ -80,11 +80,15 @@ fn every_users_fixture_through_the_cli() {
             (valid, errors, rejected),
             "{file}"
         );
-        assert_eq!(
-            dry.status.code(),
-            Some(if rejected { 2 } else { 0 }),
-            "{file}"
-        );
+        // Exit 2: the file refused; 3: some rows refused, the others imported; 0: all.
+        let status = if rejected {
+            2
+        } else if errors > 0 {
+            3
+        } else {
+            0
+        };
+        assert_eq!(dry.status.code(), Some(status), "{file}");
         assert_eq!(employees(&db), 1, "{file}: a dry run writes nothing");
         let log = dir.path().join("log.csv");
         let real = attain(&[
@@ -100,6 +104,7 @@ fn every_users_fixture_through_the_cli() {
             "--credentials-log",
             log.to_str().unwrap(),
         ]);
+        assert_eq!(real.status.code(), Some(status), "{file}");
         let j: Value = serde_json::from_slice(&real.stdout).unwrap();
         let changed = j["created"].as_u64().unwrap()
             + j["updated"].as_u64().unwrap()
@@ -603,4 +608,71 @@ fn a_reimport_updates_no_one_and_a_rename_lists_its_changes() {
     assert_eq!(u["changes"][0]["field"], "display_name");
     assert_eq!(u["changes"][0]["from"], "Nuovo Utente");
     assert_eq!(u["changes"][0]["to"], "Utente, Nuovo");
+
+    // `attain undo` takes the rename back and says so; then the first import; then nothing.
+    let name = |db: &str| -> Option<String> {
+        let c = rusqlite::Connection::open(db).unwrap();
+        c.query_row(
+            "SELECT display_name FROM employees WHERE email = 'nuovo.utente@contoso.it'",
+            [],
+            |r| r.get(0),
+        )
+        .ok()
+    };
+    assert_eq!(name(&db).as_deref(), Some("Utente, Nuovo"));
+    let undo = |lang: &str| {
+        attain(&[
+            "--db",
+            &db,
+            "undo",
+            "--org",
+            "Contoso Italia S.r.l.",
+            "--lang",
+            lang,
+        ])
+    };
+    let undone = |lang: &str, says: &str| {
+        let out = undo(lang);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert_eq!(String::from_utf8_lossy(&out.stdout), says);
+    };
+    undone(
+        "en",
+        "Undone in Contoso Italia S.r.l.: users import (users.csv)\n",
+    );
+    assert_eq!(
+        name(&db).as_deref(),
+        Some("Nuovo Utente"),
+        "the name is back"
+    );
+    undone(
+        "it",
+        "Annullato in Contoso Italia S.r.l.: importazione utenti (users.csv)\n",
+    );
+    assert_eq!(
+        name(&db),
+        None,
+        "the person the first import created is gone"
+    );
+    let c = rusqlite::Connection::open(&db).unwrap();
+    let undone: i64 = c
+        .query_row(
+            "SELECT COUNT(*) FROM imports WHERE undone_at IS NOT NULL",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(undone, 2, "the history says which imports were taken back");
+    drop(c);
+    let out = undo("en");
+    assert_eq!(out.status.code(), Some(2), "nothing left to undo");
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("Nothing to undo in Contoso Italia S.r.l."),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }

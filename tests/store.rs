@@ -489,3 +489,53 @@ fn undo_and_settings_are_audited_with_before_and_after() {
         ]
     );
 }
+
+#[test]
+fn the_undo_log_survives_a_restart_and_keeps_the_newest_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("u.attain");
+    let mut org = attain::io::demo::demo_org(catalog()).unwrap();
+    let before = org.clone();
+    let id = {
+        let mut s = Store::open(&path).unwrap();
+        let id = s.insert_org(&org).unwrap();
+        let who = org.employees[0].id.clone();
+        let edit = Edit::SetLeaver {
+            employee: who,
+            left_on: Some(t("2026-01-31")),
+        };
+        s.apply(id, &mut org, &edit, catalog()).unwrap();
+        let heads = s.undo_heads(id).unwrap();
+        assert_eq!(heads.len(), 1);
+        assert_eq!(heads[0].label, "set_leaver");
+        assert_eq!(
+            heads[0].subject.as_deref(),
+            Some(org.employees[0].display_name.as_str())
+        );
+        id
+    };
+    // Another session takes it back from the file.
+    let mut s = Store::open(&path).unwrap();
+    let mut reread = s.load_org(id).unwrap();
+    let head = s
+        .undo_last(id, &mut reread)
+        .unwrap()
+        .expect("one change to undo");
+    assert_eq!(head.label, "set_leaver");
+    assert_eq!(reread.employees, before.employees, "in memory");
+    assert_eq!(
+        s.load_org(id).unwrap().employees,
+        before.employees,
+        "in the file"
+    );
+    assert_eq!(s.undo_last(id, &mut reread).unwrap(), None);
+    // Only the newest KEPT changes are kept.
+    let kept = attain::store::UNDO_KEPT as usize;
+    for i in 0..kept + 5 {
+        let edit = Edit::SetAutoRenew(i % 2 == 0);
+        s.apply(id, &mut reread, &edit, catalog()).unwrap();
+    }
+    let heads = s.undo_heads(id).unwrap();
+    assert_eq!(heads.len(), kept);
+    assert!(heads.windows(2).all(|w| w[0].id < w[1].id), "oldest first");
+}

@@ -517,5 +517,8 @@ fn a_change_made_by_another_attain_shows_in_the_window() {
     h.run();
     assert_eq!(h.state().org.employees.len(), before + 2);
     assert!(h.state().notice.is_none(), "{:?}", h.state().notice);
-    assert_eq!(h.state().undo.len(), 1);
+    // Undo follows the workspace's log: the other attain's change, then the window's own.
+    let undo = &h.state().undo;
+    assert_eq!(undo.len(), 2);
+    assert_eq!(undo[1].subject.as_deref(), Some("Mio Arrivo"));
 }

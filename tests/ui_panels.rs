@@ -204,7 +204,9 @@ fn the_users_preview_shows_a_rename_old_to_new() {
         "First name,Last name,Display name,Email\r\nAnna,Rossi,\"Rossi, Anna\",anna.rossi@contoso.it\r\n",
     )
     .unwrap();
-    h.state_mut().commands.push(Command::PreviewImport(file));
+    h.state_mut()
+        .commands
+        .push(Command::PreviewImport(file.clone()));
     h.run();
     assert!(
         h.query_by_label("1 rows: 0 new, 1 updates of existing people, 0 unchanged, 0 with errors")
@@ -214,5 +216,50 @@ fn the_users_preview_shows_a_rename_old_to_new() {
         h.query_by_label("Display name: Anna Rossi → Rossi, Anna")
             .is_some(),
         "the change is shown before it is made"
+    );
+    let name = |h: &egui_kittest::Harness<'_, attain::app::AttainApp>| {
+        let app = h.state();
+        let e = app
+            .org
+            .employees
+            .iter()
+            .find(|e| e.id == "anna.rossi")
+            .unwrap();
+        let stored = app.store.load_org(app.org_id).unwrap();
+        let s = stored
+            .employees
+            .iter()
+            .find(|e| e.id == "anna.rossi")
+            .unwrap();
+        assert_eq!(e.display_name, s.display_name, "window and file agree");
+        e.display_name.clone()
+    };
+    // Unticked, the person is left as they are.
+    h.get_by_label("update").click();
+    h.run();
+    assert!(
+        h.query_by_label_contains("(1 of 1 left as they are)")
+            .is_some()
+    );
+    h.get_by_label("Import 0 valid rows").click();
+    h.run();
+    assert_eq!(name(&h), "Anna Rossi");
+    assert!(
+        h.state().undo.is_empty(),
+        "nothing changed, nothing to undo"
+    );
+    // Ticked, the name changes; one Undo puts it back and says what it took back.
+    h.state_mut().commands.push(Command::DismissImport);
+    h.state_mut().commands.push(Command::PreviewImport(file));
+    h.run();
+    h.get_by_label("Import 1 valid rows").click();
+    h.run();
+    assert_eq!(name(&h), "Rossi, Anna");
+    h.get_by_label("Undo").click();
+    h.run();
+    assert_eq!(name(&h), "Anna Rossi");
+    assert_eq!(
+        h.state().notice.as_ref().unwrap().text,
+        "Undone: users import (rename.csv)"
     );
 }

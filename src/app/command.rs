@@ -37,6 +37,11 @@ pub enum Command {
     ImportUsersDialog,
     PreviewImport(PathBuf),
     ConfirmImport,
+    /// Leaves the person of one previewed update as they are (`None`: every update), or not.
+    SkipUpdate {
+        update: Option<usize>,
+        skip: bool,
+    },
     /// Cancels a preview, or a running import (which then rolls back).
     CancelImport,
     SaveCredentialsLogDialog,
@@ -121,6 +126,7 @@ impl AttainApp {
             Command::ImportUsersDialog => self.import_users_dialog(),
             Command::PreviewImport(path) => self.preview_import(path),
             Command::ConfirmImport => self.confirm_import(),
+            Command::SkipUpdate { update, skip } => self.skip_update(update, skip),
             Command::CancelImport => self.cancel_import(),
             Command::SaveCredentialsLogDialog => self.save_credentials_log_dialog(),
             Command::SaveCredentialsLog(path) => self.save_credentials_log(path),

@@ -4,6 +4,7 @@
 use super::jobs::Job;
 use super::{AttainApp, Command};
 use crate::eval::LevelName;
+use crate::i18n::Wording;
 use crate::model::{Edit, Instant};
 
 /// What waits for the user's yes.
@@ -109,6 +110,9 @@ impl AttainApp {
     pub(super) fn data_changed(&mut self) {
         self.generation += 1;
         self.user_name = None;
+        // The changes that can be taken back (the log is in the file: another attain's
+        // changes and earlier sessions' are there too).
+        self.undo = self.store.undo_heads(self.org_id).unwrap_or_default();
     }
 
     /// Reads the organisation's import history: when it is shown and after an import, not
@@ -134,8 +138,7 @@ impl AttainApp {
             &edit,
             &catalog,
         ) {
-            Ok(undo) => {
-                self.undo.push(undo);
+            Ok(_) => {
                 self.data_changed();
                 self.notice = None;
                 self.summary_follows_edit();
@@ -172,18 +175,24 @@ impl AttainApp {
         }
     }
 
+    /// Takes back the organisation's last change, as `attain undo` does, and says which.
     pub(super) fn undo_last(&mut self) {
-        let Some(undo) = self.undo.pop() else { return };
-        match self
-            .store
-            .undo(std::sync::Arc::make_mut(&mut self.org), &undo)
-        {
-            Ok(()) => {
+        if self.undo.is_empty() || self.loading.busy() {
+            return;
+        }
+        let org = std::sync::Arc::make_mut(&mut self.org);
+        match self.store.undo_last(self.org_id, org) {
+            Ok(Some(head)) => {
                 self.data_changed();
-                self.ok(self.t("notice-undone"));
+                let change = self.tr.undo_change(&head);
+                self.ok(self.tr.t("notice-undone", &[("change", change)]));
                 self.summary_follows_edit();
+                if head.label.starts_with("import_") {
+                    self.refresh_history();
+                }
                 self.reevaluate();
             }
+            Ok(None) => self.data_changed(),
             Err(e) => self.store_failed(e),
         }
     }

@@ -34,6 +34,8 @@ pub struct Preview {
     pub unchanged: usize,
     /// Every data row in file order: (line, status, index into `check.valid` for valid rows).
     pub rows: Vec<(usize, RowStatus, usize)>,
+    /// Per update: the user unticked it, so the person is left as they are.
+    pub skipped: Vec<bool>,
 }
 
 /// An import under way.
@@ -177,10 +179,32 @@ impl Preview {
             sha256,
             path,
             check,
+            skipped: vec![false; updates.len()],
             updates,
             unchanged,
             rows,
         })
+    }
+
+    /// The valid rows the import writes: every one but the updates the user unticked.
+    pub fn rows_to_import(&self) -> Vec<crate::model::import::UserRow> {
+        let skipped: rustc_hash::FxHashSet<usize> = self
+            .updates
+            .iter()
+            .zip(&self.skipped)
+            .filter(|(_, s)| **s)
+            .map(|(u, _)| u.line)
+            .collect();
+        self.check
+            .valid
+            .iter()
+            .filter(|r| !skipped.contains(&r.line))
+            .cloned()
+            .collect()
+    }
+
+    pub fn skipped_count(&self) -> usize {
+        self.skipped.iter().filter(|s| **s).count()
     }
 
     pub fn file_name(&self) -> String {
@@ -190,7 +214,7 @@ impl Preview {
     }
 }
 
-pub type Outcome = Result<(Vec<Created>, ImportCounts), String>;
+pub type Outcome = Result<(Vec<Created>, ImportCounts, Option<crate::store::UndoHead>), String>;
 
 pub enum Started {
     Running(Running),
@@ -202,9 +226,9 @@ pub enum Started {
 pub fn start(store: &mut Store, org_id: i64, preview: &Preview, waker: &Waker) -> Started {
     let done = Arc::new(AtomicUsize::new(0));
     let cancel = Arc::new(AtomicBool::new(false));
-    let total = preview.check.valid.len();
+    let valid = preview.rows_to_import();
+    let total = valid.len();
     let path = store.path().to_path_buf();
-    let valid = preview.check.valid.clone();
     let source = preview.check.source(&preview.file_name(), &preview.sha256);
     let run = {
         let (done, cancel) = (done.clone(), cancel.clone());
@@ -304,6 +328,20 @@ impl AttainApp {
         match start(&mut self.store, self.org_id, &preview, &self.waker) {
             Started::Running(r) => self.import = ImportState::Running(preview, r),
             Started::Done(outcome) => self.finish_import(preview.check, outcome),
+        }
+    }
+
+    /// Ticks or unticks one update of the preview (`None`: all of them).
+    pub(super) fn skip_update(&mut self, update: Option<usize>, skip: bool) {
+        if let ImportState::Preview(p) = &mut self.import {
+            match update {
+                Some(i) => {
+                    if let Some(s) = p.skipped.get_mut(i) {
+                        *s = skip;
+                    }
+                }
+                None => p.skipped.iter_mut().for_each(|s| *s = skip),
+            }
         }
     }
 
@@ -420,11 +458,10 @@ impl AttainApp {
             p.plan.changed,
             &source,
         ) {
-            Ok(()) => {
+            Ok(_) => {
                 self.ok(self.tr.t("import-achievements-done", &[("file", name)]));
                 self.data_changed();
                 self.refresh_history();
-                self.undo.clear();
                 self.summary_follows_edit();
                 self.reevaluate();
             }
@@ -457,7 +494,7 @@ impl AttainApp {
     /// Shows the outcome of an import and reloads the organisation it changed.
     pub fn finish_import(&mut self, check: crate::io::users::UsersCheck, outcome: Outcome) {
         match outcome {
-            Ok((created, counts)) => {
+            Ok((created, counts, _)) => {
                 let new_accounts = counts.created > 0;
                 self.import = ImportState::Finished(Box::new(Finished {
                     check,

@@ -19,7 +19,7 @@ pub use view::ViewCtx;
 use crate::i18n::{Lang, Tr};
 use crate::io::catalog_file::default_catalog;
 use crate::model::{Catalog, Instant, Org};
-use crate::store::{OrgSummary, Store, Undo};
+use crate::store::{OrgSummary, Store, UndoHead};
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -88,7 +88,7 @@ pub struct AttainApp {
     pub as_of: Option<Instant>,
     pub eval: Evaluation,
     pub panel: Panel,
-    pub undo: Vec<Undo>,
+    pub undo: Vec<UndoHead>,
     pub notice: Option<Notice>,
     /// The panels' own state (filters, forms, what is open).
     pub views: crate::ui::Views,

@@ -179,7 +179,6 @@ impl AttainApp {
             Ok(org) => {
                 self.org_id = id;
                 self.org = std::sync::Arc::new(org);
-                self.undo.clear();
                 self.data_changed();
                 self.refresh_history();
                 self.remember("current_org", &id.to_string());

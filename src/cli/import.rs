@@ -158,7 +158,7 @@ fn import_users(args: &ImportUsersArgs, db: Option<PathBuf>) -> Result<String, F
             .file
             .file_name()
             .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-        let (created, counts) = store
+        let (created, counts, _) = store
             .import_users(
                 org_id,
                 &mut org,
@@ -191,7 +191,31 @@ fn import_users(args: &ImportUsersArgs, db: Option<PathBuf>) -> Result<String, F
             message: format!("{}: {reason}", args.file.display()),
         });
     }
-    Ok(out)
+    partial(out, &args.file, summary.errors.len(), args.dry_run)
+}
+
+/// Exit 3 when rows were refused: the output as it is, and a line on stderr saying so.
+fn partial(
+    out: String,
+    file: &std::path::Path,
+    refused: usize,
+    dry_run: bool,
+) -> Result<String, Failure> {
+    if refused == 0 {
+        return Ok(out);
+    }
+    let done = if dry_run {
+        "would be imported"
+    } else {
+        "were imported"
+    };
+    Err(Failure::Partial {
+        stdout: out,
+        message: format!(
+            "{}: {refused} rows refused (each with its line, field and reason above); the valid rows {done}",
+            file.display()
+        ),
+    })
 }
 
 fn summary(
@@ -343,7 +367,12 @@ fn import_achievements(
             .import_achievements(org_id, &mut org, plan.added, plan.changed, &source)
             .map_err(|e| Failure::Other(e.to_string()))?;
     }
-    render(&summary, args.format)
+    partial(
+        render(&summary, args.format)?,
+        &args.file,
+        summary.errors.len(),
+        args.dry_run,
+    )
 }
 
 fn render(s: &AchievementsSummary, format: Format) -> Result<String, Failure> {

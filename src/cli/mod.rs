@@ -112,6 +112,18 @@ pub enum Verb {
     /// Import a file into an organisation of the workspace.
     #[command(subcommand)]
     Import(import::ImportKind),
+    /// Take back the organisation's last change (an edit in the window or an import), as
+    /// the window's Undo does, and say what it was. Exit 2 when there is nothing to undo.
+    Undo {
+        /// The organisation's name.
+        #[arg(long)]
+        org: String,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// Language of the message: en or it.
+        #[arg(long, default_value = "en")]
+        lang: String,
+    },
 }
 
 #[derive(clap::Args, Debug)]
@@ -169,6 +181,12 @@ pub enum Failure {
     Other(String),
     /// The input was rejected as a whole: `stdout` is still printed (a JSON summary), exit 2.
     Rejected {
+        stdout: String,
+        message: String,
+    },
+    /// An import whose valid rows were imported (or, dry run, would be) while others were
+    /// refused: `stdout` is printed, exit 3, so a script can tell it from a full success.
+    Partial {
         stdout: String,
         message: String,
     },
@@ -239,6 +257,7 @@ pub fn main() -> Outcome {
         Some(Verb::Check) => workspace::check(db),
         Some(Verb::Restore { from }) => workspace::restore(&from, db),
         Some(Verb::Export { org, output }) => workspace::export(&org, &output, db),
+        Some(Verb::Undo { org, format, lang }) => workspace::undo(&org, format, &lang, db),
     };
     Outcome::Done(finish(result))
 }
@@ -258,6 +277,11 @@ fn finish(result: Result<String, Failure>) -> ExitCode {
             print!("{stdout}");
             eprintln!("{}: {message}", Tr::new(Lang::En).t("cli-error", &[]));
             ExitCode::from(2)
+        }
+        Err(Failure::Partial { stdout, message }) => {
+            print!("{stdout}");
+            eprintln!("{message}");
+            ExitCode::from(3)
         }
         Err(Failure::Other(m)) => {
             eprintln!("{}: {m}", Tr::new(Lang::En).t("cli-error", &[]));

@@ -110,3 +110,40 @@ pub(super) fn export(
         .map_err(|e| Failure::Input(format!("{}: {e}", output.display())))?;
     Ok(String::new())
 }
+
+/// `attain undo --org NAME`: takes back the organisation's last change from the undo log the
+/// window writes too; says what it was (text) or gives it as JSON.
+pub(super) fn undo(
+    name: &str,
+    format: super::Format,
+    lang: &str,
+    db: Option<PathBuf>,
+) -> Result<String, Failure> {
+    use crate::i18n::{Lang, Tr, Wording};
+    let tr = Tr::new(Lang::parse(lang).unwrap_or(Lang::En));
+    let mut store = workspace(db)?;
+    let id = org_named(&store, "undo --org", name)?;
+    let other = |e: crate::store::StoreError| Failure::Other(e.to_string());
+    // Read under the store's change check: another attain writing meanwhile refuses the undo.
+    store.mark_read().map_err(other)?;
+    let mut org = store.load_org(id).map_err(other)?;
+    let org_arg = ("org", name.to_string());
+    let Some(head) = store.undo_last(id, &mut org).map_err(other)? else {
+        return Err(Failure::Input(tr.t("undo-nothing", &[org_arg])));
+    };
+    let change = tr.undo_change(&head);
+    Ok(match format {
+        super::Format::Text => {
+            format!("{}\n", tr.t("undo-done-in", &[org_arg, ("change", change)]))
+        }
+        super::Format::Json => super::json(&serde_json::json!({
+            "org": name,
+            "undone": {
+                "kind": head.label,
+                "subject": head.subject,
+                "at": head.at,
+                "change": change,
+            },
+        }))?,
+    })
+}

@@ -1,5 +1,5 @@
-//! The domain's wording in the reader's language: reminders, what-if changes, plan actions and
-//! the importers' problems (which keep English messages for the CLI and the JSON contract; the
+//! The domain's wording in the reader's language: reminders, what-if changes, plan actions,
+//! the changes undo takes back and the importers' problems (which keep English messages for the CLI and the JSON contract; the
 //! window words each from its code and its details). One trait, implemented by [`Tr`].
 
 use super::Tr;
@@ -9,6 +9,7 @@ use crate::eval::whatif::Change;
 use crate::io::trainings::Problem;
 use crate::io::users::{FileError, MAX_CHARS, RowError, Warning};
 use crate::model::{Catalog, Day};
+use crate::store::UndoHead;
 
 /// What the engine and the importers report, as sentences.
 pub trait Wording {
@@ -26,6 +27,8 @@ pub trait Wording {
     fn warning(&self, w: &Warning) -> String;
     /// A Trainings or Credly problem (file, row or warning).
     fn problem(&self, p: &Problem) -> String;
+    /// A change that can be taken back: what it was and whom or what it changed.
+    fn undo_change(&self, head: &UndoHead) -> String;
 }
 
 impl Wording for Tr {
@@ -49,6 +52,16 @@ impl Wording for Tr {
     }
     fn problem(&self, p: &Problem) -> String {
         problem(self, p)
+    }
+    fn undo_change(&self, head: &UndoHead) -> String {
+        let change = self.t("undo-change", &[("kind", head.label.clone())]);
+        match &head.subject {
+            Some(subject) => self.t(
+                "undo-change-of",
+                &[("change", change), ("subject", subject.clone())],
+            ),
+            None => change,
+        }
     }
 }
 

@@ -1,6 +1,7 @@
-//! Edits: applied in memory and in the file in one transaction with their audit rows, and
-//! undone the same way; an MCID associated here is severed from the organisation that held it.
+//! Edits: applied in memory and in the file in one transaction with their audit rows and
+//! their undo (see `undo.rs`); an MCID associated here is severed from the organisation that held it.
 
+use super::undo::log;
 use super::{AuditRow, Result, Store, StoreError, Undo, json, now, rows, who};
 use crate::model::validate::validate_touched;
 use crate::model::{Catalog, Edit, Org};
@@ -21,8 +22,6 @@ impl Store {
     ) -> Result<Undo> {
         let touch = edit.touch();
         let mut undo = Undo {
-            org_id,
-            label: edit.kind(),
             employees: touch
                 .employees
                 .iter()
@@ -37,7 +36,7 @@ impl Store {
                 })
                 .collect(),
             meta: touch.meta.then(|| meta_of(org)),
-            severed: Vec::new(),
+            ..Undo::default()
         };
         let written = edit
             .apply(org)
@@ -48,7 +47,7 @@ impl Store {
             })
             .and_then(|()| self.write_edit(org_id, org, edit, &mut undo));
         if written.is_err() {
-            put_back(org, &undo);
+            undo.put_back(org);
         }
         written.map(|()| undo)
     }
@@ -91,57 +90,20 @@ impl Store {
                 )?);
             }
         }
-        tx.commit()?;
         undo.severed = severed;
-        Ok(())
-    }
-
-    /// Puts back the state an edit replaced (one transaction, audited as `undo`).
-    pub fn undo(&mut self, org: &mut Org, undo: &Undo) -> Result<()> {
-        let tx = self.write_tx()?;
-        for (id, before) in &undo.employees {
-            let restored = before.as_ref().map(|(_, e)| e);
-            rows::write_employee(&tx, undo.org_id, id, restored)?;
-            // Each row put back, with what it was and what it is again.
-            let now = org.employees.iter().find(|e| &e.id == id).and_then(json);
-            audit(
-                &tx,
-                Some(undo.org_id),
-                "undo",
-                Some(id),
-                now,
-                restored.and_then(json).as_deref(),
-            )?;
-        }
-        // The other organisations get back the associations this edit severed.
-        for (emp_id, other_org, dissociated) in &undo.severed {
-            tx.execute(
-                "UPDATE associations SET dissociated_on = ?1 WHERE employee_id = ?2",
-                params![dissociated, emp_id],
-            )?;
-            audit(
-                &tx,
-                Some(*other_org),
-                "undo",
-                Some(undo.label),
-                None,
-                dissociated.as_deref(),
-            )?;
-        }
-        if let Some(meta) = &undo.meta {
-            rows::write_meta(&tx, undo.org_id, meta)?;
-            audit(
-                &tx,
-                Some(undo.org_id),
-                "undo",
-                Some(&meta.name),
-                json(&meta_of(org)),
-                json(meta).as_deref(),
-            )?;
-        }
-        audit(&tx, Some(undo.org_id), "undo", Some(undo.label), None, None)?;
+        let subject = match &undo.employees[..] {
+            [(id, before)] => org
+                .employees
+                .iter()
+                .find(|e| &e.id == id)
+                .or(before.as_ref().map(|(_, e)| e))
+                .map(|e| e.display_name.clone()),
+            [] => Some(org.name.clone()),
+            _ => None,
+        };
+        // Every edit touches someone or the organisation, so it is logged.
+        undo.head = log(&tx, org_id, edit.kind(), subject, undo)?.unwrap_or_default();
         tx.commit()?;
-        put_back(org, undo);
         Ok(())
     }
 
@@ -164,32 +126,8 @@ impl Store {
     }
 }
 
-/// Restores in memory what an edit touched, at the positions it had.
-fn put_back(org: &mut Org, undo: &Undo) {
-    for (id, before) in &undo.employees {
-        let now = org.employees.iter().position(|e| &e.id == id);
-        match (now, before) {
-            (Some(i), Some((_, b))) => org.employees[i] = b.clone(),
-            (Some(i), None) => {
-                org.employees.remove(i);
-            }
-            (None, Some((at, b))) => org
-                .employees
-                .insert((*at).min(org.employees.len()), b.clone()),
-            (None, None) => {}
-        }
-    }
-    if let Some(meta) = &undo.meta {
-        let employees = std::mem::take(&mut org.employees);
-        *org = Org {
-            employees,
-            ..meta.clone()
-        };
-    }
-}
-
 /// The organisation without its people (what an organisation-level edit changes).
-fn meta_of(org: &Org) -> Org {
+pub(super) fn meta_of(org: &Org) -> Org {
     Org {
         employees: Vec::new(),
         ..org.clone()

@@ -1,7 +1,8 @@
 //! Imports into the workspace: bulk users (one transaction, user names in the organisation's
 //! domain, temporary passwords returned once and never stored) and the import history.
 
-use super::{Result, Store, StoreError, audit, now, rows};
+use super::undo::log;
+use super::{Result, Store, StoreError, Undo, UndoHead, audit, now, rows};
 use crate::model::import::{Created, ImportSource, UserRow, make_upn, user_changes};
 use crate::model::{Employee, Org};
 use rusqlite::params;
@@ -28,6 +29,8 @@ pub struct ImportRecord {
     pub updated: usize,
     pub errors: usize,
     pub detail: String,
+    /// When the import was taken back (undo), if it was.
+    pub undone_at: Option<String>,
 }
 
 /// Why an import stopped part-way: nothing was written.
@@ -37,7 +40,7 @@ impl Store {
     /// Imports the valid rows of a checked file into `org` (in memory and in the file) in one
     /// transaction. `passwords(n)` gives the new accounts' temporary passwords (the OS random
     /// source, in `io::accounts`); `progress(done, total)` returns false to cancel (then nothing
-    /// is written).
+    /// is written). Returns the accounts, the counts and the undo (none if nothing changed).
     pub fn import_users(
         &mut self,
         org_id: i64,
@@ -46,7 +49,7 @@ impl Store {
         source: &ImportSource,
         passwords: &mut dyn FnMut(usize) -> Vec<String>,
         progress: &mut dyn FnMut(usize, usize) -> bool,
-    ) -> Result<(Vec<Created>, ImportCounts)> {
+    ) -> Result<(Vec<Created>, ImportCounts, Option<UndoHead>)> {
         let created_at: std::sync::Arc<str> = now().into();
         let expires_at: std::sync::Arc<str> = (chrono::Utc::now() + chrono::Duration::days(90))
             .format("%Y-%m-%dT%H:%M:%SZ")
@@ -77,22 +80,27 @@ impl Store {
             upns.into_iter().map(|u| u.to_lowercase()).collect()
         };
         let mut next = Vec::with_capacity(valid.len());
-        let mut updates: Vec<(String, &UserRow)> = Vec::new();
+        // Each update: the person's key, the row, and the person's position in `org`.
+        let mut updates: Vec<(String, &UserRow, Option<usize>)> = Vec::new();
         let mut unchanged = 0;
         // The people as `org` holds them (read from this file): a row that changes nothing
         // is not written, so a re-import of the same file updates no one.
-        let people: HashMap<&str, &Employee> =
-            org.employees.iter().map(|e| (e.id.as_str(), e)).collect();
+        let people: HashMap<&str, usize> = org
+            .employees
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.id.as_str(), i))
+            .collect();
         for row in valid {
             match by_email.get(&row.email.to_lowercase()) {
                 Some(key)
                     if people
                         .get(key.as_str())
-                        .is_some_and(|e| user_changes(e, row).is_empty()) =>
+                        .is_some_and(|&i| user_changes(&org.employees[i], row).is_empty()) =>
                 {
                     unchanged += 1
                 }
-                Some(key) => updates.push((key.clone(), row)),
+                Some(key) => updates.push((key.clone(), row, people.get(key.as_str()).copied())),
                 None => {
                     let upn = make_upn(&row.email, org.domain.as_deref(), &taken);
                     taken.insert(upn.clone());
@@ -133,7 +141,8 @@ impl Store {
                 return Err(StoreError::Rejected(CANCELLED.into()));
             }
         }
-        for (key, row) in &updates {
+        drop(people);
+        for (key, row, _) in &updates {
             // Names only: an update never touches the person's achievements or association.
             tx.prepare_cached(
                 "UPDATE employees SET display_name = ?1, first_name = COALESCE(?2, first_name), last_name = COALESCE(?3, last_name) WHERE org_id = ?4 AND key = ?5",
@@ -163,7 +172,20 @@ impl Store {
             updated: updates.len(),
             unchanged,
         };
-        history(&tx, org_id, &created_at, source, &counts)?;
+        let mut undo = Undo::of_import(
+            next.iter().map(|(_, e, _)| e.id.clone()),
+            updates
+                .iter()
+                .filter_map(|&(_, _, i)| i.map(|i| (i, org.employees[i].clone()))),
+        );
+        undo.import = Some(history(&tx, org_id, &created_at, source, &counts)?);
+        let head = log(
+            &tx,
+            org_id,
+            "import_users",
+            Some(source.file_name.clone()),
+            &undo,
+        )?;
         audit(
             &tx,
             Some(org_id),
@@ -179,8 +201,8 @@ impl Store {
             return Err(StoreError::Rejected(CANCELLED.into()));
         }
         tx.commit()?;
-        for (key, row) in &updates {
-            if let Some(e) = org.employees.iter_mut().find(|e| &e.id == key) {
+        for (_, row, i) in &updates {
+            if let Some(e) = i.map(|i| &mut org.employees[i]) {
                 e.display_name = row.display_name.clone();
                 if !row.first_name.is_empty() {
                     e.first_name = Some(row.first_name.clone());
@@ -191,11 +213,12 @@ impl Store {
             }
         }
         org.employees.extend(next.into_iter().map(|(_, e, _)| e));
-        Ok((created, counts))
+        Ok((created, counts, head))
     }
 
     /// Writes a planned Trainings or Credly import in one transaction, with its history row:
     /// `added` people, and `changed` ones (position in `org.employees`, the person after).
+    /// Returns its undo (none if nothing changed).
     pub fn import_achievements(
         &mut self,
         org_id: i64,
@@ -203,7 +226,7 @@ impl Store {
         added: Vec<Employee>,
         changed: Vec<(usize, Employee)>,
         source: &ImportSource,
-    ) -> Result<()> {
+    ) -> Result<Option<UndoHead>> {
         let at = now();
         // The plan was made from the people as read: refused if another attain wrote since.
         let tx = self.write_tx()?;
@@ -218,11 +241,17 @@ impl Store {
             updated: changed.len(),
             unchanged: 0,
         };
-        history(&tx, org_id, &at, source, &counts)?;
+        let mut undo = Undo::of_import(
+            added.iter().map(|e| e.id.clone()),
+            changed.iter().map(|(i, _)| (*i, org.employees[*i].clone())),
+        );
+        undo.import = Some(history(&tx, org_id, &at, source, &counts)?);
+        let kind = format!("import_{}", source.kind);
+        let head = log(&tx, org_id, &kind, Some(source.file_name.clone()), &undo)?;
         audit(
             &tx,
             Some(org_id),
-            &format!("import_{}", source.kind),
+            &kind,
             Some(&source.file_name),
             None,
             Some(&source.summary),
@@ -232,13 +261,13 @@ impl Store {
             org.employees[i] = e;
         }
         org.employees.extend(added);
-        Ok(())
+        Ok(head)
     }
 
     /// The organisation's imports, newest first.
     pub fn import_history(&self, org_id: i64) -> Result<Vec<ImportRecord>> {
         let mut st = self.conn.prepare(
-            "SELECT at, kind, file_name, sha256, rows, created, updated, errors, detail FROM imports WHERE org_id = ?1 ORDER BY id DESC",
+            "SELECT at, kind, file_name, sha256, rows, created, updated, errors, detail, undone_at FROM imports WHERE org_id = ?1 ORDER BY id DESC",
         )?;
         let rows = st.query_map([org_id], |r| {
             Ok(ImportRecord {
@@ -251,6 +280,7 @@ impl Store {
                 updated: r.get::<_, i64>(6)? as usize,
                 errors: r.get::<_, i64>(7)? as usize,
                 detail: r.get(8)?,
+                undone_at: r.get(9)?,
             })
         })?;
         Ok(rows.collect::<std::result::Result<_, _>>()?)
@@ -264,7 +294,7 @@ fn history(
     at: &str,
     source: &ImportSource,
     counts: &ImportCounts,
-) -> Result<()> {
+) -> Result<i64> {
     tx.execute(
         "INSERT INTO imports(org_id, at, kind, file_name, sha256, rows, created, updated, errors, detail) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
         params![
@@ -280,5 +310,5 @@ fn history(
             source.detail
         ],
     )?;
-    Ok(())
+    Ok(tx.last_insert_rowid())
 }

@@ -10,14 +10,16 @@ pub mod imports;
 mod rows;
 pub mod schema;
 mod settings;
+mod undo;
 mod watch;
 
 use backup::backup_to;
 pub use backup::{aside_path, backup_path};
 use edit::audit;
+pub use undo::{KEPT as UNDO_KEPT, Undo, UndoHead};
 pub use watch::watch;
 
-use crate::model::{Employee, Org};
+use crate::model::Org;
 use rusqlite::{Connection, OptionalExtension, Transaction};
 use rusqlite_migration::SchemaVersion;
 use std::path::{Path, PathBuf};
@@ -101,20 +103,6 @@ pub struct OrgSummary {
     pub id: i64,
     pub name: String,
     pub employees: usize,
-}
-
-/// The state before an edit, to put back on undo.
-#[derive(Debug, Clone)]
-pub struct Undo {
-    pub org_id: i64,
-    pub label: &'static str,
-    /// Each touched employee as it was, with its position (`None`: it did not exist).
-    employees: Vec<(String, Option<(usize, Employee)>)>,
-    /// The organisation without its employees, when its own fields changed.
-    meta: Option<Org>,
-    /// Associations in other organisations the edit severed (§5.4): each employee row id,
-    /// its organisation, and the dissociation it had before.
-    severed: Vec<(i64, i64, Option<String>)>,
 }
 
 /// One row of the audit table.

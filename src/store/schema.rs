@@ -116,12 +116,27 @@ CREATE TABLE imports (
 );
 ";
 
+/// Version 3: the undo log (the state each change replaced, as JSON; the newest 50 per
+/// organisation), and imports taken back.
+const V3: &str = "
+CREATE TABLE undo_log (
+    id INTEGER PRIMARY KEY,
+    org_id INTEGER NOT NULL REFERENCES organisations(id) ON DELETE CASCADE,
+    at TEXT NOT NULL,
+    label TEXT NOT NULL,         -- the edit's kind, or import_users / import_trainings…
+    subject TEXT,                -- a person's name, a file name, the organisation's name
+    data TEXT NOT NULL           -- JSON: what the change replaced
+);
+CREATE INDEX undo_log_org ON undo_log(org_id, id);
+ALTER TABLE imports ADD COLUMN undone_at TEXT;
+";
+
 /// All migrations, oldest first.
 pub fn migrations() -> Migrations<'static> {
     Migrations::from_slice(MIGRATIONS)
 }
 
-static MIGRATIONS: &[M<'static>] = &[M::up(V1), M::up(V2)];
+static MIGRATIONS: &[M<'static>] = &[M::up(V1), M::up(V2), M::up(V3)];
 
 /// The schema version this build writes.
-pub const LATEST: usize = 2;
+pub const LATEST: usize = 3;

@@ -210,10 +210,35 @@ fn preview_ui(ctx: &ViewCtx, ui: &mut egui::Ui, p: &Preview, cmds: &mut Vec<Comm
     for w in &c.warnings {
         ui.colored_label(AMBER, ctx.tr.warning(w));
     }
+    let skipped = p.skipped_count();
+    if !p.updates.is_empty() {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(ctx.tr.t(
+                "import-updates-choice",
+                &[
+                    ("skipped", skipped.to_string()),
+                    ("updates", p.updates.len().to_string()),
+                ],
+            ));
+            if ui.button(ctx.t("import-apply-all")).clicked() {
+                cmds.push(Command::SkipUpdate {
+                    update: None,
+                    skip: false,
+                });
+            }
+            if ui.button(ctx.t("import-skip-all")).clicked() {
+                cmds.push(Command::SkipUpdate {
+                    update: None,
+                    skip: true,
+                });
+            }
+        });
+    }
     ui.horizontal(|ui| {
-        let label = ctx
-            .tr
-            .t("import-confirm", &[("count", c.valid.len().to_string())]);
+        let label = ctx.tr.t(
+            "import-confirm",
+            &[("count", (c.valid.len() - skipped).to_string())],
+        );
         if ui
             .add_enabled(!c.valid.is_empty(), egui::Button::new(label))
             .clicked()
@@ -253,7 +278,8 @@ fn preview_ui(ctx: &ViewCtx, ui: &mut egui::Ui, p: &Preview, cmds: &mut Vec<Comm
         })
         .body(|body| {
             body.rows(18.0, p.rows.len(), |mut row| {
-                let (line, status, i) = p.rows[row.index()];
+                let row_index = row.index();
+                let (line, status, i) = p.rows[row_index];
                 let (status, color, name, detail) = match status {
                     RowStatus::New => (
                         new_label.as_str(),
@@ -291,8 +317,22 @@ fn preview_ui(ctx: &ViewCtx, ui: &mut egui::Ui, p: &Preview, cmds: &mut Vec<Comm
                 row.col(|ui| {
                     ui.label(line.to_string());
                 });
-                row.col(|ui| {
-                    ui.colored_label(color, status);
+                row.col(|ui| match p.rows[row_index].1 {
+                    // Ticked: the row's names replace the person's; unticked: left as is.
+                    RowStatus::Update(u) => {
+                        let mut apply = !p.skipped[u];
+                        let text = egui::RichText::new(status).color(color);
+                        let tick = ui.checkbox(&mut apply, text);
+                        if tick.on_hover_text(ctx.t("import-update-hint")).changed() {
+                            cmds.push(Command::SkipUpdate {
+                                update: Some(u),
+                                skip: !apply,
+                            });
+                        }
+                    }
+                    _ => {
+                        ui.colored_label(color, status);
+                    }
                 });
                 row.col(|ui| {
                     ui.label(name);
@@ -383,7 +423,7 @@ fn history_ui(ctx: &ViewCtx, ui: &mut egui::Ui) {
     }
     egui::Grid::new("import_history")
         .striped(true)
-        .num_columns(6)
+        .num_columns(7)
         .show(ui, |ui| {
             for k in [
                 "import-col-when",
@@ -404,6 +444,10 @@ fn history_ui(ctx: &ViewCtx, ui: &mut egui::Ui) {
                 ui.label(h.created.to_string());
                 ui.label(h.updated.to_string());
                 ui.label(h.errors.to_string());
+                // An import taken back stays listed, marked so.
+                if let Some(at) = &h.undone_at {
+                    ui.weak(ctx.t("import-undone")).on_hover_text(at.as_str());
+                }
                 ui.end_row();
             }
         });

@@ -86,7 +86,7 @@ drop-one-file = Drop one file at a time: nothing was opened.
 drop-unsupported = attain cannot read { $file }: drop a users file or a Trainings or Credly export (CSV or text), or an org file (.org.ron). A spreadsheet workbook must be saved as CSV first.
 error-worker-stopped = A background task stopped unexpectedly; nothing it was doing was saved.
 notice-worker-crashed = A background task failed and was stopped; attain goes on. A report was saved to { $file }
-notice-undone = The last change was undone
+notice-undone = Undone: { $change }
 impact-drop = { $competency } would go from { $from } to { $to }
 impact-drop-on = { $competency } would go from { $from } to { $to } on { $date }
 impact-computing = Working out what changes…
@@ -452,3 +452,36 @@ import-problem-month-mismatch = { $field } does not match the completion date (i
 import-problem-other-partner = rows of another partner: is this the organisation's own export?
 import-problem-too-many-rows = Partner Center accepts at most { $limit } users per upload; this file has { $rows }
 import-problem-no-data-rows = the file contains no users
+
+undo-change = { $kind ->
+    [add_employee] employee added
+    [update_employee] employee changed
+    [remove_employee] employee removed
+    [add_achievement] credential added
+    [remove_achievement] credential removed
+    [associate] association
+    [dissociate] dissociation
+    [set_leaver] leaving date
+    [add_override] override added
+    [remove_override] override removed
+    [add_performance] performance figure added
+    [remove_performance] performance figure removed
+    [purchase] membership purchase
+    [renew] membership renewal
+    [set_auto_renew] automatic renewal
+    [set_org_details] organisation details
+    [set_settings] settings
+    [batch] what-if changes applied
+    [import_users] users import
+    [import_trainings] Trainings import
+    [import_credly] Credly import
+   *[other] change
+}
+undo-change-of = { $change } ({ $subject })
+undo-nothing = Nothing to undo in { $org }.
+undo-done-in = Undone in { $org }: { $change }
+import-updates-choice = Each update replaces a person's names with the file's; untick one to leave that person as they are ({ $skipped } of { $updates } left as they are).
+import-apply-all = Apply every update
+import-skip-all = Leave everyone as they are
+import-update-hint = Ticked: the file's names replace the person's. Unticked: the person stays as they are.
+import-undone = undone

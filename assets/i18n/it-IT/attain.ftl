@@ -86,7 +86,7 @@ drop-one-file = Trascina un file alla volta: non è stato aperto nulla.
 drop-unsupported = attain non può leggere { $file }: trascina un file di utenti o un'esportazione Trainings o Credly (CSV o testo), oppure un file di organizzazione (.org.ron). Una cartella di lavoro va prima salvata come CSV.
 error-worker-stopped = Un'attività in background si è interrotta inaspettatamente; nulla di ciò che stava facendo è stato salvato.
 notice-worker-crashed = Un'attività in background non è riuscita ed è stata fermata; attain continua. Un rapporto è stato salvato in { $file }
-notice-undone = L'ultima modifica è stata annullata
+notice-undone = Annullato: { $change }
 impact-drop = { $competency } passerebbe da { $from } a { $to }
 impact-drop-on = { $competency } passerebbe da { $from } a { $to } il { $date }
 impact-computing = Calcolo di cosa cambia…
@@ -452,3 +452,36 @@ import-problem-month-mismatch = { $field } non corrisponde alla data di completa
 import-problem-other-partner = righe di un altro partner: è l'esportazione di questa organizzazione?
 import-problem-too-many-rows = Partner Center accetta al massimo { $limit } utenti per caricamento; questo file ne ha { $rows }
 import-problem-no-data-rows = il file non contiene utenti
+
+undo-change = { $kind ->
+    [add_employee] dipendente aggiunto
+    [update_employee] dipendente modificato
+    [remove_employee] dipendente rimosso
+    [add_achievement] certificazione aggiunta
+    [remove_achievement] certificazione rimossa
+    [associate] associazione
+    [dissociate] dissociazione
+    [set_leaver] data di uscita
+    [add_override] eccezione aggiunta
+    [remove_override] eccezione rimossa
+    [add_performance] dato di prestazione aggiunto
+    [remove_performance] dato di prestazione rimosso
+    [purchase] acquisto dell'appartenenza
+    [renew] rinnovo dell'appartenenza
+    [set_auto_renew] rinnovo automatico
+    [set_org_details] dati dell'organizzazione
+    [set_settings] impostazioni
+    [batch] modifiche della simulazione applicate
+    [import_users] importazione utenti
+    [import_trainings] importazione Trainings
+    [import_credly] importazione Credly
+   *[other] modifica
+}
+undo-change-of = { $change } ({ $subject })
+undo-nothing = Niente da annullare in { $org }.
+undo-done-in = Annullato in { $org }: { $change }
+import-updates-choice = Ogni aggiornamento sostituisce i nomi di una persona con quelli del file; togli la spunta per lasciare quella persona com'è ({ $skipped } di { $updates } lasciate come sono).
+import-apply-all = Applica tutti gli aggiornamenti
+import-skip-all = Lascia tutti come sono
+import-update-hint = Con la spunta: i nomi del file sostituiscono quelli della persona. Senza: la persona resta com'è.
+import-undone = annullata
