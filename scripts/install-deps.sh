@@ -1,9 +1,14 @@
 #!/usr/bin/env bash
 # Installs the Debian packages attain needs: `install-deps.sh run` for the window (Mesa,
-# EGL, xkbcommon), `install-deps.sh test` adds Xvfb, xdotool, ImageMagick, poppler and CUPS with
-# the cups-pdf printer for the tests.
+# EGL, xkbcommon) and its native file dialogs (the desktop portal with its GTK backend, and
+# zenity, which rfd falls back to); `install-deps.sh test` adds Xvfb, xdotool, ImageMagick,
+# poppler and CUPS with the cups-pdf printer for the tests, and leaves the dialogs out: the
+# tests check the window's own path field, which a system without them gets.
 set -euo pipefail
 PACKAGES=(gcc pkg-config libgl1-mesa-dri libegl1 libegl-mesa0 libxkbcommon-x11-0 fonts-dejavu-core)
+if [ "${1:-run}" = "run" ]; then
+  PACKAGES+=(xdg-desktop-portal xdg-desktop-portal-gtk zenity)
+fi
 if [ "${1:-run}" = "test" ]; then
   PACKAGES+=(xvfb xauth xdotool imagemagick poppler-utils cups cups-client cups-bsd printer-driver-cups-pdf mesa-vulkan-drivers libvulkan1)
 fi

@@ -332,3 +332,61 @@ fn an_unknown_organisation_names_the_ones_there_are() {
     }
     assert!(!pdf.exists());
 }
+
+#[test]
+fn the_print_dialog_preselects_the_system_default_and_keeps_its_layout() {
+    use attain::app::Command as C;
+    use attain::app::printing::PrintCommand as P;
+    use egui_kittest::kittest::NodeT as _;
+    let mut h = common::ui::harness(common::ui::app());
+    let long = "reparto-amministrazione-secondo-piano-stampante-a-colori".to_string();
+    let list = |default: Option<&str>| {
+        Some(Ok((
+            vec!["attain-odd".to_string(), "attain-pdf".into(), long.clone()],
+            default.map(str::to_string),
+        )))
+    };
+    // The list as `lpstat` would give it, set before the dialog's first frame reads it.
+    let open = |h: &mut egui_kittest::Harness<'_, attain::app::AttainApp>, default| {
+        h.state_mut().commands.push(C::Print(P::Open));
+        h.step();
+        let d = h.state_mut().print.as_mut().unwrap();
+        d.printers.wait();
+        d.printers.result = list(default);
+        d.preselected = false;
+        d.form.printer = None;
+        h.run();
+    };
+    open(&mut h, Some("attain-pdf"));
+    let chosen = &h.state().print.as_ref().unwrap().form.printer;
+    assert_eq!(chosen.as_deref(), Some("attain-pdf"), "the system default");
+    let shown = |h: &egui_kittest::Harness<'_, attain::app::AttainApp>| {
+        let node = h.get_by_role_and_label(egui::accesskit::Role::ComboBox, "Printer");
+        format!("{:?}", node.accesskit_node())
+    };
+    assert!(
+        shown(&h).contains("attain-pdf (system default)"),
+        "{}",
+        shown(&h)
+    );
+    h.state_mut().commands.push(C::Print(P::Close));
+    h.run();
+
+    // No default: nothing chosen (not the queue that sorts first), Print waits for a choice.
+    open(&mut h, None);
+    assert_eq!(h.state().print.as_ref().unwrap().form.printer, None);
+    assert!(h.get_by_label("Print").accesskit_node().is_disabled());
+    let copies = h.get_by_label("Copies").rect();
+    let width = h.get_by_label("Cancel").rect();
+    assert!(shown(&h).contains("Choose a printer"), "{}", shown(&h));
+    h.get_by_role_and_label(egui::accesskit::Role::ComboBox, "Printer")
+        .click();
+    h.run();
+    h.get_by_label(&long).click();
+    h.run();
+    let chosen = &h.state().print.as_ref().unwrap().form.printer;
+    assert_eq!(chosen.as_deref(), Some(long.as_str()));
+    assert!(!h.get_by_label("Print").accesskit_node().is_disabled());
+    assert_eq!(h.get_by_label("Copies").rect(), copies, "nothing moved");
+    assert_eq!(h.get_by_label("Cancel").rect(), width, "nor grew");
+}

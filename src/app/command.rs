@@ -37,6 +37,8 @@ pub enum Command {
     ImportUsersDialog,
     PreviewImport(PathBuf),
     ConfirmImport,
+    /// No system file dialog: the window asks for the path itself (the view opens it).
+    AskPath(super::dialogs::PathAsk),
     /// Leaves the person of one previewed update as they are (`None`: every update), or not.
     SkipUpdate {
         update: Option<usize>,
@@ -126,6 +128,7 @@ impl AttainApp {
             Command::ImportUsersDialog => self.import_users_dialog(),
             Command::PreviewImport(path) => self.preview_import(path),
             Command::ConfirmImport => self.confirm_import(),
+            Command::AskPath(_) => {}
             Command::SkipUpdate { update, skip } => self.skip_update(update, skip),
             Command::CancelImport => self.cancel_import(),
             Command::SaveCredentialsLogDialog => self.save_credentials_log_dialog(),

@@ -3,6 +3,7 @@
 //! recomputed whenever the organisation or the as-of date changes.
 
 use super::AttainApp;
+use super::dialogs::FileFor;
 use super::jobs::Job;
 use crate::eval::LevelName;
 use crate::eval::plan::Plan;
@@ -236,14 +237,7 @@ impl AttainApp {
             ForecastCommand::ReminderReset(key) => self.set_reminder(key, None),
             ForecastCommand::ExportIcsDialog => {
                 let name = format!("{}.ics", self.org.name.replace(['/', '\\', ':'], "_"));
-                if let Some(path) = self
-                    .file_dialog()
-                    .add_filter("iCalendar", &["ics"])
-                    .set_file_name(name)
-                    .save_file()
-                {
-                    self.run_forecast(ForecastCommand::ExportIcsTo(path));
-                }
+                self.ask_file(FileFor::ExportIcs, Some(name));
             }
             ForecastCommand::ExportIcsTo(path) => {
                 self.remember_folder(&path);

@@ -1,6 +1,7 @@
 //! A bulk user import in the window: check (preview), then import on a worker thread with
 //! progress and cancel, then the credentials log the user chooses to save.
 
+use super::dialogs::FileFor;
 use super::jobs::{Job, ON_WORKER, Waker, people_in};
 use super::{AttainApp, Command, Panel};
 use crate::io::users::{UsersCheck, check_users_stream};
@@ -299,13 +300,7 @@ impl Running {
 impl AttainApp {
     /// Picks a users file, then previews it.
     pub(super) fn import_users_dialog(&mut self) {
-        if let Some(path) = self
-            .file_dialog()
-            .add_filter("CSV / TXT", &["csv", "txt", "tsv"])
-            .pick_file()
-        {
-            self.run(Command::PreviewImport(path));
-        }
+        self.ask_file(FileFor::ImportUsers, None);
     }
 
     /// Preview a users file.
@@ -368,9 +363,7 @@ impl AttainApp {
             "credentials-{}.csv",
             chrono::Utc::now().format("%Y%m%d-%H%M")
         );
-        if let Some(path) = self.file_dialog().set_file_name(name).save_file() {
-            self.run(Command::SaveCredentialsLog(path));
-        }
+        self.ask_file(FileFor::CredentialsLog, Some(name));
     }
 
     /// Writes the credentials log of the finished import.
@@ -393,13 +386,7 @@ impl AttainApp {
 
     /// Picks a Trainings export or a Credly file, then previews its diff.
     pub(super) fn import_achievements_dialog(&mut self, kind: &'static str) {
-        if let Some(path) = self
-            .file_dialog()
-            .add_filter("CSV / TSV", &["csv", "tsv", "txt"])
-            .pick_file()
-        {
-            self.run(Command::PreviewAchievements(path, kind));
-        }
+        self.ask_file(FileFor::ImportAchievements(kind), None);
     }
 
     /// Reads a Trainings export or a Credly file and shows its diff.

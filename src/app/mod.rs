@@ -2,6 +2,7 @@
 //! the frame. This file is the frame's root: the only one of `app` that calls the panels.
 
 mod command;
+pub mod dialogs;
 pub mod edit;
 pub mod evaluation;
 pub mod forecast;
@@ -108,6 +109,8 @@ pub struct AttainApp {
     pub generation: u64,
     pub commands: Vec<Command>,
     pub last_folder: Option<PathBuf>,
+    /// The system file dialog open on a worker, or known to be missing.
+    pub dialogs: dialogs::FileDialogs,
     /// An organisation being read by a worker (large ones), if any.
     pub loading: jobs::Job<(i64, Result<Org, String>)>,
     /// The bulk import in progress, if any.
@@ -189,6 +192,7 @@ impl AttainApp {
             generation: 0,
             commands: Vec::new(),
             last_folder,
+            dialogs: dialogs::FileDialogs::default(),
             import: imports::ImportState::Idle,
             loading: jobs::Job::default(),
             started: None,
@@ -243,14 +247,6 @@ impl AttainApp {
     pub fn run(&mut self, cmd: Command) {
         self.views.follow(&cmd, &self.tr);
         self.dispatch(cmd);
-    }
-
-    pub(super) fn file_dialog(&self) -> rfd::FileDialog {
-        let d = rfd::FileDialog::new();
-        match &self.last_folder {
-            Some(dir) => d.set_directory(dir),
-            None => d,
-        }
     }
 
     /// Keeps a window setting; a failure is said (the next start would not remember it).
@@ -332,6 +328,7 @@ impl AttainApp {
     pub fn logic(&mut self, ctx: &egui::Context) {
         self.waker.set(ctx);
         self.eval.poll();
+        self.poll_file_dialog();
         // A worker that panicked: the window goes on and says where the report is.
         if let Some(report) = crate::store::crash::take_recent() {
             self.fail(self.tr.t(

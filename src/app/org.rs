@@ -1,8 +1,9 @@
 //! Org files from the window: export and load run on a worker for large organisations (a
 //! 100k-person file takes seconds to write, parse and store), so the frame never waits.
 
+use super::AttainApp;
+use super::dialogs::FileFor;
 use super::jobs::{IN_FRAME_PEOPLE, people_in};
-use super::{AttainApp, Command};
 use crate::io::org_file::{load_org, save_org};
 use crate::model::{Market, Org};
 use std::path::PathBuf;
@@ -123,20 +124,12 @@ impl AttainApp {
     /// Asks where to write the org file.
     pub(super) fn export_org_dialog(&mut self) {
         let name = format!("{}.org.ron", self.org.name.replace(['/', '\\', ':'], "_"));
-        if let Some(path) = self.file_dialog().set_file_name(name).save_file() {
-            self.run(Command::ExportOrgTo(path));
-        }
+        self.ask_file(FileFor::ExportOrg, Some(name));
     }
 
     /// Picks an org file to load.
     pub(super) fn load_org_dialog(&mut self) {
-        if let Some(path) = self
-            .file_dialog()
-            .add_filter("attain", &["ron"])
-            .pick_file()
-        {
-            self.run(Command::LoadOrgFrom(path));
-        }
+        self.ask_file(FileFor::LoadOrg, None);
     }
 
     pub fn refresh_orgs(&mut self) {

@@ -2,6 +2,7 @@
 //! PDF) on a worker thread, the system's printers listed the same way.
 
 use super::AttainApp;
+use super::dialogs::FileFor;
 use super::jobs::{Job, ON_WORKER};
 use crate::report::AwardRequest;
 /// The paper sizes the print dialog offers (the report's, named here for the panels).
@@ -22,12 +23,29 @@ pub enum Scope {
 pub struct PrintDialog {
     pub printers: Job<Result<crate::report::print::Printers, String>>,
     pub form: PrintForm,
+    /// The list has arrived and the system default (if any) was chosen from it.
+    pub preselected: bool,
+}
+
+impl PrintDialog {
+    /// Once the printers are listed: the system default, by name, is the one chosen. Without
+    /// one nothing is chosen (the user picks; the first in the list is no one's choice).
+    fn preselect(&mut self) {
+        if let Some(Ok((_, default))) = &self.printers.result
+            && !self.preselected
+        {
+            self.preselected = true;
+            if self.form.printer.is_none() {
+                self.form.printer = default.clone();
+            }
+        }
+    }
 }
 
 /// What the user chose in the print dialog.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PrintForm {
-    /// `None`: the system's default printer.
+    /// `None`: none chosen yet (the system has no default printer, or the list is coming).
     pub printer: Option<String>,
     pub copies: u32,
     pub paper: Paper,
@@ -68,6 +86,8 @@ pub enum PrintCommand {
     SaveDialog,
     SaveTo(PathBuf),
     PickTemplate,
+    /// The typst template chosen.
+    TemplateFrom(std::path::PathBuf),
     ClearTemplate,
 }
 
@@ -85,6 +105,7 @@ impl AttainApp {
                 );
                 self.print = Some(PrintDialog {
                     printers,
+                    preselected: false,
                     form: PrintForm {
                         printer: None,
                         copies: 1,
@@ -120,23 +141,16 @@ impl AttainApp {
             }
             PrintCommand::SaveDialog => {
                 let name = format!("{}.pdf", self.org.name.replace(['/', '\\', ':'], "_"));
-                if let Some(path) = self
-                    .file_dialog()
-                    .add_filter("PDF", &["pdf"])
-                    .set_file_name(name)
-                    .save_file()
-                {
-                    self.run_print(PrintCommand::SaveTo(path));
-                }
+                self.ask_file(FileFor::SavePdf, Some(name));
             }
             PrintCommand::SaveTo(path) => {
                 self.remember_folder(&path);
                 self.render_to(Target::File(path));
             }
-            PrintCommand::PickTemplate => {
-                if let Some(path) = self.file_dialog().add_filter("typst", &["typ"]).pick_file()
-                    && let Some(d) = &mut self.print
-                {
+            PrintCommand::PickTemplate => self.ask_file(FileFor::PrintTemplate, None),
+            PrintCommand::TemplateFrom(path) => {
+                self.remember_folder(&path);
+                if let Some(d) = &mut self.print {
                     d.form.template = Some(path);
                 }
             }
@@ -186,13 +200,7 @@ impl AttainApp {
     pub(super) fn poll_printing(&mut self) {
         if let Some(d) = &mut self.print {
             d.printers.poll();
-            // Without a system default, the first printer rather than a job that the print
-            // service would refuse.
-            if let Some(Ok((names, None))) = &d.printers.result
-                && d.form.printer.is_none()
-            {
-                d.form.printer = names.first().cloned();
-            }
+            d.preselect();
         }
         self.printing.poll();
         if self.printing.take_lost() {

@@ -12,6 +12,7 @@ pub mod imports;
 pub mod membership;
 pub mod organisations;
 pub mod password;
+pub mod path_field;
 pub mod plan;
 pub mod print_dialog;
 pub mod reminders;
@@ -39,6 +40,7 @@ pub struct Views {
     pub plan: plan::PlanView,
     pub reminders: reminders::RemindersView,
     pub top_bar: top_bar::TopBarView,
+    pub path_field: path_field::PathFieldView,
 }
 
 impl Views {
@@ -58,6 +60,7 @@ impl Views {
             }
             Command::SetLang(lang) => self.top_bar.language_changed(tr, *lang),
             Command::SelectOrg(_) => self.achievements.employee = None,
+            Command::AskPath(ask) => self.path_field.ask(ask),
             _ => {}
         }
     }
@@ -65,7 +68,10 @@ impl Views {
 
 /// Draws the whole window: bars, alerts, the current panel and any dialog.
 pub fn root_ui(ctx: &ViewCtx, views: &mut Views, ui: &mut egui::Ui, cmds: &mut Vec<Command>) {
-    let modal = ctx.confirm.is_some() || ctx.password.is_some() || ctx.print.is_some();
+    let modal = ctx.confirm.is_some()
+        || ctx.password.is_some()
+        || ctx.print.is_some()
+        || views.path_field.open.is_some();
     shortcuts::shortcuts_ui(ui, cmds, modal);
     top_bar::top_bar_ui(ctx, &mut views.top_bar, ui, cmds);
     status_bar::status_bar_ui(ctx, ui, cmds);
@@ -91,4 +97,5 @@ pub fn root_ui(ctx: &ViewCtx, views: &mut Views, ui: &mut egui::Ui, cmds: &mut V
     confirm::confirm_ui(ctx, ui, cmds);
     password::password_ui(ctx, ui, cmds);
     print_dialog::print_dialog_ui(ctx, ui, cmds);
+    path_field::path_field_ui(ctx, &mut views.path_field, ui, cmds);
 }

@@ -55,34 +55,58 @@ pub fn print_dialog_ui(ctx: &ViewCtx, ui: &mut egui::Ui, cmds: &mut Vec<Command>
                 ui.end_row();
 
                 let printer = ui.label(tr.t("print-printer", &[]));
-                match &dialog.printers.result {
-                    None => {
-                        ui.spinner();
-                    }
-                    Some(Err(e)) => {
-                        ui.colored_label(super::widgets::RED, e);
-                    }
-                    Some(Ok((names, _))) if names.is_empty() => {
-                        ui.colored_label(super::widgets::RED, tr.t("print-no-printer", &[]));
-                    }
-                    Some(Ok((names, default))) => {
-                        let default_text = match default {
-                            Some(n) => tr.t("print-default-named", &[("printer", n.clone())]),
-                            None => tr.t("print-default", &[]),
-                        };
-                        egui::ComboBox::from_id_salt("print-printer")
-                            .selected_text(d.printer.clone().unwrap_or(default_text.clone()))
-                            .width(260.0)
-                            .show_ui(ui, |ui| {
-                                ui.selectable_value(&mut d.printer, None, default_text);
-                                for n in names {
-                                    ui.selectable_value(&mut d.printer, Some(n.clone()), n);
-                                }
-                            })
-                            .response
-                            .labelled_by(printer.id);
-                    }
-                }
+                // One fixed-size cell whatever it holds, so nothing below moves when the list
+                // arrives or a long queue name is chosen.
+                let cell = egui::vec2(300.0, ui.spacing().interact_size.y);
+                ui.allocate_ui_with_layout(
+                    cell,
+                    egui::Layout::left_to_right(egui::Align::Center),
+                    |ui| {
+                        ui.set_min_size(cell);
+                        match &dialog.printers.result {
+                            None => {
+                                ui.spinner();
+                            }
+                            Some(Err(e)) => {
+                                ui.colored_label(super::widgets::RED, e);
+                            }
+                            Some(Ok((names, _))) if names.is_empty() => {
+                                ui.colored_label(
+                                    super::widgets::RED,
+                                    tr.t("print-no-printer", &[]),
+                                );
+                            }
+                            Some(Ok((names, default))) => {
+                                let shown = |n: &str| {
+                                    if default.as_deref() == Some(n) {
+                                        tr.t("print-default-named", &[("printer", n.to_string())])
+                                    } else {
+                                        n.to_string()
+                                    }
+                                };
+                                let selected = d
+                                    .printer
+                                    .as_deref()
+                                    .map_or_else(|| tr.t("print-choose", &[]), shown);
+                                egui::ComboBox::from_id_salt("print-printer")
+                                    .selected_text(selected)
+                                    .width(cell.x)
+                                    .truncate()
+                                    .show_ui(ui, |ui| {
+                                        for n in names {
+                                            ui.selectable_value(
+                                                &mut d.printer,
+                                                Some(n.clone()),
+                                                shown(n),
+                                            );
+                                        }
+                                    })
+                                    .response
+                                    .labelled_by(printer.id);
+                            }
+                        }
+                    },
+                );
                 ui.end_row();
 
                 let copies = ui.label(tr.t("print-copies", &[]));
@@ -134,12 +158,13 @@ pub fn print_dialog_ui(ctx: &ViewCtx, ui: &mut egui::Ui, cmds: &mut Vec<Command>
                 ui.end_row();
             });
         ui.add_space(10.0);
-        let can_print = matches!(&dialog.printers.result, Some(Ok((n, _))) if !n.is_empty());
+        let listed = matches!(&dialog.printers.result, Some(Ok((n, _))) if !n.is_empty());
+        let can_print = listed && d.printer.is_some();
         ui.horizontal(|ui| {
-            if ui
-                .add_enabled(can_print, egui::Button::new(tr.t("print-print", &[])))
-                .clicked()
-            {
+            let print = ui.add_enabled(can_print, egui::Button::new(tr.t("print-print", &[])));
+            if listed && !can_print {
+                print.on_disabled_hover_text(tr.t("print-choose-hint", &[]));
+            } else if print.clicked() {
                 cmds.push(Command::Print(P::Print));
             }
             if ui.button(tr.t("print-save-pdf", &[])).clicked() {
