@@ -83,10 +83,21 @@ pub fn path_field_ui(
         let enter = response.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
         ui.weak(ctx.t("path-field-hint"));
         let mut picked: Option<(String, bool)> = None;
+        // A fixed height: the dialog (centred) does not jump as the listing changes.
         egui::ScrollArea::vertical()
             .max_height(220.0)
-            .auto_shrink([false, true])
+            .auto_shrink([false, false])
             .show(ui, |ui| {
+                if let Some(up) = dir.parent()
+                    && ui.selectable_label(false, ctx.t("path-field-up")).clicked()
+                {
+                    let mut text = up.display().to_string();
+                    if !text.ends_with(std::path::MAIN_SEPARATOR) {
+                        text.push(std::path::MAIN_SEPARATOR);
+                    }
+                    field.text = text;
+                    field.focus = true;
+                }
                 if entries.is_empty() {
                     ui.weak(ctx.t("path-field-empty-folder"));
                 }

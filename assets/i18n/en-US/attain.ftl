@@ -507,3 +507,4 @@ path-field-no-folder = The folder { $path } does not exist.
 path-field-no-name = Type the file's name after the folder.
 path-field-replaces = { $path } exists: saving replaces it.
 path-field-empty-folder = No matching files or folders here.
+path-field-up = .. (the folder above)

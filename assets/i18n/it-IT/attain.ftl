@@ -507,3 +507,4 @@ path-field-no-folder = La cartella { $path } non esiste.
 path-field-no-name = Scrivi il nome del file dopo la cartella.
 path-field-replaces = { $path } esiste: salvando lo sostituisci.
 path-field-empty-folder = Nessun file o cartella corrispondente qui.
+path-field-up = .. (la cartella superiore)
