@@ -3,6 +3,8 @@
 fn main() -> std::process::ExitCode {
     match attain::cli::main() {
         attain::cli::Outcome::Done(code) => code,
-        attain::cli::Outcome::Window { db, started } => attain::app::native::run(db, started),
+        attain::cli::Outcome::Window { db, started, open } => {
+            attain::app::native::run(db, started, open)
+        }
     }
 }

@@ -207,23 +207,8 @@ fn plans_are_minimal_against_brute_force() {
 fn existing_people_come_before_hires() {
     let catalog = parse_catalog(CATALOG, "plan-test.ron").unwrap();
     let t = at("2026-11-25T12:00:00Z");
-    let mut org = Org::new("Plan", Market::Developed);
     // p0 holds A but is not associated; p1 is associated and holds D; m1 is met.
-    let mut p0 = Employee::new("p0", "p0", "p0@example.com");
-    p0.achievements
-        .push(Achievement::new("A", at("2025-01-01")));
-    let mut p1 = Employee::new("p1", "p1", "p1@example.com");
-    p1.associated_on = Some(at("2019-01-01"));
-    p1.achievements
-        .push(Achievement::new("D", at("2025-01-01")));
-    org.employees = vec![p0, p1];
-    org.performance.push(PerformanceEntry {
-        metric: "m1".into(),
-        value: 2000.0,
-        period_end: Day::parse("2026-10-31").unwrap(),
-        association: None,
-        licence: None,
-    });
+    let org = two_people(None);
     let p = plan(&catalog, &org, "alpha", LevelName::Silver, t).unwrap();
     assert_eq!(p.option.as_deref(), Some("a1"));
     assert_eq!(
@@ -290,4 +275,51 @@ fn cli_plan_prints_the_actions_as_json() {
     let out = run(&["--competency", "nope", "--level", "gold"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("unknown competency nope"));
+}
+
+#[test]
+fn a_person_waiting_for_the_sync_is_told_to_wait_not_to_associate() {
+    let catalog = parse_catalog(CATALOG, "plan-test.ron").unwrap();
+    let t = at("2026-11-25T12:00:00Z");
+    // p0 associated an hour ago: A counts after the 24-hour sync, from tomorrow 11:00.
+    let org = two_people(Some(at("2026-11-25T11:00:00Z")));
+    let p = plan(&catalog, &org, "alpha", LevelName::Silver, t).unwrap();
+    assert_eq!(
+        p.actions[0],
+        Action::Wait {
+            employee: "p0".into(),
+            until: at("2026-11-26T11:00:00Z"),
+        },
+        "{:?}",
+        p.actions
+    );
+    assert!(
+        !p.actions
+            .iter()
+            .any(|a| matches!(a, Action::Associate { employee } if employee == "p0")),
+        "{:?}",
+        p.actions
+    );
+}
+
+/// p0 holds A (associated at `p0_associated`, if ever); p1 is associated and holds D; m1 is met.
+fn two_people(p0_associated: Option<Instant>) -> Org {
+    let mut org = Org::new("Plan", Market::Developed);
+    let mut p0 = Employee::new("p0", "p0", "p0@example.com");
+    p0.associated_on = p0_associated;
+    p0.achievements
+        .push(Achievement::new("A", at("2025-01-01")));
+    let mut p1 = Employee::new("p1", "p1", "p1@example.com");
+    p1.associated_on = Some(at("2019-01-01"));
+    p1.achievements
+        .push(Achievement::new("D", at("2025-01-01")));
+    org.employees = vec![p0, p1];
+    org.performance.push(PerformanceEntry {
+        metric: "m1".into(),
+        value: 2000.0,
+        period_end: Day::parse("2026-10-31").unwrap(),
+        association: None,
+        licence: None,
+    });
+    org
 }

@@ -52,19 +52,8 @@ fn screenshot(display: &str, to: &Path) -> f64 {
     sd.parse().unwrap_or(0.0)
 }
 
-#[test]
-fn the_window_opens_and_shows_the_competencies() {
-    for tool in ["Xvfb", "xdotool", "import", "convert"] {
-        need(tool);
-    }
-    let dir = tempfile::tempdir().unwrap();
-    let runtime = dir.path().join("xdg");
-    std::fs::create_dir(&runtime).unwrap();
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(&runtime, std::fs::Permissions::from_mode(0o700)).unwrap();
-    }
+/// A display of its own: Xvfb at 1280×800, killed when the guard drops.
+fn xvfb() -> (Killed, String) {
     let mut xvfb = Command::new("Xvfb")
         .args([
             "-displayfd",
@@ -84,21 +73,43 @@ fn the_window_opens_and_shows_the_competencies() {
     BufReader::new(xvfb.stdout.take().unwrap())
         .read_line(&mut line)
         .unwrap();
-    let _xvfb = Killed(xvfb);
-    let display = format!(":{}", line.trim());
+    (Killed(xvfb), format!(":{}", line.trim()))
+}
 
-    let start = Instant::now();
+/// attain's window on `display`: `--db` and what follows are `args`.
+fn window_on(display: &str, runtime: &Path, args: &[&std::ffi::OsStr]) -> Killed {
     let app = Command::new(env!("CARGO_BIN_EXE_attain"))
-        .args(["--db", dir.path().join("w.attain").to_str().unwrap()])
-        .env("DISPLAY", &display)
-        .env("XDG_RUNTIME_DIR", &runtime)
+        .arg("--db")
+        .args(args)
+        .env("DISPLAY", display)
+        .env("XDG_RUNTIME_DIR", runtime)
         .env("LANG", "en_US.UTF-8")
         .env_remove("WAYLAND_DISPLAY")
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
-    let _app = Killed(app);
+    Killed(app)
+}
+
+#[test]
+fn the_window_opens_and_shows_the_competencies() {
+    for tool in ["Xvfb", "xdotool", "import", "convert"] {
+        need(tool);
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let runtime = dir.path().join("xdg");
+    std::fs::create_dir(&runtime).unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&runtime, std::fs::Permissions::from_mode(0o700)).unwrap();
+    }
+    let (_xvfb, display) = xvfb();
+
+    let start = Instant::now();
+    let db = dir.path().join("w.attain");
+    let _app = window_on(&display, &runtime, &[db.as_os_str()]);
     let window = loop {
         let id = run(Command::new("xdotool")
             .args(["search", "--name", "^attain$"])
@@ -167,5 +178,53 @@ fn the_window_opens_and_shows_the_competencies() {
             Path::new(&keep).join("real-window-competencies.png"),
         )
         .ok();
+    }
+}
+
+/// What a double-click on an org file runs: `attain FILE.org.ron` opens the window and loads it.
+#[test]
+fn an_org_file_given_on_the_command_line_is_loaded_by_the_window() {
+    need("Xvfb");
+    let dir = tempfile::tempdir().unwrap();
+    let runtime = dir.path().join("xdg");
+    std::fs::create_dir(&runtime).unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&runtime, std::fs::Permissions::from_mode(0o700)).unwrap();
+    }
+    let demo = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/assets/demo/contoso.org.ron"
+    ))
+    .unwrap();
+    let file = dir.path().join("fabrikam.org.ron");
+    std::fs::write(
+        &file,
+        demo.replacen("\"Contoso Italia S.r.l.\"", "\"Fabrikam S.p.A.\"", 1),
+    )
+    .unwrap();
+    let (_xvfb, display) = xvfb();
+    let db = dir.path().join("w.attain");
+    let _app = window_on(&display, &runtime, &[db.as_os_str(), file.as_os_str()]);
+    let start = Instant::now();
+    loop {
+        let names: Vec<String> = rusqlite::Connection::open(&db)
+            .and_then(|c| {
+                let mut st = c.prepare("SELECT name FROM organisations")?;
+                let names = st
+                    .query_map([], |r| r.get(0))?
+                    .collect::<Result<Vec<String>, _>>()?;
+                Ok(names)
+            })
+            .unwrap_or_default();
+        if names.iter().any(|n| n == "Fabrikam S.p.A.") {
+            break;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(60),
+            "the file was not loaded within 60 s: {names:?}"
+        );
+        std::thread::sleep(Duration::from_millis(250));
     }
 }

@@ -43,7 +43,10 @@ fn an_achievement_brings_a_competency_to_silver_and_undo_takes_it_back() {
         "TA-VoiceFramework — Practical Guidance Assessment for Voice Framework",
     );
     type_into(&mut h, "Passed on", "2026-11-01");
-    click(&mut h, "Add TA-VoiceFramework");
+    click(
+        &mut h,
+        "Add Practical Guidance Assessment for Voice Framework",
+    );
     assert_eq!(level(h.state(), "communications"), LevelName::Silver);
     click(&mut h, "Competency paths");
     assert_eq!(level(h.state(), "communications"), LevelName::Silver);

@@ -15,7 +15,13 @@ use common::ui::*;
 fn the_sandbox_shows_a_leaver_then_applies_it_in_one_undoable_step() {
     let mut h = harness(app());
     click(&mut h, "What-if");
-    type_into(&mut h, "Employee id", "bruno.neri");
+    // The person is chosen by name from a list, not typed as an id.
+    pick(
+        &mut h,
+        "Employee",
+        "bruno",
+        "Bruno Neri — bruno.neri@contoso.it",
+    );
     click(&mut h, "Add change");
     // Before and after, with the reason, and nothing saved yet.
     let w = h.state().forecast.whatif.result.clone().unwrap().unwrap();
@@ -64,9 +70,14 @@ fn a_bad_change_is_explained_and_not_added() {
     let mut h = harness(app());
     click(&mut h, "What-if");
     click(&mut h, "Add change");
-    h.get_by_label("Employee id is required.");
+    h.get_by_label("Employee is required.");
     assert!(h.state().forecast.changes.is_empty());
-    type_into(&mut h, "Employee id", "bruno.neri");
+    pick(
+        &mut h,
+        "Employee",
+        "Neri",
+        "Bruno Neri — bruno.neri@contoso.it",
+    );
     type_into(&mut h, "Date (optional)", "31/31/2027");
     click(&mut h, "Add change");
     h.get_by_label("31/31/2027 is not a date.");
@@ -99,7 +110,13 @@ fn the_plan_panel_lists_the_fewest_actions() {
     let Action::Hire { credentials } = &p.actions[0] else {
         panic!("{:?}", p.actions)
     };
-    h.get_by_label(&format!("Hire someone holding {}", credentials.join(", ")));
+    // In words: the credentials by title.
+    let titles: Vec<&str> = credentials
+        .iter()
+        .map(|c| h.state().catalog.credential_title(c))
+        .collect();
+    let hire = format!("Hire someone holding {}", titles.join(", "));
+    h.get_by_label(&hire);
     h.get_by_label("One action, through DevOps Partner:");
     // Gold needs more; the plan follows the level chosen.
     click(&mut h, "Gold");
@@ -173,6 +190,7 @@ fn certified_but_not_credited_people_show_what_association_would_add() {
         .find(|p| p.employee == "giulia.esposito")
         .unwrap();
     assert_eq!(giulia.reason, "not_associated");
-    assert!(h.query_all_by_label("giulia.esposito").count() >= 2);
+    // By name, in the alerts and in the list.
+    assert!(h.query_all_by_label("Giulia Esposito").count() >= 2);
     h.get_all_by_label("not associated").next().unwrap();
 }

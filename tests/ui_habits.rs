@@ -255,8 +255,12 @@ fn a_competency_says_who_holds_its_credentials_without_counting_and_why() {
         .run(Command::OpenCompetency("application-development".into()));
     h.run();
     assert!(h.query_by_label("Held but not counting:").is_some());
-    assert!(h.query_by_label("70-532 — not associated").is_some());
-    assert!(h.query_all_by_label("giulia.esposito").count() >= 1);
+    // The credential by title and the person by name (ids on hover).
+    assert!(
+        h.query_by_label("Developing Microsoft Azure Solutions — not associated")
+            .is_some()
+    );
+    assert!(h.query_all_by_label("Giulia Esposito").count() >= 1);
     // The same reason beside the achievement.
     h.state_mut()
         .run(Command::OpenEmployee("giulia.esposito".into()));
@@ -265,18 +269,36 @@ fn a_competency_says_who_holds_its_credentials_without_counting_and_why() {
 }
 
 #[test]
-fn an_org_file_of_a_name_already_there_loads_as_a_numbered_copy() {
+fn an_org_file_of_a_name_already_there_asks_to_replace_or_keep_both() {
     let dir = tempfile::tempdir().unwrap();
     let mut h = harness(app());
     let name = h.state().org.name.clone();
     let file = dir.path().join("same.org.ron");
-    attain::io::org_file::save_org(&h.state().org, &file).unwrap();
-    h.state_mut().run(Command::LoadOrgFrom(file));
+    let mut theirs = h.state().org.as_ref().clone();
+    theirs.employees.truncate(3);
+    attain::io::org_file::save_org(&theirs, &file).unwrap();
+    // Asked first: nothing is written until the user chooses.
+    h.state_mut().run(Command::LoadOrgFrom(file.clone()));
     h.run();
+    assert!(
+        h.query_by_label(&format!("\"{name}\" is already in the workspace"))
+            .is_some()
+    );
+    assert_eq!(h.state().orgs.len(), 1);
     let copy = format!("{name} (2)");
+    h.get_by_label(&format!("Keep both (\"{copy}\")")).click();
+    h.run();
     assert_eq!(h.state().org.name, copy, "the copy is shown");
     assert!(notice(h.state()).contains(&copy), "{}", notice(h.state()));
     assert_eq!(h.state().orgs.iter().filter(|o| o.name == name).count(), 1);
+    // Again, replacing: the organisation of that name now holds the file's three people.
+    h.state_mut().run(Command::LoadOrgFrom(file));
+    h.run();
+    h.get_by_label("Replace it").click();
+    h.run();
+    assert_eq!(h.state().org.name, name);
+    assert_eq!(h.state().org.employees.len(), 3);
+    assert_eq!(h.state().orgs.len(), 2, "the copy and the replaced one");
 }
 
 #[test]

@@ -22,6 +22,15 @@ fn membership_upgrades_and_sets_auto_renew() {
     );
     h.get_by_label_contains("Upgrade to Gold").click();
     h.run();
+    // A purchase is asked first, with its price as the locale writes it; nothing yet.
+    assert!(h.query_by_label("Buy Gold?").is_some());
+    assert!(h.query_by_label("Price: US$ 3,547.50.").is_some());
+    assert_eq!(
+        h.state().org.membership.as_ref().unwrap().tier,
+        Tier::Silver
+    );
+    h.get_by_label("Record the purchase").click();
+    h.run();
     let app = h.state();
     assert_eq!(app.org.membership.as_ref().unwrap().tier, Tier::Gold);
     let stored = app.store.load_org(app.org_id).unwrap();
@@ -142,8 +151,9 @@ fn the_employees_table_sorts_and_filters() {
 #[test]
 fn an_alert_links_to_its_person_and_competency() {
     let mut h = harness(app());
-    // The association-pending alert names giulia.esposito and the competencies she would add.
-    h.get_all_by_label("giulia.esposito")
+    // The association-pending alert names Giulia Esposito (by name) and the competencies she
+    // would add; the alerts are drawn before the Employees table, whose rows name her too.
+    h.get_all_by_label("Giulia Esposito")
         .next()
         .unwrap()
         .click();
@@ -261,5 +271,56 @@ fn the_users_preview_shows_a_rename_old_to_new() {
     assert_eq!(
         h.state().notice.as_ref().unwrap().text,
         "Undone: users import (rename.csv)"
+    );
+}
+
+#[test]
+fn the_dashboard_shows_each_competency_with_bars_and_opens_its_detail() {
+    let mut h = harness(app());
+    click(&mut h, "Competency paths");
+    // A row per competency with its computed level, bars with "x of y", a status.
+    let report = h.state().eval.report.clone().unwrap();
+    let rows = h.query_all_by_label("computed").count();
+    assert_eq!(rows, report.competencies.len());
+    assert!(h.query_all_by_label_contains(" people").count() >= 1);
+    assert!(h.query_all_by_label_contains(" of ").count() >= report.competencies.len());
+    // What needs attention first: the first row is at risk or missing something.
+    let attention = h.query_all_by_label_contains(" missing").count()
+        + h.query_all_by_label_contains("at risk from").count();
+    assert!(attention >= 1);
+    click(&mut h, "Needs attention");
+    let shown = h.query_all_by_label("computed").count();
+    assert!(shown < rows && shown >= 1, "{shown} of {rows}");
+    click(&mut h, "Met");
+    assert_eq!(h.query_all_by_label("computed").count(), rows - shown);
+    // A click on a competency opens today's detail, with its people by name.
+    click(&mut h, "All");
+    // Met, it sorts last: scrolled into view first.
+    h.get_by_label("Collaboration and Content").scroll_to_me();
+    h.run();
+    h.get_by_label("Collaboration and Content").click();
+    h.run();
+    assert!(h.query_by_label("← All competencies").is_some());
+    assert!(
+        h.query_all_by_label("Bruno Neri").count() >= 1,
+        "people by name"
+    );
+    click(&mut h, "← All competencies");
+    assert_eq!(h.query_all_by_label("computed").count(), rows);
+}
+
+#[test]
+fn upgrading_asks_first_with_the_price_in_the_locale() {
+    let mut h = harness(app());
+    h.state_mut().run(Command::SetLang(attain::i18n::Lang::It));
+    h.run();
+    click(&mut h, "Appartenenza");
+    h.get_by_label_contains("Passa a Gold").click();
+    h.run();
+    assert!(h.query_by_label("Prezzo: 3.547,50 US$.").is_some());
+    click(&mut h, "Annulla");
+    assert_eq!(
+        h.state().org.membership.as_ref().unwrap().tier,
+        Tier::Silver
     );
 }

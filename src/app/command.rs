@@ -30,6 +30,8 @@ pub enum Command {
     LoadOrgDialog,
     ExportOrgTo(PathBuf),
     LoadOrgFrom(PathBuf),
+    /// Loads an org file whose organisation's name is taken: replacing it, or as a copy.
+    LoadOrgAs(PathBuf, super::org::SameName),
     /// Creates the user account of an employee and shows its temporary password once.
     CreateUserAccount(String),
     FocusSearch,
@@ -37,6 +39,8 @@ pub enum Command {
     ImportUsersDialog,
     PreviewImport(PathBuf),
     ConfirmImport,
+    /// Closes the "start here" card for good.
+    DismissStartHere,
     /// No system file dialog: the window asks for the path itself (the view opens it).
     AskPath(super::dialogs::PathAsk),
     /// Leaves the person of one previewed update as they are (`None`: every update), or not.
@@ -117,17 +121,25 @@ impl AttainApp {
             }
             Command::SetLang(lang) => {
                 self.tr = Tr::new(lang);
+                // The status line was worded in the other language: it goes rather than
+                // stand in a window that no longer speaks it.
+                self.notice = None;
                 self.remember("language", lang.code());
                 self.reevaluate();
             }
             Command::ExportOrgDialog => self.export_org_dialog(),
             Command::LoadOrgDialog => self.load_org_dialog(),
             Command::ExportOrgTo(path) => self.export_org_to(path),
-            Command::LoadOrgFrom(path) => self.load_org_from(path),
+            Command::LoadOrgFrom(path) => self.load_org_from(path, super::org::SameName::Ask),
+            Command::LoadOrgAs(path, same) => self.load_org_from(path, same),
             Command::CreateUserAccount(id) => self.create_user_account(&id),
             Command::ImportUsersDialog => self.import_users_dialog(),
             Command::PreviewImport(path) => self.preview_import(path),
             Command::ConfirmImport => self.confirm_import(),
+            Command::DismissStartHere => {
+                self.start_dismissed = true;
+                self.remember("start_here_dismissed", "1");
+            }
             Command::AskPath(_) => {}
             Command::SkipUpdate { update, skip } => self.skip_update(update, skip),
             Command::CancelImport => self.cancel_import(),

@@ -14,6 +14,8 @@ pub struct Confirm {
     pub body: Vec<String>,
     pub yes: String,
     pub command: Command,
+    /// A second way to go on (its button and command), beside yes and Cancel.
+    pub other: Option<(String, Command)>,
 }
 
 /// The levels an edit lowers: (competency index, before, after), and the instant compared
@@ -53,6 +55,7 @@ impl AttainApp {
             body: Vec::new(),
             yes,
             command: Command::Edit(edit),
+            other: None,
         });
     }
 
@@ -99,6 +102,7 @@ impl AttainApp {
                     )],
                     yes: self.t("employees-mcid-move"),
                     command: Command::Edit(edit),
+                    other: None,
                 });
             }
             _ => self.edit(edit),

@@ -7,8 +7,12 @@ use crate::eval::{Engine, LevelName, Report};
 /// Per competency, the people an earlier competency's Gold consumed (reuse off, §3.6).
 pub type UsedElsewhere = Vec<Vec<(Arc<str>, usize)>>;
 
+/// The display names of the people the report names (alerts, requirements, who does not
+/// count, who counts elsewhere), by id: the window shows names, ids on hover.
+pub type Names = rustc_hash::FxHashMap<Arc<str>, String>;
+
 /// What one evaluation gives the window.
-type Computed = (Report, Timeline, Reminders, UsedElsewhere);
+type Computed = (Report, Timeline, Reminders, UsedElsewhere, Names);
 use super::jobs::{Job, Waker};
 use crate::i18n::{Lang, Tr};
 use crate::model::{Catalog, Instant, Org};
@@ -29,6 +33,8 @@ pub struct Evaluation {
     /// Due reminders, from the same prepared organisation as the report.
     pub reminders: Option<Arc<Reminders>>,
     pub used_elsewhere: Option<Arc<UsedElsewhere>>,
+    /// The alerts' people by name (the links show names, not ids).
+    pub names: Option<Arc<Names>>,
     pub error: Option<String>,
     job: Job<Result<Computed, String>>,
     /// The size of the organisation last evaluated.
@@ -101,7 +107,8 @@ impl Evaluation {
 
     fn finish(&mut self, result: Result<Computed, String>) {
         match result {
-            Ok((report, timeline, reminders, used)) => {
+            Ok((report, timeline, reminders, used, names)) => {
+                self.names = Some(Arc::new(names));
                 self.report = Some(Arc::new(report));
                 self.timeline = Some(Arc::new(timeline));
                 self.reminders = Some(Arc::new(reminders));
@@ -116,7 +123,16 @@ impl Evaluation {
 fn compute(catalog: &Catalog, org: &Org, as_of: Instant, lang: Lang) -> Result<Computed, String> {
     let engine = Engine::new(catalog, org)?;
     let mut report = engine.report(as_of);
-    Tr::new(lang).localize_report(&mut report);
+    // The window's alerts speak of people, competencies and credentials by name.
+    Tr::new(lang).localize_report_for(&mut report, org, catalog);
+    let used = engine.used_elsewhere(as_of);
+    let named = named_in(&report, &used);
+    let names: Names = org
+        .employees
+        .iter()
+        .filter(|e| named.contains(e.id.as_str()))
+        .map(|e| (Arc::from(e.id.as_str()), e.display_name.clone()))
+        .collect();
     // The instants where a level can change, as the forward timeline finds them.
     let end = as_of.day().add_months(12).start();
     let mut instants = crate::eval::timeline::change_instants(&engine, org, catalog, as_of, end);
@@ -134,6 +150,32 @@ fn compute(catalog: &Catalog, org: &Org, as_of: Instant, lang: Lang) -> Result<C
         .map(|t| (t, engine.levels_at(t)))
         .collect();
     let reminders = crate::eval::reminders::reminders_with(&engine, as_of);
-    let used = engine.used_elsewhere(as_of);
-    Ok((report, Timeline { points }, reminders, used))
+    Ok((report, Timeline { points }, reminders, used, names))
+}
+
+/// Everyone the report names: in alerts, in requirements, as not counting or counted elsewhere.
+fn named_in<'a>(report: &'a Report, used: &'a UsedElsewhere) -> rustc_hash::FxHashSet<&'a str> {
+    use crate::eval::report::Requirement;
+    let alerts = report
+        .alerts
+        .iter()
+        .flat_map(|a| a.employees.iter().flatten())
+        .map(|e| e.as_ref());
+    let filling = report
+        .competencies
+        .iter()
+        .flat_map(|c| &c.options)
+        .flat_map(|o| o.silver.requirements.iter().chain(&o.gold.requirements))
+        .flat_map(|r| match r {
+            Requirement::Skill { people, .. } => people.as_slice(),
+            Requirement::Performance { .. } => &[],
+        })
+        .map(String::as_str);
+    let others = report.not_credited.iter().map(|n| n.employee.as_ref());
+    let elsewhere = used.iter().flatten().map(|(p, _)| p.as_ref());
+    alerts
+        .chain(filling)
+        .chain(others)
+        .chain(elsewhere)
+        .collect()
 }

@@ -109,6 +109,10 @@ pub struct AttainApp {
     pub generation: u64,
     pub commands: Vec<Command>,
     pub last_folder: Option<PathBuf>,
+    /// The demo organisation attain seeded, if it is still there (setting `demo_org`).
+    pub demo_org: Option<i64>,
+    /// The user closed the "start here" card (setting `start_here_dismissed`).
+    pub start_dismissed: bool,
     /// The system file dialog open on a worker, or known to be missing.
     pub dialogs: dialogs::FileDialogs,
     /// An organisation being read by a worker (large ones), if any.
@@ -136,8 +140,21 @@ impl AttainApp {
         let catalog = Arc::new(default_catalog());
         if store.list_orgs().map_err(|e| e.to_string())?.is_empty() {
             let demo = crate::io::demo::demo_org(&catalog).map_err(|e| e.to_string())?;
-            store.insert_org(&demo).map_err(|e| e.to_string())?;
+            let id = store.insert_org(&demo).map_err(|e| e.to_string())?;
+            store
+                .set_setting("demo_org", &id.to_string())
+                .map_err(|e| e.to_string())?;
         }
+        let demo_org = store
+            .setting("demo_org")
+            .ok()
+            .flatten()
+            .and_then(|s| s.parse().ok());
+        let start_dismissed = store
+            .setting("start_here_dismissed")
+            .ok()
+            .flatten()
+            .is_some();
         let lang = store
             .setting("language")
             .ok()
@@ -193,6 +210,8 @@ impl AttainApp {
             commands: Vec::new(),
             last_folder,
             dialogs: dialogs::FileDialogs::default(),
+            demo_org,
+            start_dismissed,
             import: imports::ImportState::Idle,
             loading: jobs::Job::default(),
             started: None,

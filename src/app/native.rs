@@ -7,8 +7,8 @@ use std::process::ExitCode;
 
 /// Opens the window on `db` (default: the workspace in the user's data folder) and runs it
 /// until it closes. Exit 2 when the workspace cannot be opened, 1 for other failures.
-pub fn run(db: Option<PathBuf>, started: std::time::Instant) -> ExitCode {
-    match window(db, started) {
+pub fn run(db: Option<PathBuf>, started: std::time::Instant, open: Option<PathBuf>) -> ExitCode {
+    match window(db, started, open) {
         Ok(()) => ExitCode::SUCCESS,
         Err((code, message)) => {
             eprintln!("{}: {message}", Tr::new(Lang::En).t("cli-error", &[]));
@@ -17,11 +17,22 @@ pub fn run(db: Option<PathBuf>, started: std::time::Instant) -> ExitCode {
     }
 }
 
-fn window(db: Option<PathBuf>, started: std::time::Instant) -> Result<(), (u8, String)> {
+/// The desktop entry's name: Wayland and X11 match the window to it (and to its icon).
+pub const APP_ID: &str = "io.github.attain.attain";
+
+fn window(
+    db: Option<PathBuf>,
+    started: std::time::Instant,
+    open: Option<PathBuf>,
+) -> Result<(), (u8, String)> {
     let path = db.unwrap_or_else(crate::store::default_path);
     let store = crate::store::Store::open(&path).map_err(|e| (2, tell(e.to_string())))?;
     let mut app = AttainApp::new(store).map_err(|e| (1, tell(e)))?;
     app.started = Some(started);
+    if let Some(file) = open {
+        // Run in the first frame, like a file dropped on the window.
+        app.commands.push(super::Command::LoadOrgFrom(file));
+    }
     if let Some(report) = crate::store::crash::unseen_report() {
         app.fail(
             app.tr
@@ -31,7 +42,8 @@ fn window(db: Option<PathBuf>, started: std::time::Instant) -> Result<(), (u8, S
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("attain")
-            .with_app_id("attain")
+            .with_app_id(APP_ID)
+            .with_icon(icon())
             .with_inner_size([1280.0, 800.0])
             .with_min_inner_size([800.0, 500.0])
             .with_drag_and_drop(true),
@@ -60,4 +72,10 @@ fn tell(message: String) -> String {
         .set_buttons(rfd::MessageButtons::Ok)
         .show();
     message
+}
+
+/// The window's icon (the package installs the same image for the desktop).
+fn icon() -> std::sync::Arc<egui::IconData> {
+    let png = include_bytes!("../../assets/package/attain-256.png");
+    std::sync::Arc::new(eframe::icon_data::from_png_bytes(png).unwrap_or_default())
 }

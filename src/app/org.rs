@@ -1,9 +1,9 @@
 //! Org files from the window: export and load run on a worker for large organisations (a
 //! 100k-person file takes seconds to write, parse and store), so the frame never waits.
 
-use super::AttainApp;
 use super::dialogs::FileFor;
 use super::jobs::{IN_FRAME_PEOPLE, people_in};
+use super::{AttainApp, Command};
 use crate::io::org_file::{load_org, save_org};
 use crate::model::{Market, Org};
 use std::path::PathBuf;
@@ -14,6 +14,19 @@ pub enum FileDone {
     /// The new organisation's id in the workspace, and the name it got when the file's name
     /// was taken already.
     Loaded(i64, PathBuf, Option<String>),
+    /// The file's organisation has the name of one already there: the user decides.
+    NameTaken(PathBuf, String),
+}
+
+/// What loading an org file does with an organisation of the same name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SameName {
+    /// Ask first (nothing is written).
+    Ask,
+    /// Replace the organisation there by the file's.
+    Replace,
+    /// Keep both: the file's gets a number ("Contoso (2)").
+    Copy,
 }
 
 impl AttainApp {
@@ -28,7 +41,7 @@ impl AttainApp {
             });
     }
 
-    pub(super) fn load_org_from(&mut self, path: PathBuf) {
+    pub(super) fn load_org_from(&mut self, path: PathBuf, same: SameName) {
         self.remember_folder(&path);
         let catalog = self.catalog.clone();
         let db = self.store.path().to_path_buf();
@@ -39,12 +52,12 @@ impl AttainApp {
             self.file_job.start("load", people, &self.waker, move || {
                 let org = load_org(&path, &catalog).map_err(|e| e.to_string())?;
                 let mut store = crate::store::Store::open(&db).map_err(|e| e.to_string())?;
-                insert_as_new(&mut store, org, path)
+                store_loaded(&mut store, org, path, same)
             });
         } else {
             let loaded = load_org(&path, &catalog).map_err(|e| e.to_string());
             self.file_job.result =
-                Some(loaded.and_then(|org| insert_as_new(&mut self.store, org, path)));
+                Some(loaded.and_then(|org| store_loaded(&mut self.store, org, path, same)));
         }
     }
 
@@ -69,9 +82,33 @@ impl AttainApp {
                         .t("notice-loaded-renamed", &[("file", file), ("name", name)]),
                 });
             }
+            Some(Ok(FileDone::NameTaken(path, name))) => self.ask_same_name(path, name),
             Some(Err(e)) => self.fail(e),
             None => {}
         }
+    }
+
+    /// An org file of a name already there: replace that organisation, keep both, or cancel.
+    fn ask_same_name(&mut self, path: PathBuf, name: String) {
+        let copy = self
+            .store
+            .free_org_name(&name)
+            .unwrap_or_else(|_| name.clone());
+        let file = path.display().to_string();
+        self.confirm = Some(super::edit::Confirm {
+            title: self.tr.t("load-same-name-title", &[("name", name.clone())]),
+            body: vec![
+                self.tr
+                    .t("load-same-name-body", &[("name", name), ("file", file)]),
+                self.t("load-same-name-replace-warning"),
+            ],
+            yes: self.t("load-same-name-replace"),
+            command: Command::LoadOrgAs(path.clone(), SameName::Replace),
+            other: Some((
+                self.tr.t("load-same-name-copy", &[("copy", copy)]),
+                Command::LoadOrgAs(path, SameName::Copy),
+            )),
+        });
     }
 
     /// True while an org file is being written or read.
@@ -80,13 +117,23 @@ impl AttainApp {
     }
 }
 
-/// Stores a loaded organisation as a new one; a name already in the workspace gets a number
-/// ("Contoso (2)"), as a file manager names a copy, so loading never replaces anything.
-fn insert_as_new(
+/// Stores a loaded organisation: as a new one when its name is free; else as `same` says
+/// (asking writes nothing; a copy gets a number, "Contoso (2)", as a file manager names one).
+fn store_loaded(
     store: &mut crate::store::Store,
     mut org: crate::model::Org,
     path: PathBuf,
+    same: SameName,
 ) -> Result<FileDone, String> {
+    let taken = store.org_id(&org.name).map_err(|e| e.to_string())?;
+    match (taken, same) {
+        (Some(_), SameName::Ask) => return Ok(FileDone::NameTaken(path, org.name)),
+        (Some(id), SameName::Replace) => {
+            let id = store.replace_org(id, &org).map_err(|e| e.to_string())?;
+            return Ok(FileDone::Loaded(id, path, None));
+        }
+        _ => {}
+    }
     let name = store.free_org_name(&org.name).map_err(|e| e.to_string())?;
     let renamed = (name != org.name).then(|| name.clone());
     org.name = name;
@@ -188,7 +235,11 @@ impl AttainApp {
             .map_err(|e| e.to_string())
             .and_then(|o| self.store.insert_org(&o).map_err(|e| e.to_string()))
         {
-            Ok(id) => self.select_org(id),
+            Ok(id) => {
+                self.demo_org = Some(id);
+                self.remember("demo_org", &id.to_string());
+                self.select_org(id);
+            }
             Err(e) => self.fail(e),
         }
     }

@@ -38,6 +38,8 @@ pub struct ViewCtx<'a> {
     pub panel: Panel,
     pub notice: Option<&'a Notice>,
     pub can_undo: bool,
+    /// The change Undo takes back.
+    pub last_change: Option<&'a crate::store::UndoHead>,
     pub forecast: &'a Forecast,
     pub import: &'a ImportState,
     /// The organisation's imports, newest first (read once per change, not per frame).
@@ -53,6 +55,10 @@ pub struct ViewCtx<'a> {
     /// Moves on with every change of the organisation's data: panels that cache rows
     /// rebuild them when it differs from the one they were built for.
     pub generation: u64,
+    /// The organisation shown is the demo attain seeded.
+    pub demo: bool,
+    /// The "start here" card is shown (the demo, until dismissed).
+    pub start_here: bool,
 }
 
 impl<'a> ViewCtx<'a> {
@@ -68,6 +74,7 @@ impl<'a> ViewCtx<'a> {
             panel: app.panel,
             notice: app.notice.as_ref(),
             can_undo: !app.undo.is_empty(),
+            last_change: app.undo.last(),
             forecast: &app.forecast,
             import: &app.import,
             import_history: &app.import_history,
@@ -86,6 +93,8 @@ impl<'a> ViewCtx<'a> {
                 loading: app.loading.busy(),
             },
             generation: app.generation,
+            demo: app.demo_org == Some(app.org_id),
+            start_here: app.demo_org == Some(app.org_id) && !app.start_dismissed,
         }
     }
 

@@ -28,6 +28,10 @@ pub struct Args {
     /// The workspace database; default: attain's file in the user's data folder.
     #[arg(long, global = true)]
     pub db: Option<PathBuf>,
+    /// An org file to open in the window (what a double-click on one runs): it is loaded as
+    /// the window's "Load org file" does, asking before replacing an organisation.
+    #[arg(value_name = "FILE.org.ron")]
+    pub file: Option<PathBuf>,
     #[command(subcommand)]
     pub verb: Option<Verb>,
 }
@@ -202,10 +206,12 @@ impl From<InputError> for Failure {
 pub enum Outcome {
     /// The exit status of a headless command (its output is printed).
     Done(ExitCode),
-    /// No command: open the window on this workspace (`None`: the default one).
+    /// No command: open the window on this workspace (`None`: the default one), loading
+    /// `open` (an org file) once it shows.
     Window {
         db: Option<PathBuf>,
         started: std::time::Instant,
+        open: Option<PathBuf>,
     },
 }
 
@@ -224,7 +230,14 @@ pub fn main() -> Outcome {
     };
     let db = args.db;
     let result = match args.verb {
-        None => return Outcome::Window { db, started },
+        // A word that is neither a command nor a file is a typo, not a file to open.
+        None => match args.file {
+            Some(file) if !file.is_file() => Err(Failure::Input(format!(
+                "{}: no such file, and not a command (attain --help lists them)",
+                file.display()
+            ))),
+            open => return Outcome::Window { db, started, open },
+        },
         Some(Verb::Eval(args)) => org_file::eval(&args),
         Some(Verb::Demo) => org_file::demo(),
         Some(Verb::Whatif(args)) => org_file::whatif(&args),

@@ -66,6 +66,9 @@ pub fn plan(args: &PlanArgs) -> Result<String, Failure> {
 pub fn describe(a: &Action) -> String {
     match a {
         Action::Associate { employee } => format!("{employee} associates their account"),
+        Action::Wait { employee, until } => {
+            format!("wait: {employee} is associated and counts from {until} (the sync delay)")
+        }
         Action::Pass {
             employee,
             credential,

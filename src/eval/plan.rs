@@ -28,6 +28,9 @@ use serde::Serialize;
 pub enum Action {
     /// Associate the person's certification account with the organisation.
     Associate { employee: String },
+    /// Nothing to do: the person is associated and their credentials count once the sync
+    /// delay after the association or the pass has run, at `until`.
+    Wait { employee: String, until: Instant },
     /// The person passes (or, `renewal`, passes again) the credential.
     Pass {
         employee: String,
@@ -72,8 +75,9 @@ struct Group {
 struct Work<'e> {
     skills: Vec<&'e CSkill>,
     groups: Vec<Group>,
-    /// People who would count with `set` once associated: (person, set).
-    associable: Vec<(usize, CredSet)>,
+    /// People who would count with `set` once associated: (person, set, and when they are
+    /// associated already and only wait for the sync, the instant they count).
+    associable: Vec<(usize, CredSet, Option<i64>)>,
     /// Credentials that may still be passed at the instant, best first.
     passable: Vec<usize>,
     cap: usize,
@@ -378,19 +382,29 @@ fn option_plan(
             work.put(now, Who::Person(i));
         }
         // What association would add: achievements held back only by the association.
+        // Held back only by the sync delay, they count by themselves at the latest start.
         let mut would = now;
+        let mut needs_association = false;
+        let mut counts_at = secs;
         for a in &p.achievements {
-            if relevant.contains(a.cred)
-                && matches!(
-                    a.reason(secs, p),
-                    Some(Reason::NotAssociated | Reason::Dissociated | Reason::SyncDelay)
-                )
-            {
-                would.insert(a.cred);
+            if !relevant.contains(a.cred) {
+                continue;
+            }
+            match a.reason(secs, p) {
+                Some(Reason::NotAssociated | Reason::Dissociated) => {
+                    needs_association = true;
+                    would.insert(a.cred);
+                }
+                Some(Reason::SyncDelay) => {
+                    counts_at = counts_at.max(a.start);
+                    would.insert(a.cred);
+                }
+                _ => {}
             }
         }
         if would != now {
-            work.associable.push((i, would));
+            let wait = (!needs_association).then_some(counts_at);
+            work.associable.push((i, would, wait));
         }
     }
     let people_actions = fill(&mut work, engine)?;
@@ -424,16 +438,21 @@ fn fill(work: &mut Work, engine: &Engine) -> Option<Vec<Action>> {
         }
         let short: Vec<usize> = (0..before.len()).filter(|s| before[*s] == worst).collect();
         // An association.
-        let assoc = work
-            .associable
-            .iter()
-            .position(|(i, set)| work.helps(work.set_of(Who::Person(*i)), *set, &short, &before));
+        let assoc = work.associable.iter().position(|(i, set, _)| {
+            work.helps(work.set_of(Who::Person(*i)), *set, &short, &before)
+        });
         if let Some(a) = assoc {
-            let (i, set) = work.associable.remove(a);
+            let (i, set, wait) = work.associable.remove(a);
             work.take(Who::Person(i));
             work.put(set, Who::Person(i));
             work.can_pass[i] = true;
-            work.actions.push(Action::Associate { employee: id(i) });
+            work.actions.push(match wait {
+                Some(until) => Action::Wait {
+                    employee: id(i),
+                    until: Instant::from_secs(until),
+                },
+                None => Action::Associate { employee: id(i) },
+            });
             continue;
         }
         // A pass by someone already counting: people holding related credentials first.
@@ -527,7 +546,10 @@ pub fn apply(org: &mut Org, actions: &[Action], t: Instant) -> Result<(), String
     let mut hires = 0;
     for a in actions {
         match a {
-            Action::Associate { employee } | Action::Pass { employee, .. } => {
+            // Waiting for the sync: in the plan's copy it has run, as an association's has.
+            Action::Associate { employee }
+            | Action::Wait { employee, .. }
+            | Action::Pass { employee, .. } => {
                 let e = org
                     .employees
                     .iter_mut()

@@ -147,6 +147,16 @@ impl Tr {
         Tr::number_in(self.lang, v)
     }
 
+    /// A price in US dollars as this language writes it, always with cents: "US$ 3,547.50",
+    /// "3.547,50 US$".
+    pub fn usd(&self, v: f64) -> String {
+        let cents = (v * 100.0).round() as i64;
+        let whole = Tr::number_in(self.lang, (cents / 100) as f64);
+        let decimal = if self.lang == Lang::It { ',' } else { '.' };
+        let amount = format!("{whole}{decimal}{:02}", (cents % 100).abs());
+        self.t("money-usd", &[("amount", amount)])
+    }
+
     fn number_in(lang: Lang, v: f64) -> String {
         let (group, decimal) = match lang {
             Lang::En => (',', '.'),
@@ -169,6 +179,86 @@ impl Tr {
             out.push_str(format!("{frac:02}").trim_end_matches('0'));
         }
         if neg { format!("-{out}") } else { out }
+    }
+
+    /// Fills the alert and warning messages in this language for a person to read: display
+    /// names, competency names, credential titles and dates in the locale's form (the window;
+    /// the command line's report keeps the ids of the contract).
+    pub fn localize_report_for(
+        &self,
+        report: &mut Report,
+        org: &crate::model::Org,
+        catalog: &crate::model::Catalog,
+    ) {
+        let named: rustc_hash::FxHashSet<&str> = report
+            .alerts
+            .iter()
+            .flat_map(|a| a.employees.iter().flatten())
+            .chain(
+                report
+                    .input_warnings
+                    .iter()
+                    .flat_map(|w| w.employees.iter().flatten()),
+            )
+            .map(|e| e.as_ref())
+            .collect();
+        let names: rustc_hash::FxHashMap<&str, &str> = org
+            .employees
+            .iter()
+            .filter(|e| named.contains(e.id.as_str()))
+            .map(|e| (e.id.as_str(), e.display_name.as_str()))
+            .collect();
+        let people = |ids: &Option<Vec<std::sync::Arc<str>>>| {
+            let ids = ids.as_deref().unwrap_or_default();
+            let words: Vec<&str> = ids
+                .iter()
+                .map(|id| names.get(id.as_ref()).copied().unwrap_or(id))
+                .collect();
+            self.list(&words)
+        };
+        let titles = |ids: &Option<Vec<std::sync::Arc<str>>>| {
+            let ids = ids.as_deref().unwrap_or_default();
+            let words: Vec<&str> = ids.iter().map(|id| catalog.credential_title(id)).collect();
+            self.list(&words)
+        };
+        let date = |d: &Option<String>| {
+            d.as_deref().map_or_else(String::new, |d| {
+                crate::model::Day::parse(d).map_or_else(|_| d.to_string(), |d| self.date(d))
+            })
+        };
+        for a in &mut report.alerts {
+            let competencies: Vec<&str> = a
+                .competencies
+                .iter()
+                .map(|c| catalog.competency_name(c))
+                .collect();
+            let args = [
+                ("employee", people(&a.employees)),
+                ("credentials", titles(&a.credentials)),
+                ("competencies", self.list(&competencies)),
+                ("date", date(&a.date)),
+            ];
+            a.message = self.t(a.code.message_id(), &args);
+        }
+        for w in &mut report.input_warnings {
+            let args = [
+                ("employee", people(&w.employees)),
+                ("credentials", titles(&w.credentials)),
+                ("date", date(&w.date)),
+            ];
+            w.message = self.t(w.code.message_id(), &args);
+        }
+    }
+
+    /// A list in words: "a", "a and b", "a, b and c" ("e" in Italian).
+    pub fn list(&self, items: &[&str]) -> String {
+        match items {
+            [] => String::new(),
+            [one] => one.to_string(),
+            [init @ .., last] => {
+                format!("{} {} {last}", init.join(", "), self.t("list-and", &[]))
+            }
+        }
     }
 
     /// Fills every alert and warning message of the report in this language.

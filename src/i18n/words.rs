@@ -133,6 +133,13 @@ fn action_text(tr: &Tr, a: &Action) -> String {
         Action::Associate { employee } => {
             tr.t("plan-action-associate", &[("employee", employee.clone())])
         }
+        Action::Wait { employee, until } => tr.t(
+            "plan-action-wait",
+            &[
+                ("employee", employee.clone()),
+                ("date", tr.date(until.day())),
+            ],
+        ),
         Action::Pass {
             employee,
             credential,

@@ -266,6 +266,14 @@ impl Catalog {
             .map_or(id, |c| c.name.as_str())
     }
 
+    /// A credential's title, or the id itself when the catalog does not have it.
+    pub fn credential_title<'a>(&'a self, id: &'a str) -> &'a str {
+        self.credentials
+            .iter()
+            .find(|c| c.id == id)
+            .map_or(id, |c| c.title.as_str())
+    }
+
     /// Every problem of the catalog, in file order as far as possible (domain.md §3.1).
     pub fn issues(&self) -> Vec<CatalogIssue> {
         let mut out = Vec::new();

@@ -316,6 +316,26 @@ impl Store {
         Ok(id)
     }
 
+    /// Replaces organisation `id` by `org` (same name) in one transaction: its people,
+    /// history and undo go with it. The user was asked first.
+    pub fn replace_org(&mut self, id: i64, org: &Org) -> Result<i64> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        tx.execute("DELETE FROM organisations WHERE id = ?1", [id])?;
+        let new = rows::insert_org(&tx, org, &now())?;
+        audit(
+            &tx,
+            Some(new),
+            "replace_org",
+            Some(&org.name),
+            None,
+            Some(&format!("{} employees", org.employees.len())),
+        )?;
+        tx.commit()?;
+        Ok(new)
+    }
+
     pub fn delete_org(&mut self, id: i64) -> Result<()> {
         let tx = self.write_tx()?;
         let name: String =

@@ -12,6 +12,8 @@ pub struct AchievementsView {
     pub search: String,
     pub picked: Option<String>,
     pub passed: String,
+    /// The user typed in "Passed on" (else it follows today).
+    pub passed_edited: bool,
     pub expires: String,
 }
 
@@ -228,19 +230,29 @@ fn add_ui(
             }
         }
     }
+    // "Passed on" starts at today; both dates show the format they take.
+    if v.passed.is_empty() && !v.passed_edited {
+        v.passed = ctx.tr.date(ctx.now().day());
+    }
     ui.horizontal(|ui| {
-        labelled_field(
-            ui,
-            &ctx.tr.t("achievements-col-passed", &[]),
-            &mut v.passed,
-            100.0,
-        );
-        labelled_field(
-            ui,
-            &ctx.tr.t("achievements-expires", &[]),
-            &mut v.expires,
-            100.0,
-        );
+        let hint = ctx.t("date-format-hint");
+        let l = ui.label(ctx.t("achievements-col-passed"));
+        let passed = ui
+            .add(
+                egui::TextEdit::singleline(&mut v.passed)
+                    .hint_text(&hint)
+                    .desired_width(100.0),
+            )
+            .labelled_by(l.id);
+        v.passed_edited |= passed.changed();
+        let l = ui.label(ctx.t("achievements-expires"));
+        ui.add(
+            egui::TextEdit::singleline(&mut v.expires)
+                .hint_text(&hint)
+                .desired_width(100.0),
+        )
+        .labelled_by(l.id);
+        ui.weak(hint.clone());
     });
     let picked = v.picked.clone();
     let passed = ctx.tr.parse_instant(&v.passed);
@@ -250,7 +262,10 @@ fn add_ui(
         ctx.tr.parse_day(&v.expires).map(Some).ok_or(())
     };
     let label = match &picked {
-        Some(p) => ctx.tr.t("achievements-add", &[("credential", p.clone())]),
+        Some(p) => ctx.tr.t(
+            "achievements-add",
+            &[("credential", ctx.catalog.credential_title(p).to_string())],
+        ),
         None => ctx.t("achievements-add-pick"),
     };
     let ready = picked.is_some() && passed.is_some() && expires.is_ok();
@@ -267,5 +282,7 @@ fn add_ui(
         let v = &mut *view;
         v.picked = None;
         v.search.clear();
+        v.passed.clear();
+        v.passed_edited = false;
     }
 }

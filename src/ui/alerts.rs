@@ -53,8 +53,9 @@ fn alert_ui(ctx: &ViewCtx, ui: &mut egui::Ui, a: &Alert, cmds: &mut Vec<Command>
     ui.add(egui::Label::new(&a.message).truncate())
         .on_hover_text(&a.message);
     ui.horizontal(|ui| {
+        // People by name; the id on hover.
         for e in a.employees.iter().flatten() {
-            if ui.link(e.as_ref()).clicked() {
+            if super::widgets::person_link(ctx, ui, e).clicked() {
                 cmds.push(Command::OpenEmployee(e.to_string()));
             }
         }

@@ -1,7 +1,8 @@
-//! Every competency with its level; each option's Silver and Gold requirements with progress,
-//! the people who fill them, why others do not count, and what is missing.
+//! The Competency paths panel: the dashboard first (`dashboard.rs`); then every competency
+//! with its level, each option's Silver and Gold requirements with progress, the people who
+//! fill them, why others do not count, and what is missing.
 
-use super::widgets::{GREEN, RED, level_text};
+use super::widgets::{GREEN, RED, level_text, person_link};
 use crate::app::{Command, ViewCtx};
 use crate::eval::report::{CompetencyReport, LevelReport, Requirement};
 use crate::model::{Competency, Step};
@@ -9,8 +10,11 @@ use std::collections::HashSet;
 
 #[derive(Default)]
 pub struct CompetenciesView {
-    /// A competency to open (from an alert link).
+    /// A competency to open (from an alert link or the dashboard).
     pub open: Option<String>,
+    /// The detail of every competency is shown; else the dashboard.
+    pub detail: bool,
+    pub filter: super::dashboard::Filter,
     /// Who does not count for the competency drawn last, kept while the evaluation and
     /// the organisation stay the same: finding them walks every achievement.
     others: std::cell::RefCell<Option<Others>>,
@@ -33,11 +37,19 @@ pub fn competencies_ui(
     cmds: &mut Vec<Command>,
 ) {
     ui.heading(ctx.t("panel-competencies"));
+    let open = view.open.take();
+    view.detail |= open.is_some();
+    if !view.detail {
+        super::dashboard::dashboard_ui(ctx, &mut view.filter, ui, cmds);
+        return;
+    }
+    if ui.button(ctx.t("dashboard-back")).clicked() {
+        view.detail = false;
+    }
     let Some(report) = ctx.eval.report.clone() else {
         ui.spinner();
         return;
     };
-    let open = view.open.take();
     let view = &*view;
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
@@ -162,7 +174,7 @@ fn level_ui(
                             .fill(if *met { GREEN } else { RED }),
                     );
                     for p in people {
-                        if ui.link(p).clicked() {
+                        if person_link(ctx, ui, p).clicked() {
                             cmds.push(Command::OpenEmployee(p.clone()));
                         }
                     }
@@ -228,7 +240,7 @@ fn others_ui(
         for n in blocked {
             ui.horizontal(|ui| {
                 ui.add_space(12.0);
-                if ui.link(n.employee.as_ref()).clicked() {
+                if person_link(ctx, ui, &n.employee).clicked() {
                     cmds.push(Command::OpenEmployee(n.employee.to_string()));
                 }
                 let code = serde_json::to_value(n.reason)
@@ -237,9 +249,10 @@ fn others_ui(
                     .unwrap_or_default();
                 ui.label(format!(
                     "{} — {}",
-                    n.credential,
+                    ctx.catalog.credential_title(&n.credential),
                     ctx.t(&format!("reason-{code}"))
-                ));
+                ))
+                .on_hover_text(n.credential.as_ref());
             });
         }
         if total > 50 {
@@ -276,7 +289,7 @@ fn used_elsewhere_ui(ctx: &ViewCtx, ui: &mut egui::Ui, def: &Competency, cmds: &
     for (person, by) in used.iter().take(50) {
         ui.horizontal(|ui| {
             ui.add_space(12.0);
-            if ui.link(person.as_ref()).clicked() {
+            if person_link(ctx, ui, person).clicked() {
                 cmds.push(Command::OpenEmployee(person.to_string()));
             }
             let name = ctx

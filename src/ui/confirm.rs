@@ -32,6 +32,12 @@ pub fn confirm_ui(ctx: &ViewCtx, ui: &mut egui::Ui, cmds: &mut Vec<Command>) {
                 cmds.push(Command::CloseConfirm);
                 cmds.push(c.command.clone());
             }
+            if let Some((label, command)) = &c.other
+                && ui.button(label).clicked()
+            {
+                cmds.push(Command::CloseConfirm);
+                cmds.push(command.clone());
+            }
             if ui.button(ctx.t("button-cancel")).clicked()
                 || ui.input(|i| i.key_pressed(egui::Key::Escape))
             {

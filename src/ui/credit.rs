@@ -22,7 +22,7 @@ pub fn credit_ui(ctx: &ViewCtx, ui: &mut egui::Ui, cmds: &mut Vec<Command>) {
         .striped(true)
         .show(ui, |ui| {
             for p in people {
-                if ui.link(&p.employee).clicked() {
+                if super::widgets::person_link(ctx, ui, &p.employee).clicked() {
                     cmds.push(Command::OpenEmployee(p.employee.clone()));
                 }
                 ui.label(ctx.t(&format!("reason-{}", p.reason.replace('_', "-"))));

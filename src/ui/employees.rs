@@ -116,6 +116,9 @@ pub fn employees_ui(
     ui: &mut egui::Ui,
     cmds: &mut Vec<Command>,
 ) {
+    if ctx.start_here {
+        super::start_here::start_here_ui(ctx, ui, cmds);
+    }
     ui.horizontal(|ui| {
         ui.heading(ctx.t("panel-employees"));
         let l = ui.label(ctx.t("employees-find"));
@@ -336,6 +339,7 @@ fn details_ui(
                         body: vec![ctx.t("employees-reset-body")],
                         yes: ctx.t("employees-reset-password"),
                         command: Command::CreateUserAccount(current.id.clone()),
+                        other: None,
                     })));
                 }
             }

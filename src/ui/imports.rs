@@ -404,6 +404,7 @@ fn finished_ui(ctx: &ViewCtx, ui: &mut egui::Ui, f: &Finished, cmds: &mut Vec<Co
                     body: vec![ctx.t("import-log-warning")],
                     yes: ctx.t("import-close-unsaved"),
                     command: Command::DismissImport,
+                    other: None,
                 })));
             } else {
                 cmds.push(Command::DismissImport);

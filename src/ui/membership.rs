@@ -105,14 +105,22 @@ fn actions_ui(
             } else {
                 Tier::Silver
             };
+            let tier_name = ctx.tr.level(up);
             let mut label = ctx
                 .tr
-                .t("membership-upgrade", &[("tier", ctx.tr.level(up))]);
+                .t("membership-upgrade", &[("tier", tier_name.clone())]);
             if let Some(p) = m.upgrade_price_usd {
-                label.push_str(&format!(" (US$ {})", ctx.tr.number(p)));
+                label.push_str(&format!(" ({})", ctx.tr.usd(p)));
             }
             if ui.button(label).clicked() {
-                cmds.push(Command::Edit(Edit::Purchase { tier, at }));
+                // A purchase costs money: asked first, with the price and the date.
+                let price = m.upgrade_price_usd.map(|p| ctx.tr.usd(p));
+                cmds.push(ask_purchase(
+                    ctx,
+                    &tier_name,
+                    price,
+                    Edit::Purchase { tier, at },
+                ));
             }
             if up == LevelName::Gold
                 && m.tier == TierName::Silver
@@ -122,10 +130,11 @@ fn actions_ui(
             }
         }
         if m.tier == TierName::None && ui.button(ctx.t("membership-buy-action-pack")).clicked() {
-            cmds.push(Command::Edit(Edit::Purchase {
+            let edit = Edit::Purchase {
                 tier: Tier::ActionPack,
                 at,
-            }));
+            };
+            cmds.push(ask_purchase(ctx, &ctx.t("tier-action-pack"), None, edit));
         }
         if let Some(s) = ctx.org.membership.as_ref() {
             let in_window = m.status == Status::RenewalWindow;
@@ -141,8 +150,22 @@ fn actions_ui(
             } else {
                 ctx.t("membership-renew")
             };
-            if renew.on_hover_text(hint).clicked() {
-                cmds.push(Command::Edit(Edit::Renew { at }));
+            // A disabled button says why on hover.
+            if renew
+                .on_hover_text(&hint)
+                .on_disabled_hover_text(&hint)
+                .clicked()
+            {
+                cmds.push(Command::Ask(Box::new(crate::app::edit::Confirm {
+                    title: ctx.t("membership-renew-title"),
+                    body: vec![
+                        ctx.tr
+                            .t("membership-renew-body", &[("date", ctx.tr.date(at.day()))]),
+                    ],
+                    yes: ctx.t("membership-renew-yes"),
+                    command: Command::Edit(Edit::Renew { at }),
+                    other: None,
+                })));
             }
             let mut auto = s.auto_renew;
             if ui
@@ -326,4 +349,28 @@ fn reversion_text(ctx: &ViewCtx, competency: &str, ends: crate::model::Day) -> S
             .tr
             .t("membership-override-reverts", &[("date", ctx.tr.date(on))]),
     }
+}
+
+/// The confirmation before recording a purchase: what is bought, when, and its price.
+fn ask_purchase(ctx: &ViewCtx, tier: &str, price: Option<String>, edit: Edit) -> Command {
+    let date = match &edit {
+        Edit::Purchase { at, .. } => ctx.tr.date(at.day()),
+        _ => String::new(),
+    };
+    let mut body = vec![ctx.tr.t(
+        "membership-purchase-body",
+        &[("tier", tier.to_string()), ("date", date)],
+    )];
+    if let Some(price) = price {
+        body.push(ctx.tr.t("membership-purchase-price", &[("price", price)]));
+    }
+    Command::Ask(Box::new(crate::app::edit::Confirm {
+        title: ctx
+            .tr
+            .t("membership-purchase-title", &[("tier", tier.to_string())]),
+        body,
+        yes: ctx.t("membership-purchase-yes"),
+        command: Command::Edit(edit),
+        other: None,
+    }))
 }

@@ -7,6 +7,7 @@ pub mod alerts;
 pub mod competencies;
 pub mod confirm;
 pub mod credit;
+pub mod dashboard;
 pub mod employees;
 pub mod imports;
 pub mod membership;
@@ -19,6 +20,7 @@ pub mod reminders;
 pub mod risk;
 pub mod sandbox;
 pub mod shortcuts;
+pub mod start_here;
 pub mod status_bar;
 pub mod timeline;
 pub mod top_bar;
@@ -61,6 +63,11 @@ impl Views {
             Command::SetLang(lang) => self.top_bar.language_changed(tr, *lang),
             Command::SelectOrg(_) => self.achievements.employee = None,
             Command::AskPath(ask) => self.path_field.ask(ask),
+            // A plan asked for elsewhere (the banner) shows in the Plan panel's choices.
+            Command::Forecast(crate::app::forecast::ForecastCommand::Plan(c, level)) => {
+                self.plan.competency = Some(c.clone());
+                self.plan.gold = *level == crate::eval::LevelName::Gold;
+            }
             _ => {}
         }
     }

@@ -49,6 +49,7 @@ pub fn organisations_ui(
                         body: vec![ctx.t("organisations-delete-body")],
                         yes: ctx.t("organisations-delete"),
                         command: Command::DeleteOrg(o.id),
+                        other: None,
                     })));
                 }
                 ui.end_row();

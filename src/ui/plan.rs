@@ -55,6 +55,7 @@ pub fn plan_ui(ctx: &ViewCtx, view: &mut PlanView, ui: &mut egui::Ui, cmds: &mut
                 tr,
                 catalog: ctx.catalog,
                 forecast: ctx.forecast,
+                org: ctx.org,
             };
             result_ui(shown, ui, cmds)
         });
@@ -77,6 +78,7 @@ struct PlanShown<'a> {
     tr: &'a Tr,
     catalog: &'a crate::model::Catalog,
     forecast: &'a crate::app::forecast::Forecast,
+    org: &'a crate::model::Org,
 }
 
 fn result_ui(shown: PlanShown, ui: &mut egui::Ui, cmds: &mut Vec<Command>) {
@@ -127,12 +129,42 @@ fn result_ui(shown: PlanShown, ui: &mut egui::Ui, cmds: &mut Vec<Command>) {
     for (i, a) in p.actions.iter().enumerate() {
         ui.horizontal(|ui| {
             ui.label(format!("{}.", i + 1));
-            ui.label(tr.action(a));
-            if let Action::Associate { employee } | Action::Pass { employee, .. } = a
+            ui.label(tr.action(&in_words(&shown, a)));
+            if let Action::Associate { employee }
+            | Action::Wait { employee, .. }
+            | Action::Pass { employee, .. } = a
                 && ui.small_button(tr.t("plan-open", &[])).clicked()
             {
                 cmds.push(Command::OpenEmployee(employee.clone()));
             }
         });
+    }
+}
+
+/// The action with the person's display name and the credentials' titles (ids in the plan).
+fn in_words(shown: &PlanShown, a: &Action) -> Action {
+    let name = |id: &String| super::widgets::display_name(shown.org, id);
+    let title = |id: &String| shown.catalog.credential_title(id).to_string();
+    match a {
+        Action::Associate { employee } => Action::Associate {
+            employee: name(employee),
+        },
+        Action::Wait { employee, until } => Action::Wait {
+            employee: name(employee),
+            until: *until,
+        },
+        Action::Pass {
+            employee,
+            credential,
+            renewal,
+        } => Action::Pass {
+            employee: name(employee),
+            credential: title(credential),
+            renewal: *renewal,
+        },
+        Action::Hire { credentials } => Action::Hire {
+            credentials: credentials.iter().map(title).collect(),
+        },
+        other => other.clone(),
     }
 }

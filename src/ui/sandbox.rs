@@ -1,7 +1,7 @@
 //! The what-if sandbox: hypothetical leavers, lapses, passes, hires and figures, every
 //! competency before and after, and "apply" to make them real; key-person risk below.
 
-use super::widgets::{labelled_field, level_text};
+use super::widgets::{credential_picker, labelled_field, level_text, person_picker};
 use crate::app::forecast::ForecastCommand as F;
 use crate::app::{Command, ViewCtx};
 use crate::eval::whatif::Change;
@@ -37,6 +37,9 @@ pub struct SandboxView {
     /// A date (leave, add) or the metric's value.
     pub value: String,
     pub error: Option<String>,
+    /// What is typed in the person and credential pickers' search.
+    pub who_query: String,
+    pub what_query: String,
 }
 
 pub fn sandbox_ui(
@@ -87,17 +90,32 @@ fn form_ui(ctx: &ViewCtx, view: &mut SandboxView, ui: &mut egui::Ui, cmds: &mut 
             Kind::Hire => (Some("sandbox-name"), Some("sandbox-credentials"), None),
             Kind::Metric => (None, Some("sandbox-metric"), Some("sandbox-value")),
         };
-        if let Some(l) = who {
-            labelled_field(ui, &tr.t(l, &[]), &mut v.who, 140.0);
+        // People and credentials are chosen from lists (by name, email, id, MCID; by code
+        // or title); a hire's name and credentials, and a figure, are typed.
+        match (who, v.kind) {
+            (Some(l), Kind::Hire) => {
+                labelled_field(ui, &tr.t(l, &[]), &mut v.who, 140.0);
+            }
+            (Some(l), _) => {
+                person_picker(ctx, ui, &tr.t(l, &[]), &mut v.who, &mut v.who_query);
+            }
+            (None, _) => {}
         }
-        if let Some(l) = what {
-            labelled_field(ui, &tr.t(l, &[]), &mut v.what, 180.0);
+        match (what, v.kind) {
+            (Some(l), Kind::Lapse | Kind::Add) => {
+                credential_picker(ctx, ui, &tr.t(l, &[]), &mut v.what, &mut v.what_query);
+            }
+            (Some(l), Kind::Metric) => metric_picker(ctx, ui, &tr.t(l, &[]), &mut v.what),
+            (Some(l), _) => {
+                labelled_field(ui, &tr.t(l, &[]), &mut v.what, 180.0);
+            }
+            (None, _) => {}
         }
         if let Some(l) = value {
             labelled_field(ui, &tr.t(l, &[]), &mut v.value, 100.0);
         }
         if ui.button(tr.t("sandbox-add-change", &[])).clicked() {
-            match build(tr, v) {
+            match build(tr, ctx.catalog, v) {
                 Ok(c) => {
                     v.error = None;
                     v.who.clear();
@@ -115,7 +133,16 @@ fn form_ui(ctx: &ViewCtx, view: &mut SandboxView, ui: &mut egui::Ui, cmds: &mut 
 }
 
 /// The change the form describes, or what is wrong with it.
-fn build(tr: &Tr, v: &SandboxView) -> Result<Change, String> {
+fn build(tr: &Tr, catalog: &crate::model::Catalog, v: &SandboxView) -> Result<Change, String> {
+    // A typed code in any case is the catalog's credential.
+    let credential = |s: &str| {
+        let s = s.trim();
+        catalog
+            .credentials
+            .iter()
+            .find(|c| c.id.eq_ignore_ascii_case(s))
+            .map_or_else(|| s.to_string(), |c| c.id.clone())
+    };
     let need = |s: &str, label: &str| {
         let s = s.trim();
         if s.is_empty() {
@@ -150,7 +177,7 @@ fn build(tr: &Tr, v: &SandboxView) -> Result<Change, String> {
             name: need(&v.who, "sandbox-name")?,
             credentials: need(&v.what, "sandbox-credentials")?
                 .split(',')
-                .map(|c| c.trim().to_string())
+                .map(credential)
                 .filter(|c| !c.is_empty())
                 .collect(),
         },
@@ -172,7 +199,7 @@ fn changes_ui(ctx: &ViewCtx, ui: &mut egui::Ui, cmds: &mut Vec<Command>) {
     }
     for (i, c) in changes.iter().enumerate() {
         ui.horizontal(|ui| {
-            ui.label(format!("{}. {}", i + 1, ctx.tr.change(c)));
+            ui.label(format!("{}. {}", i + 1, ctx.tr.change(&in_words(ctx, c))));
             if ui
                 .small_button("✖")
                 .on_hover_text(ctx.t("sandbox-remove"))
@@ -250,4 +277,61 @@ fn result_ui(ctx: &ViewCtx, ui: &mut egui::Ui) {
                 ui.end_row();
             }
         });
+}
+
+/// Chooses a performance metric by its name.
+fn metric_picker(ctx: &ViewCtx, ui: &mut egui::Ui, label: &str, id: &mut String) {
+    let l = ui.label(label);
+    let name = |m: &str| ctx.t(&format!("metric-{}", m.replace('_', "-")));
+    let shown = if id.is_empty() {
+        ctx.t("picker-choose-metric")
+    } else {
+        name(id)
+    };
+    egui::ComboBox::from_id_salt("metric-picker")
+        .selected_text(shown)
+        .width(220.0)
+        .show_ui(ui, |ui| {
+            for m in &ctx.catalog.metrics {
+                ui.selectable_value(id, m.id.clone(), name(&m.id));
+            }
+        })
+        .response
+        .labelled_by(l.id);
+}
+
+/// The change with display names, credential titles and the metric's name (ids in the model).
+pub fn in_words(ctx: &ViewCtx, c: &Change) -> Change {
+    let name = |id: &String| super::widgets::display_name(ctx.org, id);
+    let title = |id: &String| ctx.catalog.credential_title(id).to_string();
+    match c {
+        Change::Leave { employee, at } => Change::Leave {
+            employee: name(employee),
+            at: *at,
+        },
+        Change::Lapse {
+            employee,
+            credential,
+        } => Change::Lapse {
+            employee: name(employee),
+            credential: title(credential),
+        },
+        Change::Add {
+            employee,
+            credential,
+            at,
+        } => Change::Add {
+            employee: name(employee),
+            credential: title(credential),
+            at: *at,
+        },
+        Change::Hire { name, credentials } => Change::Hire {
+            name: name.clone(),
+            credentials: credentials.iter().map(title).collect(),
+        },
+        Change::Metric { metric, value } => Change::Metric {
+            metric: ctx.t(&format!("metric-{}", metric.replace('_', "-"))),
+            value: *value,
+        },
+    }
 }

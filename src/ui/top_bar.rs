@@ -47,6 +47,10 @@ pub fn top_bar_ui(
                 })
                 .response
                 .labelled_by(l.id);
+            if ctx.demo {
+                ui.colored_label(super::widgets::AMBER, ctx.t("top-demo"))
+                    .on_hover_text(ctx.t("top-demo-hint"));
+            }
             ui.separator();
             as_of_ui(ctx, view, ui, cmds);
             ui.separator();
@@ -69,7 +73,16 @@ pub fn top_bar_ui(
                 .labelled_by(l.id);
             ui.separator();
             let undo = ui.add_enabled(ctx.can_undo, egui::Button::new(ctx.t("top-undo")));
-            if undo.on_hover_text(ctx.t("top-undo-hint")).clicked() {
+            // What Undo takes back, in words.
+            let hint = ctx.last_change.map_or_else(
+                || ctx.t("top-undo-hint"),
+                |head| {
+                    use crate::i18n::Wording;
+                    ctx.tr
+                        .t("top-undo-what", &[("change", ctx.tr.undo_change(head))])
+                },
+            );
+            if undo.on_hover_text(hint).clicked() {
                 cmds.push(Command::Undo);
             }
             if ui
@@ -139,27 +152,87 @@ fn as_of_ui(ctx: &ViewCtx, view: &mut TopBarView, ui: &mut egui::Ui, cmds: &mut 
     }
 }
 
-/// The portal's banner, with its exact text, whenever renewal is at risk.
+/// One line of fixed height under the tabs, so nothing below moves when renewal comes at
+/// risk or stops being: the membership and its renewal date, or the portal's banner (its
+/// exact text) with the date and a link to the plan that would fix it.
 fn at_risk_banner_ui(ctx: &ViewCtx, ui: &mut egui::Ui, cmds: &mut Vec<Command>) {
-    let Some(report) = &ctx.eval.report else {
-        return;
+    let height = ui.text_style_height(&egui::TextStyle::Body) + 12.0;
+    let report = ctx.eval.report.as_deref();
+    let alert = report.and_then(|r| r.alerts_of(AlertCode::RenewalAtRisk).next());
+    let fill = if alert.is_some() {
+        RED.gamma_multiply(0.25)
+    } else {
+        egui::Color32::TRANSPARENT
     };
-    let Some(alert) = report.alerts_of(AlertCode::RenewalAtRisk).next() else {
-        return;
-    };
-    egui::Frame::new()
-        .fill(RED.gamma_multiply(0.25))
-        .inner_margin(6.0)
-        .corner_radius(4.0)
-        .show(ui, |ui| {
-            ui.horizontal_wrapped(|ui| {
-                ui.colored_label(RED, "!");
-                ui.strong(&alert.message);
-                for c in &alert.competencies {
-                    if ui.link(ctx.catalog.competency_name(c)).clicked() {
-                        cmds.push(Command::OpenCompetency(c.to_string()));
-                    }
-                }
-            });
-        });
+    let size = egui::vec2(ui.available_width(), height);
+    ui.allocate_ui_with_layout(
+        size,
+        egui::Layout::left_to_right(egui::Align::Center),
+        |ui| {
+            ui.set_min_size(size);
+            egui::Frame::new()
+                .fill(fill)
+                .inner_margin(egui::Margin::symmetric(6, 3))
+                .corner_radius(4.0)
+                .show(ui, |ui| {
+                    ui.horizontal(|ui| {
+                        let Some(report) = report else { return };
+                        let m = &report.membership;
+                        let renews = m
+                            .anniversary
+                            .as_deref()
+                            .and_then(|a| crate::model::Day::parse(a).ok())
+                            .map(|d| ctx.tr.date(d));
+                        let Some(alert) = alert else {
+                            let tier =
+                                ctx.t(&format!("tier-{}", crate::eval::words::code(&m.tier)));
+                            let status =
+                                ctx.t(&format!("status-{}", crate::eval::words::code(&m.status)));
+                            let line = match renews {
+                                Some(date) => ctx.tr.t(
+                                    "banner-membership-renews",
+                                    &[("tier", tier), ("status", status), ("date", date)],
+                                ),
+                                None => ctx
+                                    .tr
+                                    .t("banner-membership", &[("tier", tier), ("status", status)]),
+                            };
+                            ui.weak(line);
+                            return;
+                        };
+                        ui.colored_label(RED, "!");
+                        ui.add(
+                            egui::Label::new(egui::RichText::new(&alert.message).strong())
+                                .truncate(),
+                        )
+                        .on_hover_text(&alert.message);
+                        if let Some(date) = renews {
+                            ui.label(ctx.tr.t("banner-renewal-on", &[("date", date)]));
+                        }
+                        for c in &alert.competencies {
+                            if ui.link(ctx.catalog.competency_name(c)).clicked() {
+                                cmds.push(Command::OpenCompetency(c.to_string()));
+                            }
+                        }
+                        // The next step: the plan that brings the first one back.
+                        if let Some(c) = alert.competencies.first()
+                            && ui
+                                .link(ctx.t("banner-plan"))
+                                .on_hover_text(ctx.t("banner-plan-hint"))
+                                .clicked()
+                        {
+                            let level = if m.tier == crate::eval::report::TierName::Gold {
+                                crate::eval::LevelName::Gold
+                            } else {
+                                crate::eval::LevelName::Silver
+                            };
+                            cmds.push(Command::Show(Panel::Plan));
+                            cmds.push(Command::Forecast(
+                                crate::app::forecast::ForecastCommand::Plan(c.to_string(), level),
+                            ));
+                        }
+                    });
+                });
+        },
+    );
 }

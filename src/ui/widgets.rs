@@ -79,3 +79,144 @@ pub fn on_request_ui<'a, T>(
         }
     }
 }
+
+/// A person as a link: the display name the evaluation found, the id on hover.
+pub fn person_link(ctx: &crate::app::ViewCtx, ui: &mut egui::Ui, id: &str) -> egui::Response {
+    let name = ctx
+        .eval
+        .names
+        .as_deref()
+        .and_then(|n| n.get(id))
+        .map_or(id, String::as_str);
+    ui.link(name).on_hover_text(id)
+}
+
+/// A person's display name, or the id when there is no such person.
+pub fn display_name(org: &crate::model::Org, id: &str) -> String {
+    org.employees
+        .iter()
+        .find(|e| e.id == id)
+        .map_or_else(|| id.to_string(), |e| e.display_name.clone())
+}
+
+/// One entry of a searchable list: its id, the line shown, and its hover text.
+struct Choice<'a> {
+    id: &'a str,
+    line: String,
+    hover: &'a str,
+}
+
+/// A combo box whose list opens with a search field (any case) and shows the first `max`
+/// matches; choosing one sets `id`.
+#[allow(clippy::too_many_arguments)]
+fn searchable<'a, I>(
+    ui: &mut egui::Ui,
+    label: &str,
+    shown: String,
+    hint: String,
+    id: &mut String,
+    query: &mut String,
+    width: f32,
+    choices: impl FnOnce(&str) -> I,
+) -> egui::Response
+where
+    I: Iterator<Item = Choice<'a>>,
+{
+    let l = ui.label(label);
+    egui::ComboBox::from_id_salt(("picker", label))
+        .selected_text(shown)
+        .width(width)
+        .height(320.0)
+        .truncate()
+        .show_ui(ui, |ui| {
+            ui.add(
+                egui::TextEdit::singleline(query)
+                    .hint_text(hint)
+                    .desired_width(width + 60.0),
+            )
+            .request_focus();
+            let q = query.trim().to_lowercase();
+            for c in choices(&q).take(60) {
+                if ui
+                    .selectable_label(*id == c.id, c.line)
+                    .on_hover_text(c.hover)
+                    .clicked()
+                {
+                    *id = c.id.to_string();
+                    query.clear();
+                }
+            }
+        })
+        .response
+        .labelled_by(l.id)
+}
+
+/// Chooses a person from a searchable list (name, email, id or MCID; any case). `id` holds
+/// the chosen person's id, `query` the search typed in the list.
+pub fn person_picker(
+    ctx: &crate::app::ViewCtx,
+    ui: &mut egui::Ui,
+    label: &str,
+    id: &mut String,
+    query: &mut String,
+) -> egui::Response {
+    let shown = if id.is_empty() {
+        ctx.t("picker-choose-person")
+    } else {
+        display_name(ctx.org, id)
+    };
+    let hint = ctx.t("picker-search-person");
+    searchable(ui, label, shown, hint, id, query, 200.0, |q| {
+        let q = q.to_string();
+        ctx.org
+            .employees
+            .iter()
+            .filter(move |e| {
+                q.is_empty()
+                    || e.display_name.to_lowercase().contains(&q)
+                    || e.email.to_lowercase().contains(&q)
+                    || e.id.to_lowercase().contains(&q)
+                    || e.mcid
+                        .as_deref()
+                        .is_some_and(|m| m.to_lowercase().contains(&q))
+            })
+            .map(|e| Choice {
+                id: &e.id,
+                line: format!("{} — {}", e.display_name, e.email),
+                hover: &e.id,
+            })
+    })
+}
+
+/// Chooses a credential from a searchable list (code or title; any case).
+pub fn credential_picker(
+    ctx: &crate::app::ViewCtx,
+    ui: &mut egui::Ui,
+    label: &str,
+    id: &mut String,
+    query: &mut String,
+) -> egui::Response {
+    let shown = if id.is_empty() {
+        ctx.t("picker-choose-credential")
+    } else {
+        ctx.catalog.credential_title(id).to_string()
+    };
+    let hint = ctx.t("picker-search-credential");
+    searchable(ui, label, shown, hint, id, query, 260.0, |q| {
+        let q = q.to_string();
+        ctx.catalog
+            .credentials
+            .iter()
+            .filter(move |c| {
+                q.is_empty()
+                    || c.id.to_lowercase().contains(&q)
+                    || c.title.to_lowercase().contains(&q)
+                    || c.aliases.iter().any(|a| a.to_lowercase().contains(&q))
+            })
+            .map(|c| Choice {
+                id: &c.id,
+                line: format!("{} — {}", c.id, c.title),
+                hover: &c.title,
+            })
+    })
+}

@@ -70,3 +70,17 @@ pub fn select_employee(h: &mut Harness<'_, AttainApp>, id: &str) {
     click(h, id);
     assert_eq!(h.state().views.employees.selected.as_deref(), Some(id));
 }
+
+/// Chooses `item` in the searchable list labelled `label`, typing `search` first.
+pub fn pick(h: &mut Harness<'_, AttainApp>, label: &str, search: &str, item: &str) {
+    h.get_by_role_and_label(Role::ComboBox, label).click();
+    h.run();
+    // The search field has the focus as the list opens.
+    h.get_all_by_role(Role::TextInput)
+        .find(|n| n.is_focused())
+        .expect("the list's search field has the focus")
+        .type_text(search);
+    h.run();
+    h.get_by_label(item).click();
+    h.run();
+}
