@@ -33,7 +33,7 @@ done
 MIME="$X/mime"
 mkdir -p "$MIME/packages"
 cp "$X/usr/share/mime/packages/$ID.xml" "$MIME/packages/"
-update-mime-database "$MIME"
+XDG_DATA_DIRS="$X" update-mime-database "$MIME"
 grep -q 'application/x-attain-org:\*\.org\.ron' "$MIME/globs2" || fail "*.org.ron glob"
 
 dpkg-deb -f "$DEB" Depends | grep -q 'libc6' || fail "Depends"

@@ -126,7 +126,9 @@ fn compute(catalog: &Catalog, org: &Org, as_of: Instant, lang: Lang) -> Result<C
     // The window's alerts speak of people, competencies and credentials by name.
     Tr::new(lang).localize_report_for(&mut report, org, catalog);
     let used = engine.used_elsewhere(as_of);
-    let named = named_in(&report, &used);
+    let reminders = crate::eval::reminders::reminders_with(&engine, as_of);
+    let mut named = named_in(&report, &used);
+    named.extend(reminders.people());
     let names: Names = org
         .employees
         .iter()
@@ -149,7 +151,6 @@ fn compute(catalog: &Catalog, org: &Org, as_of: Instant, lang: Lang) -> Result<C
         .chain(std::iter::once(end))
         .map(|t| (t, engine.levels_at(t)))
         .collect();
-    let reminders = crate::eval::reminders::reminders_with(&engine, as_of);
     Ok((report, Timeline { points }, reminders, used, names))
 }
 

@@ -251,7 +251,15 @@ impl AttainApp {
                 let ics = crate::eval::reminders::to_ics(
                     &self.org,
                     (0..open.len()).filter_map(|row| open.get(row).and_then(|i| list.get(i))),
-                    |r| self.tr.reminder(&self.catalog, r),
+                    |r| {
+                        let names = self.eval.names.as_deref();
+                        let person = |id: &str| {
+                            names
+                                .and_then(|n| n.get(id))
+                                .map_or_else(|| id.to_string(), String::clone)
+                        };
+                        self.tr.reminder(&self.catalog, &person, r)
+                    },
                 );
                 match crate::io::write_atomic(&path, ics.as_bytes()) {
                     Ok(()) => self.ok(self.tr.t(

@@ -199,6 +199,14 @@ impl Reminders {
         self.others.get(code).cloned()
     }
 
+    /// The people the reminders name (once per credential, not per stage).
+    pub fn people(&self) -> impl Iterator<Item = &str> + '_ {
+        self.events
+            .iter()
+            .filter_map(|e| self.people.get(e.person as usize))
+            .map(|p| p.as_ref())
+    }
+
     pub fn iter(&self) -> impl Iterator<Item = Reminder> + '_ {
         (0..self.len()).filter_map(|i| self.get(i))
     }

@@ -13,8 +13,9 @@ use crate::store::UndoHead;
 
 /// What the engine and the importers report, as sentences.
 pub trait Wording {
-    /// A reminder (dates in the locale's form, competencies by name).
-    fn reminder(&self, catalog: &Catalog, r: &Reminder) -> String;
+    /// A reminder (dates in the locale's form, competencies by name, credentials by title,
+    /// people as `person` names them).
+    fn reminder(&self, catalog: &Catalog, person: &dyn Fn(&str) -> String, r: &Reminder) -> String;
     /// One what-if change.
     fn change(&self, c: &Change) -> String;
     /// One step of a plan.
@@ -32,8 +33,8 @@ pub trait Wording {
 }
 
 impl Wording for Tr {
-    fn reminder(&self, catalog: &Catalog, r: &Reminder) -> String {
-        reminder_text(self, catalog, r)
+    fn reminder(&self, catalog: &Catalog, person: &dyn Fn(&str) -> String, r: &Reminder) -> String {
+        reminder_text(self, catalog, person, r)
     }
     fn change(&self, c: &Change) -> String {
         change_text(self, c)
@@ -66,13 +67,20 @@ impl Wording for Tr {
 }
 
 /// The reminder in the window's language (dates in the locale's form, competencies by name).
-fn reminder_text(tr: &Tr, catalog: &Catalog, r: &Reminder) -> String {
+fn reminder_text(
+    tr: &Tr,
+    catalog: &Catalog,
+    person: &dyn Fn(&str) -> String,
+    r: &Reminder,
+) -> String {
     let args: Vec<(&str, String)> = r
         .args()
         .into_iter()
         .map(|(k, v)| {
             let v = match k {
                 "competency" => catalog.competency_name(&v).to_string(),
+                "credential" => catalog.credential_title(&v).to_string(),
+                "employee" => person(&v),
                 _ => Day::parse(&v).map_or_else(|_| v.clone(), |d| tr.date(d)),
             };
             (k, v)

@@ -2,9 +2,9 @@
 
 use crate::eval::report::{CompetencyReport, LevelReport, Requirement};
 use crate::eval::words::Words;
-use crate::eval::words::code;
+use crate::eval::words::{code, skill_text};
 use crate::eval::{Engine, LevelName};
-use crate::model::{Catalog, Clause, Day, Expr, Instant, Org, Step};
+use crate::model::{Catalog, Day, Instant, Org, Step};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
@@ -332,7 +332,7 @@ fn level_rows(
                 }
                 RequirementData {
                     level: level.to_string(),
-                    text: skill_text(k, tr),
+                    text: skill_text(k, tr, &|c| c.to_string()),
                     figures: format!("{} / {}", people.len(), required_people),
                     met: *met,
                     people: people
@@ -351,72 +351,6 @@ fn level_rows(
             },
         })
         .collect()
-}
-
-/// A skill step in words that keep its structure: one of, all of, and what the same or
-/// other people must also hold (domain.md §3.1, §3.4).
-fn skill_text(k: &crate::model::Skill, tr: &dyn Words) -> String {
-    let mut text = tr.t(
-        "award-skill",
-        &[
-            ("count", k.people.to_string()),
-            ("expr", expr_text(&k.expr, tr)),
-        ],
-    );
-    for clause in &k.plus {
-        let expr = expr_text(clause.expr(), tr);
-        let part = match clause {
-            Clause::Same(_) => tr.t("award-plus-same", &[("expr", expr)]),
-            Clause::KOfSame(n, _) => tr.t(
-                "award-plus-k",
-                &[
-                    ("k", n.to_string()),
-                    ("count", k.people.to_string()),
-                    ("expr", expr),
-                ],
-            ),
-            Clause::SameOrDifferent(m, _) => tr.t(
-                "award-plus-same-or-different",
-                &[("m", m.to_string()), ("expr", expr)],
-            ),
-            Clause::Different(m, _) => tr.t(
-                "award-plus-different",
-                &[("m", m.to_string()), ("expr", expr)],
-            ),
-        };
-        text.push_str(", ");
-        text.push_str(&part);
-    }
-    text
-}
-
-/// What one person must hold, in words: a single credential by its id, else "one of" or
-/// "all of" the list, sets of alternatives, or the areas of focus.
-fn expr_text(e: &Expr, tr: &dyn Words) -> String {
-    let list = |c: &[String]| c.join(", ");
-    match e {
-        Expr::AnyOf(c) | Expr::AllOf(c) if c.len() == 1 => c[0].clone(),
-        Expr::AnyOf(c) => tr.t("award-expr-any", &[("credentials", list(c))]),
-        Expr::AllOf(c) => tr.t("award-expr-all", &[("credentials", list(c))]),
-        Expr::Alternatives(alts) => {
-            let sets: Vec<String> = alts
-                .iter()
-                .map(|a| format!("({})", expr_text(a, tr)))
-                .collect();
-            tr.t("award-expr-sets", &[("sets", sets.join("; "))])
-        }
-        Expr::FocusAreas(areas) => {
-            let shown: Vec<String> = areas
-                .iter()
-                .map(|(name, c)| format!("{name} ({})", list(c)))
-                .collect();
-            tr.t("award-expr-areas", &[("areas", shown.join("; "))])
-        }
-        Expr::AnyOfAreas(areas) => {
-            let all: Vec<String> = areas.iter().flat_map(|(_, c)| c.iter().cloned()).collect();
-            tr.t("award-expr-any", &[("credentials", list(&all))])
-        }
-    }
 }
 
 /// One row per credential of the step that the person holds.

@@ -173,7 +173,10 @@ fn grid_ui(
                 {
                     let title = ctx.tr.t(
                         "achievements-remove-title",
-                        &[("credential", a.credential.to_string())],
+                        &[(
+                            "credential",
+                            ctx.catalog.credential_title(&a.credential).to_string(),
+                        )],
                     );
                     let yes = ctx.t("achievements-remove");
                     cmds.push(Command::AskEdit {

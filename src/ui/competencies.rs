@@ -5,6 +5,7 @@
 use super::widgets::{GREEN, RED, level_text, person_link};
 use crate::app::{Command, ViewCtx};
 use crate::eval::report::{CompetencyReport, LevelReport, Requirement};
+use crate::eval::words::skill_text;
 use crate::model::{Competency, Step};
 use std::collections::HashSet;
 
@@ -134,7 +135,8 @@ fn level_ui(
             ui.colored_label(RED, ctx.t("text-not-met"));
         }
     });
-    for req in &r.requirements {
+    for (i, req) in r.requirements.iter().enumerate() {
+        let step = steps.and_then(|s| s.get(i));
         ui.horizontal_wrapped(|ui| {
             ui.add_space(12.0);
             match req {
@@ -166,7 +168,16 @@ fn level_ui(
                 } => {
                     let have = people.len().min(*required_people as usize);
                     let frac = have as f32 / (*required_people).max(1) as f32;
-                    ui.label(ctx.t("competency-people"));
+                    // The step in words, credentials by title (as the award summary says it).
+                    match step {
+                        Some(Step::Skill(k)) => {
+                            let title = |c: &str| ctx.catalog.credential_title(c).to_string();
+                            ui.label(skill_text(k, ctx.tr, &title));
+                        }
+                        _ => {
+                            ui.label(ctx.t("competency-people"));
+                        }
+                    }
                     ui.add(
                         egui::ProgressBar::new(frac)
                             .text(format!("{have} / {required_people}"))
@@ -178,8 +189,20 @@ fn level_ui(
                             cmds.push(Command::OpenEmployee(p.clone()));
                         }
                     }
-                    if let Some(m) = missing {
-                        ui.colored_label(RED, format!("{}: {m}", ctx.t("text-missing")));
+                    // What is still missing, in the window's language: the people short,
+                    // or a further condition of the step (the engine's detail on hover).
+                    if !*met {
+                        let short = required_people.saturating_sub(people.len() as u32);
+                        let text = if short > 0 {
+                            ctx.tr
+                                .t("competency-short", &[("count", short.to_string())])
+                        } else {
+                            ctx.t("competency-condition")
+                        };
+                        let l = ui.colored_label(RED, text);
+                        if let Some(m) = missing {
+                            l.on_hover_text(m);
+                        }
                     }
                 }
             }

@@ -18,24 +18,43 @@ pub fn credit_ui(ctx: &ViewCtx, ui: &mut egui::Ui, cmds: &mut Vec<Command>) {
         return;
     }
     let name = |id| ctx.catalog.competency_name(id);
+    // Headed columns; credentials by title and each level gained on a line of its own, so no
+    // column is squeezed into letters.
     egui::Grid::new("not-credited")
         .striped(true)
+        .num_columns(4)
+        .min_col_width(120.0)
         .show(ui, |ui| {
+            for k in [
+                "credit-col-person",
+                "credit-col-why",
+                "credit-col-credentials",
+                "credit-col-adds",
+            ] {
+                ui.strong(ctx.t(k));
+            }
+            ui.end_row();
             for p in people {
                 if super::widgets::person_link(ctx, ui, &p.employee).clicked() {
                     cmds.push(Command::OpenEmployee(p.employee.clone()));
                 }
                 ui.label(ctx.t(&format!("reason-{}", p.reason.replace('_', "-"))));
-                ui.label(p.credentials.join(", "));
-                ui.horizontal_wrapped(|ui| {
+                ui.vertical(|ui| {
+                    for c in &p.credentials {
+                        ui.label(ctx.catalog.credential_title(c)).on_hover_text(c);
+                    }
+                });
+                ui.vertical(|ui| {
                     if p.would_add.is_empty() {
                         ui.weak(ctx.t("credit-adds-nothing"));
                     }
                     for c in &p.would_add {
-                        ui.label(format!("{}:", name(&c.competency)));
-                        ui.label(level_text(ctx.tr, c.from));
-                        ui.label("→");
-                        ui.label(level_text(ctx.tr, c.to));
+                        ui.horizontal(|ui| {
+                            ui.label(format!("{}:", name(&c.competency)));
+                            ui.label(level_text(ctx.tr, c.from));
+                            ui.label("→");
+                            ui.label(level_text(ctx.tr, c.to));
+                        });
                     }
                 });
                 ui.end_row();

@@ -91,7 +91,8 @@ pub fn reminders_ui(
                     ui.label(tr.date(r.due));
                 });
                 row.col(|ui| {
-                    ui.label(tr.reminder(ctx.catalog, &r));
+                    let person = |id: &str| super::widgets::known_name(ctx, id);
+                    ui.label(tr.reminder(ctx.catalog, &person, &r));
                 });
                 row.col(|ui| {
                     ui.horizontal(|ui| match states.get(&key) {

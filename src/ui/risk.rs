@@ -35,21 +35,31 @@ pub fn risk_ui(ctx: &ViewCtx, ui: &mut egui::Ui, cmds: &mut Vec<Command>) {
         return;
     }
     ui.strong(ctx.t("risk-people"));
-    egui::Grid::new("key-people").striped(true).show(ui, |ui| {
-        for p in &risk.people {
-            if ui.link(&p.employee).clicked() {
-                cmds.push(Command::OpenEmployee(p.employee.clone()));
-            }
-            ui.horizontal_wrapped(|ui| {
-                for d in &p.competencies {
-                    ui.label(format!("{}:", name(&d.id)));
-                    ui.label(level_text(ctx.tr, d.from));
-                    ui.label("→");
-                    ui.label(level_text(ctx.tr, d.to));
-                    ui.add_space(8.0);
-                }
-            });
+    // Two headed columns; each lowered level on a line of its own, never squeezed.
+    egui::Grid::new("key-people")
+        .striped(true)
+        .num_columns(2)
+        .min_col_width(180.0)
+        .show(ui, |ui| {
+            ui.strong(ctx.t("risk-col-person"));
+            ui.strong(ctx.t("risk-col-lowers"));
             ui.end_row();
-        }
-    });
+            for p in &risk.people {
+                let person = super::widgets::display_name(ctx.org, &p.employee);
+                if ui.link(person).on_hover_text(&p.employee).clicked() {
+                    cmds.push(Command::OpenEmployee(p.employee.clone()));
+                }
+                ui.vertical(|ui| {
+                    for d in &p.competencies {
+                        ui.horizontal(|ui| {
+                            ui.label(format!("{}:", name(&d.id)));
+                            ui.label(level_text(ctx.tr, d.from));
+                            ui.label("→");
+                            ui.label(level_text(ctx.tr, d.to));
+                        });
+                    }
+                });
+                ui.end_row();
+            }
+        });
 }

@@ -80,6 +80,16 @@ pub fn on_request_ui<'a, T>(
     }
 }
 
+/// A person's display name as the evaluation found it (the people the report and the
+/// reminders name), else the id.
+pub fn known_name(ctx: &crate::app::ViewCtx, id: &str) -> String {
+    ctx.eval
+        .names
+        .as_deref()
+        .and_then(|n| n.get(id))
+        .map_or_else(|| id.to_string(), String::clone)
+}
+
 /// A person as a link: the display name the evaluation found, the id on hover.
 pub fn person_link(ctx: &crate::app::ViewCtx, ui: &mut egui::Ui, id: &str) -> egui::Response {
     let name = ctx

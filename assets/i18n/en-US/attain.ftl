@@ -560,3 +560,14 @@ picker-choose-credential = Choose a credential…
 picker-search-credential = Code or title
 picker-choose-metric = Choose a figure…
 date-format-hint = MM/DD/YYYY
+competency-short = { $count ->
+    [one] 1 more person needed
+   *[other] { $count } more people needed
+}
+competency-condition = the people found do not yet meet every condition of the step
+risk-col-person = Person
+risk-col-lowers = Leaving would lower
+credit-col-person = Person
+credit-col-why = Why it does not count
+credit-col-credentials = Credentials
+credit-col-adds = Associating would bring

@@ -560,3 +560,14 @@ picker-choose-credential = Scegli una certificazione…
 picker-search-credential = Codice o titolo
 picker-choose-metric = Scegli un dato…
 date-format-hint = GG/MM/AAAA
+competency-short = { $count ->
+    [one] serve ancora 1 persona
+   *[other] servono ancora { $count } persone
+}
+competency-condition = le persone trovate non soddisfano ancora ogni condizione del requisito
+risk-col-person = Persona
+risk-col-lowers = La sua uscita abbasserebbe
+credit-col-person = Persona
+credit-col-why = Perché non conta
+credit-col-credentials = Certificazioni
+credit-col-adds = L'associazione porterebbe
