@@ -215,7 +215,8 @@ fn importing_a_users_file_previews_imports_and_keeps_history() {
         )
         .is_some()
     );
-    assert!(h.query_by_label("missing_required").is_some());
+    // Refused rows say so in words (no error code), with the reason beside.
+    assert_eq!(h.query_all_by_label("refused").count(), 8);
     assert!(h.query_by_label("Display name is empty").is_some());
     // The reasons follow the window's language.
     h.state_mut().run(Command::SetLang(attain::i18n::Lang::It));

@@ -3,6 +3,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly on purpose
 
+use attain::app::forecast::ForecastCommand as F;
 use attain::app::{Command, Panel};
 use attain::eval::LevelName;
 use attain::eval::plan::Action;
@@ -194,4 +195,50 @@ fn certified_but_not_credited_people_show_what_association_would_add() {
     // By name, in the alerts and in the list.
     assert!(h.query_all_by_label("Giulia Esposito").count() >= 2);
     h.get_all_by_label("not associated").next().unwrap();
+}
+
+#[test]
+fn plan_says_wait_for_a_person_already_associated_within_the_sync_delay() {
+    use attain::model::{Achievement, Edit, Instant};
+    let mut h = harness(app());
+    // Application Integration's Silver wants TA-BizTalkIntegration of two people. Alessandro
+    // (associated) passed it half a day before the window's instant: it counts once the
+    // 24-hour sync has run, so the plan waits for him instead of asking an association.
+    let passed = Instant::parse("2026-11-24T12:00:00Z").unwrap();
+    h.state_mut().run(Command::Edit(Edit::AddAchievement {
+        employee: "alessandro.ferri".into(),
+        achievement: Achievement::new("TA-BizTalkIntegration", passed),
+    }));
+    h.run();
+    click(&mut h, "Plan");
+    h.state_mut().run(Command::Forecast(F::Plan(
+        "application-integration".into(),
+        LevelName::Silver,
+    )));
+    h.run();
+    let p = h.state().forecast.plan.result.clone().unwrap().unwrap();
+    assert!(
+        p.actions.contains(&Action::Wait {
+            employee: "alessandro.ferri".into(),
+            until: Instant::parse("2026-11-25T12:00:00Z").unwrap(),
+        }),
+        "{:?}",
+        p.actions
+    );
+    assert!(
+        !p.actions.iter().any(|a| matches!(
+            a,
+            Action::Associate { employee } | Action::Pass { employee, .. }
+                if employee == "alessandro.ferri"
+        )),
+        "{:?}",
+        p.actions
+    );
+    // In words, by name, with the day he counts.
+    assert!(
+        h.query_by_label_contains(
+            "Wait: Alessandro Ferri is associated and counts from 11/25/2026"
+        )
+        .is_some()
+    );
 }

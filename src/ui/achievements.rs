@@ -157,6 +157,18 @@ fn grid_ui(
                         .find(|n| &*n.credential == a.credential.as_str())
                 });
                 match reason {
+                    // Within the sync delay: the day it starts counting, not just "waiting".
+                    Some(n) if n.reason == crate::eval::people::Reason::SyncDelay => {
+                        let delay = i64::from(ctx.org.settings().sync_delay_hours) * 3600;
+                        let from = a.passed_on.max(e.associated_on.unwrap_or(a.passed_on));
+                        let day = crate::model::Instant::from_secs(from.secs() + delay).day();
+                        ui.colored_label(
+                            AMBER,
+                            ctx.tr
+                                .t("achievements-counts-from", &[("date", ctx.tr.date(day))]),
+                        )
+                        .on_hover_text(ctx.t("reason-sync-delay"))
+                    }
                     Some(n) => {
                         let code = serde_json::to_value(n.reason)
                             .ok()

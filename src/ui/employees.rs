@@ -216,8 +216,8 @@ fn table_ui(ctx: &ViewCtx, view: &mut EmployeesView, ui: &mut egui::Ui, height: 
         .column(Column::initial(150.0).clip(true))
         .column(Column::initial(180.0).clip(true))
         .column(Column::initial(75.0))
-        .column(Column::initial(112.0))
-        .column(Column::remainder().at_least(120.0).clip(true))
+        .column(Column::initial(100.0))
+        .column(Column::remainder().at_least(150.0).clip(true))
         .header(22.0, |mut header| {
             for ((sort, _), label) in headers.iter().zip(&labels) {
                 header.col(|ui| {
@@ -259,7 +259,10 @@ fn table_ui(ctx: &ViewCtx, view: &mut EmployeesView, ui: &mut egui::Ui, height: 
                     ui.label(e.achievements.len().to_string());
                 });
                 row.col(|ui| {
-                    ui.label(status(tr, e));
+                    // Cut to the column with "…" when narrow; whole on hover.
+                    let text = status(tr, e);
+                    ui.add(egui::Label::new(&text).truncate())
+                        .on_hover_text(text);
                 });
                 if row.response().clicked() {
                     view.selected = Some(e.id.clone());

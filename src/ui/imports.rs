@@ -251,10 +251,11 @@ fn preview_ui(ctx: &ViewCtx, ui: &mut egui::Ui, p: &Preview, cmds: &mut Vec<Comm
     });
     ui.separator();
     // Valid rows and errors in file order, drawn only where visible.
-    let (new_label, update_label, unchanged_label) = (
+    let (new_label, update_label, unchanged_label, error_label) = (
         ctx.t("import-status-new"),
         ctx.t("import-status-update"),
         ctx.t("import-status-unchanged"),
+        ctx.t("import-status-refused"),
     );
     ui.style_mut().interaction.selectable_labels = false;
     TableBuilder::new(ui)
@@ -309,9 +310,15 @@ fn preview_ui(ctx: &ViewCtx, ui: &mut egui::Ui, p: &Preview, cmds: &mut Vec<Comm
                         c.valid[i].display_name.as_str(),
                         c.valid[i].email.clone(),
                     ),
+                    // Refused, in words; the reason with the bad value beside it.
                     RowStatus::Error(e) => {
                         let e = &c.errors[e];
-                        (e.code, RED, e.display_name.as_str(), ctx.tr.row_error(e))
+                        (
+                            error_label.as_str(),
+                            RED,
+                            e.display_name.as_str(),
+                            ctx.tr.row_error(e),
+                        )
                     }
                 };
                 row.col(|ui| {

@@ -571,3 +571,5 @@ credit-col-person = Person
 credit-col-why = Why it does not count
 credit-col-credentials = Credentials
 credit-col-adds = Associating would bring
+import-status-refused = refused
+achievements-counts-from = counts from { $date }
