@@ -324,3 +324,23 @@ fn upgrading_asks_first_with_the_price_in_the_locale() {
         Tier::Silver
     );
 }
+
+#[test]
+fn the_timeline_says_why_each_level_changes_in_the_window_language() {
+    let mut h = harness(app());
+    click(&mut h, "Timeline");
+    assert!(
+        h.query_by_label("— because the override of Data Analytics ends")
+            .is_some()
+    );
+    h.state_mut().run(Command::SetLang(attain::i18n::Lang::It));
+    h.run();
+    assert!(
+        h.query_by_label("— perché termina l'eccezione su Data Analytics")
+            .is_some()
+    );
+    // People by name: a credential that stops counting names its holder, not an id.
+    let events = &h.state().eval.timeline.as_ref().unwrap().events;
+    assert!(!events.is_empty());
+    assert!(h.query_all_by_label_contains("giulia.esposito").count() == 0);
+}

@@ -24,6 +24,8 @@ const MAX_POINTS: usize = 400;
 #[derive(Debug, Clone, PartialEq)]
 pub struct Timeline {
     pub points: Vec<(Instant, Vec<LevelName>)>,
+    /// Each change of level with its causes, in time order.
+    pub events: Vec<crate::eval::timeline::Event>,
 }
 
 #[derive(Default)]
@@ -127,8 +129,22 @@ fn compute(catalog: &Catalog, org: &Org, as_of: Instant, lang: Lang) -> Result<C
     Tr::new(lang).localize_report_for(&mut report, org, catalog);
     let used = engine.used_elsewhere(as_of);
     let reminders = crate::eval::reminders::reminders_with(&engine, as_of);
+    // The 12 months ahead: each change of level with its causes (built only where a level
+    // changes).
+    let end = as_of.day().add_months(12).start();
+    let events = crate::eval::timeline::events(&engine, org, catalog, as_of, end);
     let mut named = named_in(&report, &used);
     named.extend(reminders.people());
+    named.extend(
+        events
+            .iter()
+            .flat_map(|e| &e.causes)
+            .filter_map(|c| match c {
+                crate::eval::timeline::CauseKind::Starts { person, .. }
+                | crate::eval::timeline::CauseKind::Stops { person, .. } => Some(person.as_str()),
+                _ => None,
+            }),
+    );
     let names: Names = org
         .employees
         .iter()
@@ -136,7 +152,6 @@ fn compute(catalog: &Catalog, org: &Org, as_of: Instant, lang: Lang) -> Result<C
         .map(|e| (Arc::from(e.id.as_str()), e.display_name.clone()))
         .collect();
     // The instants where a level can change, as the forward timeline finds them.
-    let end = as_of.day().add_months(12).start();
     let mut instants = crate::eval::timeline::change_instants(&engine, org, catalog, as_of, end);
     instants.retain(|t| *t < end);
     if instants.len() > MAX_POINTS {
@@ -151,7 +166,7 @@ fn compute(catalog: &Catalog, org: &Org, as_of: Instant, lang: Lang) -> Result<C
         .chain(std::iter::once(end))
         .map(|t| (t, engine.levels_at(t)))
         .collect();
-    Ok((report, Timeline { points }, reminders, used, names))
+    Ok((report, Timeline { points, events }, reminders, used, names))
 }
 
 /// Everyone the report names: in alerts, in requirements, as not counting or counted elsewhere.

@@ -14,12 +14,79 @@ pub struct Event {
     pub competency: String,
     pub from: LevelName,
     pub to: LevelName,
+    /// The causes in English with ids (the command line's contract).
     pub because: String,
+    /// The same causes as data, for the window to word in its language.
+    #[serde(skip)]
+    pub causes: Vec<CauseKind>,
+}
+
+/// What happens at an instant where a level can change.
+#[derive(Debug, Clone, PartialEq)]
+pub enum CauseKind {
+    Starts {
+        person: String,
+        credential: String,
+    },
+    Stops {
+        person: String,
+        credential: String,
+        why: Option<super::people::Reason>,
+    },
+    Figure {
+        metric: String,
+        period_end: Day,
+    },
+    FigureAges {
+        metric: String,
+        period_end: Day,
+        months: u32,
+    },
+    OverrideStarts {
+        competency: String,
+    },
+    OverrideEnds {
+        competency: String,
+    },
+}
+
+impl CauseKind {
+    /// The cause as `attain timeline` prints it.
+    fn english(&self) -> String {
+        match self {
+            CauseKind::Starts { person, credential } => {
+                format!("{person}: {credential} starts counting")
+            }
+            CauseKind::Stops {
+                person,
+                credential,
+                why,
+            } => {
+                let why = why
+                    .and_then(|r| serde_json::to_value(r).ok())
+                    .and_then(|v| v.as_str().map(str::to_string))
+                    .unwrap_or_default();
+                format!("{person}: {credential} stops counting ({why})")
+            }
+            CauseKind::Figure { metric, period_end } => {
+                format!("{metric} figure for the period ending {period_end}")
+            }
+            CauseKind::FigureAges {
+                metric,
+                period_end,
+                months,
+            } => format!(
+                "{metric} figure for the period ending {period_end} is older than {months} months"
+            ),
+            CauseKind::OverrideStarts { competency } => format!("override of {competency} starts"),
+            CauseKind::OverrideEnds { competency } => format!("override of {competency} ends"),
+        }
+    }
 }
 
 /// What happens at one instant, and the credential, metric or competency it concerns.
 struct Cause {
-    text: String,
+    kind: CauseKind,
     credential: Option<String>,
     metric: Option<String>,
     competency: Option<usize>,
@@ -48,29 +115,25 @@ fn visit_causes(
             let cred = &catalog.credentials[a.cred].id;
             if a.start != i64::MAX {
                 f(a.start, &|| Cause {
-                    text: format!("{}: {cred} starts counting", p.id),
+                    kind: CauseKind::Starts {
+                        person: p.id.to_string(),
+                        credential: cred.clone(),
+                    },
                     credential: Some(cred.clone()),
                     metric: None,
                     competency: None,
                 });
             }
             if a.end != i64::MAX && a.start < a.end {
-                f(a.end, &|| {
-                    let why = a
-                        .reason(a.end, p)
-                        .map(|r| {
-                            serde_json::to_value(r)
-                                .ok()
-                                .and_then(|v| v.as_str().map(str::to_string))
-                                .unwrap_or_default()
-                        })
-                        .unwrap_or_default();
-                    Cause {
-                        text: format!("{}: {cred} stops counting ({why})", p.id),
-                        credential: Some(cred.clone()),
-                        metric: None,
-                        competency: None,
-                    }
+                f(a.end, &|| Cause {
+                    kind: CauseKind::Stops {
+                        person: p.id.to_string(),
+                        credential: cred.clone(),
+                        why: a.reason(a.end, p),
+                    },
+                    credential: Some(cred.clone()),
+                    metric: None,
+                    competency: None,
                 });
             }
         }
@@ -78,17 +141,21 @@ fn visit_causes(
     let ttm = org.settings().ttm_months;
     for e in &org.performance {
         f(e.period_end.start().secs(), &|| Cause {
-            text: format!("{} figure for the period ending {}", e.metric, e.period_end),
+            kind: CauseKind::Figure {
+                metric: e.metric.clone(),
+                period_end: e.period_end,
+            },
             metric: Some(e.metric.clone()),
             credential: None,
             competency: None,
         });
         let gone = ages_out(e.period_end, ttm);
         f(gone.start().secs(), &|| Cause {
-            text: format!(
-                "{} figure for the period ending {} is older than {ttm} months",
-                e.metric, e.period_end
-            ),
+            kind: CauseKind::FigureAges {
+                metric: e.metric.clone(),
+                period_end: e.period_end,
+                months: ttm,
+            },
             metric: Some(e.metric.clone()),
             credential: None,
             competency: None,
@@ -97,13 +164,17 @@ fn visit_causes(
     for o in &engine.overrides {
         let name = &catalog.competencies[o.comp].id;
         f(o.start, &|| Cause {
-            text: format!("override of {name} starts"),
+            kind: CauseKind::OverrideStarts {
+                competency: name.clone(),
+            },
             competency: Some(o.comp),
             credential: None,
             metric: None,
         });
         f(o.end, &|| Cause {
-            text: format!("override of {name} ends"),
+            kind: CauseKind::OverrideEnds {
+                competency: name.clone(),
+            },
             competency: Some(o.comp),
             credential: None,
             metric: None,
@@ -138,31 +209,45 @@ pub fn timeline(
     to: Instant,
 ) -> Result<Vec<Event>, String> {
     let engine = Engine::new(catalog, org)?;
-    let mut causes = Vec::new();
-    visit_causes(&engine, org, catalog, &mut |at, cause| {
-        if at > from.secs() && at <= to.secs() {
+    Ok(events(&engine, org, catalog, from, to))
+}
+
+/// The same with an organisation already prepared. Causes are built only at the instants
+/// where a level changes: at 100,000 people there are millions of instants where one could.
+pub fn events(
+    engine: &Engine,
+    org: &Org,
+    catalog: &Catalog,
+    from: Instant,
+    to: Instant,
+) -> Vec<Event> {
+    let mut changed: Vec<(i64, Vec<LevelName>, Vec<LevelName>)> = Vec::new();
+    let mut levels = engine.levels_at(from);
+    for at in change_instants(engine, org, catalog, from, to) {
+        let now = engine.levels_at(at);
+        if now != levels {
+            changed.push((at.secs(), levels, now.clone()));
+        }
+        levels = now;
+    }
+    let mut causes: Vec<(i64, Cause)> = Vec::new();
+    visit_causes(engine, org, catalog, &mut |at, cause| {
+        if changed.binary_search_by_key(&at, |c| c.0).is_ok() {
             causes.push((at, cause()));
         }
     });
     causes.sort_by_key(|(t, _)| *t);
-    let mut levels = engine.levels_at(from);
-    let mut events = Vec::new();
-    let mut i = 0;
-    while i < causes.len() {
-        let t = causes[i].0;
-        let mut j = i;
-        while j < causes.len() && causes[j].0 == t {
-            j += 1;
-        }
-        let at = Instant::from_secs(t);
-        let now = engine.levels_at(at);
+    let mut out = Vec::new();
+    for (t, before, now) in &changed {
+        let from_i = causes.partition_point(|(x, _)| x < t);
+        let to_i = causes.partition_point(|(x, _)| x <= t);
+        let here = &causes[from_i..to_i];
         for (c, comp) in catalog.competencies.iter().enumerate() {
-            if now[c] == levels[c] {
+            if now[c] == before[c] {
                 continue;
             }
             let listed: Vec<&str> = comp.listed();
-            let here = &causes[i..j];
-            let relevant: Vec<&str> = here
+            let relevant: Vec<&CauseKind> = here
                 .iter()
                 .filter(|(_, k)| {
                     k.competency == Some(c)
@@ -173,28 +258,28 @@ pub fn timeline(
                             listed.contains(&x) || (engine.is_pci(c) && x.starts_with("pci_"))
                         })
                 })
-                .map(|(_, k)| k.text.as_str())
+                .map(|(_, k)| &k.kind)
                 .collect();
-            let because = if relevant.is_empty() {
-                here.iter()
-                    .map(|(_, k)| k.text.as_str())
-                    .collect::<Vec<_>>()
-                    .join("; ")
+            let kinds: Vec<CauseKind> = if relevant.is_empty() {
+                here.iter().map(|(_, k)| k.kind.clone()).collect()
             } else {
-                relevant.join("; ")
+                relevant.into_iter().cloned().collect()
             };
-            events.push(Event {
-                at: at.rfc3339(),
+            out.push(Event {
+                at: Instant::from_secs(*t).rfc3339(),
                 competency: comp.id.clone(),
-                from: levels[c],
+                from: before[c],
                 to: now[c],
-                because,
+                because: kinds
+                    .iter()
+                    .map(CauseKind::english)
+                    .collect::<Vec<_>>()
+                    .join("; "),
+                causes: kinds,
             });
         }
-        levels = now;
-        i = j;
     }
-    Ok(events)
+    out
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@
 use super::Tr;
 use crate::eval::plan::Action;
 use crate::eval::reminders::Reminder;
+use crate::eval::timeline::CauseKind;
 use crate::eval::whatif::Change;
 use crate::io::trainings::Problem;
 use crate::io::users::{FileError, MAX_CHARS, RowError, Warning};
@@ -30,6 +31,8 @@ pub trait Wording {
     fn problem(&self, p: &Problem) -> String;
     /// A change that can be taken back: what it was and whom or what it changed.
     fn undo_change(&self, head: &UndoHead) -> String;
+    /// What makes a level change on the timeline (people as `person` names them).
+    fn cause(&self, catalog: &Catalog, person: &dyn Fn(&str) -> String, c: &CauseKind) -> String;
 }
 
 impl Wording for Tr {
@@ -53,6 +56,77 @@ impl Wording for Tr {
     }
     fn problem(&self, p: &Problem) -> String {
         problem(self, p)
+    }
+    fn cause(&self, catalog: &Catalog, person: &dyn Fn(&str) -> String, c: &CauseKind) -> String {
+        let metric = |m: &str| self.t(&format!("metric-{}", m.replace('_', "-")), &[]);
+        match c {
+            CauseKind::Starts {
+                person: p,
+                credential,
+            } => self.t(
+                "cause-starts",
+                &[
+                    ("person", person(p)),
+                    (
+                        "credential",
+                        catalog.credential_title(credential).to_string(),
+                    ),
+                ],
+            ),
+            CauseKind::Stops {
+                person: p,
+                credential,
+                why,
+            } => {
+                let why = why.map_or_else(String::new, |r| {
+                    self.t(&format!("reason-{}", crate::eval::words::code(&r)), &[])
+                });
+                self.t(
+                    "cause-stops",
+                    &[
+                        ("person", person(p)),
+                        (
+                            "credential",
+                            catalog.credential_title(credential).to_string(),
+                        ),
+                        ("why", why),
+                    ],
+                )
+            }
+            CauseKind::Figure {
+                metric: m,
+                period_end,
+            } => self.t(
+                "cause-figure",
+                &[("metric", metric(m)), ("date", self.date(*period_end))],
+            ),
+            CauseKind::FigureAges {
+                metric: m,
+                period_end,
+                months,
+            } => self.t(
+                "cause-figure-ages",
+                &[
+                    ("metric", metric(m)),
+                    ("date", self.date(*period_end)),
+                    ("months", months.to_string()),
+                ],
+            ),
+            CauseKind::OverrideStarts { competency } => self.t(
+                "cause-override-starts",
+                &[(
+                    "competency",
+                    catalog.competency_name(competency).to_string(),
+                )],
+            ),
+            CauseKind::OverrideEnds { competency } => self.t(
+                "cause-override-ends",
+                &[(
+                    "competency",
+                    catalog.competency_name(competency).to_string(),
+                )],
+            ),
+        }
     }
     fn undo_change(&self, head: &UndoHead) -> String {
         let change = self.t("undo-change", &[("kind", head.label.clone())]);

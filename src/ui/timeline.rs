@@ -111,31 +111,44 @@ fn level_y(l: LevelName) -> f64 {
     }
 }
 
-/// The changes in words, under the chart.
+/// The changes in words under the chart, each with its causes.
 fn changes_ui(
     ctx: &ViewCtx,
     ui: &mut egui::Ui,
     tl: &crate::app::evaluation::Timeline,
-    shown: &[usize],
+    _shown: &[usize],
 ) {
+    use crate::i18n::Wording as _;
     let tr = ctx.tr;
+    let person = |id: &str| super::widgets::known_name(ctx, id);
     egui::ScrollArea::vertical().show(ui, |ui| {
-        for w in tl.points.windows(2) {
-            let (_, before) = &w[0];
-            let (t, after) = &w[1];
-            for c in shown {
-                if before[*c] != after[*c] {
-                    ui.label(tr.t(
-                        "timeline-change",
-                        &[
-                            ("date", tr.date(t.day())),
-                            ("competency", ctx.catalog.competencies[*c].name.clone()),
-                            ("from", tr.level(before[*c])),
-                            ("to", tr.level(after[*c])),
-                        ],
-                    ));
+        for e in &tl.events {
+            let Ok(at) = crate::model::Instant::parse(&e.at) else {
+                continue;
+            };
+            let change = tr.t(
+                "timeline-change",
+                &[
+                    ("date", tr.date(at.day())),
+                    (
+                        "competency",
+                        ctx.catalog.competency_name(&e.competency).to_string(),
+                    ),
+                    ("from", tr.level(e.from)),
+                    ("to", tr.level(e.to)),
+                ],
+            );
+            let causes: Vec<String> = e
+                .causes
+                .iter()
+                .map(|c| tr.cause(ctx.catalog, &person, c))
+                .collect();
+            ui.horizontal_wrapped(|ui| {
+                ui.label(change);
+                if !causes.is_empty() {
+                    ui.weak(tr.t("timeline-because", &[("causes", causes.join("; "))]));
                 }
-            }
+            });
         }
     });
 }
