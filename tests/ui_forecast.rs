@@ -32,7 +32,10 @@ fn the_sandbox_shows_a_leaver_then_applies_it_in_one_undoable_step() {
         .find(|c| c.competency == "collaboration-and-content")
         .unwrap();
     assert_eq!((c.from, c.to), (LevelName::Gold, LevelName::Silver));
-    assert!(h.query_all_by_label("bruno.neri leaves").count() >= 2);
+    assert!(
+        h.query_all_by_label("Bruno Neri leaves").count() >= 2,
+        "by name"
+    );
     let bruno = |h: &egui_kittest::Harness<'_, attain::app::AttainApp>| {
         h.state()
             .org
@@ -240,5 +243,30 @@ fn plan_says_wait_for_a_person_already_associated_within_the_sync_delay() {
             "Wait: Alessandro Ferri is associated and counts from 11/25/2026"
         )
         .is_some()
+    );
+}
+
+#[test]
+fn a_requirement_a_pending_sync_will_meet_says_so() {
+    use attain::model::{Achievement, Edit, Instant};
+    let mut h = harness(app());
+    // Both people Application Integration's Silver wants passed its assessment half a day
+    // before the window's instant: met once their sync has run, not before.
+    let passed = Instant::parse("2026-11-24T12:00:00Z").unwrap();
+    for who in ["alessandro.ferri", "elena.greco"] {
+        h.state_mut().run(Command::Edit(Edit::AddAchievement {
+            employee: who.into(),
+            achievement: Achievement::new("TA-BizTalkIntegration", passed),
+        }));
+    }
+    h.run();
+    assert_eq!(level(h.state(), "application-integration"), LevelName::None);
+    h.state_mut()
+        .run(Command::OpenCompetency("application-integration".into()));
+    h.run();
+    assert!(
+        // At the latest a sync delay after the window's instant.
+        h.query_by_label("Met by 11/26/2026, once the pending 24-hour sync has run:")
+            .is_some()
     );
 }

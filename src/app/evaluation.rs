@@ -11,8 +11,12 @@ pub type UsedElsewhere = Vec<Vec<(Arc<str>, usize)>>;
 /// count, who counts elsewhere), by id: the window shows names, ids on hover.
 pub type Names = rustc_hash::FxHashMap<Arc<str>, String>;
 
+/// The report once every pending sync has run (`as_of` plus the sync delay), when some
+/// credential waits for one: the requirements it meets then say so.
+pub type Soon = Option<(Instant, Report)>;
+
 /// What one evaluation gives the window.
-type Computed = (Report, Timeline, Reminders, UsedElsewhere, Names);
+type Computed = (Report, Timeline, Reminders, UsedElsewhere, Names, Soon);
 use super::jobs::{Job, Waker};
 use crate::i18n::{Lang, Tr};
 use crate::model::{Catalog, Instant, Org};
@@ -37,6 +41,8 @@ pub struct Evaluation {
     pub used_elsewhere: Option<Arc<UsedElsewhere>>,
     /// The alerts' people by name (the links show names, not ids).
     pub names: Option<Arc<Names>>,
+    /// The levels once the pending syncs have run, if any is pending.
+    pub soon: Option<Arc<(Instant, Report)>>,
     pub error: Option<String>,
     job: Job<Result<Computed, String>>,
     /// The size of the organisation last evaluated.
@@ -109,8 +115,9 @@ impl Evaluation {
 
     fn finish(&mut self, result: Result<Computed, String>) {
         match result {
-            Ok((report, timeline, reminders, used, names)) => {
+            Ok((report, timeline, reminders, used, names, soon)) => {
                 self.names = Some(Arc::new(names));
+                self.soon = soon.map(Arc::new);
                 self.report = Some(Arc::new(report));
                 self.timeline = Some(Arc::new(timeline));
                 self.reminders = Some(Arc::new(reminders));
@@ -166,7 +173,24 @@ fn compute(catalog: &Catalog, org: &Org, as_of: Instant, lang: Lang) -> Result<C
         .chain(std::iter::once(end))
         .map(|t| (t, engine.levels_at(t)))
         .collect();
-    Ok((report, Timeline { points, events }, reminders, used, names))
+    // Once the pending syncs have run: only when one is pending (one more evaluation).
+    let pending = report
+        .not_credited
+        .iter()
+        .any(|n| n.reason == crate::eval::people::Reason::SyncDelay);
+    let soon = pending.then(|| {
+        let delay = i64::from(org.settings().sync_delay_hours) * 3600;
+        let t = Instant::from_secs(as_of.secs() + delay);
+        (t, engine.report(t))
+    });
+    Ok((
+        report,
+        Timeline { points, events },
+        reminders,
+        used,
+        names,
+        soon,
+    ))
 }
 
 /// Everyone the report names: in alerts, in requirements, as not counting or counted elsewhere.

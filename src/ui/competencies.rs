@@ -103,26 +103,43 @@ fn competency_ui(
             ui.add(egui::ProgressBar::new((path.total / 100.0) as f32).desired_width(240.0));
         }
     }
-    for (opt, o) in def.options.iter().zip(&c.options) {
+    // The same competency once the pending syncs have run, if any is pending.
+    let soon = ctx.eval.soon.as_deref().and_then(|(t, r)| {
+        let later = r.competencies.iter().find(|x| x.id == c.id)?;
+        Some((*t, later))
+    });
+    for (k, (opt, o)) in def.options.iter().zip(&c.options).enumerate() {
         ui.group(|ui| {
             ui.strong(&opt.name);
-            for (lvl, steps, r) in [
-                ("level-silver", &opt.silver, &o.silver),
-                ("level-gold", &opt.gold, &o.gold),
+            let later = soon.and_then(|(t, s)| Some((t, s.options.get(k)?)));
+            for (lvl, steps, r, after) in [
+                (
+                    "level-silver",
+                    &opt.silver,
+                    &o.silver,
+                    later.map(|(t, l)| (t, &l.silver)),
+                ),
+                (
+                    "level-gold",
+                    &opt.gold,
+                    &o.gold,
+                    later.map(|(t, l)| (t, &l.gold)),
+                ),
             ] {
-                level_ui(ctx, ui, lvl, steps.as_deref(), r, cmds);
+                level_ui(ctx, ui, (lvl, steps.as_deref()), r, after, cmds);
             }
         });
     }
     others_ui(ctx, view, ui, def, report, cmds);
 }
 
+/// One level of an option; `after` is the same level once the pending syncs have run.
 fn level_ui(
     ctx: &ViewCtx,
     ui: &mut egui::Ui,
-    lvl: &str,
-    steps: Option<&[Step]>,
+    (lvl, steps): (&str, Option<&[Step]>),
     r: &LevelReport,
+    after: Option<(crate::model::Instant, &LevelReport)>,
     cmds: &mut Vec<Command>,
 ) {
     ui.horizontal(|ui| {
@@ -137,6 +154,19 @@ fn level_ui(
     });
     for (i, req) in r.requirements.iter().enumerate() {
         let step = steps.and_then(|s| s.get(i));
+        // Unmet now, met once the pending syncs have run: said, with the day.
+        if !req.met()
+            && let Some((t, later)) = after
+            && later.requirements.get(i).is_some_and(|x| x.met())
+        {
+            ui.colored_label(
+                super::widgets::AMBER,
+                ctx.tr.t(
+                    "competency-met-after-sync",
+                    &[("date", ctx.tr.date(t.day()))],
+                ),
+            );
+        }
         ui.horizontal_wrapped(|ui| {
             ui.add_space(12.0);
             match req {

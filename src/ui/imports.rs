@@ -445,7 +445,12 @@ fn history_ui(ctx: &ViewCtx, ui: &mut egui::Ui) {
             }
             ui.end_row();
             for h in history.iter().take(100) {
-                ui.label(&h.at);
+                // In the locale's date form, with the time (UTC, as the header says).
+                let at = crate::model::Instant::parse(&h.at).map_or_else(
+                    |_| h.at.clone(),
+                    |t| format!("{} {}", ctx.tr.date(t.day()), t.0.format("%H:%M")),
+                );
+                ui.label(at).on_hover_text(h.at.as_str());
                 ui.label(&h.file_name)
                     .on_hover_text(format!("SHA-256 {}", h.sha256));
                 ui.label(h.rows.to_string());

@@ -266,7 +266,7 @@ fn result_ui(ctx: &ViewCtx, ui: &mut egui::Ui) {
                             .causes
                             .iter()
                             .filter_map(|i| ctx.forecast.changes.get(*i))
-                            .map(|x| ctx.tr.change(x))
+                            .map(|x| ctx.tr.change(&in_words(ctx, x)))
                             .collect();
                         ui.label(why.join("; "));
                     }

@@ -580,3 +580,4 @@ cause-figure = the { $metric } figure for the period ending { $date }
 cause-figure-ages = the { $metric } figure for the period ending { $date } is older than { $months } months
 cause-override-starts = the override of { $competency } starts
 cause-override-ends = the override of { $competency } ends
+competency-met-after-sync = Met by { $date }, once the pending 24-hour sync has run:

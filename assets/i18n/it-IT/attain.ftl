@@ -580,3 +580,4 @@ cause-figure = il dato { $metric } per il periodo che termina il { $date }
 cause-figure-ages = il dato { $metric } per il periodo che termina il { $date } ha più di { $months } mesi
 cause-override-starts = inizia l'eccezione su { $competency }
 cause-override-ends = termina l'eccezione su { $competency }
+competency-met-after-sync = Soddisfatto entro il { $date }, quando la sincronizzazione di 24 ore in corso sarà completata:
