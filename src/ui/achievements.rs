@@ -136,8 +136,17 @@ fn grid_ui(
                 // Long titles are cut (whole on hover) so the dates and status stay in view.
                 ui.scope(|ui| {
                     ui.set_max_width(260.0);
-                    ui.add(egui::Label::new(&c.title).truncate())
-                        .on_hover_text(&c.title);
+                    // A column of its own width (a grid would keep the first row's and cut
+                    // every title short); a longer title is cut, whole on hover.
+                    let size = egui::vec2(300.0, ui.spacing().interact_size.y);
+                    ui.allocate_ui_with_layout(
+                        size,
+                        egui::Layout::left_to_right(egui::Align::Center),
+                        |ui| {
+                            ui.set_min_width(size.x);
+                            ui.add(egui::Label::new(&c.title).truncate());
+                        },
+                    );
                 });
                 ui.label(ctx.tr.date(a.passed_on.day()));
                 ui.label(

@@ -50,8 +50,8 @@ fn alert_ui(ctx: &ViewCtx, ui: &mut egui::Ui, a: &Alert, cmds: &mut Vec<Command>
             a.code.message_id().trim_start_matches("alert-")
         )),
     );
-    ui.add(egui::Label::new(&a.message).truncate())
-        .on_hover_text(&a.message);
+    // Cut to the panel; egui shows the whole message on hover then (once).
+    ui.add(egui::Label::new(&a.message).truncate());
     ui.horizontal(|ui| {
         // People by name; the id on hover.
         for e in a.employees.iter().flatten() {

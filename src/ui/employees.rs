@@ -212,11 +212,12 @@ fn table_ui(ctx: &ViewCtx, view: &mut EmployeesView, ui: &mut egui::Ui, height: 
         .sense(egui::Sense::click())
         .max_scroll_height(height)
         // Sized so the Status column fits beside the alerts at the default window size.
-        .column(Column::initial(110.0).clip(true))
-        .column(Column::initial(150.0).clip(true))
-        .column(Column::initial(180.0).clip(true))
-        .column(Column::initial(75.0))
-        .column(Column::initial(100.0))
+        // Sized to leave the status column its whole text at 1280×800 beside the alerts.
+        .column(Column::initial(100.0).clip(true))
+        .column(Column::initial(140.0).clip(true))
+        .column(Column::initial(165.0).clip(true))
+        .column(Column::initial(70.0))
+        .column(Column::initial(105.0))
         .column(Column::remainder().at_least(150.0).clip(true))
         .header(22.0, |mut header| {
             for ((sort, _), label) in headers.iter().zip(&labels) {
@@ -259,10 +260,8 @@ fn table_ui(ctx: &ViewCtx, view: &mut EmployeesView, ui: &mut egui::Ui, height: 
                     ui.label(e.achievements.len().to_string());
                 });
                 row.col(|ui| {
-                    // Cut to the column with "…" when narrow; whole on hover.
-                    let text = status(tr, e);
-                    ui.add(egui::Label::new(&text).truncate())
-                        .on_hover_text(text);
+                    // Cut to the column with "…" when narrow; egui shows it whole on hover.
+                    ui.add(egui::Label::new(status(tr, e)).truncate());
                 });
                 if row.response().clicked() {
                     view.selected = Some(e.id.clone());

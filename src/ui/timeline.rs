@@ -62,6 +62,25 @@ pub fn timeline_ui(ctx: &ViewCtx, ui: &mut egui::Ui, _cmds: &mut Vec<Command>) {
             .include_y(0.0)
             .include_y(2.2)
             .x_axis_formatter(move |m, _| lang.date(start_day.add_days(m.value.round() as i64)))
+            // Hovering a line says which competency, the day and its level there.
+            .label_formatter({
+                let hover_levels = levels.clone();
+                move |h| match h {
+                    egui_plot::HoverPosition::NearDataPoint {
+                        plot_name,
+                        position,
+                        ..
+                    } => {
+                        let day = lang.date(start_day.add_days(position.x.round() as i64));
+                        let level = hover_levels
+                            .get(position.y.round().clamp(0.0, 2.0) as usize)
+                            .cloned()
+                            .unwrap_or_default();
+                        Some(format!("{plot_name}\n{day}: {level}"))
+                    }
+                    egui_plot::HoverPosition::Elsewhere { .. } => None,
+                }
+            })
             // Only the three levels are named: the grid's finer marks stay blank.
             .y_axis_formatter(move |m, _| {
                 let level = m.value.round();

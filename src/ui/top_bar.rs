@@ -204,8 +204,7 @@ fn at_risk_banner_ui(ctx: &ViewCtx, ui: &mut egui::Ui, cmds: &mut Vec<Command>) 
                         ui.add(
                             egui::Label::new(egui::RichText::new(&alert.message).strong())
                                 .truncate(),
-                        )
-                        .on_hover_text(&alert.message);
+                        );
                         if let Some(date) = renews {
                             ui.label(ctx.tr.t("banner-renewal-on", &[("date", date)]));
                         }
