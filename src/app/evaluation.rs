@@ -139,7 +139,8 @@ fn compute(catalog: &Catalog, org: &Org, as_of: Instant, lang: Lang) -> Result<C
     // The 12 months ahead: each change of level with its causes (built only where a level
     // changes).
     let end = as_of.day().add_months(12).start();
-    let events = crate::eval::timeline::events(&engine, org, catalog, as_of, end);
+    let mut instants = crate::eval::timeline::change_instants(&engine, org, catalog, as_of, end);
+    let events = crate::eval::timeline::events_at(&engine, org, catalog, as_of, &instants);
     let mut named = named_in(&report, &used);
     named.extend(reminders.people());
     named.extend(
@@ -158,8 +159,7 @@ fn compute(catalog: &Catalog, org: &Org, as_of: Instant, lang: Lang) -> Result<C
         .filter(|e| named.contains(e.id.as_str()))
         .map(|e| (Arc::from(e.id.as_str()), e.display_name.clone()))
         .collect();
-    // The instants where a level can change, as the forward timeline finds them.
-    let mut instants = crate::eval::timeline::change_instants(&engine, org, catalog, as_of, end);
+    // The chart's points: the same instants (fewer when there are too many to draw).
     instants.retain(|t| *t < end);
     if instants.len() > MAX_POINTS {
         let week = 7 * 86_400;

@@ -221,9 +221,22 @@ pub fn events(
     from: Instant,
     to: Instant,
 ) -> Vec<Event> {
+    let instants = change_instants(engine, org, catalog, from, to);
+    events_at(engine, org, catalog, from, &instants)
+}
+
+/// [`events`] over instants already found with [`change_instants`] (the window's chart
+/// needs them too: one pass over the causes instead of two).
+pub fn events_at(
+    engine: &Engine,
+    org: &Org,
+    catalog: &Catalog,
+    from: Instant,
+    instants: &[Instant],
+) -> Vec<Event> {
     let mut changed: Vec<(i64, Vec<LevelName>, Vec<LevelName>)> = Vec::new();
     let mut levels = engine.levels_at(from);
-    for at in change_instants(engine, org, catalog, from, to) {
+    for &at in instants {
         let now = engine.levels_at(at);
         if now != levels {
             changed.push((at.secs(), levels, now.clone()));

@@ -101,6 +101,22 @@ pub fn person_link(ctx: &crate::app::ViewCtx, ui: &mut egui::Ui, id: &str) -> eg
     ui.link(name).on_hover_text(id)
 }
 
+/// True when `hay` contains `needle` (already lower case), ignoring case, without allocating
+/// for ASCII text: a list searched on every frame at 100,000 people.
+pub fn contains_ci(hay: &str, needle: &str) -> bool {
+    if needle.is_empty() {
+        return true;
+    }
+    if hay.is_ascii() && needle.is_ascii() {
+        let n = needle.as_bytes();
+        return hay
+            .as_bytes()
+            .windows(n.len())
+            .any(|w| w.eq_ignore_ascii_case(n));
+    }
+    hay.to_lowercase().contains(needle)
+}
+
 /// A person's display name, or the id when there is no such person.
 pub fn display_name(org: &crate::model::Org, id: &str) -> String {
     org.employees
@@ -182,13 +198,10 @@ pub fn person_picker(
             .employees
             .iter()
             .filter(move |e| {
-                q.is_empty()
-                    || e.display_name.to_lowercase().contains(&q)
-                    || e.email.to_lowercase().contains(&q)
-                    || e.id.to_lowercase().contains(&q)
-                    || e.mcid
-                        .as_deref()
-                        .is_some_and(|m| m.to_lowercase().contains(&q))
+                contains_ci(&e.display_name, &q)
+                    || contains_ci(&e.email, &q)
+                    || contains_ci(&e.id, &q)
+                    || e.mcid.as_deref().is_some_and(|m| contains_ci(m, &q))
             })
             .map(|e| Choice {
                 id: &e.id,
@@ -218,10 +231,9 @@ pub fn credential_picker(
             .credentials
             .iter()
             .filter(move |c| {
-                q.is_empty()
-                    || c.id.to_lowercase().contains(&q)
-                    || c.title.to_lowercase().contains(&q)
-                    || c.aliases.iter().any(|a| a.to_lowercase().contains(&q))
+                contains_ci(&c.id, &q)
+                    || contains_ci(&c.title, &q)
+                    || c.aliases.iter().any(|a| contains_ci(a, &q))
             })
             .map(|c| Choice {
                 id: &c.id,
@@ -229,4 +241,21 @@ pub fn credential_picker(
                 hover: &c.title,
             })
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::contains_ci;
+
+    #[test]
+    fn search_ignores_case_in_ascii_and_beyond() {
+        assert!(contains_ci("Federica Marino", "marino"));
+        assert!(contains_ci(
+            "federica.marino@contoso.it",
+            "ICA.M".to_lowercase().as_str()
+        ));
+        assert!(contains_ci("Niccolò Bianchi", "niccolò"));
+        assert!(contains_ci("anything", ""));
+        assert!(!contains_ci("Anna", "annalisa"));
+    }
 }
