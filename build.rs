@@ -4,6 +4,9 @@
 #[path = "src/model/catalog_def.rs"]
 #[allow(dead_code)]
 mod catalog_def;
+#[path = "src/model/spp_def.rs"]
+#[allow(dead_code)]
+mod spp_def;
 
 use std::collections::BTreeSet;
 use std::fs;
@@ -13,6 +16,7 @@ fn main() {
     println!("cargo::rerun-if-changed=assets/catalog");
     println!("cargo::rerun-if-changed=assets/i18n");
     println!("cargo::rerun-if-changed=src/model/catalog_def.rs");
+    println!("cargo::rerun-if-changed=src/model/spp_def.rs");
     let mut errors = Vec::new();
     for path in files(Path::new("assets/catalog"), "ron") {
         if let Err(e) = check_catalog(&path) {
@@ -41,16 +45,27 @@ fn files(dir: &Path, ext: &str) -> Vec<PathBuf> {
     out
 }
 
+/// A legacy competency catalog (`mpn-*`) or a designations snapshot (`spp-*`).
 fn check_catalog(path: &Path) -> Result<(), String> {
     let name = path.display();
     let src = fs::read_to_string(path).map_err(|e| format!("{name}: {e}"))?;
-    let catalog: catalog_def::Catalog = ron::from_str(&src).map_err(|e| {
+    let where_ = |e: ron::error::SpannedError| {
         format!(
             "{name}:{}:{}: {}",
             e.span.start.line, e.span.start.col, e.code
         )
-    })?;
-    match catalog.issues().into_iter().next() {
+    };
+    let spp = path
+        .file_name()
+        .is_some_and(|n| n.to_string_lossy().starts_with("spp-"));
+    let issues = if spp {
+        let catalog: spp_def::SppCatalog = ron::from_str(&src).map_err(where_)?;
+        catalog.issues()
+    } else {
+        let catalog: catalog_def::Catalog = ron::from_str(&src).map_err(where_)?;
+        catalog.issues()
+    };
+    match issues.into_iter().next() {
         Some(issue) => {
             let (line, col) = catalog_def::locate(&src, &issue.needle);
             Err(format!("{name}:{line}:{col}: {}", issue.message))

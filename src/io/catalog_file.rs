@@ -2,6 +2,7 @@
 
 use super::{read_text, ron_error};
 use crate::model::catalog_def::locate;
+use crate::model::spp_def::SppCatalog;
 use crate::model::{Catalog, InputError};
 use std::path::Path;
 
@@ -22,6 +23,30 @@ pub fn parse_catalog(src: &str, file: &str) -> Result<Catalog, InputError> {
 pub fn load_catalog(path: &Path) -> Result<Catalog, InputError> {
     let src = read_text(path, super::MAX_INPUT_BYTES)?;
     parse_catalog(&src, &path.display().to_string())
+}
+
+/// The Solutions Partner designations snapshot shipped with attain (designations.md §5);
+/// `build.rs` has already checked it.
+pub const DEFAULT_SPP_SRC: &str = include_str!("../../assets/catalog/spp-2026-05.ron");
+pub const DEFAULT_SPP_NAME: &str = "assets/catalog/spp-2026-05.ron";
+
+/// Parses and checks a designations snapshot; the error names the file, line and column.
+pub fn parse_spp(src: &str, file: &str) -> Result<SppCatalog, InputError> {
+    let catalog: SppCatalog = ron::from_str(src).map_err(|e| ron_error(src, file, &e))?;
+    if let Some(issue) = catalog.issues().into_iter().next() {
+        let at = locate(src, &issue.needle);
+        return Err(InputError::new(file, at, None, issue.message));
+    }
+    Ok(catalog)
+}
+
+/// The embedded designations snapshot.
+pub fn default_spp() -> SppCatalog {
+    match parse_spp(DEFAULT_SPP_SRC, DEFAULT_SPP_NAME) {
+        Ok(c) => c,
+        // build.rs runs the same parse and check and fails the build otherwise.
+        Err(e) => unreachable!("embedded designations catalog rejected despite build.rs: {e}"),
+    }
 }
 
 /// The embedded default catalog.

@@ -5,6 +5,7 @@ pub mod edit;
 pub mod error;
 pub mod import;
 pub mod org;
+pub mod spp_def;
 pub mod sym;
 #[cfg(feature = "synth")]
 pub mod synth;
