@@ -226,7 +226,8 @@ pub struct CatalogIssue {
     pub needle: String,
 }
 
-fn issue(message: String, id: &str) -> CatalogIssue {
+/// An issue located at the quoted id in the source.
+pub fn issue(message: String, id: &str) -> CatalogIssue {
     CatalogIssue {
         message,
         needle: format!("\"{id}\""),

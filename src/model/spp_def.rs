@@ -4,7 +4,7 @@
 //! Like `catalog_def.rs`, this file depends on `serde` and `std` only: `build.rs` includes it
 //! to refuse a broken snapshot at compile time with the rules the program applies.
 
-use super::catalog_def::CatalogIssue;
+use super::catalog_def::{CatalogIssue, issue, valid_ymd as is_day};
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 
@@ -191,26 +191,8 @@ pub struct PerPerson {
     pub points: (u32, u32),
 }
 
-fn issue(message: String, id: &str) -> CatalogIssue {
-    CatalogIssue {
-        message,
-        needle: format!("\"{id}\""),
-    }
-}
-
 fn whole(v: f64) -> bool {
     v.fract() == 0.0 && v >= 0.0
-}
-
-/// `YYYY-MM-DD` with a plausible month and day (the program parses it fully later).
-fn is_day(s: &str) -> bool {
-    let b = s.as_bytes();
-    b.len() == 10
-        && b[4] == b'-'
-        && b[7] == b'-'
-        && s.split('-').all(|p| p.bytes().all(|c| c.is_ascii_digit()))
-        && s[5..7].parse::<u32>().is_ok_and(|m| (1..=12).contains(&m))
-        && s[8..10].parse::<u32>().is_ok_and(|d| (1..=31).contains(&d))
 }
 
 impl Scoring {
