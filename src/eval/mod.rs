@@ -3,6 +3,7 @@
 
 mod assemble;
 pub mod compiled;
+pub mod designations;
 pub mod engine;
 pub mod facts;
 pub mod impact;

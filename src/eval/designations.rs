@@ -1,0 +1,252 @@
+//! Solutions Partner designations: the partner capability score's arithmetic at one instant
+//! (designations.md §3.2–§3.4), pure and separate from time and inputs. Who holds what at an
+//! instant, which figure is in force and the six-month window build on these.
+
+use crate::model::spp_def::{Combine, FigureParts, Growth, Step};
+
+/// How many distinct people satisfy each step: a person satisfies a step when they hold at
+/// least one credential of its list, and counts once per step however many they hold
+/// (§3.2 rule 1). `held` yields each person's credentials that count.
+pub fn found_per_step<'a, H>(steps: &[Step], held: impl Iterator<Item = H>) -> Vec<u32>
+where
+    H: Fn(&str) -> bool + 'a,
+{
+    let mut found = vec![0u32; steps.len()];
+    for holds in held {
+        for (n, step) in found.iter_mut().zip(steps) {
+            let any_of = match step {
+                Step::Gate(g) => &g.any_of,
+                Step::PerPerson(p) => &p.any_of,
+            };
+            if any_of.iter().any(|c| holds(c)) {
+                *n += 1;
+            }
+        }
+    }
+    found
+}
+
+/// A skilling metric's raw points (§3.2): each met gate earns its points on its own (DD7);
+/// the per-person step earns `found × num / den` only when every gate is met; capped at
+/// `max`.
+pub fn skill_points(steps: &[Step], max: f64, found: &[u32]) -> f64 {
+    let mut points = 0.0;
+    let mut gates_met = true;
+    for (step, n) in steps.iter().zip(found) {
+        if let Step::Gate(g) = step {
+            if *n >= g.people {
+                points += g.points;
+            } else {
+                gates_met = false;
+            }
+        }
+    }
+    if gates_met {
+        for (step, n) in steps.iter().zip(found) {
+            if let Step::PerPerson(p) = step {
+                points += f64::from(*n) * f64::from(p.points.0) / f64::from(p.points.1);
+            }
+        }
+    }
+    points.min(max)
+}
+
+/// One part of a figure metric: its value scaled to the maximum, clamped to `[0, max]`; a
+/// part without a value gives 0 (§3.3; a negative net figure gives 0, DD6).
+fn part(value: Option<f64>, full_at: f64, max: f64) -> f64 {
+    value.map_or(0.0, |v| (v * max / full_at).clamp(0.0, max))
+}
+
+/// A figure metric's raw points (§3.3): the parts summed (each clamped first) or the best one.
+/// `values` are the parts' figures in force, in the parts' order.
+pub fn figures_points(f: &FigureParts, max: f64, values: &[Option<f64>]) -> f64 {
+    let parts = f
+        .parts
+        .iter()
+        .zip(values)
+        .map(|((_, full_at), v)| part(*v, *full_at, max));
+    match f.combine {
+        Combine::Sum => parts.sum::<f64>().min(max),
+        Combine::Max => parts.fold(0.0, f64::max),
+    }
+}
+
+/// A growth metric's raw points (§3.3): 0 without both values or under the minimum baseline;
+/// else the growth in percent, scaled so that `full_at_pct` earns the maximum (DD5:
+/// proportional, not whole points).
+pub fn growth_points(g: &Growth, max: f64, current: Option<f64>, baseline: Option<f64>) -> f64 {
+    let (Some(current), Some(baseline)) = (current, baseline) else {
+        return 0.0;
+    };
+    if baseline < g.min_baseline || baseline <= 0.0 {
+        return 0.0;
+    }
+    let growth = (current - baseline) / baseline * 100.0;
+    (growth * max / g.full_at_pct).clamp(0.0, max)
+}
+
+/// A metric's points in hundredths, half up (DD4); the epsilon absorbs binary error, so
+/// 3 × 40/6 is exactly 2000.
+pub fn hundredths(raw: f64) -> i64 {
+    (raw.max(0.0) * 100.0 + 0.5 + 1e-9).floor() as i64
+}
+
+/// A track's total in hundredths, and whether it meets the threshold and has every metric
+/// above zero (§3.4): qualified is both.
+pub fn qualification(threshold: f64, metrics: &[i64]) -> (i64, bool, bool) {
+    let total: i64 = metrics.iter().sum();
+    let threshold_met = total >= hundredths(threshold);
+    let all_positive = metrics.iter().all(|h| *h >= 1);
+    (total, threshold_met, all_positive)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::spp_def::{MetricId, Scoring, SppCatalog};
+
+    /// The bundled snapshot (read here without `io`: the engine sits below it).
+    fn default_spp() -> SppCatalog {
+        ron::from_str(include_str!("../../assets/catalog/spp-2026-05.ron")).unwrap()
+    }
+
+    /// The steps of a designation's metric on a track.
+    fn steps(designation: &str, metric: MetricId, smb: bool) -> (Vec<Step>, f64) {
+        let c = default_spp();
+        let m = c
+            .designation(designation)
+            .unwrap()
+            .metrics
+            .iter()
+            .find(|m| m.id == metric)
+            .unwrap()
+            .clone();
+        let scoring = if smb {
+            m.smb.unwrap_or(m.enterprise)
+        } else {
+            m.enterprise
+        };
+        match scoring {
+            Scoring::Skill(s) => (s, m.max),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn d1_a_gate_not_met_earns_nothing_on_enterprise_and_its_points_on_smb() {
+        // p1: AZ-104, AZ-305; p2: AZ-305; p3–p7: AZ-140; p8, p9: AZ-700.
+        let people: Vec<Vec<&str>> = vec![
+            vec!["AZ-104", "AZ-305"],
+            vec!["AZ-305"],
+            vec!["AZ-140"],
+            vec!["AZ-140"],
+            vec!["AZ-140"],
+            vec!["AZ-140"],
+            vec!["AZ-140"],
+            vec!["AZ-700"],
+            vec!["AZ-700"],
+        ];
+        let score = |metric, smb| {
+            let (s, max) = steps("infrastructure-azure", metric, smb);
+            let held = people.iter().map(|p| move |c: &str| p.contains(&c));
+            hundredths(skill_points(&s, max, &found_per_step(&s, held)))
+        };
+        assert_eq!(score(MetricId::Intermediate, false), 0);
+        assert_eq!(score(MetricId::Advanced, false), 2000);
+        assert_eq!(score(MetricId::Intermediate, true), 1200, "4 + 2 × 4");
+        assert_eq!(score(MetricId::Advanced, true), 2000, "4 + 20, capped");
+    }
+
+    #[test]
+    fn d2_per_person_points_stop_at_the_maximum() {
+        let (s, max) = steps(
+            "digital-app-innovation-azure",
+            MetricId::Intermediate,
+            false,
+        );
+        let mut people = vec![vec!["AZ-104"], vec!["AZ-104"]];
+        people.extend(std::iter::repeat_n(vec!["AZ-204"], 6));
+        let held = people.iter().map(|p| move |c: &str| p.contains(&c));
+        assert_eq!(
+            hundredths(skill_points(&s, max, &found_per_step(&s, held))),
+            2000
+        );
+        // p1 also holding PL-400 counts in the gate and in step 2.
+        let people = [
+            vec!["AZ-104", "PL-400"],
+            vec!["AZ-104"],
+            vec!["AZ-204"],
+            vec!["AZ-204"],
+            vec!["AZ-204"],
+            vec!["AZ-204"],
+        ];
+        let held = people.iter().map(|p| move |c: &str| p.contains(&c));
+        assert_eq!(
+            hundredths(skill_points(&s, max, &found_per_step(&s, held))),
+            2000
+        );
+    }
+
+    #[test]
+    fn dd3_and_dd4_exact_quotients_round_to_the_printed_hundredths() {
+        assert_eq!(hundredths(3.0 * 40.0 / 6.0), 2000);
+        assert_eq!(hundredths(40.0 / 6.0), 667);
+        assert_eq!(hundredths(7.0 * 15.0 / 7.0), 1500);
+        let (total, met, positive) = qualification(70.0, &[2000, 2000, 2999]);
+        assert_eq!((total, met, positive), (6999, false, true), "69.99 fails");
+        assert!(!qualification(70.0, &[7000, 0]).2, "a metric at zero");
+    }
+
+    #[test]
+    fn figure_and_growth_metrics_score_as_printed() {
+        let c = default_spp();
+        let infra = c.designation("infrastructure-azure").unwrap();
+        let metric = |id| infra.metrics.iter().find(|m| m.id == id).unwrap();
+        let net = metric(MetricId::NetCustomerAdds);
+        let Scoring::Figures(f) = &net.enterprise else {
+            panic!()
+        };
+        assert_eq!(hundredths(figures_points(f, net.max, &[Some(3.0)])), 3000);
+        assert_eq!(
+            hundredths(figures_points(f, net.max, &[Some(-2.0)])),
+            0,
+            "DD6"
+        );
+        let growth = metric(MetricId::UsageGrowth);
+        let Scoring::Growth(g) = &growth.enterprise else {
+            panic!()
+        };
+        let pts = |cur, base| hundredths(growth_points(g, growth.max, cur, base));
+        assert_eq!(pts(Some(120_000.0), Some(100_000.0)), 2000);
+        assert_eq!(pts(Some(121_560.0), Some(100_000.0)), 2000, "capped");
+        assert_eq!(
+            pts(Some(104_312.0), Some(100_000.0)),
+            431,
+            "DD5: proportional"
+        );
+        assert_eq!(
+            pts(Some(1_200.0), Some(900.0)),
+            0,
+            "under the minimum baseline"
+        );
+        assert_eq!(pts(Some(120_000.0), None), 0);
+        // Modern Work: the best association type counts (Max).
+        let mw = c.designation("modern-work").unwrap();
+        let usage = mw
+            .metrics
+            .iter()
+            .find(|m| m.id == MetricId::UsageGrowth)
+            .unwrap();
+        let Scoring::Figures(f) = &usage.enterprise else {
+            panic!()
+        };
+        assert_eq!(
+            hundredths(figures_points(f, usage.max, &[Some(500.0), Some(4000.0)])),
+            3000
+        );
+        assert_eq!(
+            hundredths(figures_points(f, usage.max, &[Some(500.0), Some(1000.0)])),
+            1500
+        );
+    }
+}
