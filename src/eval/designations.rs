@@ -2,7 +2,26 @@
 //! (designations.md §3.2–§3.4), pure and separate from time and inputs. Who holds what at an
 //! instant, which figure is in force and the six-month window build on these.
 
-use crate::model::spp_def::{Combine, FigureParts, Growth, Step};
+use crate::model::spp_def::{Combine, FigureParts, Growth, Step, Tracks};
+
+/// The two sets of thresholds a designation has (designations.md §2.2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Track {
+    Enterprise,
+    Smb,
+}
+
+/// The track that counts (§3.5): a classified designation follows its flag figure in force
+/// (1: SMB; missing: enterprise, DD1); the others take the higher total, enterprise on a tie,
+/// even when the other track would qualify (DD2). Totals in hundredths.
+pub fn counting_track(tracks: &Tracks, flag: Option<f64>, enterprise: i64, smb: i64) -> Track {
+    match tracks {
+        Tracks::Classified(_) if flag == Some(1.0) => Track::Smb,
+        Tracks::Classified(_) => Track::Enterprise,
+        Tracks::HigherTotal if smb > enterprise => Track::Smb,
+        Tracks::HigherTotal => Track::Enterprise,
+    }
+}
 
 /// How many distinct people satisfy each step: a person satisfies a step when they hold at
 /// least one credential of its list, and counts once per step however many they hold
@@ -195,6 +214,32 @@ mod tests {
         let (total, met, positive) = qualification(70.0, &[2000, 2000, 2999]);
         assert_eq!((total, met, positive), (6999, false, true), "69.99 fails");
         assert!(!qualification(70.0, &[7000, 0]).2, "a metric at zero");
+    }
+
+    #[test]
+    fn the_counting_track_follows_the_flag_or_the_higher_total() {
+        let classified = Tracks::Classified("azure_smb_track".into());
+        // D3: no flag → enterprise 50.0 counts though SMB has 66.0; flag 1 → SMB.
+        assert_eq!(
+            counting_track(&classified, None, 5000, 6600),
+            Track::Enterprise
+        );
+        assert_eq!(
+            counting_track(&classified, Some(1.0), 5000, 6600),
+            Track::Smb
+        );
+        assert_eq!(
+            counting_track(&classified, Some(0.0), 5000, 6600),
+            Track::Enterprise
+        );
+        assert_eq!(
+            counting_track(&Tracks::HigherTotal, None, 6000, 6500),
+            Track::Smb
+        );
+        assert_eq!(
+            counting_track(&Tracks::HigherTotal, None, 6500, 6500),
+            Track::Enterprise
+        );
     }
 
     #[test]
