@@ -3,6 +3,8 @@
 //! instant, which figure is in force and the six-month window build on these.
 
 use crate::model::spp_def::{Combine, FigureParts, Growth, Step, Tracks};
+use crate::model::{Day, Instant};
+use chrono::Datelike;
 
 /// The two sets of thresholds a designation has (designations.md §2.2).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -119,6 +121,59 @@ pub fn qualification(threshold: f64, metrics: &[i64]) -> (i64, bool, bool) {
     (total, threshold_met, all_positive)
 }
 
+/// One monthly entry of a figure (already through the association filter): the month it
+/// describes (its last day), the track it is for (`None`: both), its value.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct FigureEntry {
+    pub period_end: Day,
+    pub track: Option<Track>,
+    pub value: f64,
+}
+
+/// The first day of `d`'s month.
+fn first_of_month(d: Day) -> Day {
+    Day::ymd(d.year(), d.0.month(), 1).unwrap_or(d)
+}
+
+/// A figure's value at exactly the month ending `p` on `track`: the entries for that track if
+/// any, else those for both tracks (§4.2 rule 3); several add up.
+pub fn value_at(entries: &[FigureEntry], track: Track, p: Day) -> Option<f64> {
+    let at = |want: Option<Track>| {
+        let mut found = entries
+            .iter()
+            .filter(|e| e.period_end == p && e.track == want)
+            .peekable();
+        found.peek()?;
+        Some(found.map(|e| e.value).sum::<f64>())
+    };
+    at(Some(track)).or_else(|| at(None))
+}
+
+/// The figure in force at `t` on `track` (§4.2, DD12): last month's entry, else the month
+/// before's (the publication lag), else none. Returns the month it describes (a Growth
+/// baseline is read at that same month) and the value.
+pub fn in_force(entries: &[FigureEntry], track: Track, t: Instant) -> Option<(Day, f64)> {
+    let last_month = first_of_month(t.day()).add_days(-1);
+    let month_before = first_of_month(last_month).add_days(-1);
+    [last_month, month_before].into_iter().find_map(|p| {
+        let candidate = entries
+            .iter()
+            .any(|e| e.period_end == p && (e.track.is_none() || e.track == Some(track)));
+        if candidate {
+            value_at(entries, track, p).map(|v| (p, v))
+        } else {
+            None
+        }
+    })
+}
+
+/// The first instant of the qualification window (§4.3, DD13): the first day of the month
+/// `window_months - 1` months before the month of `as_of`.
+pub fn window_start(as_of: Instant, window_months: u32) -> Instant {
+    let back = i32::try_from(window_months.saturating_sub(1)).unwrap_or(0);
+    first_of_month(as_of.day()).add_months(-back).start()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -214,6 +269,51 @@ mod tests {
         let (total, met, positive) = qualification(70.0, &[2000, 2000, 2999]);
         assert_eq!((total, met, positive), (6999, false, true), "69.99 fails");
         assert!(!qualification(70.0, &[7000, 0]).2, "a metric at zero");
+    }
+
+    #[test]
+    fn a_figure_is_in_force_from_last_month_or_the_month_before() {
+        let day = |s: &str| Day::parse(s).unwrap();
+        let t = Instant::parse("2026-05-15T00:00:00Z").unwrap();
+        let entry = |p: &str, track, value| FigureEntry {
+            period_end: day(p),
+            track,
+            value,
+        };
+        // §4.2's example: April counts in May; March only without April; February is too old.
+        let april = [
+            entry("2026-04-30", None, 2.0),
+            entry("2026-03-31", None, 9.0),
+        ];
+        assert_eq!(
+            in_force(&april, Track::Enterprise, t),
+            Some((day("2026-04-30"), 2.0))
+        );
+        let march = [entry("2026-03-31", None, 9.0)];
+        assert_eq!(
+            in_force(&march, Track::Smb, t),
+            Some((day("2026-03-31"), 9.0))
+        );
+        assert_eq!(
+            in_force(&[entry("2026-02-28", None, 9.0)], Track::Smb, t),
+            None
+        );
+        // D3: an SMB entry serves SMB; enterprise keeps the entry for both; several add up.
+        let both = [
+            entry("2026-04-30", None, 2.0),
+            entry("2026-04-30", Some(Track::Smb), 1.0),
+            entry("2026-04-30", Some(Track::Smb), 2.0),
+        ];
+        assert_eq!(in_force(&both, Track::Smb, t).map(|x| x.1), Some(3.0));
+        assert_eq!(
+            in_force(&both, Track::Enterprise, t).map(|x| x.1),
+            Some(2.0)
+        );
+        // An enterprise-only March entry does not make March in force for SMB.
+        let other = [entry("2026-04-30", Some(Track::Enterprise), 5.0)];
+        assert_eq!(in_force(&other, Track::Smb, t), None);
+        // DD13: as_of 2026-05-15 → the window starts 2025-12-01T00:00:00Z.
+        assert_eq!(window_start(t, 6).rfc3339(), "2025-12-01T00:00:00Z");
     }
 
     #[test]
