@@ -51,11 +51,12 @@ pub fn plan_ui(ctx: &ViewCtx, view: &mut PlanView, ui: &mut egui::Ui, cmds: &mut
         });
         ui.separator();
         ui.vertical(|ui| {
+            let person = |id: &str| super::widgets::person_name(ctx, id);
             let shown = PlanShown {
                 tr,
                 catalog: ctx.catalog,
                 forecast: ctx.forecast,
-                org: ctx.org,
+                person: &person,
             };
             result_ui(shown, ui, cmds)
         });
@@ -78,7 +79,8 @@ struct PlanShown<'a> {
     tr: &'a Tr,
     catalog: &'a crate::model::Catalog,
     forecast: &'a crate::app::forecast::Forecast,
-    org: &'a crate::model::Org,
+    /// A person's display name.
+    person: &'a dyn Fn(&str) -> String,
 }
 
 fn result_ui(shown: PlanShown, ui: &mut egui::Ui, cmds: &mut Vec<Command>) {
@@ -143,7 +145,7 @@ fn result_ui(shown: PlanShown, ui: &mut egui::Ui, cmds: &mut Vec<Command>) {
 
 /// The action with the person's display name and the credentials' titles (ids in the plan).
 fn in_words(shown: &PlanShown, a: &Action) -> Action {
-    let name = |id: &String| super::widgets::display_name(shown.org, id);
+    let name = |id: &String| (shown.person)(id);
     let title = |id: &String| shown.catalog.credential_title(id).to_string();
     match a {
         Action::Associate { employee } => Action::Associate {

@@ -91,7 +91,7 @@ pub fn reminders_ui(
                     ui.label(tr.date(r.due));
                 });
                 row.col(|ui| {
-                    let person = |id: &str| super::widgets::known_name(ctx, id);
+                    let person = |id: &str| super::widgets::person_name(ctx, id);
                     ui.label(tr.reminder(ctx.catalog, &person, &r));
                 });
                 row.col(|ui| {

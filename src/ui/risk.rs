@@ -45,7 +45,7 @@ pub fn risk_ui(ctx: &ViewCtx, ui: &mut egui::Ui, cmds: &mut Vec<Command>) {
             ui.strong(ctx.t("risk-col-lowers"));
             ui.end_row();
             for p in &risk.people {
-                let person = super::widgets::display_name(ctx.org, &p.employee);
+                let person = super::widgets::person_name(ctx, &p.employee);
                 if ui.link(person).on_hover_text(&p.employee).clicked() {
                     cmds.push(Command::OpenEmployee(p.employee.clone()));
                 }

@@ -302,7 +302,7 @@ fn metric_picker(ctx: &ViewCtx, ui: &mut egui::Ui, label: &str, id: &mut String)
 
 /// The change with display names, credential titles and the metric's name (ids in the model).
 pub fn in_words(ctx: &ViewCtx, c: &Change) -> Change {
-    let name = |id: &String| super::widgets::display_name(ctx.org, id);
+    let name = |id: &String| super::widgets::person_name(ctx, id);
     let title = |id: &String| ctx.catalog.credential_title(id).to_string();
     match c {
         Change::Leave { employee, at } => Change::Leave {

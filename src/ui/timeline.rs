@@ -139,7 +139,7 @@ fn changes_ui(
 ) {
     use crate::i18n::Wording as _;
     let tr = ctx.tr;
-    let person = |id: &str| super::widgets::known_name(ctx, id);
+    let person = |id: &str| super::widgets::person_name(ctx, id);
     egui::ScrollArea::vertical().show(ui, |ui| {
         for e in &tl.events {
             let Ok(at) = crate::model::Instant::parse(&e.at) else {

@@ -80,25 +80,23 @@ pub fn on_request_ui<'a, T>(
     }
 }
 
-/// A person's display name as the evaluation found it (the people the report and the
-/// reminders name), else the id.
-pub fn known_name(ctx: &crate::app::ViewCtx, id: &str) -> String {
-    ctx.eval
-        .names
-        .as_deref()
-        .and_then(|n| n.get(id))
-        .map_or_else(|| id.to_string(), String::clone)
+/// A person's display name: from the names the evaluation collected (everyone the report,
+/// reminders and timeline name; no scan of the organisation per frame), else from the
+/// organisation, else the id.
+pub fn person_name(ctx: &crate::app::ViewCtx, id: &str) -> String {
+    if let Some(name) = ctx.eval.names.as_deref().and_then(|n| n.get(id)) {
+        return name.clone();
+    }
+    ctx.org
+        .employees
+        .iter()
+        .find(|e| e.id == id)
+        .map_or_else(|| id.to_string(), |e| e.display_name.clone())
 }
 
-/// A person as a link: the display name the evaluation found, the id on hover.
+/// A person as a link: the display name, the id on hover.
 pub fn person_link(ctx: &crate::app::ViewCtx, ui: &mut egui::Ui, id: &str) -> egui::Response {
-    let name = ctx
-        .eval
-        .names
-        .as_deref()
-        .and_then(|n| n.get(id))
-        .map_or(id, String::as_str);
-    ui.link(name).on_hover_text(id)
+    ui.link(person_name(ctx, id)).on_hover_text(id)
 }
 
 /// True when `hay` contains `needle` (already lower case), ignoring case, without allocating
@@ -115,14 +113,6 @@ pub fn contains_ci(hay: &str, needle: &str) -> bool {
             .any(|w| w.eq_ignore_ascii_case(n));
     }
     hay.to_lowercase().contains(needle)
-}
-
-/// A person's display name, or the id when there is no such person.
-pub fn display_name(org: &crate::model::Org, id: &str) -> String {
-    org.employees
-        .iter()
-        .find(|e| e.id == id)
-        .map_or_else(|| id.to_string(), |e| e.display_name.clone())
 }
 
 /// One entry of a searchable list: its id, the line shown, and its hover text.
@@ -189,7 +179,7 @@ pub fn person_picker(
     let shown = if id.is_empty() {
         ctx.t("picker-choose-person")
     } else {
-        display_name(ctx.org, id)
+        person_name(ctx, id)
     };
     let hint = ctx.t("picker-search-person");
     searchable(ui, label, shown, hint, id, query, 200.0, |q| {
