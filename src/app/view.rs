@@ -37,8 +37,7 @@ pub struct ViewCtx<'a> {
     pub as_of: Option<Instant>,
     pub panel: Panel,
     pub notice: Option<&'a Notice>,
-    pub can_undo: bool,
-    /// The change Undo takes back.
+    /// The change Undo takes back (`None`: nothing to undo).
     pub last_change: Option<&'a crate::store::UndoHead>,
     pub forecast: &'a Forecast,
     pub import: &'a ImportState,
@@ -73,7 +72,6 @@ impl<'a> ViewCtx<'a> {
             as_of: app.as_of,
             panel: app.panel,
             notice: app.notice.as_ref(),
-            can_undo: !app.undo.is_empty(),
             last_change: app.undo.last(),
             forecast: &app.forecast,
             import: &app.import,

@@ -119,7 +119,7 @@ pub fn timeline_ui(ctx: &ViewCtx, ui: &mut egui::Ui, _cmds: &mut Vec<Command>) {
             }
         });
     });
-    changes_ui(ctx, ui, &tl, &shown);
+    changes_ui(ctx, ui, &tl);
 }
 
 fn level_y(l: LevelName) -> f64 {
@@ -131,12 +131,7 @@ fn level_y(l: LevelName) -> f64 {
 }
 
 /// The changes in words under the chart, each with its causes.
-fn changes_ui(
-    ctx: &ViewCtx,
-    ui: &mut egui::Ui,
-    tl: &crate::app::evaluation::Timeline,
-    _shown: &[usize],
-) {
+fn changes_ui(ctx: &ViewCtx, ui: &mut egui::Ui, tl: &crate::app::evaluation::Timeline) {
     use crate::i18n::Wording as _;
     let tr = ctx.tr;
     let person = |id: &str| super::widgets::person_name(ctx, id);

@@ -72,7 +72,10 @@ pub fn top_bar_ui(
                 .response
                 .labelled_by(l.id);
             ui.separator();
-            let undo = ui.add_enabled(ctx.can_undo, egui::Button::new(ctx.t("top-undo")));
+            let undo = ui.add_enabled(
+                ctx.last_change.is_some(),
+                egui::Button::new(ctx.t("top-undo")),
+            );
             // What Undo takes back, in words.
             let hint = ctx.last_change.map_or_else(
                 || ctx.t("top-undo-hint"),
