@@ -286,12 +286,15 @@ fn an_org_file_of_a_name_already_there_asks_to_replace_or_keep_both() {
     );
     assert_eq!(h.state().orgs.len(), 1);
     let copy = format!("{name} (2)");
+    // The answer stores the organisation already read: the file is not read again.
+    std::fs::remove_file(&file).unwrap();
     h.get_by_label(&format!("Keep both (\"{copy}\")")).click();
     h.run();
     assert_eq!(h.state().org.name, copy, "the copy is shown");
     assert!(notice(h.state()).contains(&copy), "{}", notice(h.state()));
     assert_eq!(h.state().orgs.iter().filter(|o| o.name == name).count(), 1);
     // Again, replacing: the organisation of that name now holds the file's three people.
+    attain::io::org_file::save_org(&theirs, &file).unwrap();
     h.state_mut().run(Command::LoadOrgFrom(file));
     h.run();
     h.get_by_label("Replace it").click();

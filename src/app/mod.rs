@@ -113,6 +113,8 @@ pub struct AttainApp {
     pub demo_org: Option<i64>,
     /// The user closed the "start here" card (setting `start_here_dismissed`).
     pub start_dismissed: bool,
+    /// An org file read while the user decides what to do with its taken name.
+    pub pending_load: Option<(PathBuf, Box<Org>)>,
     /// The system file dialog open on a worker, or known to be missing.
     pub dialogs: dialogs::FileDialogs,
     /// An organisation being read by a worker (large ones), if any.
@@ -210,6 +212,7 @@ impl AttainApp {
             commands: Vec::new(),
             last_folder,
             dialogs: dialogs::FileDialogs::default(),
+            pending_load: None,
             demo_org,
             start_dismissed,
             import: imports::ImportState::Idle,
@@ -359,6 +362,12 @@ impl AttainApp {
         self.impact.poll();
         self.poll_import(ctx);
         self.poll_printing();
+        // Cancelled "name taken": the organisation read for it goes (off this thread).
+        if self.confirm.is_none()
+            && let Some(read) = self.pending_load.take()
+        {
+            jobs::drop_elsewhere(read);
+        }
         self.poll_files();
         self.follow_other_instances(ctx);
         if matches!(self.import, imports::ImportState::Checking(_)) {

@@ -14,8 +14,9 @@ pub enum FileDone {
     /// The new organisation's id in the workspace, and the name it got when the file's name
     /// was taken already.
     Loaded(i64, PathBuf, Option<String>),
-    /// The file's organisation has the name of one already there: the user decides.
-    NameTaken(PathBuf, String),
+    /// The file's organisation has the name of one already there: the user decides. The
+    /// organisation as read is kept, so the answer does not read the file again.
+    NameTaken(PathBuf, Box<Org>),
 }
 
 /// What loading an org file does with an organisation of the same name.
@@ -46,16 +47,26 @@ impl AttainApp {
         let catalog = self.catalog.clone();
         let db = self.store.path().to_path_buf();
         let people = std::fs::metadata(&path).map_or(0, |m| people_in(m.len()));
+        // The answer to "name taken" stores the organisation already read.
+        let read = self
+            .pending_load
+            .take()
+            .filter(|(p, _)| *p == path)
+            .map(|(_, org)| org);
+        let load = move |path: &std::path::Path| match read {
+            Some(org) => Ok(*org),
+            None => load_org(path, &catalog).map_err(|e| e.to_string()),
+        };
         // An in-memory workspace (tests) has no second connection to give a worker.
         if people > IN_FRAME_PEOPLE && !self.store.is_memory() {
             // The worker stores it through its own connection (WAL: the window keeps reading).
             self.file_job.start("load", people, &self.waker, move || {
-                let org = load_org(&path, &catalog).map_err(|e| e.to_string())?;
+                let org = load(&path)?;
                 let mut store = crate::store::Store::open(&db).map_err(|e| e.to_string())?;
                 store_loaded(&mut store, org, path, same)
             });
         } else {
-            let loaded = load_org(&path, &catalog).map_err(|e| e.to_string());
+            let loaded = load(&path);
             self.file_job.result =
                 Some(loaded.and_then(|org| store_loaded(&mut self.store, org, path, same)));
         }
@@ -82,7 +93,10 @@ impl AttainApp {
                         .t("notice-loaded-renamed", &[("file", file), ("name", name)]),
                 });
             }
-            Some(Ok(FileDone::NameTaken(path, name))) => self.ask_same_name(path, name),
+            Some(Ok(FileDone::NameTaken(path, org))) => {
+                self.ask_same_name(path.clone(), org.name.clone());
+                self.pending_load = Some((path, org));
+            }
             Some(Err(e)) => self.fail(e),
             None => {}
         }
@@ -127,7 +141,7 @@ fn store_loaded(
 ) -> Result<FileDone, String> {
     let taken = store.org_id(&org.name).map_err(|e| e.to_string())?;
     match (taken, same) {
-        (Some(_), SameName::Ask) => return Ok(FileDone::NameTaken(path, org.name)),
+        (Some(_), SameName::Ask) => return Ok(FileDone::NameTaken(path, Box::new(org))),
         (Some(id), SameName::Replace) => {
             let id = store.replace_org(id, &org).map_err(|e| e.to_string())?;
             return Ok(FileDone::Loaded(id, path, None));
