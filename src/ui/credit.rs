@@ -1,7 +1,7 @@
 //! Certified but not credited: people whose listed credentials wait only for an association,
 //! and what associating each would bring.
 
-use super::widgets::{level_text, on_request_ui};
+use super::widgets::{level_change_ui, on_request_ui};
 use crate::app::forecast::ForecastCommand as F;
 use crate::app::{Command, ViewCtx};
 
@@ -17,7 +17,6 @@ pub fn credit_ui(ctx: &ViewCtx, ui: &mut egui::Ui, cmds: &mut Vec<Command>) {
         ui.label(ctx.t("credit-nobody"));
         return;
     }
-    let name = |id| ctx.catalog.competency_name(id);
     // Headed columns; credentials by title and each level gained on a line of its own, so no
     // column is squeezed into letters.
     egui::Grid::new("not-credited")
@@ -49,12 +48,7 @@ pub fn credit_ui(ctx: &ViewCtx, ui: &mut egui::Ui, cmds: &mut Vec<Command>) {
                         ui.weak(ctx.t("credit-adds-nothing"));
                     }
                     for c in &p.would_add {
-                        ui.horizontal(|ui| {
-                            ui.label(format!("{}:", name(&c.competency)));
-                            ui.label(level_text(ctx.tr, c.from));
-                            ui.label("→");
-                            ui.label(level_text(ctx.tr, c.to));
-                        });
+                        level_change_ui(ctx, ui, &c.competency, c.from, c.to);
                     }
                 });
                 ui.end_row();

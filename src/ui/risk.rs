@@ -1,6 +1,6 @@
 //! Key-person risk: who alone would lower a level, and each competency's bus factor.
 
-use super::widgets::{level_text, on_request_ui};
+use super::widgets::{level_change_ui, on_request_ui};
 use crate::app::forecast::ForecastCommand as F;
 use crate::app::{Command, ViewCtx};
 use crate::eval::risk::MAX_BUS_FACTOR_SEARCHED;
@@ -51,12 +51,7 @@ pub fn risk_ui(ctx: &ViewCtx, ui: &mut egui::Ui, cmds: &mut Vec<Command>) {
                 }
                 ui.vertical(|ui| {
                     for d in &p.competencies {
-                        ui.horizontal(|ui| {
-                            ui.label(format!("{}:", name(&d.id)));
-                            ui.label(level_text(ctx.tr, d.from));
-                            ui.label("→");
-                            ui.label(level_text(ctx.tr, d.to));
-                        });
+                        level_change_ui(ctx, ui, &d.id, d.from, d.to);
                     }
                 });
                 ui.end_row();

@@ -233,6 +233,22 @@ pub fn credential_picker(
     })
 }
 
+/// One competency's level before and after, on a line: "Messaging: Gold → Silver".
+pub fn level_change_ui(
+    ctx: &crate::app::ViewCtx,
+    ui: &mut egui::Ui,
+    competency: &str,
+    from: LevelName,
+    to: LevelName,
+) {
+    ui.horizontal(|ui| {
+        ui.label(format!("{}:", ctx.catalog.competency_name(competency)));
+        ui.label(level_text(ctx.tr, from));
+        ui.label("→");
+        ui.label(level_text(ctx.tr, to));
+    });
+}
+
 #[cfg(test)]
 mod tests {
     use super::contains_ci;
