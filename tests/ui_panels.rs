@@ -288,6 +288,11 @@ fn the_dashboard_shows_each_competency_with_bars_and_opens_its_detail() {
     let attention = h.query_all_by_label_contains(" missing").count()
         + h.query_all_by_label_contains("at risk from").count();
     assert!(attention >= 1);
+    // Application Integration has its two people but a condition of the step unmet.
+    assert!(
+        h.query_by_label_contains("2 of 2 people, a condition still unmet")
+            .is_some()
+    );
     click(&mut h, "Needs attention");
     let shown = h.query_all_by_label("computed").count();
     assert!(shown < rows && shown >= 1, "{shown} of {rows}");

@@ -275,11 +275,18 @@ fn bar_ui(ctx: &ViewCtx, ui: &mut egui::Ui, req: &Requirement) {
         Requirement::Skill {
             required_people,
             people,
+            met,
             ..
         } => (
             ctx.t("competency-people"),
             ctx.tr.t(
-                "dashboard-people-of",
+                // Enough people, yet not met: a further condition of the step (say so, or
+                // a red "2 of 2" reads as a contradiction).
+                if !met && people.len() >= *required_people as usize {
+                    "dashboard-people-condition"
+                } else {
+                    "dashboard-people-of"
+                },
                 &[
                     (
                         "have",

@@ -581,3 +581,4 @@ cause-figure-ages = the { $metric } figure for the period ending { $date } is ol
 cause-override-starts = the override of { $competency } starts
 cause-override-ends = the override of { $competency } ends
 competency-met-after-sync = Met by { $date }, once the pending 24-hour sync has run:
+dashboard-people-condition = { $have } of { $need } people, a condition still unmet

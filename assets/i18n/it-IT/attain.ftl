@@ -581,3 +581,4 @@ cause-figure-ages = il dato { $metric } per il periodo che termina il { $date } 
 cause-override-starts = inizia l'eccezione su { $competency }
 cause-override-ends = termina l'eccezione su { $competency }
 competency-met-after-sync = Soddisfatto entro il { $date }, quando la sincronizzazione di 24 ore in corso sarà completata:
+dashboard-people-condition = { $have } persone su { $need }, manca ancora una condizione
