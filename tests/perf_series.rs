@@ -17,6 +17,7 @@ fn entry(
         period_end: Day::parse(end).unwrap(),
         association,
         licence,
+        track: None,
     }
 }
 

@@ -94,6 +94,7 @@ fn random_org(rng: &mut ChaCha8Rng) -> Org {
             period_end: Day::parse("2026-10-31").unwrap(),
             association: None,
             licence: None,
+            track: None,
         });
     }
     org
@@ -320,6 +321,7 @@ fn two_people(p0_associated: Option<Instant>) -> Org {
         period_end: Day::parse("2026-10-31").unwrap(),
         association: None,
         licence: None,
+        track: None,
     });
     org
 }

@@ -196,6 +196,7 @@ fn build(people: &[Vec<usize>], metrics: &[(usize, u32)]) -> Org {
             period_end: Day::parse("2018-05-31").unwrap(),
             association: None,
             licence: None,
+            track: None,
         });
     }
     org

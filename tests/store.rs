@@ -374,6 +374,7 @@ fn edits_are_checked_like_a_loaded_file() {
             period_end: Day::parse("2026-11-30").unwrap(),
             association: None,
             licence: None,
+            track: None,
         })
     };
     let everyone = |credential: &str| -> Vec<Edit> {

@@ -45,6 +45,7 @@ fn org_of(people: &[Person], metrics: &[(usize, u32, i64)]) -> Org {
             period_end: day(*end).day(),
             association: None,
             licence: None,
+            track: None,
         });
     }
     org

@@ -698,6 +698,7 @@ fn e20_emm_paid_only_seats() {
         value,
         period_end: d("2018-05-31"),
         licence,
+        track: None,
         association,
     };
     let mut e = ex().metric("new_ems_customers", 3.0).people(

@@ -364,6 +364,7 @@ fn sandbox_edits(org: &crate::model::Org, c: &Change, as_of: Instant) -> Result<
             period_end: as_of.day(),
             association: None,
             licence: None,
+            track: None,
         })],
     })
 }

@@ -306,6 +306,7 @@ pub fn render_text(report: &Report, catalog: &Catalog, tr: &Tr) -> String {
     if let Some(up) = m.can_upgrade_to {
         writeln!(s, "    {}: {}", t("text-can-upgrade"), tr.level(up)).ok();
     }
+    designations_text(&mut s, report, tr);
     if !report.alerts.is_empty() {
         writeln!(s, "\n{}", t("text-alerts")).ok();
         for a in &report.alerts {
@@ -319,6 +320,13 @@ pub fn render_text(report: &Report, catalog: &Catalog, tr: &Tr) -> String {
             writeln!(s, "    {} {} ({reason})", n.employee, n.credential).ok();
         }
     }
+    if !report.designation_not_credited.is_empty() {
+        writeln!(s, "\n{}", t("text-designation-not-credited")).ok();
+        for n in &report.designation_not_credited {
+            let reason = t(&format!("reason-{}", code(&n.reason)));
+            writeln!(s, "    {} {} ({reason})", n.employee, n.credential).ok();
+        }
+    }
     if !report.input_warnings.is_empty() {
         writeln!(s, "\n{}", t("text-warnings")).ok();
         for w in &report.input_warnings {
@@ -326,4 +334,55 @@ pub fn render_text(report: &Report, catalog: &Catalog, tr: &Tr) -> String {
         }
     }
     s
+}
+
+/// Each designation: its total on the counting track against the threshold, whether it
+/// qualifies now and in the window, and each metric's points with what is missing.
+fn designations_text(s: &mut String, report: &Report, tr: &Tr) {
+    let Some(snapshot) = &report.designation_catalog else {
+        return;
+    };
+    let t = |id: &str| tr.t(id, &[]);
+    let yes_no = |b: bool| t(if b { "text-yes" } else { "text-no" });
+    writeln!(
+        s,
+        "\n{}",
+        tr.t("text-designations", &[("snapshot", snapshot.clone())])
+    )
+    .ok();
+    for d in &report.designations {
+        let track = t(&format!("spp-track-{}", d.track.as_str()));
+        writeln!(
+            s,
+            "{:<56} {:>6} / {} ({track}), {}: {}, {}: {}",
+            d.name,
+            tr.number(d.total),
+            tr.number(d.threshold),
+            t("text-qualified"),
+            yes_no(d.qualified),
+            t("text-attained"),
+            yes_no(d.attained)
+        )
+        .ok();
+        let counted = match d.track {
+            crate::model::spp_def::Track::Enterprise => &d.tracks.enterprise,
+            crate::model::spp_def::Track::Smb => &d.tracks.smb,
+        };
+        for m in &counted.metrics {
+            let name = t(&format!(
+                "spp-metric-{}",
+                crate::eval::spp_report::metric_id(m.id)
+            ));
+            writeln!(
+                s,
+                "    {name}: {} / {}",
+                tr.number(m.points),
+                tr.number(m.max)
+            )
+            .ok();
+            if let Some(missing) = &m.missing {
+                writeln!(s, "        {}: {missing}", t("text-missing")).ok();
+            }
+        }
+    }
 }

@@ -15,7 +15,8 @@ impl Engine<'_> {
     /// `i18n::Tr::localize_report` fills them in the user's language.
     pub fn report(&self, as_of: Instant) -> Report {
         // Facts first: the matching below then reads H(p) from the refreshed cache.
-        let (not_credited, mut person_alerts) = self.people_alerts(as_of);
+        let spp_facts = self.spp.as_ref().map(|s| s.facts(as_of));
+        let (not_credited, mut person_alerts) = self.people_alerts(as_of, spp_facts.as_deref());
         let comps = self.competencies_at(as_of);
         let levels: Vec<LevelName> = comps.iter().map(|c| c.level).collect();
         let cache = RefCell::new(HashMap::from([(as_of.secs(), levels.clone())]));
@@ -38,6 +39,20 @@ impl Engine<'_> {
         }
         alerts.append(&mut person_alerts);
         self.override_alerts(as_of, &mut alerts);
+        let mut input_warnings = self.input_warnings(&mut |t| levels_at(t), spp_facts.as_deref());
+        let (designation_catalog, designations, designation_not_credited) =
+            match (&self.spp, &spp_facts) {
+                (Some(spp), Some(facts)) => {
+                    alerts.extend(spp.alerts(as_of, facts));
+                    input_warnings.extend(spp.expiry_unknown());
+                    (
+                        Some(spp.catalog.snapshot.clone()),
+                        spp.designation_reports(as_of),
+                        spp.not_credited(facts),
+                    )
+                }
+                _ => (None, Vec::new(), Vec::new()),
+            };
         Report {
             format: REPORT_FORMAT,
             as_of: as_of.rfc3339(),
@@ -46,7 +61,10 @@ impl Engine<'_> {
             membership: self.membership_report(state.as_ref(), &levels),
             alerts,
             not_credited,
-            input_warnings: self.input_warnings(&mut |t| levels_at(t)),
+            input_warnings,
+            designation_catalog,
+            designations,
+            designation_not_credited,
         }
     }
 
@@ -231,7 +249,13 @@ impl Engine<'_> {
     }
 
     /// `not_credited`, `association_pending` and `credential_expiring` from the person facts.
-    fn people_alerts(&self, as_of: Instant) -> (Vec<NotCredited>, Vec<Alert>) {
+    /// `spp`: the same people's facts with the designations snapshot's rows (in the same
+    /// order), whose waiting credentials join the person's `association_pending`.
+    fn people_alerts(
+        &self,
+        as_of: Instant,
+        spp: Option<&[super::facts::PersonFacts]>,
+    ) -> (Vec<NotCredited>, Vec<Alert>) {
         let t = as_of.secs();
         let horizon = t + i64::from(self.settings.credential_expiring_days) * DAY;
         let mut cache = self.facts.borrow_mut();
@@ -240,7 +264,7 @@ impl Engine<'_> {
         let mut not_credited = Vec::with_capacity(total);
         let mut pending = Vec::new();
         let mut expiring = Vec::new();
-        for (p, f) in self.people.iter().zip(&cache.people) {
+        for (i, (p, f)) in self.people.iter().zip(&cache.people).enumerate() {
             for (cred, reason) in &f.not_credited {
                 not_credited.push(NotCredited {
                     employee: p.id.clone(),
@@ -249,10 +273,18 @@ impl Engine<'_> {
                 });
             }
             let waiting = f.waiting();
-            if !waiting.is_empty() {
+            let spp_waiting = spp.map(|s| s[i].waiting()).unwrap_or_default();
+            if !waiting.is_empty() || !spp_waiting.is_empty() {
                 let mut alert = Alert::new(AlertCode::AssociationPending, self.listing(&waiting));
                 alert.employees = Some(vec![p.id.clone()]);
-                alert.credentials = Some(self.sorted_ids(&waiting));
+                let mut ids = self.sorted_ids(&waiting);
+                if let Some(engine) = self.spp.as_ref().filter(|_| !spp_waiting.is_empty()) {
+                    ids.extend(engine.sorted_ids(&spp_waiting));
+                    ids.sort_by(|a, b| a.as_bytes().cmp(b.as_bytes()));
+                    ids.dedup();
+                    alert.designations = Some(engine.listing(&spp_waiting));
+                }
+                alert.credentials = Some(ids);
                 pending.push(alert);
             }
             for (cred, stop) in &f.ending {
@@ -294,7 +326,11 @@ impl Engine<'_> {
         }
     }
 
-    fn input_warnings(&self, levels_at: &mut dyn FnMut(Instant) -> Vec<LevelName>) -> Vec<Warning> {
+    fn input_warnings(
+        &self,
+        levels_at: &mut dyn FnMut(Instant) -> Vec<LevelName>,
+        spp: Option<&[super::facts::PersonFacts]>,
+    ) -> Vec<Warning> {
         let mut out = Vec::new();
         let warning = |code, date: Option<String>| Warning {
             code,
@@ -304,12 +340,20 @@ impl Engine<'_> {
             date,
         };
         let cache = self.facts.borrow();
-        for (p, f) in self.people.iter().zip(&cache.people) {
+        for (i, (p, f)) in self.people.iter().zip(&cache.people).enumerate() {
             let late = f.late;
-            if !late.is_empty() {
+            // Designation credentials passed after their retirement join the same warning.
+            let spp_late = spp.map(|s| s[i].late).unwrap_or_default();
+            if !late.is_empty() || !spp_late.is_empty() {
                 let mut w = warning(WarningCode::AchievementAfterRetirement, None);
                 w.employees = Some(vec![p.id.clone()]);
-                w.credentials = Some(self.sorted_ids(&late));
+                let mut ids = self.sorted_ids(&late);
+                if let Some(engine) = &self.spp {
+                    ids.extend(engine.sorted_ids(&spp_late));
+                    ids.sort_by(|a, b| a.as_bytes().cmp(b.as_bytes()));
+                    ids.dedup();
+                }
+                w.credentials = Some(ids);
                 out.push(w);
             }
         }

@@ -6,12 +6,7 @@ use crate::model::spp_def::{Combine, FigureParts, Growth, Step, Tracks};
 use crate::model::{Day, Instant};
 use chrono::Datelike;
 
-/// The two sets of thresholds a designation has (designations.md §2.2).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Track {
-    Enterprise,
-    Smb,
-}
+pub use crate::model::spp_def::Track;
 
 /// The track that counts (§3.5): a classified designation follows its flag figure in force
 /// (1: SMB; missing: enterprise, DD1); the others take the higher total, enterprise on a tie,

@@ -92,6 +92,8 @@ pub struct Engine<'a> {
     pub(crate) pci: PciRules,
     scratch: RefCell<Scratch>,
     pub(crate) facts: RefCell<FactsCache>,
+    /// The designations, when the catalog carries a snapshot.
+    pub spp: Option<super::spp_engine::SppEngine<'a>>,
 }
 
 impl<'a> Engine<'a> {
@@ -146,7 +148,13 @@ impl<'a> Engine<'a> {
             .find(|(_, m)| **m == ScoringModel::Pci)
             .and_then(|(c, _)| comp_index(c));
         let pci = PciRules::new(&compiled);
+        let spp = catalog
+            .designations
+            .as_deref()
+            .map(|c| super::spp_engine::SppEngine::new(c, org))
+            .transpose()?;
         Ok(Engine {
+            spp,
             catalog,
             org,
             series: Series::build(catalog, org),
@@ -172,6 +180,9 @@ impl<'a> Engine<'a> {
         };
         self.people[i].add(a, &self.compiled, &self.settings);
         self.facts.get_mut().dirty.push(i);
+        if let Some(spp) = &mut self.spp {
+            spp.add(i, a);
+        }
         true
     }
 

@@ -19,7 +19,8 @@ pub struct PersonFacts {
 }
 
 impl PersonFacts {
-    pub fn of(p: &Person, t: i64, horizon: i64, compiled: &Compiled) -> Self {
+    /// `rank`: each credential's position in byte order of ids.
+    pub fn of(p: &Person, t: i64, horizon: i64, rank: &[usize]) -> Self {
         let held = p.held_at(t);
         let mut latest: Vec<(usize, i64, Reason)> = Vec::new();
         let mut late = CredSet::default();
@@ -39,9 +40,9 @@ impl PersonFacts {
                 None => latest.push((a.cred, a.passed, reason)),
             }
         }
-        latest.sort_by_key(|(c, _, _)| compiled.rank[*c]);
+        latest.sort_by_key(|(c, _, _)| rank[*c]);
         let mut ending = p.stops_counting(t, horizon);
-        ending.sort_by_key(|(c, _)| compiled.rank[*c]);
+        ending.sort_by_key(|(c, _)| rank[*c]);
         PersonFacts {
             held,
             not_credited: latest.into_iter().map(|(c, _, r)| (c, r)).collect(),
@@ -81,14 +82,14 @@ impl FactsCache {
         {
             self.people = people
                 .iter()
-                .map(|p| PersonFacts::of(p, t, horizon, compiled))
+                .map(|p| PersonFacts::of(p, t, horizon, &compiled.rank))
                 .collect();
             self.t = t;
             self.horizon = horizon;
             self.valid = true;
         } else {
             for i in self.dirty.iter().copied() {
-                self.people[i] = PersonFacts::of(&people[i], t, horizon, compiled);
+                self.people[i] = PersonFacts::of(&people[i], t, horizon, &compiled.rank);
             }
         }
         self.dirty.clear();

@@ -1,6 +1,33 @@
 //! People and the time rules of their achievements (domain.md §5.3).
 
 use super::compiled::{Compiled, CredSet};
+
+/// What a person's achievements need of a catalog's credential rows. The competencies'
+/// catalog and the designations' snapshot each provide their own (designations.md DD19:
+/// one achievement, each catalog's row).
+pub trait CredRows {
+    fn index(&self, id: &str) -> Option<usize>;
+    fn is_assessment(&self, cred: usize) -> bool;
+    /// The first instant it no longer counts after its grace (`i64::MAX`: undated).
+    fn retire_end(&self, cred: usize) -> i64;
+    /// The first instant after its retirement day (`i64::MAX`: undated).
+    fn retired_from(&self, cred: usize) -> i64;
+}
+
+impl CredRows for Compiled {
+    fn index(&self, id: &str) -> Option<usize> {
+        self.cred_index.get(id).copied()
+    }
+    fn is_assessment(&self, cred: usize) -> bool {
+        self.is_assessment[cred]
+    }
+    fn retire_end(&self, cred: usize) -> i64 {
+        self.retire_end[cred]
+    }
+    fn retired_from(&self, cred: usize) -> i64 {
+        self.retired_from[cred]
+    }
+}
 use crate::model::{Achievement, Employee, Settings};
 use serde::Serialize;
 use std::sync::Arc;
@@ -80,7 +107,7 @@ pub struct Person {
 }
 
 impl Person {
-    pub fn new(e: &Employee, id: Arc<str>, compiled: &Compiled, settings: &Settings) -> Self {
+    pub fn new(e: &Employee, id: Arc<str>, rows: &impl CredRows, settings: &Settings) -> Self {
         let left = e.left_on.map_or(NEVER, |t| t.secs());
         // A later association with this organisation clears an earlier move elsewhere.
         let moved = match (e.dissociated_on, e.associated_on) {
@@ -97,27 +124,27 @@ impl Person {
             achievements: Vec::with_capacity(e.achievements.len()),
         };
         for a in &e.achievements {
-            p.add(a, compiled, settings);
+            p.add(a, rows, settings);
         }
         p
     }
 
     /// Adds one achievement (unknown credentials are rejected on input and skipped here).
-    pub fn add(&mut self, a: &Achievement, compiled: &Compiled, settings: &Settings) {
-        let Some(&cred) = compiled.cred_index.get(a.credential.as_str()) else {
+    pub fn add(&mut self, a: &Achievement, rows: &impl CredRows, settings: &Settings) {
+        let Some(cred) = rows.index(a.credential.as_str()) else {
             return;
         };
         let passed = a.passed_on.secs();
         // Assessments come through the Partner University account where it is linked (§5.2).
-        let assoc = if compiled.is_assessment[cred] {
+        let assoc = if rows.is_assessment(cred) {
             self.university.or(self.associated)
         } else {
             self.associated
         };
         let delay = i64::from(settings.sync_delay_hours) * 3600;
-        let retire_end = compiled.retire_end[cred];
+        let retire_end = rows.retire_end(cred);
         // `date(passed_on)` after the retirement day.
-        let after_retirement = passed >= compiled.retired_from[cred];
+        let after_retirement = passed >= rows.retired_from(cred);
         let mut expire_end = a.expires_on.map_or(NEVER, |d| d.end().secs());
         if let Some(m) = settings.skill_max_age_months {
             // Design decision: it counts through the day `passed_on` + m months.

@@ -591,6 +591,7 @@ pub fn apply(org: &mut Org, actions: &[Action], t: Instant) -> Result<(), String
                     period_end: t.day(),
                     association: None,
                     licence: None,
+                    track: None,
                 });
             }
         }

@@ -49,6 +49,10 @@ pub struct Report {
     pub alerts: Vec<Alert>,
     pub not_credited: Vec<NotCredited>,
     pub input_warnings: Vec<Warning>,
+    /// The designations snapshot used (designations.md §7.1); `None` without one.
+    pub designation_catalog: Option<String>,
+    pub designations: Vec<super::spp_report::DesignationReport>,
+    pub designation_not_credited: Vec<NotCredited>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -159,6 +163,10 @@ pub enum AlertCode {
     AssociationPending,
     CredentialExpiring,
     OverrideEnding,
+    DesignationAtRisk,
+    CertificationExpiring,
+    DesignationFigureMissing,
+    DesignationCatalogStale,
 }
 
 impl AlertCode {
@@ -172,6 +180,10 @@ impl AlertCode {
             AlertCode::AssociationPending => "alert-association-pending",
             AlertCode::CredentialExpiring => "alert-credential-expiring",
             AlertCode::OverrideEnding => "alert-override-ending",
+            AlertCode::DesignationAtRisk => "alert-designation-at-risk",
+            AlertCode::CertificationExpiring => "alert-certification-expiring",
+            AlertCode::DesignationFigureMissing => "alert-designation-figure-missing",
+            AlertCode::DesignationCatalogStale => "alert-designation-catalog-stale",
         }
     }
 }
@@ -187,6 +199,17 @@ pub struct Alert {
     pub credentials: Option<Vec<Id>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
+    /// Designation alerts (designations.md §7.4), and `association_pending` when a waiting
+    /// credential is a designation credential.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub designations: Option<Vec<Id>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub figures: Option<Vec<Id>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub total: Option<f64>,
+    /// Further arguments of the message (`n`, `checked_on`); not part of the report.
+    #[serde(skip)]
+    pub args: Vec<(&'static str, String)>,
 }
 
 impl Alert {
@@ -198,6 +221,10 @@ impl Alert {
             employees: None,
             credentials: None,
             date: None,
+            designations: None,
+            figures: None,
+            total: None,
+            args: Vec::new(),
         }
     }
 }
@@ -216,6 +243,7 @@ pub enum WarningCode {
     AchievementAfterRetirement,
     RenewalIneligible,
     CloudRevenueExceedsTotal,
+    CertificationExpiryUnknown,
 }
 
 impl WarningCode {
@@ -224,6 +252,7 @@ impl WarningCode {
             WarningCode::AchievementAfterRetirement => "warning-achievement-after-retirement",
             WarningCode::RenewalIneligible => "warning-renewal-ineligible",
             WarningCode::CloudRevenueExceedsTotal => "warning-cloud-revenue-exceeds-total",
+            WarningCode::CertificationExpiryUnknown => "warning-certification-expiry-unknown",
         }
     }
 }

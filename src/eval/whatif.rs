@@ -212,6 +212,7 @@ impl Change {
                     period_end: as_of.day(),
                     association: None,
                     licence: None,
+                    track: None,
                 });
             }
         }

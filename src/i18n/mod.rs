@@ -232,12 +232,20 @@ impl Tr {
                 .iter()
                 .map(|c| catalog.competency_name(c))
                 .collect();
-            let args = [
+            let mut args = vec![
                 ("employee", people(&a.employees)),
                 ("credentials", titles(&a.credentials)),
                 ("competencies", self.list(&competencies)),
                 ("date", date(&a.date)),
             ];
+            for (k, v) in &a.args {
+                let v = if *k == "checked_on" {
+                    date(&Some(v.clone()))
+                } else {
+                    v.clone()
+                };
+                args.push((k, v));
+            }
             a.message = self.t(a.code.message_id(), &args);
         }
         for w in &mut report.input_warnings {
@@ -264,12 +272,13 @@ impl Tr {
     /// Fills every alert and warning message of the report in this language.
     pub fn localize_report(&self, report: &mut Report) {
         for a in &mut report.alerts {
-            let args = [
+            let mut args = vec![
                 ("employee", join(&a.employees)),
                 ("credentials", join(&a.credentials)),
                 ("competencies", a.competencies.join(", ")),
                 ("date", a.date.clone().unwrap_or_default()),
             ];
+            args.extend(a.args.iter().map(|(k, v)| (*k, v.clone())));
             a.message = self.t(a.code.message_id(), &args);
         }
         for w in &mut report.input_warnings {

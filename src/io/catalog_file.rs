@@ -20,9 +20,12 @@ pub fn parse_catalog(src: &str, file: &str) -> Result<Catalog, InputError> {
     Ok(catalog)
 }
 
+/// A catalog file, with the bundled designations snapshot attached.
 pub fn load_catalog(path: &Path) -> Result<Catalog, InputError> {
     let src = read_text(path, super::MAX_INPUT_BYTES)?;
-    parse_catalog(&src, &path.display().to_string())
+    let mut catalog = parse_catalog(&src, &path.display().to_string())?;
+    catalog.designations = Some(std::sync::Arc::new(default_spp()));
+    Ok(catalog)
 }
 
 /// The Solutions Partner designations snapshot shipped with attain (designations.md §5);
@@ -49,10 +52,13 @@ pub fn default_spp() -> SppCatalog {
     }
 }
 
-/// The embedded default catalog.
+/// The embedded default catalog, with the bundled designations snapshot attached.
 pub fn default_catalog() -> Catalog {
     match parse_catalog(DEFAULT_CATALOG_SRC, DEFAULT_CATALOG_NAME) {
-        Ok(c) => c,
+        Ok(mut c) => {
+            c.designations = Some(std::sync::Arc::new(default_spp()));
+            c
+        }
         // build.rs runs the same parse and check and fails the build otherwise.
         Err(e) => unreachable!("embedded catalog rejected despite build.rs: {e}"),
     }

@@ -16,6 +16,10 @@ pub struct Catalog {
     pub metrics: Vec<Metric>,
     /// In catalog order (reports and tie-breaks follow it).
     pub competencies: Vec<Competency>,
+    /// The Solutions Partner designations snapshot evaluated beside the competencies
+    /// (designations.md); a separate file, attached when the catalog is read.
+    #[serde(skip)]
+    pub designations: Option<std::sync::Arc<super::spp_def::SppCatalog>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -72,6 +76,8 @@ pub enum AssociationType {
     Cpor,
     PartnerOfRecord,
     Csp,
+    /// Partner Admin Link (designation figures only, designations.md §2.4).
+    Pal,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -269,10 +275,13 @@ impl Catalog {
 
     /// A credential's title, or the id itself when the catalog does not have it.
     pub fn credential_title<'a>(&'a self, id: &'a str) -> &'a str {
+        let spp = self.designations.as_deref().and_then(|d| d.credential(id));
         self.credentials
             .iter()
             .find(|c| c.id == id)
-            .map_or(id, |c| c.title.as_str())
+            .map(|c| c.title.as_str())
+            .or(spp.map(|c| c.title.as_str()))
+            .unwrap_or(id)
     }
 
     /// Every problem of the catalog, in file order as far as possible (domain.md §3.1).

@@ -121,6 +121,10 @@ pub struct PerformanceEntry {
     pub association: Option<AssociationType>,
     #[serde(default)]
     pub licence: Option<Licence>,
+    /// A designation figure entered for one track only (designations.md §2.4); `None`: both.
+    /// Left out when writing, so files without designations read and write as before.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub track: Option<super::spp_def::Track>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -161,6 +165,9 @@ pub struct Settings {
     pub gold_fee_usd: Option<f64>,
     /// Days before a counted credential stops counting at which to remind (attain's own key).
     pub reminder_stages_days: Vec<u32>,
+    /// The bundled `spp-*` snapshot to score designations with; `None`: the newest.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub designation_snapshot: Option<String>,
 }
 
 impl Default for Settings {
@@ -185,6 +192,7 @@ impl Default for Settings {
             silver_fee_usd: None,
             gold_fee_usd: None,
             reminder_stages_days: vec![180, 90, 30, 7],
+            designation_snapshot: None,
         }
     }
 }

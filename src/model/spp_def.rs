@@ -84,12 +84,24 @@ pub enum FigureUnit {
     Flag,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum AssociationType {
-    Cpor,
-    Dpor,
-    Csp,
-    Pal,
+pub use super::catalog_def::AssociationType;
+
+/// The two sets of thresholds a designation has (designations.md §2.2); a figure entry may be
+/// for one of them (org file `track: Some(Smb)`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Track {
+    Enterprise,
+    Smb,
+}
+
+impl Track {
+    /// The report's and the store's spelling.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Track::Enterprise => "enterprise",
+            Track::Smb => "smb",
+        }
+    }
 }
 
 /// A monthly number Microsoft computes and the user enters (designations.md §2.4).

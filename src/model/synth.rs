@@ -54,6 +54,7 @@ pub fn synthetic_org(catalog: &Catalog, employees: usize, per_person: usize, see
                 period_end: Day::ymd(2018, 5, 31).unwrap_or(base).add_months(-months),
                 association: None,
                 licence: None,
+                track: None,
             });
         }
     }

@@ -3,7 +3,9 @@
 //! in order. Also the anniversary arithmetic those rules share with the engine.
 
 use crate::model::org::ORG_FORMAT;
-use crate::model::{Catalog, Day, Employee, Org, ScoringModel, Subscription};
+use crate::model::spp_def::{Figure, FigureUnit};
+use crate::model::{Catalog, Day, Employee, Org, PerformanceEntry, ScoringModel, Subscription};
+use chrono::Datelike;
 use std::collections::HashSet;
 
 const PCI_COMPETENCY: &str = "cloud-business-applications";
@@ -126,8 +128,15 @@ fn duplicate_mcid(e: &Employee, m: &str) -> Problem {
     )
 }
 
+/// The ids an achievement may name: either catalog's (designations.md DD19).
 fn credential_ids(catalog: &Catalog) -> HashSet<&str> {
-    catalog.credentials.iter().map(|c| c.id.as_str()).collect()
+    let spp = catalog.designations.iter().flat_map(|d| &d.credentials);
+    catalog
+        .credentials
+        .iter()
+        .map(|c| c.id.as_str())
+        .chain(spp.map(|c| c.id.as_str()))
+        .collect()
 }
 
 pub fn validate(org: &Org, catalog: &Catalog) -> Result<(), Problem> {
@@ -213,7 +222,36 @@ fn validate_meta(org: &Org, catalog: &Catalog) -> Result<(), Problem> {
         ));
     }
     let comps: HashSet<&str> = catalog.competencies.iter().map(|c| c.id.as_str()).collect();
+    let mut flags = HashSet::new();
     for p in &org.performance {
+        if let Some(figure) = catalog
+            .designations
+            .as_ref()
+            .and_then(|d| d.figure(&p.metric))
+        {
+            check_figure(p, figure)?;
+            // A classification is one fact per month: two would add up to 2.
+            if figure.unit == FigureUnit::Flag && !flags.insert((p.metric.as_str(), p.period_end)) {
+                return Err(problem(
+                    "period_end",
+                    format!("figure {} has two entries for {}", p.metric, p.period_end),
+                    Some(quoted(&p.metric)),
+                    quoted(&p.period_end.to_string()),
+                ));
+            }
+            continue;
+        }
+        if p.track.is_some() {
+            return Err(problem(
+                "track",
+                format!(
+                    "metric {} is not a designation figure; only those have a track",
+                    p.metric
+                ),
+                Some(quoted(&p.metric)),
+                "track".into(),
+            ));
+        }
         let Some(metric) = catalog.metrics.iter().find(|m| m.id == p.metric) else {
             return Err(problem(
                 "metric",
@@ -253,6 +291,19 @@ fn validate_meta(org: &Org, catalog: &Catalog) -> Result<(), Problem> {
         }
     }
     let settings = org.settings();
+    if let (Some(wanted), Some(spp)) = (&settings.designation_snapshot, &catalog.designations)
+        && *wanted != spp.snapshot
+    {
+        return Err(problem(
+            "designation_snapshot",
+            format!(
+                "no bundled designations snapshot {wanted:?}; this attain has {:?}",
+                spp.snapshot
+            ),
+            None,
+            quoted(wanted),
+        ));
+    }
     for c in settings
         .competency_priority
         .iter()
@@ -278,6 +329,51 @@ fn validate_meta(org: &Org, catalog: &Catalog) -> Result<(), Problem> {
         }
     }
     validate_subscriptions(org, settings.renewal_window_days)
+}
+
+/// A designation figure's entry rules (designations.md §2.4): the last day of a month; a
+/// finite value, not negative unless the figure is a net one; a flag 0 or 1, for both tracks.
+fn check_figure(p: &PerformanceEntry, figure: &Figure) -> Result<(), Problem> {
+    let at = Some(quoted(&p.metric));
+    if p.period_end.add_days(1).0.day() != 1 {
+        return Err(problem(
+            "period_end",
+            format!(
+                "figure {} describes a month: period_end {} must be the month's last day",
+                p.metric, p.period_end
+            ),
+            at,
+            quoted(&p.period_end.to_string()),
+        ));
+    }
+    let flag = figure.unit == FigureUnit::Flag;
+    let bad = !p.value.is_finite()
+        || (p.value < 0.0 && !figure.negative)
+        || (flag && p.value != 0.0 && p.value != 1.0);
+    if bad {
+        let rule = if flag {
+            "0 or 1"
+        } else if figure.negative {
+            "a finite number"
+        } else {
+            "a finite number, not negative"
+        };
+        return Err(problem(
+            "value",
+            format!("figure {} cannot be {}: it is {rule}", p.metric, p.value),
+            at,
+            "value".into(),
+        ));
+    }
+    if flag && p.track.is_some() {
+        return Err(problem(
+            "track",
+            format!("figure {} is a flag: it has no track", p.metric),
+            at,
+            "track".into(),
+        ));
+    }
+    Ok(())
 }
 
 fn validate_subscriptions(org: &Org, window_days: u32) -> Result<(), Problem> {

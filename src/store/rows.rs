@@ -64,7 +64,7 @@ pub fn write_meta(tx: &Transaction, id: i64, org: &Org) -> Result<()> {
         tx.execute(&format!("DELETE FROM {table} WHERE org_id = ?1"), [id])?;
     }
     let mut perf = tx.prepare_cached(
-        "INSERT INTO performance(org_id, seq, metric, value, period_end, association, licence) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        "INSERT INTO performance(org_id, seq, metric, value, period_end, association, licence, track) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     )?;
     for (i, p) in org.performance.iter().enumerate() {
         perf.execute(params![
@@ -74,7 +74,8 @@ pub fn write_meta(tx: &Transaction, id: i64, org: &Org) -> Result<()> {
             p.value,
             p.period_end.to_string(),
             p.association.as_ref().map(ron_of),
-            p.licence.as_ref().map(ron_of)
+            p.licence.as_ref().map(ron_of),
+            p.track.as_ref().map(ron_of)
         ])?;
     }
     let mut ov = tx.prepare_cached(
@@ -267,7 +268,7 @@ pub fn load_org(conn: &Connection, id: i64) -> Result<Org> {
     for e in &mut org.employees {
         e.achievements.shrink_to_fit();
     }
-    let mut st = conn.prepare("SELECT metric, value, period_end, association, licence FROM performance WHERE org_id = ?1 ORDER BY seq")?;
+    let mut st = conn.prepare("SELECT metric, value, period_end, association, licence, track FROM performance WHERE org_id = ?1 ORDER BY seq")?;
     for row in st.query_map([id], |r| {
         Ok((
             r.get::<_, String>(0)?,
@@ -275,9 +276,10 @@ pub fn load_org(conn: &Connection, id: i64) -> Result<Org> {
             r.get::<_, String>(2)?,
             r.get::<_, Option<String>>(3)?,
             r.get::<_, Option<String>>(4)?,
+            r.get::<_, Option<String>>(5)?,
         ))
     })? {
-        let (metric, value, end, association, licence) = row?;
+        let (metric, value, end, association, licence, track) = row?;
         org.performance.push(PerformanceEntry {
             metric,
             value,
@@ -286,6 +288,7 @@ pub fn load_org(conn: &Connection, id: i64) -> Result<Org> {
                 .map(|a| from_ron(&a, "association"))
                 .transpose()?,
             licence: licence.map(|l| from_ron(&l, "licence")).transpose()?,
+            track: track.map(|t| from_ron(&t, "track")).transpose()?,
         });
     }
     let mut st = conn.prepare("SELECT competency, level, kind, starts_on, ends_on, reason, set_by FROM overrides WHERE org_id = ?1 ORDER BY seq")?;

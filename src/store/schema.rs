@@ -131,12 +131,17 @@ CREATE INDEX undo_log_org ON undo_log(org_id, id);
 ALTER TABLE imports ADD COLUMN undone_at TEXT;
 ";
 
+/// Version 4: a designation figure entered for one track (designations.md §6).
+const V4: &str = "
+ALTER TABLE performance ADD COLUMN track TEXT;
+";
+
 /// All migrations, oldest first.
 pub fn migrations() -> Migrations<'static> {
     Migrations::from_slice(MIGRATIONS)
 }
 
-static MIGRATIONS: &[M<'static>] = &[M::up(V1), M::up(V2), M::up(V3)];
+static MIGRATIONS: &[M<'static>] = &[M::up(V1), M::up(V2), M::up(V3), M::up(V4)];
 
 /// The schema version this build writes.
-pub const LATEST: usize = 3;
+pub const LATEST: usize = 4;

@@ -83,6 +83,7 @@ impl Ex {
             period_end: d(period_end),
             association: None,
             licence: None,
+            track: None,
         });
         self
     }

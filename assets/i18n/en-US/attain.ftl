@@ -8,11 +8,16 @@ alert-membership-lapsed = Your membership has lapsed: benefits and competencies 
 alert-association-pending = { $employee } holds { $credentials }, which do not count yet: the association is missing or less than 24 hours old
 alert-credential-expiring = { $credentials } of { $employee } stops counting on { $date }
 alert-override-ending = The override of { $competencies } ends: the computed level applies again from { $date }
+alert-designation-at-risk = Within { $n } days, expiring certifications or leavers would take this designation below the qualification criteria
+alert-certification-expiring = A certification that counts for a Solutions Partner designation will stop counting
+alert-designation-figure-missing = A metric of this designation has no figure in force and scores 0
+alert-designation-catalog-stale = The Solutions Partner rules in use were checked on { $checked_on }; they may be out of date
 
 ## Input warnings
 warning-achievement-after-retirement = { $employee } passed { $credentials } after the credential retired: it never counts
 warning-renewal-ineligible = The renewal of { $date } was recorded although no competency qualified at that moment
 warning-cloud-revenue-exceeds-total = Cloud net new revenue is above the total operations revenue for the period ending { $date }
+warning-certification-expiry-unknown = { $employee } holds { $credentials } without an expiry date: attain counts it as never expiring
 
 ## Text report
 text-as-of = As of
@@ -20,6 +25,19 @@ text-organisation = Organisation
 text-competency = Competency
 text-level = Level
 text-displayed = Displayed
+text-designations = Solutions Partner designations ({ $snapshot })
+text-designation-not-credited = Designation certifications that do not count
+text-qualified = qualified
+text-attained = attained in the window
+text-yes = yes
+text-no = no
+spp-track-enterprise = enterprise
+spp-track-smb = SMB
+spp-metric-net_customer_adds = Net customer adds
+spp-metric-intermediate = Skilling: intermediate
+spp-metric-advanced = Skilling: advanced
+spp-metric-usage_growth = Usage growth
+spp-metric-deployments = Deployments
 text-override = override
 text-option = Option
 text-met = met

@@ -8,11 +8,16 @@ alert-membership-lapsed = L'appartenenza è scaduta: vantaggi e competenze non s
 alert-association-pending = { $employee } ha { $credentials }, che non contano ancora: l'associazione manca o ha meno di 24 ore
 alert-credential-expiring = { $credentials } di { $employee } smette di contare il { $date }
 alert-override-ending = L'eccezione su { $competencies } termina: dal { $date } vale di nuovo il livello calcolato
+alert-designation-at-risk = Entro { $n } giorni, certificazioni in scadenza o persone in uscita porterebbero questa designazione sotto i criteri di qualificazione
+alert-certification-expiring = Una certificazione che conta per una designazione Solutions Partner smetterà di contare
+alert-designation-figure-missing = Una metrica di questa designazione non ha valori in vigore e vale 0
+alert-designation-catalog-stale = Le regole Solutions Partner in uso sono state verificate il { $checked_on }; potrebbero non essere aggiornate
 
 ## Avvertenze sui dati
 warning-achievement-after-retirement = { $employee } ha superato { $credentials } dopo il ritiro della certificazione: non conta mai
 warning-renewal-ineligible = Il rinnovo del { $date } è registrato ma in quel momento nessuna competenza era idonea
 warning-cloud-revenue-exceeds-total = Il nuovo fatturato cloud supera il fatturato operativo totale per il periodo che termina il { $date }
+warning-certification-expiry-unknown = { $employee } ha { $credentials } senza data di scadenza: attain la considera senza scadenza
 
 ## Rapporto testuale
 text-as-of = Alla data
@@ -20,6 +25,19 @@ text-organisation = Organizzazione
 text-competency = Competenza
 text-level = Livello
 text-displayed = Visualizzato
+text-designations = Designazioni Solutions Partner ({ $snapshot })
+text-designation-not-credited = Certificazioni delle designazioni che non contano
+text-qualified = qualificata
+text-attained = raggiunta nella finestra
+text-yes = sì
+text-no = no
+spp-track-enterprise = enterprise
+spp-track-smb = PMI
+spp-metric-net_customer_adds = Nuovi clienti netti
+spp-metric-intermediate = Competenze: intermedio
+spp-metric-advanced = Competenze: avanzato
+spp-metric-usage_growth = Crescita dell'utilizzo
+spp-metric-deployments = Distribuzioni
 text-override = eccezione
 text-option = Opzione
 text-met = soddisfatto
