@@ -1,6 +1,8 @@
 //! The worked examples D1–D15 of designations.md §8, each written as an org file and run
 //! through `attain eval --format json`, as a test outside the project would.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly on purpose
+
 use serde_json::Value;
 use std::fmt::Write;
 use std::process::Command;
