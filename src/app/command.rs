@@ -14,6 +14,8 @@ pub enum Command {
     OpenEmployee(String),
     /// Opens the competency in the Competencies panel.
     OpenCompetency(String),
+    /// Shows a designation's score card in detail.
+    OpenDesignation(String),
     SelectOrg(i64),
     CreateOrg {
         name: String,
@@ -103,6 +105,7 @@ impl AttainApp {
             Command::DismissNotice => self.notice = None,
             Command::OpenEmployee(_) => self.panel = Panel::Achievements,
             Command::OpenCompetency(_) => self.panel = Panel::Competencies,
+            Command::OpenDesignation(_) => self.panel = Panel::Designations,
             Command::FocusSearch => self.panel = Panel::Employees,
             Command::SelectOrg(id) => self.select_org(id),
             Command::CreateOrg {

@@ -32,6 +32,7 @@ pub enum Panel {
     Employees,
     Achievements,
     Competencies,
+    Designations,
     Membership,
     Timeline,
     WhatIf,
@@ -41,11 +42,12 @@ pub enum Panel {
 }
 
 impl Panel {
-    pub const ALL: [Panel; 10] = [
+    pub const ALL: [Panel; 11] = [
         Panel::Organisations,
         Panel::Employees,
         Panel::Achievements,
         Panel::Competencies,
+        Panel::Designations,
         Panel::Membership,
         Panel::Timeline,
         Panel::WhatIf,
@@ -60,6 +62,7 @@ impl Panel {
             Panel::Employees => "panel-employees",
             Panel::Achievements => "panel-achievements",
             Panel::Competencies => "panel-competencies",
+            Panel::Designations => "panel-designations",
             Panel::Membership => "panel-membership",
             Panel::Timeline => "panel-timeline",
             Panel::WhatIf => "panel-whatif",

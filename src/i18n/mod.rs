@@ -147,6 +147,30 @@ impl Tr {
         Tr::number_in(self.lang, v)
     }
 
+    /// A typed number, with or without this language's grouping marks ("15,000.5" /
+    /// "15.000,5"). In Italian a dot is a decimal point unless it groups thousands
+    /// ("1.234.567"), so a pasted "15000.5" reads as typed.
+    pub fn parse_number(&self, s: &str) -> Option<f64> {
+        let s: String = s
+            .chars()
+            .filter(|c| !c.is_whitespace() && *c != '\'')
+            .collect();
+        let grouped = |mark: char| {
+            let mut parts = s.trim_start_matches('-').split(mark);
+            let head = parts.next().unwrap_or_default();
+            (1..=3).contains(&head.len())
+                && s.contains(mark)
+                && parts.all(|p| p.len() == 3 && p.bytes().all(|b| b.is_ascii_digit()))
+        };
+        let n = match self.lang {
+            Lang::It if s.contains(',') => s.replace('.', "").replace(',', "."),
+            Lang::It if grouped('.') => s.replace('.', ""),
+            Lang::It => s,
+            Lang::En => s.replace(',', ""),
+        };
+        n.parse::<f64>().ok().filter(|v| v.is_finite())
+    }
+
     /// A price in US dollars as this language writes it, always with cents: "US$ 3,547.50",
     /// "3.547,50 US$".
     pub fn usd(&self, v: f64) -> String {
@@ -328,6 +352,19 @@ impl crate::eval::words::Words for Tr {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn typed_numbers_read_in_each_language() {
+        let (en, it) = (Tr::new(Lang::En), Tr::new(Lang::It));
+        assert_eq!(en.parse_number("119,500"), Some(119500.0));
+        assert_eq!(en.parse_number("-1,234.5"), Some(-1234.5));
+        assert_eq!(it.parse_number("119.500"), Some(119500.0));
+        assert_eq!(it.parse_number("1.234,5"), Some(1234.5));
+        assert_eq!(it.parse_number("-3"), Some(-3.0));
+        // Pasted as the portal writes it: a dot that does not group thousands is a decimal.
+        assert_eq!(it.parse_number("15000.5"), Some(15000.5));
+        assert_eq!(en.parse_number("five"), None);
+    }
 
     #[test]
     fn both_languages_have_the_at_risk_text() {

@@ -41,6 +41,12 @@ pub enum Edit {
     RemoveOverride(usize),
     AddPerformance(PerformanceEntry),
     RemovePerformance(usize),
+    /// One month of designation figures as typed in the window: each figure's entries for
+    /// that month without a track or an association are replaced by the value (`None`: removed).
+    SetFigures {
+        period_end: Day,
+        values: Vec<(String, Option<f64>)>,
+    },
     /// Buys a tier: the current subscription (if any) moves to the previous ones.
     Purchase {
         tier: Tier,
@@ -98,6 +104,7 @@ impl Edit {
             Edit::RemoveOverride(_) => "remove_override",
             Edit::AddPerformance(_) => "add_performance",
             Edit::RemovePerformance(_) => "remove_performance",
+            Edit::SetFigures { .. } => "set_figures",
             Edit::Purchase { .. } => "purchase",
             Edit::Renew { .. } => "renew",
             Edit::SetAutoRenew(_) => "set_auto_renew",
@@ -235,6 +242,26 @@ impl Edit {
                     return err("no such figure");
                 }
                 org.performance.remove(*i);
+            }
+            Edit::SetFigures { period_end, values } => {
+                org.performance.retain(|p| {
+                    p.period_end != *period_end
+                        || p.track.is_some()
+                        || p.association.is_some()
+                        || !values.iter().any(|(f, _)| *f == p.metric)
+                });
+                for (metric, value) in values {
+                    if let Some(value) = value {
+                        org.performance.push(PerformanceEntry {
+                            metric: metric.clone(),
+                            value: *value,
+                            period_end: *period_end,
+                            association: None,
+                            licence: None,
+                            track: None,
+                        });
+                    }
+                }
             }
             Edit::Purchase { tier, at } => {
                 if org

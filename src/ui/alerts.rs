@@ -64,6 +64,23 @@ fn alert_ui(ctx: &ViewCtx, ui: &mut egui::Ui, a: &Alert, cmds: &mut Vec<Command>
                 cmds.push(Command::OpenCompetency(c.to_string()));
             }
         }
+        for d in a.designations.iter().flatten() {
+            let name = ctx
+                .catalog
+                .designations
+                .as_deref()
+                .and_then(|c| c.designation(d))
+                .map_or(d.as_ref(), |d| d.name.as_str());
+            let short = name.trim_start_matches("Solutions Partner for ");
+            if ui.link(short).on_hover_text(name).clicked() {
+                cmds.push(Command::OpenDesignation(d.to_string()));
+            }
+        }
+        if a.code == AlertCode::DesignationCatalogStale
+            && ui.link(ctx.t("panel-designations")).clicked()
+        {
+            cmds.push(Command::Show(Panel::Designations));
+        }
         let membership = matches!(
             a.code,
             AlertCode::RenewalWindowOpen

@@ -8,6 +8,7 @@ pub mod competencies;
 pub mod confirm;
 pub mod credit;
 pub mod dashboard;
+pub mod designations;
 pub mod employees;
 pub mod imports;
 pub mod membership;
@@ -36,6 +37,7 @@ pub struct Views {
     pub employees: employees::EmployeesView,
     pub achievements: achievements::AchievementsView,
     pub competencies: competencies::CompetenciesView,
+    pub designations: designations::DesignationsView,
     pub membership: membership::MembershipView,
     pub organisations: organisations::OrganisationsView,
     pub sandbox: sandbox::SandboxView,
@@ -55,6 +57,7 @@ impl Views {
                 self.employees.selected = Some(id.clone());
             }
             Command::OpenCompetency(id) => self.competencies.open = Some(id.clone()),
+            Command::OpenDesignation(id) => self.designations.open = Some(id.clone()),
             Command::FocusSearch => self.employees.focus_search = true,
             Command::Edit(Edit::AddEmployee(e)) => {
                 self.employees.selected = Some(e.id.clone());
@@ -93,6 +96,9 @@ pub fn root_ui(ctx: &ViewCtx, views: &mut Views, ui: &mut egui::Ui, cmds: &mut V
         }
         Panel::Competencies => {
             competencies::competencies_ui(ctx, &mut views.competencies, ui, cmds)
+        }
+        Panel::Designations => {
+            designations::designations_ui(ctx, &mut views.designations, ui, cmds)
         }
         Panel::Membership => membership::membership_ui(ctx, &mut views.membership, ui, cmds),
         Panel::Timeline => timeline::timeline_ui(ctx, ui, cmds),

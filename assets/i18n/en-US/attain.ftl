@@ -120,6 +120,10 @@ code-membership-lapsed = Membership lapsed
 code-association-pending = Association pending
 code-credential-expiring = Credential expiring
 code-override-ending = Override ending
+code-designation-at-risk = Designation at risk
+code-certification-expiring = Certification expiring
+code-designation-figure-missing = Designation figure missing
+code-designation-catalog-stale = Designation rules to re-check
 
 employees-find = Find
 employees-find-hint = name, email, id or MCID (Ctrl+F)
@@ -485,6 +489,7 @@ undo-change = { $kind ->
     [remove_override] override removed
     [add_performance] performance figure added
     [remove_performance] performance figure removed
+    [set_figures] designation figures entered
     [purchase] membership purchase
     [renew] membership renewal
     [set_auto_renew] automatic renewal
@@ -600,3 +605,33 @@ cause-override-starts = the override of { $competency } starts
 cause-override-ends = the override of { $competency } ends
 competency-met-after-sync = Met by { $date }, once the pending 24-hour sync has run:
 dashboard-people-condition = { $have } of { $need } people, a condition still unmet
+
+# Solutions Partner designations panel
+panel-designations = Designations
+spp-rules = Solutions Partner rules { $snapshot }, checked on { $checked }: { $threshold } points with every metric above zero, on any day of the last { $months } months.
+spp-all = ← All designations
+spp-qualified = Qualified
+spp-attained = Attained in the window
+spp-not-qualified = Not qualified
+spp-total = { $total } of 100 points ({ $threshold } needed)
+spp-track-line = Counting track: { $track }; { $other }: { $other_total }
+spp-metric-at-zero = A metric at zero: every metric must score above zero
+spp-best = Best in the window: { $total } on { $date } ({ $track })
+spp-details = Who counts, history and figures
+spp-missing = Missing:
+spp-full = full points
+spp-who-counts = Who counts
+spp-step-gate = Step { $step }: at least { $count ->
+    [one] one person
+   *[other] { $count } people
+} with one of
+spp-step-per-person = Step { $step }: points for each person with one of
+spp-not-counted = Held but not counted
+spp-history = The qualification window, month by month (best total)
+spp-figures = Monthly figures
+spp-figures-hint = Type or paste the figures Partner Center shows for the month (figures for both tracks). An empty field removes the month's figure.
+spp-month = Month { $month }
+spp-month-before = Previous month
+spp-month-after = Next month
+spp-save-figures = Save the figures for { $month }
+spp-not-a-number = { $figure }: "{ $text }" is not a number

@@ -120,6 +120,10 @@ code-membership-lapsed = Appartenenza scaduta
 code-association-pending = Associazione in sospeso
 code-credential-expiring = Certificazione in scadenza
 code-override-ending = Eccezione in scadenza
+code-designation-at-risk = Designazione a rischio
+code-certification-expiring = Certificazione in scadenza
+code-designation-figure-missing = Valore di designazione mancante
+code-designation-catalog-stale = Regole delle designazioni da ricontrollare
 
 employees-find = Cerca
 employees-find-hint = nome, email, id o MCID (Ctrl+F)
@@ -485,6 +489,7 @@ undo-change = { $kind ->
     [remove_override] eccezione rimossa
     [add_performance] dato di prestazione aggiunto
     [remove_performance] dato di prestazione rimosso
+    [set_figures] valori delle designazioni inseriti
     [purchase] acquisto dell'appartenenza
     [renew] rinnovo dell'appartenenza
     [set_auto_renew] rinnovo automatico
@@ -600,3 +605,33 @@ cause-override-starts = inizia l'eccezione su { $competency }
 cause-override-ends = termina l'eccezione su { $competency }
 competency-met-after-sync = Soddisfatto entro il { $date }, quando la sincronizzazione di 24 ore in corso sarà completata:
 dashboard-people-condition = { $have } persone su { $need }, manca ancora una condizione
+
+# Solutions Partner designations panel
+panel-designations = Designazioni
+spp-rules = Regole Solutions Partner { $snapshot }, verificate il { $checked }: { $threshold } punti con ogni metrica sopra zero, in un giorno qualsiasi degli ultimi { $months } mesi.
+spp-all = ← Tutte le designazioni
+spp-qualified = Qualificata
+spp-attained = Raggiunta nella finestra
+spp-not-qualified = Non qualificata
+spp-total = { $total } di 100 punti (ne servono { $threshold })
+spp-track-line = Percorso che conta: { $track }; { $other }: { $other_total }
+spp-metric-at-zero = Una metrica a zero: ogni metrica deve superare lo zero
+spp-best = Migliore nella finestra: { $total } il { $date } ({ $track })
+spp-details = Chi conta, storico e valori
+spp-missing = Manca:
+spp-full = punteggio pieno
+spp-who-counts = Chi conta
+spp-step-gate = Passo { $step }: almeno { $count ->
+    [one] una persona
+   *[other] { $count } persone
+} con una tra
+spp-step-per-person = Passo { $step }: punti per ogni persona con una tra
+spp-not-counted = Possedute ma non conteggiate
+spp-history = La finestra di qualificazione, mese per mese (miglior totale)
+spp-figures = Valori mensili
+spp-figures-hint = Scrivi o incolla i valori che Partner Center mostra per il mese (valori per entrambi i percorsi). Un campo vuoto rimuove il valore del mese.
+spp-month = Mese { $month }
+spp-month-before = Mese precedente
+spp-month-after = Mese successivo
+spp-save-figures = Salva i valori di { $month }
+spp-not-a-number = { $figure }: "{ $text }" non è un numero
