@@ -303,7 +303,7 @@ impl<'a> SppEngine<'a> {
                 }
             })
             .collect();
-        let spans = lists.iter().map(|l| spans(&people, l)).collect();
+        let spans = all_spans(&people, &lists);
         Ok(SppEngine {
             catalog,
             rows,
@@ -320,7 +320,7 @@ impl<'a> SppEngine<'a> {
     /// Adds one achievement to a person (by index) and recounts the step lists.
     pub fn add(&mut self, person: usize, a: &crate::model::Achievement) {
         self.people[person].add(a, &self.rows, &self.settings);
-        self.spans = self.lists.iter().map(|l| spans(&self.people, l)).collect();
+        self.spans = all_spans(&self.people, &self.lists);
     }
 
     /// How many people satisfy each step list at `t`.
@@ -451,37 +451,41 @@ pub fn step_list(s: &Step) -> &[String] {
     }
 }
 
-/// The merged intervals during which each person holds a credential of `list`.
-fn spans(people: &[Person], list: &CredSet) -> Spans {
-    let mut out = Spans::default();
-    let mut mine: Vec<(i64, i64)> = Vec::new();
+/// Per step list, the merged intervals during which each person holds one of its
+/// credentials: one pass over the achievements, not one per list.
+fn all_spans(people: &[Person], lists: &[CredSet]) -> Vec<Spans> {
+    let mut of_cred: Vec<Vec<usize>> = vec![Vec::new(); MAX_CREDENTIALS];
+    for (l, set) in lists.iter().enumerate() {
+        set.iter().for_each(|c| of_cred[c].push(l));
+    }
+    let mut out: Vec<Spans> = lists.iter().map(|_| Spans::default()).collect();
+    let mut mine: Vec<(usize, i64, i64)> = Vec::new();
     for p in people {
         mine.clear();
-        mine.extend(
-            p.achievements
-                .iter()
-                .filter(|a| a.start < a.end && list.contains(a.cred))
-                .map(|a| (a.start, a.end)),
-        );
+        for a in p.achievements.iter().filter(|a| a.start < a.end) {
+            mine.extend(of_cred[a.cred].iter().map(|l| (*l, a.start, a.end)));
+        }
         mine.sort_unstable();
-        let mut current: Option<(i64, i64)> = None;
-        for &(s, e) in &mine {
+        let mut current: Option<(usize, i64, i64)> = None;
+        for &(l, s, e) in &mine {
             match &mut current {
-                Some((_, end)) if s <= *end => *end = (*end).max(e),
+                Some((cl, _, end)) if *cl == l && s <= *end => *end = (*end).max(e),
                 _ => {
-                    if let Some((cs, ce)) = current.replace((s, e)) {
-                        out.starts.push(cs);
-                        out.ends.push(ce);
+                    if let Some((cl, cs, ce)) = current.replace((l, s, e)) {
+                        out[cl].starts.push(cs);
+                        out[cl].ends.push(ce);
                     }
                 }
             }
         }
-        if let Some((cs, ce)) = current {
-            out.starts.push(cs);
-            out.ends.push(ce);
+        if let Some((cl, cs, ce)) = current {
+            out[cl].starts.push(cs);
+            out[cl].ends.push(ce);
         }
     }
-    out.starts.sort_unstable();
-    out.ends.sort_unstable();
+    for s in &mut out {
+        s.starts.sort_unstable();
+        s.ends.sort_unstable();
+    }
     out
 }

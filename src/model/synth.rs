@@ -60,3 +60,61 @@ pub fn synthetic_org(catalog: &Catalog, employees: usize, per_person: usize, see
     }
     org
 }
+
+/// The instant the synthetic designation organisations are evaluated at.
+pub fn designation_as_of() -> Instant {
+    Day(chrono::NaiveDate::from_ymd_opt(2026, 5, 15).unwrap_or_default()).start()
+}
+
+/// `employees` people with about `per_person` achievements of the designations snapshot
+/// each, passed on days of 2024-2026 (as Learn and the Trainings export date them), and a
+/// year of every figure.
+pub fn synthetic_designation_org(
+    spp: &crate::model::spp_def::SppCatalog,
+    employees: usize,
+    per_person: usize,
+    seed: u64,
+) -> Org {
+    let mut rng = ChaCha8Rng::seed_from_u64(seed);
+    let mut org = Org::new(
+        &format!("Synthetic designations {employees}"),
+        Market::Developed,
+    );
+    let base = Day::ymd(2024, 6, 1).unwrap_or(Day(chrono::NaiveDate::MIN));
+    for i in 0..employees {
+        let id = format!("e{i:06}");
+        let mut e = Employee::new(&id, &format!("Employee {i}"), &format!("{id}@example.com"));
+        e.associated_on = Some(base.add_days(rng.random_range(0..300)).start());
+        if rng.random_ratio(3, 100) {
+            e.left_on = Some(base.add_days(rng.random_range(500..800)).start());
+        }
+        let n = rng.random_range(per_person / 2..=per_person + per_person / 2);
+        for _ in 0..n {
+            let c = &spp.credentials[rng.random_range(0..spp.credentials.len())];
+            let passed = base.add_days(rng.random_range(0..700));
+            let mut a = Achievement::new(&c.id, passed.start());
+            a.expires_on = Some(passed.add_days(365));
+            e.achievements.push(a);
+        }
+        org.employees.push(e);
+    }
+    let mut month = Day::ymd(2025, 5, 31).unwrap_or(base);
+    for _ in 0..12 {
+        for f in &spp.figures {
+            let value = match f.unit {
+                crate::model::spp_def::FigureUnit::Flag => f64::from(rng.random_range(0..2u8)),
+                _ => f64::from(rng.random_range(0..200_000u32)) / 10.0,
+            };
+            org.performance.push(PerformanceEntry {
+                metric: f.id.clone(),
+                value,
+                period_end: month,
+                association: None,
+                licence: None,
+                track: None,
+            });
+        }
+        month = month.add_days(1).add_months(1).add_days(-1);
+    }
+    org
+}
