@@ -97,8 +97,25 @@ fn third_party_sample() {
         (160, 0, 42)
     );
     assert!(c.warnings.is_empty(), "{:?}", c.warnings.first());
-    // Role-based certifications are not in the 2018 catalog: listed, not dropped silently.
-    assert_eq!(c.unmapped.len(), 160);
+    // Role-based certifications are not in the 2018 catalog; those the designations list
+    // map by title (designations.md §4.4), one achievement per person and certification.
+    let unmapped: std::collections::BTreeSet<&str> =
+        c.unmapped.iter().map(|(_, t)| t.as_str()).collect();
+    assert_eq!((c.found.len(), c.unmapped.len()), (110, 50));
+    assert_eq!(
+        unmapped.into_iter().collect::<Vec<_>>(),
+        [
+            "Azure Data Engineer Associate",
+            "Messaging Administrator Associate",
+            "Power Platform App Maker Associate",
+            "Security Administrator Associate",
+            "Teamwork Administrator Associate"
+        ],
+        "retired certifications no designation lists"
+    );
+    // The export's ExpirationDate is kept as the achievement's expiry.
+    assert!(c.found.iter().all(|f| f.expires_on.is_some()));
+    assert!(c.found.iter().any(|f| f.credential == "AZ-104"));
     let other = check_trainings(
         &fixture("third-party/Export_trainings_Lifetime_123456_Contoso_Ltd.csv"),
         &catalog,

@@ -207,10 +207,29 @@ fn normalise(title: &str) -> String {
         .to_lowercase()
 }
 
-/// The credential a training title stands for: exam number, else exactly one title or alias.
+/// The prefixes a certification's printed name may carry (designations.md §2.3); compared
+/// without them.
+const CERTIFIED: [&str; 3] = [
+    "microsoft certified: ",
+    "microsoft 365 certified: ",
+    "github certified: ",
+];
+
+/// A certification title normalised without its "Microsoft Certified: " prefix.
+fn certification_title(title: &str) -> String {
+    let t = normalise(title);
+    CERTIFIED
+        .iter()
+        .find_map(|p| t.strip_prefix(p))
+        .map_or(t.clone(), |rest| rest.trim().to_string())
+}
+
+/// The credential a training title stands for: exam number, else exactly one title or alias;
+/// a certification or assessment row also by a designation credential's title (§4.4).
 pub struct TitleMap {
     ids: HashMap<String, usize>,
     titles: HashMap<String, Vec<String>>,
+    certifications: HashMap<String, Vec<String>>,
 }
 
 impl TitleMap {
@@ -224,7 +243,17 @@ impl TitleMap {
                 }
             }
         }
+        let mut certifications: HashMap<String, Vec<String>> = HashMap::default();
+        for c in catalog.designations.iter().flat_map(|d| &d.credentials) {
+            for t in std::iter::once(&c.title).chain(&c.aliases) {
+                let list = certifications.entry(certification_title(t)).or_default();
+                if !list.contains(&c.id) {
+                    list.push(c.id.clone());
+                }
+            }
+        }
         TitleMap {
+            certifications,
             ids: catalog
                 .credentials
                 .iter()
@@ -240,6 +269,15 @@ impl TitleMap {
             Some(ids) if ids.len() == 1 => Some(ids[0].clone()),
             _ => None,
         })
+    }
+
+    /// A certification or assessment row's credential among the designations' (exactly one
+    /// title or alias, prefixes removed on both sides).
+    pub fn certification(&self, title: &str) -> Option<String> {
+        match self.certifications.get(&certification_title(title)) {
+            Some(ids) if ids.len() == 1 => Some(ids[0].clone()),
+            _ => None,
+        }
     }
 }
 
@@ -362,6 +400,8 @@ pub fn check_trainings_stream<R: std::io::Read>(
     let mut check = AchievementsCheck::rejected(None);
     let mut people = People::new();
     let mut seen: rustc_hash::FxHashSet<(usize, String, Instant)> = Default::default();
+    // Designation certifications merged per person: (person, credential) → its row in `found`.
+    let mut merged: rustc_hash::FxHashMap<(usize, String), usize> = Default::default();
     let mut other_partner_warned = false;
     for record in table.by_ref() {
         let (line, fields) = match record {
@@ -458,7 +498,35 @@ pub fn check_trainings_stream<R: std::io::Read>(
             continue;
         }
         let title = get("TrainingTitle");
-        match titles.map(title) {
+        let legacy = titles.map(title);
+        let certification = if legacy.is_none() && !kind.eq_ignore_ascii_case("exam") {
+            titles.certification(title)
+        } else {
+            None
+        };
+        if let Some(credential) = certification {
+            // A designation certification: one achievement per person, the first pass with
+            // the latest expiry (renewals come as rows of their own, §4.4).
+            match merged.get(&(who, credential.clone())) {
+                Some(&i) => {
+                    let f = &mut check.found[i];
+                    f.passed_on = f.passed_on.min(completed);
+                    f.expires_on = f.expires_on.max(expires_on);
+                }
+                None => {
+                    merged.insert((who, credential.clone()), check.found.len());
+                    check.found.push(Found {
+                        line: *line,
+                        individual: who,
+                        credential,
+                        passed_on: completed,
+                        expires_on,
+                    });
+                }
+            }
+            continue;
+        }
+        match legacy {
             Some(credential) => {
                 if seen.insert((who, credential.clone(), completed)) {
                     check.found.push(Found {
@@ -525,5 +593,61 @@ mod tests {
             m.map("Exam MB2-716 – Customization").as_deref(),
             Some("MB2-716")
         );
+    }
+
+    #[test]
+    fn designation_certifications_map_by_title_and_merge_per_person() {
+        let catalog = crate::io::catalog_file::default_catalog();
+        let m = TitleMap::new(&catalog);
+        let id = |t: &str| m.certification(t);
+        assert_eq!(
+            id("Microsoft Certified: Azure Administrator Associate").as_deref(),
+            Some("AZ-104")
+        );
+        assert_eq!(
+            id("azure administrator associate").as_deref(),
+            Some("AZ-104")
+        );
+        // An alias, and the prefix on the catalog's side too.
+        assert_eq!(
+            id("Microsoft Certified: Data Analyst Associate").as_deref(),
+            Some("PL-300")
+        );
+        assert_eq!(
+            id("GitHub Certified: GitHub Copilot").as_deref(),
+            Some("GH-300")
+        );
+        assert_eq!(id("GitHub Copilot").as_deref(), Some("GH-300"));
+        let header = "TrainingActivityId,TrainingTitle,TrainingType,IndividualFirstName,IndividualLastName,Email,CorpEmail,TrainingCompletionDate,Month,IcMCP,MCPID,MPNId,PartnerName,PartnerCityLocation,PartnerCountryLocation,ExpirationDate,ActivationStatus";
+        let rows = [
+            "1,Microsoft Certified: Azure Administrator Associate,Certification,Anna,Rossi,a@x.it,,10/03/2025 10:00,Mar-25,1,111,9,Contoso,Milano,Italy,10/03/2026 10:00,Active",
+            "2,Azure Administrator Associate,Certification,Anna,Rossi,a@x.it,,05/02/2026 09:00,Feb-26,1,111,9,Contoso,Milano,Italy,10/03/2027 10:00,Active",
+            "3,Microsoft 365 Certified: Enterprise Administrator Expert,Certification,Anna,Rossi,a@x.it,,01/04/2025 09:00,Apr-25,1,111,9,Contoso,Milano,Italy,,Active",
+        ];
+        let csv = format!("{header}\n{}\n", rows.join("\n"));
+        let today = Day::parse("2026-05-15").unwrap();
+        let c = check_trainings(
+            csv.as_bytes(),
+            &catalog,
+            DateOrder::DayFirst,
+            "Contoso",
+            today,
+        );
+        assert!(
+            c.errors.is_empty() && c.unmapped.is_empty(),
+            "{:?} {:?}",
+            c.errors,
+            c.unmapped
+        );
+        let az104: Vec<_> = c
+            .found
+            .iter()
+            .filter(|f| f.credential == "AZ-104")
+            .collect();
+        assert_eq!(az104.len(), 1, "a renewal row merges into the first pass");
+        assert_eq!(az104[0].passed_on.day(), Day::parse("2025-03-10").unwrap());
+        assert_eq!(az104[0].expires_on, Day::parse("2027-03-10").ok());
+        let ms102 = c.found.iter().find(|f| f.credential == "MS-102").unwrap();
+        assert_eq!(ms102.expires_on, None);
     }
 }
