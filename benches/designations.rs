@@ -19,11 +19,24 @@ fn bench(c: &mut Criterion) {
         .measurement_time(Duration::from_secs(4));
     for n in [1_000usize, 10_000] {
         let org = synthetic_designation_org(&spp, n, 20, 7);
-        group.bench_function(format!("evaluate_{n}"), |b| {
+        group.bench_function(format!("prepare_{n}"), |b| {
+            b.iter(|| black_box(SppEngine::new(&spp, &org).map(|e| e.people.len())))
+        });
+        // The scores: six designations, both tracks, every instant of the window.
+        group.bench_function(format!("score_window_{n}"), |b| {
+            b.iter(|| {
+                let engine = SppEngine::new(&spp, &org).unwrap_or_else(|e| panic!("{e}"));
+                let windows = engine.windows(t);
+                black_box((windows.len(), engine.scores_at(t).len()))
+            })
+        });
+        // The report's designation part: the scores with every step's people, the alerts
+        // and the achievements not credited.
+        group.bench_function(format!("report_{n}"), |b| {
             b.iter(|| {
                 let engine = SppEngine::new(&spp, &org).unwrap_or_else(|e| panic!("{e}"));
                 let facts = engine.facts(t);
-                let reports = engine.designation_reports(t);
+                let reports = engine.designation_reports(t, &facts);
                 let alerts = engine.alerts(t, &facts);
                 black_box((
                     reports.len(),

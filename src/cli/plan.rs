@@ -11,10 +11,17 @@ use std::path::PathBuf;
 pub struct PlanArgs {
     pub org: PathBuf,
     /// The competency id (e.g. cloud-platform).
+    #[arg(
+        long,
+        required_unless_present = "designation",
+        conflicts_with = "designation"
+    )]
+    pub competency: Option<String>,
+    #[arg(long, value_enum, required_unless_present = "designation")]
+    pub level: Option<PlanLevel>,
+    /// A Solutions Partner designation id (e.g. security) instead of a competency.
     #[arg(long)]
-    pub competency: String,
-    #[arg(long, value_enum)]
-    pub level: PlanLevel,
+    pub designation: Option<String>,
     #[arg(long)]
     pub as_of: Option<String>,
     #[arg(long, value_enum, default_value_t = Format::Json)]
@@ -33,12 +40,15 @@ pub fn plan(args: &PlanArgs) -> Result<String, Failure> {
     let catalog = catalog(args.catalog.as_ref())?;
     let org = load_org(&args.org, &catalog)?;
     let as_of = parse_as_of(args.as_of.as_deref())?;
-    let level = match args.level {
+    let (Some(competency), Some(level)) = (&args.competency, args.level) else {
+        return designation_plan(args, &catalog, &org, as_of);
+    };
+    let level = match level {
         PlanLevel::Silver => LevelName::Silver,
         PlanLevel::Gold => LevelName::Gold,
     };
-    let p = make_plan(&catalog, &org, &args.competency, level, as_of)
-        .map_err(|e| Failure::Input(format!("--competency {}: {e}", args.competency)))?;
+    let p = make_plan(&catalog, &org, competency, level, as_of)
+        .map_err(|e| Failure::Input(format!("--competency {competency}: {e}")))?;
     match args.format {
         Format::Json => super::json(&p),
         Format::Text => {
@@ -53,6 +63,57 @@ pub fn plan(args: &PlanArgs) -> Result<String, Failure> {
                 .ok();
             } else if !p.feasible {
                 writeln!(s, "no option of {} can be met", p.competency).ok();
+            }
+            for a in &p.actions {
+                writeln!(s, "- {}", describe(a)).ok();
+            }
+            Ok(s)
+        }
+    }
+}
+
+/// `attain plan --designation ID`: the fewest certifications and figure changes that
+/// qualify the designation.
+fn designation_plan(
+    args: &PlanArgs,
+    catalog: &crate::model::Catalog,
+    org: &crate::model::Org,
+    as_of: crate::model::Instant,
+) -> Result<String, Failure> {
+    let id = args.designation.as_deref().unwrap_or_default();
+    let spp = catalog
+        .designations
+        .as_deref()
+        .ok_or_else(|| Failure::Input("no designations snapshot".into()))?;
+    let engine =
+        crate::eval::spp_engine::SppEngine::with_everyone(spp, org).map_err(Failure::Input)?;
+    let p = engine
+        .plan(id, as_of)
+        .map_err(|e| Failure::Input(format!("--designation {id}: {e}")))?;
+    match args.format {
+        Format::Json => super::json(&p),
+        Format::Text => {
+            let mut s = String::new();
+            if p.qualified_already {
+                writeln!(s, "{id} qualifies already").ok();
+            } else if !p.feasible {
+                writeln!(
+                    s,
+                    "no combination of certifications and figures qualifies {id}"
+                )
+                .ok();
+            } else {
+                writeln!(
+                    s,
+                    "{} actions qualify {id}: {} points on the {} track",
+                    p.actions.len(),
+                    p.total,
+                    p.track.as_str()
+                )
+                .ok();
+            }
+            if let Some(m) = &p.figures_month {
+                writeln!(s, "figures for the month ending {m}:").ok();
             }
             for a in &p.actions {
                 writeln!(s, "- {}", describe(a)).ok();

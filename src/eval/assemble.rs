@@ -47,7 +47,7 @@ impl Engine<'_> {
                     input_warnings.extend(spp.expiry_unknown());
                     (
                         Some(spp.catalog.snapshot.clone()),
-                        spp.designation_reports(as_of),
+                        spp.designation_reports(as_of, facts),
                         spp.not_credited(facts),
                     )
                 }
@@ -264,7 +264,7 @@ impl Engine<'_> {
         let mut not_credited = Vec::with_capacity(total);
         let mut pending = Vec::new();
         let mut expiring = Vec::new();
-        for (i, (p, f)) in self.people.iter().zip(&cache.people).enumerate() {
+        for (p, f) in self.people.iter().zip(&cache.people) {
             for (cred, reason) in &f.not_credited {
                 not_credited.push(NotCredited {
                     employee: p.id.clone(),
@@ -273,7 +273,10 @@ impl Engine<'_> {
                 });
             }
             let waiting = f.waiting();
-            let spp_waiting = spp.map(|s| s[i].waiting()).unwrap_or_default();
+            let spp_waiting = self
+                .spp_facts(spp, &p.id)
+                .map(|f| f.waiting())
+                .unwrap_or_default();
             if !waiting.is_empty() || !spp_waiting.is_empty() {
                 let mut alert = Alert::new(AlertCode::AssociationPending, self.listing(&waiting));
                 alert.employees = Some(vec![p.id.clone()]);
@@ -299,6 +302,17 @@ impl Engine<'_> {
         }
         pending.append(&mut expiring);
         (not_credited, pending)
+    }
+
+    /// A person's facts among the designations' (only people holding a designation
+    /// credential have some).
+    fn spp_facts<'f>(
+        &self,
+        facts: Option<&'f [super::facts::PersonFacts]>,
+        id: &str,
+    ) -> Option<&'f super::facts::PersonFacts> {
+        let j = self.spp.as_ref()?.position(id)?;
+        facts?.get(j)
     }
 
     fn sorted_ids(&self, set: &CredSet) -> Vec<Id> {
@@ -340,10 +354,13 @@ impl Engine<'_> {
             date,
         };
         let cache = self.facts.borrow();
-        for (i, (p, f)) in self.people.iter().zip(&cache.people).enumerate() {
+        for (p, f) in self.people.iter().zip(&cache.people) {
             let late = f.late;
             // Designation credentials passed after their retirement join the same warning.
-            let spp_late = spp.map(|s| s[i].late).unwrap_or_default();
+            let spp_late = self
+                .spp_facts(spp, &p.id)
+                .map(|f| f.late)
+                .unwrap_or_default();
             if !late.is_empty() || !spp_late.is_empty() {
                 let mut w = warning(WarningCode::AchievementAfterRetirement, None);
                 w.employees = Some(vec![p.id.clone()]);

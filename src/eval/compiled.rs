@@ -125,6 +125,8 @@ pub struct Compiled {
     pub cred_ids: Vec<std::sync::Arc<str>>,
     /// The same ids interned (4 bytes each in the report's and the reminders' long lists).
     pub cred_syms: Vec<crate::model::Sym>,
+    /// By interned id (`Sym::index`): the credential, or `u32::MAX`.
+    pub by_sym: Vec<u32>,
     pub comp_ids: Vec<std::sync::Arc<str>>,
 }
 
@@ -207,12 +209,20 @@ impl Compiled {
             .iter()
             .map(|c| std::sync::Arc::from(c.id.as_str()))
             .collect();
-        let cred_syms = catalog
+        let cred_syms: Vec<crate::model::Sym> = catalog
             .credentials
             .iter()
             .map(|c| crate::model::Sym::new(&c.id))
             .collect();
+        let mut by_sym = Vec::new();
+        for (i, sym) in cred_syms.iter().enumerate() {
+            if by_sym.len() <= sym.index() {
+                by_sym.resize(sym.index() + 1, u32::MAX);
+            }
+            by_sym[sym.index()] = i as u32;
+        }
         Ok(Compiled {
+            by_sym,
             cred_syms,
             cred_index,
             metric_index,

@@ -180,8 +180,10 @@ impl<'a> Engine<'a> {
         };
         self.people[i].add(a, &self.compiled, &self.settings);
         self.facts.get_mut().dirty.push(i);
-        if let Some(spp) = &mut self.spp {
-            spp.add(i, a);
+        if let Some(spp) = &mut self.spp
+            && let Some(e) = self.org.employees.iter().find(|e| e.id == employee)
+        {
+            spp.add(e, a);
         }
         true
     }

@@ -7,6 +7,10 @@ use super::compiled::{Compiled, CredSet};
 /// one achievement, each catalog's row).
 pub trait CredRows {
     fn index(&self, id: &str) -> Option<usize>;
+    /// The same for an interned id; a table lookup where the rows keep one.
+    fn index_sym(&self, id: crate::model::Sym) -> Option<usize> {
+        self.index(id.as_str())
+    }
     fn is_assessment(&self, cred: usize) -> bool;
     /// The first instant it no longer counts after its grace (`i64::MAX`: undated).
     fn retire_end(&self, cred: usize) -> i64;
@@ -18,6 +22,12 @@ impl CredRows for Compiled {
     fn index(&self, id: &str) -> Option<usize> {
         self.cred_index.get(id).copied()
     }
+    fn index_sym(&self, id: crate::model::Sym) -> Option<usize> {
+        match self.by_sym.get(id.index()) {
+            Some(&i) if i != u32::MAX => Some(i as usize),
+            _ => None,
+        }
+    }
     fn is_assessment(&self, cred: usize) -> bool {
         self.is_assessment[cred]
     }
@@ -28,7 +38,7 @@ impl CredRows for Compiled {
         self.retired_from[cred]
     }
 }
-use crate::model::{Achievement, Employee, Settings};
+use crate::model::{Achievement, Day, Employee, Settings};
 use serde::Serialize;
 use std::sync::Arc;
 
@@ -131,7 +141,7 @@ impl Person {
 
     /// Adds one achievement (unknown credentials are rejected on input and skipped here).
     pub fn add(&mut self, a: &Achievement, rows: &impl CredRows, settings: &Settings) {
-        let Some(cred) = rows.index(a.credential.as_str()) else {
+        let Some(cred) = rows.index_sym(a.credential) else {
             return;
         };
         let passed = a.passed_on.secs();
@@ -145,7 +155,7 @@ impl Person {
         let retire_end = rows.retire_end(cred);
         // `date(passed_on)` after the retirement day.
         let after_retirement = passed >= rows.retired_from(cred);
-        let mut expire_end = a.expires_on.map_or(NEVER, |d| d.end().secs());
+        let mut expire_end = a.expires_on.map_or(NEVER, Day::end_secs);
         if let Some(m) = settings.skill_max_age_months {
             // Design decision: it counts through the day `passed_on` + m months.
             let age_end = a.passed_on.day().add_months(m as i32).end().secs();

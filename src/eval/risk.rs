@@ -31,6 +31,8 @@ pub struct Risk {
     /// For each competency held on the data (not by an override): the smallest number of
     /// departures that lowers it; `MAX_BUS_FACTOR_SEARCHED + 1` means "more than that".
     pub bus_factor: BTreeMap<String, u32>,
+    /// The people whose departure alone stops a designation qualifying.
+    pub designations: Vec<super::spp_risk::DesignationRisk>,
 }
 
 /// The people filling the options that hold competency `c` at `level` (one option suffices).
@@ -155,5 +157,14 @@ pub fn risk(catalog: &Catalog, org: &Org, as_of: Instant) -> Result<Risk, String
             .unwrap_or(MAX_BUS_FACTOR_SEARCHED + 1);
         bus_factor.insert(catalog.competencies[c].id.clone(), k);
     }
-    Ok(Risk { people, bus_factor })
+    let designations = engine
+        .spp
+        .as_ref()
+        .map(|s| s.key_people(as_of))
+        .unwrap_or_default();
+    Ok(Risk {
+        people,
+        bus_factor,
+        designations,
+    })
 }

@@ -50,15 +50,15 @@ impl SppEngine<'_> {
     pub fn listing(&self, set: &CredSet) -> Vec<Id> {
         self.designations
             .iter()
-            .zip(&self.catalog.designations)
+            .zip(&self.designation_ids)
             .filter(|(d, _)| d.listed.intersects(set))
-            .map(|(_, def)| Id::from(def.id.as_str()))
+            .map(|(_, id)| id.clone())
             .collect()
     }
 
     /// The designation alerts at `as_of`, in the order of §7.4's table.
     pub fn alerts(&self, as_of: Instant, facts: &[PersonFacts]) -> Vec<Alert> {
-        let mut out = self.at_risk(as_of);
+        let mut out = self.at_risk(as_of, facts);
         out.extend(self.expiring(facts));
         out.extend(self.figures_missing(as_of));
         if let (Ok(review), Ok(checked)) = (
@@ -80,14 +80,10 @@ impl SppEngine<'_> {
 
     /// `designation_at_risk` (DD16): skilling as it will be at each instant within the horizon
     /// at which a counted achievement stops, figures frozen as in force at `as_of`.
-    fn at_risk(&self, as_of: Instant) -> Vec<Alert> {
+    fn at_risk(&self, as_of: Instant, facts: &[PersonFacts]) -> Vec<Alert> {
         let now = self.scores_at(as_of);
-        let horizon = self.horizon(as_of);
-        let stops: Vec<Vec<(usize, i64)>> = self
-            .people
-            .iter()
-            .map(|p| p.stops_counting(as_of.secs(), horizon))
-            .collect();
+        // Each person's counted credentials that stop within the horizon, and when.
+        let stops: Vec<&Vec<(usize, i64)>> = facts.iter().map(|f| &f.ending).collect();
         let mut out = Vec::new();
         for (d, cd) in self.designations.iter().enumerate() {
             if !now[d].counted().qualified() {
@@ -95,7 +91,7 @@ impl SppEngine<'_> {
             }
             let mut instants: Vec<i64> = stops
                 .iter()
-                .flatten()
+                .flat_map(|s| s.iter())
                 .filter(|(c, _)| cd.listed.contains(*c))
                 .map(|(_, t)| *t)
                 .collect();

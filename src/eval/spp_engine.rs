@@ -16,6 +16,8 @@ use std::sync::Arc;
 /// The snapshot's credential rows as the people rules read them.
 pub struct SppRows {
     index: HashMap<String, usize>,
+    /// By interned id (`Sym::index`): the row, or `u32::MAX`.
+    by_sym: Vec<u32>,
     assessment: Vec<bool>,
     retire_end: Vec<i64>,
     retired_from: Vec<i64>,
@@ -35,7 +37,16 @@ impl SppRows {
         by_id.sort_by(|a, b| creds[*a].id.as_bytes().cmp(creds[*b].id.as_bytes()));
         let mut rank = vec![0; creds.len()];
         by_id.iter().enumerate().for_each(|(r, i)| rank[*i] = r);
+        let mut by_sym = Vec::new();
+        for (i, c) in creds.iter().enumerate() {
+            let at = crate::model::Sym::new(&c.id).index();
+            if by_sym.len() <= at {
+                by_sym.resize(at + 1, u32::MAX);
+            }
+            by_sym[at] = i as u32;
+        }
         SppRows {
+            by_sym,
             index: creds
                 .iter()
                 .enumerate()
@@ -57,6 +68,11 @@ impl SppRows {
         }
     }
 
+    /// Passing it at `t` would count: `t` is on or before its retirement day.
+    pub fn can_earn(&self, cred: usize, t: i64) -> bool {
+        t < self.retired_from[cred]
+    }
+
     pub fn set(&self, ids: &[String]) -> CredSet {
         let mut s = CredSet::default();
         ids.iter()
@@ -69,6 +85,12 @@ impl SppRows {
 impl CredRows for SppRows {
     fn index(&self, id: &str) -> Option<usize> {
         self.index.get(id).copied()
+    }
+    fn index_sym(&self, id: crate::model::Sym) -> Option<usize> {
+        match self.by_sym.get(id.index()) {
+            Some(&i) if i != u32::MAX => Some(i as usize),
+            _ => None,
+        }
     }
     fn is_assessment(&self, cred: usize) -> bool {
         self.assessment[cred]
@@ -177,10 +199,21 @@ pub struct SppEngine<'a> {
     /// Per catalog figure, its entries through the association filter.
     pub figures: Vec<Vec<FigureEntry>>,
     pub designations: Vec<CDesignation<'a>>,
+    /// The designations' ids, shared by the alerts that name them.
+    pub designation_ids: Vec<Arc<str>>,
 }
 
 impl<'a> SppEngine<'a> {
     pub fn new(catalog: &'a SppCatalog, org: &Org) -> Result<Self, String> {
+        Self::build(catalog, org, false)
+    }
+
+    /// The same with every employee among its people: the plan may ask anyone to certify.
+    pub fn with_everyone(catalog: &'a SppCatalog, org: &Org) -> Result<Self, String> {
+        Self::build(catalog, org, true)
+    }
+
+    fn build(catalog: &'a SppCatalog, org: &Org, everyone: bool) -> Result<Self, String> {
         if catalog.credentials.len() > MAX_CREDENTIALS {
             return Err(format!(
                 "the designations snapshot has {} credentials; attain handles at most {MAX_CREDENTIALS}",
@@ -189,9 +222,18 @@ impl<'a> SppEngine<'a> {
         }
         let settings = org.settings();
         let rows = SppRows::new(catalog);
+        // Unless asked for everyone, only the people holding a designation credential: the
+        // others score nothing and are not listed (a large organisation of the old programme
+        // has few).
         let mut both: Vec<(Person, CredSet)> = org
             .employees
             .iter()
+            .filter(|e| {
+                everyone
+                    || e.achievements
+                        .iter()
+                        .any(|a| rows.index_sym(a.credential).is_some())
+            })
             .map(|e| {
                 let mut unknown = CredSet::default();
                 for a in e.achievements.iter().filter(|a| a.expires_on.is_none()) {
@@ -304,7 +346,13 @@ impl<'a> SppEngine<'a> {
             })
             .collect();
         let spans = all_spans(&people, &lists);
+        let designation_ids = catalog
+            .designations
+            .iter()
+            .map(|d| Arc::from(d.id.as_str()))
+            .collect();
         Ok(SppEngine {
+            designation_ids,
             catalog,
             rows,
             settings,
@@ -317,9 +365,38 @@ impl<'a> SppEngine<'a> {
         })
     }
 
-    /// Adds one achievement to a person (by index) and recounts the step lists.
-    pub fn add(&mut self, person: usize, a: &crate::model::Achievement) {
-        self.people[person].add(a, &self.rows, &self.settings);
+    /// A person's position among those holding a designation credential.
+    pub fn position(&self, id: &str) -> Option<usize> {
+        self.people
+            .binary_search_by(|p| p.id.as_bytes().cmp(id.as_bytes()))
+            .ok()
+    }
+
+    /// Adds one achievement and recounts the step lists.
+    pub fn add(&mut self, e: &crate::model::Employee, a: &crate::model::Achievement) {
+        let Some(c) = self.rows.index_sym(a.credential) else {
+            return;
+        };
+        let i = match self.position(&e.id) {
+            Some(i) => {
+                self.people[i].add(a, &self.rows, &self.settings);
+                i
+            }
+            None => {
+                let mut one = e.clone();
+                one.achievements = vec![a.clone()];
+                let p = Person::new(&one, Arc::from(e.id.as_str()), &self.rows, &self.settings);
+                let at = self
+                    .people
+                    .partition_point(|q| q.id.as_bytes() < e.id.as_bytes());
+                self.people.insert(at, p);
+                self.unknown_expiry.insert(at, CredSet::default());
+                at
+            }
+        };
+        if a.expires_on.is_none() && self.rows.expires[c] {
+            self.unknown_expiry[i].insert(c);
+        }
         self.spans = all_spans(&self.people, &self.lists);
     }
 
@@ -452,35 +529,47 @@ pub fn step_list(s: &Step) -> &[String] {
 }
 
 /// Per step list, the merged intervals during which each person holds one of its
-/// credentials: one pass over the achievements, not one per list.
+/// credentials: one pass over the achievements, not one per list. A person's intervals are
+/// gathered per list; only a list with several needs sorting and merging.
 fn all_spans(people: &[Person], lists: &[CredSet]) -> Vec<Spans> {
     let mut of_cred: Vec<Vec<usize>> = vec![Vec::new(); MAX_CREDENTIALS];
     for (l, set) in lists.iter().enumerate() {
         set.iter().for_each(|c| of_cred[c].push(l));
     }
     let mut out: Vec<Spans> = lists.iter().map(|_| Spans::default()).collect();
-    let mut mine: Vec<(usize, i64, i64)> = Vec::new();
+    let mut mine: Vec<Vec<(i64, i64)>> = vec![Vec::new(); lists.len()];
+    let mut touched: Vec<usize> = Vec::new();
     for p in people {
-        mine.clear();
         for a in p.achievements.iter().filter(|a| a.start < a.end) {
-            mine.extend(of_cred[a.cred].iter().map(|l| (*l, a.start, a.end)));
+            for l in &of_cred[a.cred] {
+                if mine[*l].is_empty() {
+                    touched.push(*l);
+                }
+                mine[*l].push((a.start, a.end));
+            }
         }
-        mine.sort_unstable();
-        let mut current: Option<(usize, i64, i64)> = None;
-        for &(l, s, e) in &mine {
-            match &mut current {
-                Some((cl, _, end)) if *cl == l && s <= *end => *end = (*end).max(e),
-                _ => {
-                    if let Some((cl, cs, ce)) = current.replace((l, s, e)) {
-                        out[cl].starts.push(cs);
-                        out[cl].ends.push(ce);
+        for l in touched.drain(..) {
+            let spans = &mut mine[l];
+            if spans.len() > 1 {
+                spans.sort_unstable();
+            }
+            let mut current: Option<(i64, i64)> = None;
+            for &(s, e) in spans.iter() {
+                match &mut current {
+                    Some((_, end)) if s <= *end => *end = (*end).max(e),
+                    _ => {
+                        if let Some((cs, ce)) = current.replace((s, e)) {
+                            out[l].starts.push(cs);
+                            out[l].ends.push(ce);
+                        }
                     }
                 }
             }
-        }
-        if let Some((cl, cs, ce)) = current {
-            out[cl].starts.push(cs);
-            out[cl].ends.push(ce);
+            if let Some((cs, ce)) = current {
+                out[l].starts.push(cs);
+                out[l].ends.push(ce);
+            }
+            spans.clear();
         }
     }
     for s in &mut out {

@@ -185,24 +185,26 @@ impl SppEngine<'_> {
     }
 
     /// The designations part of the report at `as_of`, in catalog order.
-    pub fn designation_reports(&self, as_of: Instant) -> Vec<DesignationReport> {
+    /// `facts`: each person's at `as_of` (`SppEngine::facts`), for who holds what.
+    pub fn designation_reports(
+        &self,
+        as_of: Instant,
+        facts: &[super::facts::PersonFacts],
+    ) -> Vec<DesignationReport> {
         let now = self.scores_at(as_of);
         let windows = self.windows(as_of);
-        let t = as_of.secs();
-        let held: Vec<_> = self.people.iter().map(|p| p.held_at(t)).collect();
-        // Who satisfies each step list at `as_of`, in id order.
-        let holders: Vec<Vec<Id>> = self
-            .lists
-            .iter()
-            .map(|l| {
-                self.people
-                    .iter()
-                    .zip(&held)
-                    .filter(|(_, h)| h.intersects(l))
-                    .map(|(p, _)| p.id.clone())
-                    .collect()
-            })
-            .collect();
+        // Who satisfies each step list at `as_of`: positions in id order.
+        let mut holders: Vec<Vec<u32>> = vec![Vec::new(); self.lists.len()];
+        for (i, f) in facts.iter().enumerate() {
+            if f.held.is_empty() {
+                continue;
+            }
+            for (l, list) in self.lists.iter().enumerate() {
+                if f.held.intersects(list) {
+                    holders[l].push(i as u32);
+                }
+            }
+        }
         self.catalog
             .designations
             .iter()
@@ -272,9 +274,14 @@ impl SppEngine<'_> {
         m: &CMetric,
         track: Track,
         h: i64,
-        holders: &[Vec<Id>],
+        holders: &[Vec<u32>],
         as_of: Instant,
     ) -> MetricReport {
+        let named = |who: &[u32]| -> Vec<Id> {
+            who.iter()
+                .map(|i| self.people[*i as usize].id.clone())
+                .collect()
+        };
         let s = &m.tracks[track_index(track)];
         let max = m.def.max;
         let full = h >= hundredths(max);
@@ -313,10 +320,10 @@ impl SppEngine<'_> {
                         Step::PerPerson(_) => 0.0,
                     })
                     .sum();
-                let mut people: Vec<Id> = Vec::new();
+                let mut people: Vec<u32> = Vec::new();
                 for (i, (st, list)) in steps.iter().zip(&s.lists).enumerate() {
-                    let who = holders[*list].clone();
-                    people.extend(who.iter().cloned());
+                    let who = &holders[*list];
+                    people.extend_from_slice(who);
                     let n = found[i];
                     let ids = super::spp_engine::step_list(st).join(", ");
                     let (kind, required, met, pts) = match st {
@@ -366,14 +373,15 @@ impl SppEngine<'_> {
                         kind,
                         credentials: super::spp_engine::step_list(st).to_vec(),
                         required_people: required,
-                        people: who,
+                        people: named(who),
                         met,
                         points: points(hundredths(pts)),
                     });
                 }
-                people.sort_by(|a, b| a.as_bytes().cmp(b.as_bytes()));
+                // Positions follow the id order: sorting them sorts the ids.
+                people.sort_unstable();
                 people.dedup();
-                report.people = people;
+                report.people = named(&people);
                 report.unit = Some("people");
             }
             Scoring::Figures(f) => {

@@ -151,7 +151,11 @@ impl Change {
         let at_once = |t: Option<Instant>| {
             Instant::from_secs(t.unwrap_or(as_of).secs().min(as_of.secs() - delay))
         };
-        let known = |c: &str| catalog.credentials.iter().any(|k| k.id == c);
+        let spp = catalog.designations.as_deref();
+        let known = |c: &str| {
+            catalog.credentials.iter().any(|k| k.id == c)
+                || spp.is_some_and(|s| s.credential(c).is_some())
+        };
         let person = |org: &mut Org, id: &str| -> Result<usize, String> {
             org.employees
                 .iter()
@@ -202,6 +206,25 @@ impl Change {
                     .collect();
                 org.employees.push(e);
             }
+            Change::Metric { metric, value } if spp.is_some_and(|s| s.figure(metric).is_some()) => {
+                // A designation figure: the month in force now (last month) becomes `value`.
+                let d = as_of.day();
+                let month = d.add_days(-i64::from(chrono::Datelike::day(&d.0)));
+                org.performance.retain(|p| {
+                    !(p.metric == *metric
+                        && p.period_end == month
+                        && p.track.is_none()
+                        && p.association.is_none())
+                });
+                org.performance.push(PerformanceEntry {
+                    metric: metric.clone(),
+                    value: *value,
+                    period_end: month,
+                    association: None,
+                    licence: None,
+                    track: None,
+                });
+            }
             Change::Metric { metric, value } => {
                 if !catalog.metrics.iter().any(|m| &m.id == metric) {
                     return Err(format!("unknown metric {metric}"));
@@ -236,6 +259,8 @@ pub struct WhatIf {
     pub before: BTreeMap<String, LevelName>,
     pub after: BTreeMap<String, LevelName>,
     pub changes: Vec<LevelChange>,
+    /// Designations whose total or qualification the changes move (catalog order).
+    pub designations: Vec<super::spp_risk::DesignationChange>,
 }
 
 /// The instant a what-if is evaluated at: `as_of`, or the latest date named in the changes
@@ -262,7 +287,12 @@ pub fn whatif(
     for c in changes {
         c.apply(&mut after_org, at, catalog)?;
     }
-    let after_comps = Engine::new(catalog, &after_org)?.competencies_at(at);
+    let after_engine = Engine::new(catalog, &after_org)?;
+    let after_comps = after_engine.competencies_at(at);
+    let designations = match (&before_engine.spp, &after_engine.spp) {
+        (Some(b), Some(a)) => super::spp_risk::changes(b, a, at),
+        _ => Vec::new(),
+    };
     let levels = |r: &[super::engine::CompResult]| {
         catalog
             .competencies
@@ -323,6 +353,7 @@ pub fn whatif(
         before,
         after,
         changes: out,
+        designations,
     })
 }
 

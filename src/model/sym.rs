@@ -51,6 +51,11 @@ impl Sym {
         Some(sym)
     }
 
+    /// A small number of its own (1, 2, …, in interning order): tables indexed by symbol.
+    pub fn index(self) -> usize {
+        usize::from(self.0.get())
+    }
+
     pub fn as_str(&self) -> &'static str {
         TABLE
             .text

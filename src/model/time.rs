@@ -83,6 +83,14 @@ impl Day {
         self.add_days(1).start()
     }
 
+    /// `end()` in seconds, by arithmetic on the day number (2 million achievements each
+    /// have one; chrono's date arithmetic costs more than the rest of preparing them).
+    pub fn end_secs(self) -> i64 {
+        use chrono::Datelike;
+        // 719,163 days from 0001-01-01 (day 1) to 1970-01-01.
+        (i64::from(self.0.num_days_from_ce()) - 719_163 + 1) * SECS_PER_DAY
+    }
+
     pub fn add_days(self, n: i64) -> Day {
         Day(self.0 + chrono::Duration::days(n))
     }
@@ -104,7 +112,15 @@ impl Day {
 
 impl fmt::Display for Day {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.0.format("%Y-%m-%d"))
+        use chrono::Datelike;
+        let (y, m, d) = (self.0.year(), self.0.month(), self.0.day());
+        // Written directly: chrono's format string is parsed on every call, and reports
+        // print a date per alert and reminder.
+        if (0..=9999).contains(&y) {
+            write!(f, "{y:04}-{m:02}-{d:02}")
+        } else {
+            write!(f, "{}", self.0.format("%Y-%m-%d"))
+        }
     }
 }
 
@@ -146,6 +162,21 @@ impl<'de> Deserialize<'de> for Day {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn end_secs_is_the_end_instant() {
+        for d in [
+            "1900-01-01",
+            "1969-12-31",
+            "1970-01-01",
+            "2024-02-29",
+            "2026-12-31",
+            "2999-12-31",
+        ] {
+            let day = Day::parse(d).unwrap();
+            assert_eq!(day.end_secs(), day.end().secs(), "{d}");
+        }
+    }
+
     use super::*;
 
     #[test]
