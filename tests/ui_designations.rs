@@ -111,3 +111,35 @@ fn the_figures_table_takes_a_month_and_rescores() {
     h.run();
     assert_eq!(total(&h, "infrastructure-azure"), before);
 }
+
+#[test]
+fn the_plan_panel_plans_a_designation_by_name() {
+    let mut h = harness(app());
+    click(&mut h, "Plan");
+    // A designation the demo does not qualify for, chosen by its name under the competencies.
+    let d = {
+        let r = h.state().eval.report.clone().unwrap();
+        r.designations
+            .iter()
+            .find(|d| !d.qualified)
+            .unwrap()
+            .clone()
+    };
+    let name = d
+        .name
+        .trim_start_matches("Solutions Partner for ")
+        .to_string();
+    // The last: a designation alert may name it first.
+    h.get_all_by_label(&name).last().unwrap().click();
+    h.run();
+    assert_eq!(
+        h.state().forecast.spp_plan_request.as_deref(),
+        Some(d.id.as_str())
+    );
+    let p = h.state().forecast.spp_plan.result.clone().unwrap().unwrap();
+    assert!(p.feasible && !p.qualified_already && !p.actions.is_empty());
+    assert!(p.total >= 70.0, "{}", p.total);
+    // In words, with the count of actions and the track.
+    let summary = format!("bring it to {} points on the", p.total);
+    assert!(h.query_by_label_contains(&summary).is_some(), "{summary}");
+}

@@ -31,6 +31,9 @@ pub struct Forecast {
     pub whatif: Job<Result<WhatIf, String>>,
     pub plan_request: Option<(String, LevelName)>,
     pub plan: Job<Result<Plan, String>>,
+    /// The designation whose plan the Designations panel asked for, and that plan.
+    pub spp_plan_request: Option<String>,
+    pub spp_plan: Job<Result<crate::eval::spp_plan::SppPlan, String>>,
     pub risk_requested: bool,
     pub risk: Job<Result<Risk, String>>,
     pub credit_requested: bool,
@@ -111,6 +114,7 @@ impl Forecast {
         let polled = [
             self.whatif.poll(),
             self.plan.poll(),
+            self.spp_plan.poll(),
             self.risk.poll(),
             self.credit.poll(),
         ];
@@ -127,6 +131,8 @@ pub enum ForecastCommand {
     /// Makes the sandbox real: one transaction, one undo.
     ApplySandbox,
     Plan(String, LevelName),
+    /// The fewest certifications and figure changes that qualify a designation.
+    DesignationPlan(String),
     Risk,
     /// Certified but not credited, with what each association would add.
     Credit,
@@ -167,6 +173,14 @@ impl AttainApp {
                 .plan
                 .start("plan", people, &self.waker, move || {
                     crate::eval::plan::plan(&catalog, &org, &comp, level, as_of)
+                });
+        }
+        if let Some(id) = self.forecast.spp_plan_request.clone() {
+            let (catalog, org) = (catalog.clone(), org.clone());
+            self.forecast
+                .spp_plan
+                .start("designation plan", people, &self.waker, move || {
+                    crate::eval::spp_plan::plan_for(&catalog, &org, &id, as_of)
                 });
         }
         if self.forecast.credit_requested {
@@ -219,6 +233,10 @@ impl AttainApp {
             ForecastCommand::ApplySandbox => self.apply_sandbox(),
             ForecastCommand::Plan(comp, level) => {
                 self.forecast.plan_request = Some((comp, level));
+                self.refresh_forecast();
+            }
+            ForecastCommand::DesignationPlan(id) => {
+                self.forecast.spp_plan_request = Some(id);
                 self.refresh_forecast();
             }
             ForecastCommand::Risk => {

@@ -71,6 +71,21 @@ pub struct AwardData {
     /// Competencies not earned (whole-organisation summary only), by name.
     pub not_earned: Vec<String>,
     pub overrides: Vec<OverrideData>,
+    /// The Solutions Partner designations (whole-organisation summary only).
+    pub designations: Vec<DesignationData>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DesignationData {
+    pub name: String,
+    /// "76 / 70 (SMB)".
+    pub score: String,
+    pub status: String,
+    pub qualified: bool,
+    /// Per metric of the counting track: name, "points / max", what is missing.
+    pub metrics: Vec<[String; 3]>,
+    /// The people who count, by name.
+    pub people: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -128,7 +143,11 @@ pub fn data_hash(catalog: &Catalog, org: &Org, as_of: Instant) -> String {
         .collect()
 }
 
-const LABELS: [(&str, &str); 21] = [
+const LABELS: [(&str, &str); 25] = [
+    ("designations", "award-designations"),
+    ("metric", "award-metric"),
+    ("points", "award-points"),
+    ("people_counted", "award-people-counted"),
     ("override", "award-override"),
     ("level", "award-level"),
     ("organisation", "award-organisation"),
@@ -228,7 +247,75 @@ pub fn award_data(
         competencies,
         not_earned: if req.profile { Vec::new() } else { not_earned },
         overrides: if req.profile { Vec::new() } else { overrides },
+        designations: if req.profile || req.competency.is_some() {
+            Vec::new()
+        } else {
+            designation_data(org, &report, tr)
+        },
     })
+}
+
+/// Each designation as the summary prints it: the score on the counting track, whether it
+/// qualifies, each metric's points and what is missing, the people who count.
+fn designation_data(
+    org: &Org,
+    report: &crate::eval::Report,
+    tr: &dyn Words,
+) -> Vec<DesignationData> {
+    use crate::eval::spp_report::metric_id;
+    let names: std::collections::HashMap<&str, &str> = org
+        .employees
+        .iter()
+        .map(|e| (e.id.as_str(), e.display_name.as_str()))
+        .collect();
+    report
+        .designations
+        .iter()
+        .map(|d| {
+            let counted = match d.track {
+                crate::model::spp_def::Track::Enterprise => &d.tracks.enterprise,
+                crate::model::spp_def::Track::Smb => &d.tracks.smb,
+            };
+            let mut people: Vec<&str> = counted
+                .metrics
+                .iter()
+                .flat_map(|m| m.people.iter())
+                .map(|p| names.get(p.as_ref()).copied().unwrap_or(p))
+                .collect();
+            people.sort_unstable();
+            people.dedup();
+            let status = if d.qualified {
+                "spp-qualified"
+            } else if d.attained {
+                "spp-attained"
+            } else {
+                "spp-not-qualified"
+            };
+            DesignationData {
+                name: d.name.clone(),
+                score: format!(
+                    "{} / {} ({})",
+                    tr.number(d.total),
+                    tr.number(d.threshold),
+                    tr.t(&format!("spp-track-{}", d.track.as_str()), &[])
+                ),
+                status: tr.t(status, &[]),
+                qualified: d.qualified,
+                metrics: counted
+                    .metrics
+                    .iter()
+                    .map(|m| {
+                        [
+                            tr.t(&format!("spp-metric-{}", metric_id(m.id)), &[]),
+                            format!("{} / {}", tr.number(m.points), tr.number(m.max)),
+                            m.missing.clone().unwrap_or_else(|| tr.t("spp-full", &[])),
+                        ]
+                    })
+                    .collect(),
+                people: people.join(", "),
+            }
+        })
+        .collect()
 }
 
 fn competency_data(

@@ -65,14 +65,7 @@ fn alert_ui(ctx: &ViewCtx, ui: &mut egui::Ui, a: &Alert, cmds: &mut Vec<Command>
             }
         }
         for d in a.designations.iter().flatten() {
-            let name = ctx
-                .catalog
-                .designations
-                .as_deref()
-                .and_then(|c| c.designation(d))
-                .map_or(d.as_ref(), |d| d.name.as_str());
-            let short = name.trim_start_matches("Solutions Partner for ");
-            if ui.link(short).on_hover_text(name).clicked() {
+            if ui.link(super::widgets::designation_name(ctx, d)).clicked() {
                 cmds.push(Command::OpenDesignation(d.to_string()));
             }
         }

@@ -67,6 +67,7 @@ pub fn designations_ui(
                     let as_of = crate::model::Instant::parse(&report.as_of)
                         .map_or_else(|_| Day(chrono::NaiveDate::MIN), |t| t.day());
                     figures_ui(ctx, as_of, view, &spp, &id, ui, cmds);
+                    plan_ui(ctx, &id, ui, cmds);
                     people_ui(ctx, &report, d, ui, cmds);
                     history_ui(ctx, d, ui);
                 }
@@ -78,7 +79,7 @@ fn day_text(ctx: &ViewCtx, s: &str) -> String {
     Day::parse(s).map_or_else(|_| s.to_string(), |d| ctx.tr.date(d))
 }
 
-fn track_name(ctx: &ViewCtx, t: Track) -> String {
+pub fn track_name(ctx: &ViewCtx, t: Track) -> String {
     ctx.t(&format!("spp-track-{}", t.as_str()))
 }
 
@@ -190,6 +191,64 @@ fn metric_row_ui(ctx: &ViewCtx, m: &MetricReport, ui: &mut egui::Ui) {
         }
     }
     ui.end_row();
+}
+
+/// The fewest certifications and figure changes that would qualify it, on request.
+fn plan_ui(ctx: &ViewCtx, id: &str, ui: &mut egui::Ui, cmds: &mut Vec<Command>) {
+    use crate::app::forecast::ForecastCommand;
+    ui.strong(ctx.t("spp-plan"));
+    let job = &ctx.forecast.spp_plan;
+    let mine = ctx.forecast.spp_plan_request.as_deref() == Some(id);
+    if !mine || (job.result.is_none() && !job.busy()) {
+        if ui.button(ctx.t("spp-plan-find")).clicked() {
+            cmds.push(Command::Forecast(ForecastCommand::DesignationPlan(
+                id.to_string(),
+            )));
+        }
+        ui.separator();
+        return;
+    }
+    spp_plan_result_ui(ctx, ui);
+    ui.separator();
+}
+
+/// The designation plan last asked for (the Designations and Plan panels show it).
+pub fn spp_plan_result_ui(ctx: &ViewCtx, ui: &mut egui::Ui) {
+    use crate::i18n::Wording as _;
+    let job = &ctx.forecast.spp_plan;
+    if job.busy() {
+        ui.spinner();
+    }
+    match &job.result {
+        Some(Ok(p)) if p.qualified_already => {
+            ui.label(ctx.t("spp-plan-qualified"));
+        }
+        Some(Ok(p)) if !p.feasible => {
+            ui.colored_label(super::widgets::RED, ctx.t("spp-plan-infeasible"));
+        }
+        Some(Ok(p)) => {
+            ui.label(ctx.tr.t(
+                "spp-plan-summary",
+                &[
+                    ("count", p.actions.len().to_string()),
+                    ("total", ctx.tr.number(p.total)),
+                    ("track", track_name(ctx, p.track)),
+                ],
+            ));
+            if let Some(m) = &p.figures_month {
+                ui.weak(ctx.tr.t("spp-plan-month", &[("month", day_text(ctx, m))]));
+            }
+            let person = |id: &str| super::widgets::person_name(ctx, id);
+            for (i, a) in p.actions.iter().enumerate() {
+                let words = super::plan::action_in_words(ctx.catalog, &person, a);
+                ui.label(format!("{}. {}", i + 1, ctx.tr.action(&words)));
+            }
+        }
+        Some(Err(e)) => {
+            ui.colored_label(super::widgets::RED, e);
+        }
+        None => {}
+    }
 }
 
 /// Who counts in each step (by name), and the designation's credentials held that do not.

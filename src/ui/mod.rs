@@ -70,6 +70,7 @@ impl Views {
             Command::Forecast(crate::app::forecast::ForecastCommand::Plan(c, level)) => {
                 self.plan.competency = Some(c.clone());
                 self.plan.gold = *level == crate::eval::LevelName::Gold;
+                self.plan.designation = None;
             }
             _ => {}
         }

@@ -1,4 +1,5 @@
-//! Plan: the fewest actions that bring a competency to Silver or Gold, existing people first.
+//! Plan: the fewest actions that bring a competency to Silver or Gold, existing people first,
+//! or a Solutions Partner designation to its threshold.
 
 use super::widgets::level_text;
 use crate::app::forecast::ForecastCommand as F;
@@ -12,6 +13,8 @@ use crate::i18n::Wording as _;
 pub struct PlanView {
     pub competency: Option<String>,
     pub gold: bool,
+    /// A designation chosen instead of a competency.
+    pub designation: Option<String>,
 }
 
 pub fn plan_ui(ctx: &ViewCtx, view: &mut PlanView, ui: &mut egui::Ui, cmds: &mut Vec<Command>) {
@@ -36,11 +39,14 @@ pub fn plan_ui(ctx: &ViewCtx, view: &mut PlanView, ui: &mut egui::Ui, cmds: &mut
                 .max_width(300.0)
                 .auto_shrink([true, false])
                 .show(ui, |ui| {
+                    designations_ui(ctx, v, levels.as_deref(), ui, cmds);
                     for c in &ctx.catalog.competencies {
-                        let selected = v.competency.as_deref() == Some(c.id.as_str());
+                        let selected = v.designation.is_none()
+                            && v.competency.as_deref() == Some(c.id.as_str());
                         ui.horizontal(|ui| {
                             if ui.selectable_label(selected, &c.name).clicked() {
                                 v.competency = Some(c.id.clone());
+                                v.designation = None;
                             }
                             if let Some(r) = &levels {
                                 ui.label(level_text(tr, r.level(&c.id)));
@@ -51,6 +57,10 @@ pub fn plan_ui(ctx: &ViewCtx, view: &mut PlanView, ui: &mut egui::Ui, cmds: &mut
         });
         ui.separator();
         ui.vertical(|ui| {
+            if v.designation.is_some() {
+                super::designations::spp_plan_result_ui(ctx, ui);
+                return;
+            }
             let person = |id: &str| super::widgets::person_name(ctx, id);
             let shown = PlanShown {
                 tr,
@@ -62,7 +72,8 @@ pub fn plan_ui(ctx: &ViewCtx, view: &mut PlanView, ui: &mut egui::Ui, cmds: &mut
         });
     });
     let v = &*view;
-    if (v.competency.clone(), v.gold) != before
+    if v.designation.is_none()
+        && (v.competency.clone(), v.gold) != before
         && let Some(c) = &v.competency
     {
         let level = if v.gold {
@@ -72,6 +83,42 @@ pub fn plan_ui(ctx: &ViewCtx, view: &mut PlanView, ui: &mut egui::Ui, cmds: &mut
         };
         cmds.push(Command::Forecast(F::Plan(c.clone(), level)));
     }
+}
+
+/// The designations above the competencies (the programme partners run today), each with
+/// its total now: a click plans it.
+fn designations_ui(
+    ctx: &ViewCtx,
+    v: &mut PlanView,
+    report: Option<&crate::eval::Report>,
+    ui: &mut egui::Ui,
+    cmds: &mut Vec<Command>,
+) {
+    let Some(report) = report.filter(|r| !r.designations.is_empty()) else {
+        return;
+    };
+    ui.add_space(8.0);
+    let threshold = report.designations[0].threshold;
+    ui.strong(ctx.tr.t(
+        "plan-designations",
+        &[("threshold", ctx.tr.number(threshold))],
+    ));
+    for d in &report.designations {
+        let selected = v.designation.as_deref() == Some(d.id.as_str());
+        ui.horizontal(|ui| {
+            let name = super::widgets::designation_name(ctx, &d.id);
+            if ui.selectable_label(selected, name).clicked() && !selected {
+                v.designation = Some(d.id.clone());
+                cmds.push(Command::Forecast(F::DesignationPlan(d.id.clone())));
+            }
+            ui.label(ctx.tr.t(
+                "plan-designation-total",
+                &[("total", ctx.tr.number(d.total))],
+            ));
+        });
+    }
+    ui.add_space(6.0);
+    ui.strong(ctx.t("plan-competencies"));
 }
 
 /// What the result needs, borrowed apart from the view being edited.
@@ -145,8 +192,17 @@ fn result_ui(shown: PlanShown, ui: &mut egui::Ui, cmds: &mut Vec<Command>) {
 
 /// The action with the person's display name and the credentials' titles (ids in the plan).
 fn in_words(shown: &PlanShown, a: &Action) -> Action {
-    let name = |id: &String| (shown.person)(id);
-    let title = |id: &String| shown.catalog.credential_title(id).to_string();
+    action_in_words(shown.catalog, shown.person, a)
+}
+
+/// An action as the window words it: names, titles, and a designation figure's name.
+pub fn action_in_words(
+    catalog: &crate::model::Catalog,
+    person: &dyn Fn(&str) -> String,
+    a: &Action,
+) -> Action {
+    let name = |id: &String| person(id);
+    let title = |id: &String| catalog.credential_title(id).to_string();
     match a {
         Action::Associate { employee } => Action::Associate {
             employee: name(employee),
@@ -167,6 +223,14 @@ fn in_words(shown: &PlanShown, a: &Action) -> Action {
         Action::Hire { credentials } => Action::Hire {
             credentials: credentials.iter().map(title).collect(),
         },
-        other => other.clone(),
+        Action::Metric { metric, from, to } => Action::Metric {
+            metric: catalog
+                .designations
+                .as_deref()
+                .and_then(|d| d.figure(metric))
+                .map_or_else(|| metric.clone(), |f| f.description.clone()),
+            from: *from,
+            to: *to,
+        },
     }
 }

@@ -30,6 +30,7 @@ pub fn risk_ui(ctx: &ViewCtx, ui: &mut egui::Ui, cmds: &mut Vec<Command>) {
         }
     });
     ui.add_space(6.0);
+    designations_risk_ui(ctx, risk, ui, cmds);
     if risk.people.is_empty() {
         ui.label(ctx.t("risk-nobody"));
         return;
@@ -57,4 +58,41 @@ pub fn risk_ui(ctx: &ViewCtx, ui: &mut egui::Ui, cmds: &mut Vec<Command>) {
                 ui.end_row();
             }
         });
+}
+
+/// The people whose departure alone stops a designation qualifying.
+fn designations_risk_ui(
+    ctx: &ViewCtx,
+    risk: &crate::eval::risk::Risk,
+    ui: &mut egui::Ui,
+    cmds: &mut Vec<Command>,
+) {
+    if risk.designations.is_empty() {
+        return;
+    }
+    ui.strong(ctx.t("risk-designations"));
+    egui::Grid::new("key-people-designations")
+        .striped(true)
+        .num_columns(2)
+        .min_col_width(180.0)
+        .show(ui, |ui| {
+            for r in &risk.designations {
+                let person = super::widgets::person_name(ctx, &r.employee);
+                if ui.link(person).on_hover_text(&r.employee).clicked() {
+                    cmds.push(Command::OpenEmployee(r.employee.clone()));
+                }
+                ui.label(ctx.tr.t(
+                    "risk-designation-drop",
+                    &[
+                        (
+                            "designation",
+                            super::widgets::designation_name(ctx, &r.designation),
+                        ),
+                        ("total", ctx.tr.number(r.total_without)),
+                    ],
+                ));
+                ui.end_row();
+            }
+        });
+    ui.add_space(6.0);
 }

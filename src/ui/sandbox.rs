@@ -277,12 +277,45 @@ fn result_ui(ctx: &ViewCtx, ui: &mut egui::Ui) {
                 ui.end_row();
             }
         });
+    designations_result_ui(ctx, w, ui);
+}
+
+/// Each designation the changes move: its total and qualification before and after.
+fn designations_result_ui(ctx: &ViewCtx, w: &crate::eval::whatif::WhatIf, ui: &mut egui::Ui) {
+    if w.designations.is_empty() {
+        return;
+    }
+    ui.add_space(6.0);
+    ui.strong(ctx.t("panel-designations"));
+    let state = |total: f64, q: bool| {
+        let word = ctx.t(if q {
+            "spp-qualified"
+        } else {
+            "spp-not-qualified"
+        });
+        format!("{} ({word})", ctx.tr.number(total))
+    };
+    egui::Grid::new("whatif-designations")
+        .striped(true)
+        .num_columns(3)
+        .show(ui, |ui| {
+            ui.strong(ctx.t("sandbox-designation"));
+            ui.strong(ctx.t("sandbox-before"));
+            ui.strong(ctx.t("sandbox-after"));
+            ui.end_row();
+            for d in &w.designations {
+                ui.label(super::widgets::designation_name(ctx, &d.id));
+                ui.label(state(d.from_total, d.from_qualified));
+                ui.label(state(d.to_total, d.to_qualified));
+                ui.end_row();
+            }
+        });
 }
 
 /// Chooses a performance metric by its name.
 fn metric_picker(ctx: &ViewCtx, ui: &mut egui::Ui, label: &str, id: &mut String) {
     let l = ui.label(label);
-    let name = |m: &str| ctx.t(&format!("metric-{}", m.replace('_', "-")));
+    let name = |m: &str| super::widgets::metric_name(ctx, m);
     let shown = if id.is_empty() {
         ctx.t("picker-choose-metric")
     } else {
@@ -294,6 +327,13 @@ fn metric_picker(ctx: &ViewCtx, ui: &mut egui::Ui, label: &str, id: &mut String)
         .show_ui(ui, |ui| {
             for m in &ctx.catalog.metrics {
                 ui.selectable_value(id, m.id.clone(), name(&m.id));
+            }
+            // Designation figures: the month in force becomes the value.
+            if let Some(spp) = ctx.catalog.designations.as_deref() {
+                ui.separator();
+                for f in &spp.figures {
+                    ui.selectable_value(id, f.id.clone(), &f.description);
+                }
             }
         })
         .response
@@ -330,7 +370,7 @@ pub fn in_words(ctx: &ViewCtx, c: &Change) -> Change {
             credentials: credentials.iter().map(title).collect(),
         },
         Change::Metric { metric, value } => Change::Metric {
-            metric: ctx.t(&format!("metric-{}", metric.replace('_', "-"))),
+            metric: super::widgets::metric_name(ctx, metric),
             value: *value,
         },
     }

@@ -217,20 +217,61 @@ pub fn credential_picker(
     let hint = ctx.t("picker-search-credential");
     searchable(ui, label, shown, hint, id, query, 260.0, |q| {
         let q = q.to_string();
-        ctx.catalog
+        let legacy = ctx
+            .catalog
             .credentials
             .iter()
-            .filter(move |c| {
-                contains_ci(&c.id, &q)
-                    || contains_ci(&c.title, &q)
-                    || c.aliases.iter().any(|a| contains_ci(a, &q))
+            .map(|c| (&c.id, &c.title, &c.aliases));
+        // Designation credentials too; a shared id (designations.md DD19) is listed once.
+        let spp = ctx
+            .catalog
+            .designations
+            .iter()
+            .flat_map(|d| d.credentials.iter())
+            .filter(|c| !ctx.catalog.credentials.iter().any(|k| k.id == c.id))
+            .map(|c| (&c.id, &c.title, &c.aliases));
+        legacy
+            .chain(spp)
+            .filter(move |(id, title, aliases)| {
+                contains_ci(id, &q)
+                    || contains_ci(title, &q)
+                    || aliases.iter().any(|a| contains_ci(a, &q))
             })
-            .map(|c| Choice {
-                id: &c.id,
-                line: format!("{} — {}", c.id, c.title),
-                hover: &c.title,
+            .map(|(id, title, _)| Choice {
+                id,
+                line: format!("{id} — {title}"),
+                hover: title,
             })
     })
+}
+
+/// A designation's name without the programme's prefix ("Security"), or the id.
+pub fn designation_name(ctx: &crate::app::ViewCtx, id: &str) -> String {
+    ctx.catalog
+        .designations
+        .as_deref()
+        .and_then(|c| c.designation(id))
+        .map_or_else(
+            || id.to_string(),
+            |d| {
+                d.name
+                    .trim_start_matches("Solutions Partner for ")
+                    .to_string()
+            },
+        )
+}
+
+/// A metric's or a designation figure's name in the window.
+pub fn metric_name(ctx: &crate::app::ViewCtx, id: &str) -> String {
+    match ctx
+        .catalog
+        .designations
+        .as_deref()
+        .and_then(|c| c.figure(id))
+    {
+        Some(f) => f.description.clone(),
+        None => ctx.t(&format!("metric-{}", id.replace('_', "-"))),
+    }
 }
 
 /// One competency's level before and after, on a line: "Messaging: Gold → Silver".

@@ -358,6 +358,9 @@ plan-summary = { $count ->
 }
 plan-through-gold = Through the Gold level, which also gives Silver.
 plan-open = Open
+plan-designations = Designations ({ $threshold } of 100 points qualify):
+plan-designation-total = { $total } points
+plan-competencies = Competencies:
 plan-action-associate = { $employee } associates their certification account with the organisation
 plan-action-pass = { $employee } passes { $credential }
 plan-action-renew = { $employee } renews { $credential }
@@ -635,3 +638,19 @@ spp-month-before = Previous month
 spp-month-after = Next month
 spp-save-figures = Save the figures for { $month }
 spp-not-a-number = { $figure }: "{ $text }" is not a number
+sandbox-designation = Designation
+risk-designations = Designations: people whose departure alone stops one qualifying
+risk-designation-drop = { $designation }: { $total } points without them
+spp-plan = What would qualify it
+spp-plan-find = Find the fewest certifications and figure changes
+spp-plan-qualified = It qualifies already: nothing to do.
+spp-plan-infeasible = No combination of certifications and figure changes qualifies it.
+spp-plan-summary = { $count ->
+    [one] One action
+   *[other] { $count } actions
+} bring it to { $total } points on the { $track } track:
+spp-plan-month = Figures for the month ending { $month }, as Partner Center will show them.
+award-designations = Solutions Partner designations
+award-metric = Metric
+award-points = Points
+award-people-counted = People who count

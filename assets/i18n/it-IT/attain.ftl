@@ -358,6 +358,9 @@ plan-summary = { $count ->
 }
 plan-through-gold = Tramite il livello Gold, che vale anche come Silver.
 plan-open = Apri
+plan-designations = Designazioni (si qualifica con { $threshold } punti su 100):
+plan-designation-total = { $total } punti
+plan-competencies = Competenze:
 plan-action-associate = { $employee } associa il proprio account di certificazione all'organizzazione
 plan-action-pass = { $employee } supera { $credential }
 plan-action-renew = { $employee } rinnova { $credential }
@@ -635,3 +638,19 @@ spp-month-before = Mese precedente
 spp-month-after = Mese successivo
 spp-save-figures = Salva i valori di { $month }
 spp-not-a-number = { $figure }: "{ $text }" non è un numero
+sandbox-designation = Designazione
+risk-designations = Designazioni: persone la cui uscita da sola ne fa perdere la qualificazione
+risk-designation-drop = { $designation }: { $total } punti senza di loro
+spp-plan = Cosa la qualificherebbe
+spp-plan-find = Trova il minimo di certificazioni e valori da cambiare
+spp-plan-qualified = È già qualificata: niente da fare.
+spp-plan-infeasible = Nessuna combinazione di certificazioni e valori la qualifica.
+spp-plan-summary = { $count ->
+    [one] Un'azione la porta
+   *[other] { $count } azioni la portano
+} a { $total } punti sul percorso { $track }:
+spp-plan-month = Valori del mese che termina il { $month }, come li mostrerà Partner Center.
+award-designations = Designazioni Solutions Partner
+award-metric = Metrica
+award-points = Punti
+award-people-counted = Persone che contano
