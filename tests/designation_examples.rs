@@ -1076,3 +1076,57 @@ fn bad_designation_input_is_refused_with_the_field() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[test]
+fn the_text_report_words_what_is_missing_in_italian_with_figure_names() {
+    // D1 with less usage: the JSON keeps §7.3's English, the Italian text says it in Italian.
+    let org = Org::default()
+        .figure("azure_net_customer_adds", 3.0)
+        .figure("azure_acr_usd", 110000.0)
+        .figure("azure_acr_baseline_usd", 100000.0)
+        .figure("azure_deployments", 5.0)
+        .person("p1", &["AZ-104", "AZ-305"])
+        .person("p2", &["AZ-305"])
+        .people(&["p3", "p4", "p5", "p6", "p7"], &["AZ-140"])
+        .people(&["p8", "p9"], &["AZ-700"]);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("example.org.ron");
+    std::fs::write(&path, org.ron()).unwrap();
+    let run = |lang: &str| {
+        let out = Command::new(env!("CARGO_BIN_EXE_attain"))
+            .args(["eval", path.to_str().unwrap(), "--as-of", AS_OF])
+            .args(["--format", "text", "--lang", lang])
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let it = run("it");
+    assert!(
+        it.contains("ancora una persona con uno tra: AZ-104 (passo 1, necessario prima dei punti)"),
+        "{it}"
+    );
+    assert!(
+        it.contains("crescita del 10 %; punteggio pieno al 20 %"),
+        "{it}"
+    );
+    // No figure in force for Modern Work: named by its description.
+    assert!(
+        it.contains("nessun valore di “Net new Modern Work customers” in vigore"),
+        "{it}"
+    );
+    assert!(!it.contains("full points"), "{it}");
+    let en = run("en");
+    assert!(
+        en.contains("1 more person with one of: AZ-104 (step 1, required before points)"),
+        "{en}"
+    );
+    assert!(en.contains("growth is 10 %; full points at 20 %"), "{en}");
+    let r = org.eval(AS_OF);
+    let growth = metric(
+        designation(&r, "infrastructure-azure"),
+        "enterprise",
+        "usage_growth",
+    );
+    assert_eq!(growth["missing"], "growth is 10 %; full points at 20 %");
+}

@@ -306,7 +306,7 @@ pub fn render_text(report: &Report, catalog: &Catalog, tr: &Tr) -> String {
     if let Some(up) = m.can_upgrade_to {
         writeln!(s, "    {}: {}", t("text-can-upgrade"), tr.level(up)).ok();
     }
-    designations_text(&mut s, report, tr);
+    designations_text(&mut s, report, catalog.designations.as_deref(), tr);
     if !report.alerts.is_empty() {
         writeln!(s, "\n{}", t("text-alerts")).ok();
         for a in &report.alerts {
@@ -338,7 +338,12 @@ pub fn render_text(report: &Report, catalog: &Catalog, tr: &Tr) -> String {
 
 /// Each designation: its total on the counting track against the threshold, whether it
 /// qualifies now and in the window, and each metric's points with what is missing.
-fn designations_text(s: &mut String, report: &Report, tr: &Tr) {
+fn designations_text(
+    s: &mut String,
+    report: &Report,
+    spp: Option<&crate::model::spp_def::SppCatalog>,
+    tr: &Tr,
+) {
     let Some(snapshot) = &report.designation_catalog else {
         return;
     };
@@ -380,7 +385,8 @@ fn designations_text(s: &mut String, report: &Report, tr: &Tr) {
                 tr.number(m.max)
             )
             .ok();
-            if let Some(missing) = &m.missing {
+            if m.missing.is_some() {
+                let missing = crate::eval::words::lacks_text(tr, spp, &m.lacks);
                 writeln!(s, "        {}: {missing}", t("text-missing")).ok();
             }
         }

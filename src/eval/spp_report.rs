@@ -75,6 +75,90 @@ pub struct MetricReport {
     pub steps: Vec<StepReport>,
     pub parts: Vec<PartReport>,
     pub missing: Option<String>,
+    /// `missing` item by item, for wording it in the reader's language.
+    #[serde(skip)]
+    pub lacks: Vec<Lack>,
+}
+
+/// One phrase of a metric's `missing` (§7.3).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Lack {
+    /// `more` people with one of `credentials` for step `step`: a gate's people, or those a
+    /// per-person step needs for full points.
+    People {
+        more: i64,
+        credentials: String,
+        step: usize,
+        gate: bool,
+    },
+    NoFigure {
+        figure: String,
+    },
+    Figure {
+        figure: String,
+        value: f64,
+        full_at: f64,
+    },
+    NoBaseline {
+        figure: String,
+        month: Day,
+    },
+    LowBaseline {
+        figure: String,
+        value: f64,
+        minimum: f64,
+    },
+    Growth {
+        value: f64,
+        full_at: f64,
+    },
+}
+
+impl Lack {
+    /// The report's fixed English phrase.
+    pub fn english(&self) -> String {
+        match self {
+            Lack::People {
+                more,
+                credentials,
+                step,
+                gate: true,
+            } => format!(
+                "{more} more {} with one of: {credentials} (step {step}, required before points)",
+                people_word(*more)
+            ),
+            Lack::People {
+                more,
+                credentials,
+                step,
+                gate: false,
+            } => format!(
+                "{more} more {} with one of: {credentials} (step {step}) for full points",
+                people_word(*more)
+            ),
+            Lack::NoFigure { figure } => format!("no figure for {figure} in force"),
+            Lack::Figure {
+                figure,
+                value,
+                full_at,
+            } => format!(
+                "{figure} is {}; full points at {}",
+                plain(*value),
+                plain(*full_at)
+            ),
+            Lack::NoBaseline { figure, month } => format!("no figure for {figure} at {month}"),
+            Lack::LowBaseline {
+                figure,
+                value,
+                minimum,
+            } => format!("{figure} is {}; minimum {}", plain(*value), plain(*minimum)),
+            Lack::Growth { value, full_at } => format!(
+                "growth is {} %; full points at {} %",
+                plain(*value),
+                plain(*full_at)
+            ),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -296,8 +380,9 @@ impl SppEngine<'_> {
             steps: Vec::new(),
             parts: Vec::new(),
             missing: None,
+            lacks: Vec::new(),
         };
-        let mut missing: Vec<String> = Vec::new();
+        let mut missing: Vec<Lack> = Vec::new();
         match s.def {
             Scoring::Skill(steps) => {
                 let found: Vec<i64> = s.lists.iter().map(|l| holders[*l].len() as i64).collect();
@@ -331,11 +416,12 @@ impl SppEngine<'_> {
                             let met = n >= i64::from(g.people);
                             if !met {
                                 let k = i64::from(g.people) - n;
-                                missing.push(format!(
-                                    "{k} more {} with one of: {ids} (step {}, required before points)",
-                                    people_word(k),
-                                    i + 1
-                                ));
+                                missing.push(Lack::People {
+                                    more: k,
+                                    credentials: ids.clone(),
+                                    step: i + 1,
+                                    gate: true,
+                                });
                             }
                             (
                                 "gate",
@@ -352,11 +438,12 @@ impl SppEngine<'_> {
                                 let room = (max - all_gates).max(0.0).round() as i64;
                                 let need = (room * den + num - 1) / num - n;
                                 if need > 0 {
-                                    missing.push(format!(
-                                        "{need} more {} with one of: {ids} (step {}) for full points",
-                                        people_word(need),
-                                        i + 1
-                                    ));
+                                    missing.push(Lack::People {
+                                        more: need,
+                                        credentials: ids.clone(),
+                                        step: i + 1,
+                                        gate: false,
+                                    });
                                 }
                             }
                             let raw = n as f64 * num as f64 / den as f64;
@@ -396,10 +483,12 @@ impl SppEngine<'_> {
                         points: Some(points(hundredths(part))),
                     });
                     missing.push(match v {
-                        None => format!("no figure for {id} in force"),
-                        Some((_, v)) => {
-                            format!("{id} is {}; full points at {}", plain(v), plain(*full_at))
-                        }
+                        None => Lack::NoFigure { figure: id.clone() },
+                        Some((_, v)) => Lack::Figure {
+                            figure: id.clone(),
+                            value: v,
+                            full_at: *full_at,
+                        },
                     });
                 }
                 if f.parts.len() == 1 {
@@ -435,24 +524,29 @@ impl SppEngine<'_> {
                 };
                 report.value = growth.map(|g| points(hundredths_signed(g)));
                 missing.push(match (current, baseline) {
-                    (None, _) => format!("no figure for {} in force", g.current),
-                    (Some((p, _)), None) => format!("no figure for {} at {p}", g.baseline),
-                    (Some(_), Some(b)) if b < g.min_baseline || b <= 0.0 => format!(
-                        "{} is {}; minimum {}",
-                        g.baseline,
-                        plain(b),
-                        plain(g.min_baseline)
-                    ),
-                    _ => format!(
-                        "growth is {} %; full points at {} %",
-                        plain(growth.unwrap_or(0.0)),
-                        plain(g.full_at_pct)
-                    ),
+                    (None, _) => Lack::NoFigure {
+                        figure: g.current.clone(),
+                    },
+                    (Some((p, _)), None) => Lack::NoBaseline {
+                        figure: g.baseline.clone(),
+                        month: p,
+                    },
+                    (Some(_), Some(b)) if b < g.min_baseline || b <= 0.0 => Lack::LowBaseline {
+                        figure: g.baseline.clone(),
+                        value: b,
+                        minimum: g.min_baseline,
+                    },
+                    _ => Lack::Growth {
+                        value: growth.unwrap_or(0.0),
+                        full_at: g.full_at_pct,
+                    },
                 });
             }
         }
         if !full {
-            report.missing = Some(missing.join("; "));
+            let words: Vec<String> = missing.iter().map(Lack::english).collect();
+            report.missing = Some(words.join("; "));
+            report.lacks = missing;
         }
         report
     }

@@ -2,7 +2,9 @@
 //! the award summary, which sits beside the translations rather than above them, words its
 //! pages through it.
 
+use crate::eval::spp_report::Lack;
 use crate::eval::{LevelName, Report};
+use crate::model::spp_def::SppCatalog;
 use crate::model::{Clause, Day, Expr};
 
 pub trait Words {
@@ -103,5 +105,72 @@ fn expr_text(e: &Expr, tr: &dyn Words, credential: &dyn Fn(&str) -> String) -> S
             let all: Vec<String> = areas.iter().flat_map(|(_, c)| c.iter().cloned()).collect();
             tr.t("award-expr-any", &[("credentials", list(&all))])
         }
+    }
+}
+
+/// What a designation metric lacks, phrase by phrase, in the reader's language (figures by
+/// their description; the report's `missing` keeps the fixed English of §7.3).
+pub fn lacks_text(tr: &dyn Words, spp: Option<&SppCatalog>, lacks: &[Lack]) -> String {
+    let words: Vec<String> = lacks.iter().map(|l| lack_text(tr, spp, l)).collect();
+    words.join("; ")
+}
+
+/// One phrase of what a designation metric lacks, in the reader's language.
+fn lack_text(tr: &dyn Words, spp: Option<&SppCatalog>, l: &Lack) -> String {
+    let figure = |id: &str| {
+        spp.and_then(|c| c.figure(id))
+            .map_or_else(|| id.to_string(), |f| f.description.clone())
+    };
+    match l {
+        Lack::People {
+            more,
+            credentials,
+            step,
+            gate,
+        } => tr.t(
+            if *gate {
+                "spp-lack-gate"
+            } else {
+                "spp-lack-per-person"
+            },
+            &[
+                ("count", more.to_string()),
+                ("credentials", credentials.clone()),
+                ("step", step.to_string()),
+            ],
+        ),
+        Lack::NoFigure { figure: f } => tr.t("spp-lack-no-figure", &[("figure", figure(f))]),
+        Lack::Figure {
+            figure: f,
+            value,
+            full_at,
+        } => tr.t(
+            "spp-lack-figure",
+            &[
+                ("figure", figure(f)),
+                ("value", tr.number(*value)),
+                ("full", tr.number(*full_at)),
+            ],
+        ),
+        Lack::NoBaseline { figure: f, month } => tr.t(
+            "spp-lack-no-baseline",
+            &[("figure", figure(f)), ("month", tr.date(*month))],
+        ),
+        Lack::LowBaseline {
+            figure: f,
+            value,
+            minimum,
+        } => tr.t(
+            "spp-lack-low-baseline",
+            &[
+                ("figure", figure(f)),
+                ("value", tr.number(*value)),
+                ("minimum", tr.number(*minimum)),
+            ],
+        ),
+        Lack::Growth { value, full_at } => tr.t(
+            "spp-lack-growth",
+            &[("value", tr.number(*value)), ("full", tr.number(*full_at))],
+        ),
     }
 }

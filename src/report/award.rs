@@ -250,7 +250,7 @@ pub fn award_data(
         designations: if req.profile || req.competency.is_some() {
             Vec::new()
         } else {
-            designation_data(org, &report, tr)
+            designation_data(catalog, org, &report, tr)
         },
     })
 }
@@ -258,6 +258,7 @@ pub fn award_data(
 /// Each designation as the summary prints it: the score on the counting track, whether it
 /// qualifies, each metric's points and what is missing, the people who count.
 fn designation_data(
+    catalog: &Catalog,
     org: &Org,
     report: &crate::eval::Report,
     tr: &dyn Words,
@@ -308,7 +309,14 @@ fn designation_data(
                         [
                             tr.t(&format!("spp-metric-{}", metric_id(m.id)), &[]),
                             format!("{} / {}", tr.number(m.points), tr.number(m.max)),
-                            m.missing.clone().unwrap_or_else(|| tr.t("spp-full", &[])),
+                            match m.missing {
+                                Some(_) => crate::eval::words::lacks_text(
+                                    tr,
+                                    catalog.designations.as_deref(),
+                                    &m.lacks,
+                                ),
+                                None => tr.t("spp-full", &[]),
+                            },
                         ]
                     })
                     .collect(),

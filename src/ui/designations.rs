@@ -176,9 +176,10 @@ fn metric_row_ui(ctx: &ViewCtx, m: &MetricReport, ui: &mut egui::Ui) {
         });
     ui.add(bar);
     match &m.missing {
-        // The engine's words are fixed English (designations.md §7.3): shown as they are,
-        // under a translated lead.
-        Some(missing) => {
+        // The report's phrases are fixed English (§7.3): the window words them again.
+        Some(_) => {
+            let spp = ctx.catalog.designations.as_deref();
+            let missing = crate::eval::words::lacks_text(ctx.tr, spp, &m.lacks);
             ui.add(
                 egui::Label::new(
                     RichText::new(format!("{} {missing}", ctx.t("spp-missing"))).weak(),

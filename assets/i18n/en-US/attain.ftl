@@ -641,6 +641,19 @@ spp-not-a-number = { $figure }: "{ $text }" is not a number
 sandbox-designation = Designation
 risk-designations = Designations: people whose departure alone stops one qualifying
 risk-designation-drop = { $designation }: { $total } points without them
+spp-lack-gate = { $count } more { $count ->
+    [one] person
+   *[other] people
+} with one of: { $credentials } (step { $step }, required before points)
+spp-lack-per-person = { $count } more { $count ->
+    [one] person
+   *[other] people
+} with one of: { $credentials } (step { $step }) for full points
+spp-lack-no-figure = no “{ $figure }” figure in force
+spp-lack-figure = { $figure } is { $value }; full points at { $full }
+spp-lack-no-baseline = no “{ $figure }” figure for { $month }
+spp-lack-low-baseline = { $figure } is { $value }; the minimum is { $minimum }
+spp-lack-growth = growth is { $value } %; full points at { $full } %
 spp-plan = What would qualify it
 spp-plan-find = Find the fewest certifications and figure changes
 spp-plan-qualified = It qualifies already: nothing to do.

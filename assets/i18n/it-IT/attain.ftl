@@ -641,6 +641,19 @@ spp-not-a-number = { $figure }: "{ $text }" non è un numero
 sandbox-designation = Designazione
 risk-designations = Designazioni: persone la cui uscita da sola ne fa perdere la qualificazione
 risk-designation-drop = { $designation }: { $total } punti senza di loro
+spp-lack-gate = { $count ->
+    [one] ancora una persona
+   *[other] ancora { $count } persone
+} con uno tra: { $credentials } (passo { $step }, necessario prima dei punti)
+spp-lack-per-person = { $count ->
+    [one] ancora una persona
+   *[other] ancora { $count } persone
+} con uno tra: { $credentials } (passo { $step }) per il punteggio pieno
+spp-lack-no-figure = nessun valore di “{ $figure }” in vigore
+spp-lack-figure = { $figure }: { $value }; punteggio pieno a { $full }
+spp-lack-no-baseline = nessun valore di “{ $figure }” per { $month }
+spp-lack-low-baseline = { $figure }: { $value }; il minimo è { $minimum }
+spp-lack-growth = crescita del { $value } %; punteggio pieno al { $full } %
 spp-plan = Cosa la qualificherebbe
 spp-plan-find = Trova il minimo di certificazioni e valori da cambiare
 spp-plan-qualified = È già qualificata: niente da fare.
