@@ -143,10 +143,11 @@ pub fn data_hash(catalog: &Catalog, org: &Org, as_of: Instant) -> String {
         .collect()
 }
 
-const LABELS: [(&str, &str); 25] = [
+const LABELS: [(&str, &str); 26] = [
     ("designations", "award-designations"),
     ("metric", "award-metric"),
     ("points", "award-points"),
+    ("lacking", "award-lacking"),
     ("people_counted", "award-people-counted"),
     ("override", "award-override"),
     ("level", "award-level"),

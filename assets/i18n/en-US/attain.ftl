@@ -666,4 +666,5 @@ spp-plan-month = Figures for the month ending { $month }, as Partner Center will
 award-designations = Solutions Partner designations
 award-metric = Metric
 award-points = Points
+award-lacking = Still missing
 award-people-counted = People who count

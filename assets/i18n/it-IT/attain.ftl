@@ -666,4 +666,5 @@ spp-plan-month = Valori del mese che termina il { $month }, come li mostrerà Pa
 award-designations = Designazioni Solutions Partner
 award-metric = Metrica
 award-points = Punti
+award-lacking = Cosa manca
 award-people-counted = Persone che contano
