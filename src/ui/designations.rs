@@ -451,8 +451,10 @@ fn figures_ui(
                 let l = ui.label(def.map_or(f.as_str(), |d| d.description.as_str()));
                 ui.add_sized([130.0, 20.0], egui::TextEdit::singleline(text))
                     .labelled_by(l.id);
+                // The unit in words; the org file's id on hover, for those who write one.
                 let unit = def.map_or("", |d| crate::eval::spp_report::unit_name(d.unit));
-                ui.weak(format!("{f} ({unit})"));
+                ui.weak(ctx.t(&format!("spp-unit-{unit}")))
+                    .on_hover_text(f.as_str());
                 ui.end_row();
             }
         });

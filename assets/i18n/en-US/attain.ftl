@@ -654,6 +654,14 @@ spp-lack-figure = { $figure } is { $value }; full points at { $full }
 spp-lack-no-baseline = no “{ $figure }” figure for { $month }
 spp-lack-low-baseline = { $figure } is { $value }; the minimum is { $minimum }
 spp-lack-growth = growth is { $value } %; full points at { $full } %
+spp-unit-customers = customers
+spp-unit-workloads = workloads
+spp-unit-usd = US dollars
+spp-unit-users = users
+spp-unit-services = services
+spp-unit-tenants = tenants
+spp-unit-mcv = monthly consumption value (MCV)
+spp-unit-flag = 1 = yes, 0 = no
 spp-plan = What would qualify it
 spp-plan-find = Find the fewest certifications and figure changes
 spp-plan-qualified = It qualifies already: nothing to do.

@@ -654,6 +654,14 @@ spp-lack-figure = { $figure }: { $value }; punteggio pieno a { $full }
 spp-lack-no-baseline = nessun valore di “{ $figure }” per { $month }
 spp-lack-low-baseline = { $figure }: { $value }; il minimo è { $minimum }
 spp-lack-growth = crescita del { $value } %; punteggio pieno al { $full } %
+spp-unit-customers = clienti
+spp-unit-workloads = carichi di lavoro
+spp-unit-usd = dollari USA
+spp-unit-users = utenti
+spp-unit-services = servizi
+spp-unit-tenants = tenant
+spp-unit-mcv = valore di consumo mensile (MCV)
+spp-unit-flag = 1 = sì, 0 = no
 spp-plan = Cosa la qualificherebbe
 spp-plan-find = Trova il minimo di certificazioni e valori da cambiare
 spp-plan-qualified = È già qualificata: niente da fare.
