@@ -24,6 +24,12 @@ fn bench(c: &mut Criterion) {
         });
     }
     let org = synthetic_org(&catalog, 10_000, 20, 42);
+    // The same without the designations snapshot: what scoring the designations adds.
+    let mut legacy = catalog.clone();
+    legacy.designations = None;
+    group.bench_function("full_10000_without_designations", |b| {
+        b.iter(|| black_box(evaluate(&legacy, &org, t).map(|r| r.competencies.len())))
+    });
     let engine = Engine::new(&catalog, &org).unwrap_or_else(|e| panic!("{e}"));
     let victim = org.employees[4_321].id.clone();
     group.bench_function("reevaluate_after_one_achievement_10000", |b| {

@@ -10,13 +10,46 @@ use std::collections::HashMap;
 
 const DAY: i64 = 86_400;
 
+/// The designations' share of a report: alerts, input warnings, reports, not credited.
+type SppPart = (
+    Vec<Alert>,
+    Vec<Warning>,
+    Vec<super::spp_report::DesignationReport>,
+    Vec<NotCredited>,
+);
+
 impl Engine<'_> {
     /// The full evaluation report at `as_of`. Alert and warning messages are left empty:
     /// `i18n::Tr::localize_report` fills them in the user's language.
     pub fn report(&self, as_of: Instant) -> Report {
         // Facts first: the matching below then reads H(p) from the refreshed cache.
         let spp_facts = self.spp.as_ref().map(|s| s.facts(as_of));
-        let (not_credited, mut person_alerts) = self.people_alerts(as_of, spp_facts.as_deref());
+        // The designations' part is scored on a second core meanwhile.
+        std::thread::scope(|s| {
+            let spp_part = match (&self.spp, &spp_facts) {
+                (Some(spp), Some(facts)) => Some(s.spawn(move || {
+                    (
+                        spp.alerts(as_of, facts),
+                        spp.expiry_unknown(),
+                        spp.designation_reports(as_of, facts),
+                        spp.not_credited(facts),
+                    )
+                })),
+                _ => None,
+            };
+            let spp_part =
+                move || spp_part.map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
+            self.report_with(as_of, spp_facts.as_deref(), spp_part)
+        })
+    }
+
+    fn report_with(
+        &self,
+        as_of: Instant,
+        spp_facts: Option<&[super::facts::PersonFacts]>,
+        spp_part: impl FnOnce() -> Option<SppPart>,
+    ) -> Report {
+        let (not_credited, mut person_alerts) = self.people_alerts(as_of, spp_facts);
         let comps = self.competencies_at(as_of);
         let levels: Vec<LevelName> = comps.iter().map(|c| c.level).collect();
         let cache = RefCell::new(HashMap::from([(as_of.secs(), levels.clone())]));
@@ -39,17 +72,13 @@ impl Engine<'_> {
         }
         alerts.append(&mut person_alerts);
         self.override_alerts(as_of, &mut alerts);
-        let mut input_warnings = self.input_warnings(&mut |t| levels_at(t), spp_facts.as_deref());
+        let mut input_warnings = self.input_warnings(&mut |t| levels_at(t), spp_facts);
         let (designation_catalog, designations, designation_not_credited) =
-            match (&self.spp, &spp_facts) {
-                (Some(spp), Some(facts)) => {
-                    alerts.extend(spp.alerts(as_of, facts));
-                    input_warnings.extend(spp.expiry_unknown());
-                    (
-                        Some(spp.catalog.snapshot.clone()),
-                        spp.designation_reports(as_of, facts),
-                        spp.not_credited(facts),
-                    )
+            match (&self.spp, spp_part()) {
+                (Some(spp), Some((spp_alerts, unknown, reports, not_credited))) => {
+                    alerts.extend(spp_alerts);
+                    input_warnings.extend(unknown);
+                    (Some(spp.catalog.snapshot.clone()), reports, not_credited)
                 }
                 _ => (None, Vec::new(), Vec::new()),
             };
@@ -264,6 +293,7 @@ impl Engine<'_> {
         let mut not_credited = Vec::with_capacity(total);
         let mut pending = Vec::new();
         let mut expiring = Vec::new();
+        let mut walk = self.spp_walk(spp);
         for (p, f) in self.people.iter().zip(&cache.people) {
             for (cred, reason) in &f.not_credited {
                 not_credited.push(NotCredited {
@@ -273,10 +303,7 @@ impl Engine<'_> {
                 });
             }
             let waiting = f.waiting();
-            let spp_waiting = self
-                .spp_facts(spp, &p.id)
-                .map(|f| f.waiting())
-                .unwrap_or_default();
+            let spp_waiting = walk.of(&p.id).map(|f| f.waiting()).unwrap_or_default();
             if !waiting.is_empty() || !spp_waiting.is_empty() {
                 let mut alert = Alert::new(AlertCode::AssociationPending, self.listing(&waiting));
                 alert.employees = Some(vec![p.id.clone()]);
@@ -304,15 +331,13 @@ impl Engine<'_> {
         (not_credited, pending)
     }
 
-    /// A person's facts among the designations' (only people holding a designation
-    /// credential have some).
-    fn spp_facts<'f>(
-        &self,
-        facts: Option<&'f [super::facts::PersonFacts]>,
-        id: &str,
-    ) -> Option<&'f super::facts::PersonFacts> {
-        let j = self.spp.as_ref()?.position(id)?;
-        facts?.get(j)
+    /// Walks the designations' people (a subset, in the same id order) beside ours.
+    fn spp_walk<'f>(&'f self, facts: Option<&'f [super::facts::PersonFacts]>) -> SppWalk<'f> {
+        SppWalk {
+            people: self.spp.as_ref().map_or(&[], |s| &s.people),
+            facts: facts.unwrap_or(&[]),
+            next: 0,
+        }
     }
 
     fn sorted_ids(&self, set: &CredSet) -> Vec<Id> {
@@ -354,13 +379,11 @@ impl Engine<'_> {
             date,
         };
         let cache = self.facts.borrow();
+        let mut walk = self.spp_walk(spp);
         for (p, f) in self.people.iter().zip(&cache.people) {
             let late = f.late;
             // Designation credentials passed after their retirement join the same warning.
-            let spp_late = self
-                .spp_facts(spp, &p.id)
-                .map(|f| f.late)
-                .unwrap_or_default();
+            let spp_late = walk.of(&p.id).map(|f| f.late).unwrap_or_default();
             if !late.is_empty() || !spp_late.is_empty() {
                 let mut w = warning(WarningCode::AchievementAfterRetirement, None);
                 w.employees = Some(vec![p.id.clone()]);
@@ -446,5 +469,27 @@ fn displayed(level: LevelName, state: Option<&SubState>, start: Option<LevelName
         (_, Tier::Gold) if qualifies(LevelName::Gold) => LevelName::Gold,
         (_, Tier::Gold) if qualifies(LevelName::Silver) => LevelName::Silver,
         _ => LevelName::None,
+    }
+}
+
+/// The designations' facts of each of our people in turn (one pass, no search per person).
+struct SppWalk<'f> {
+    people: &'f [super::people::Person],
+    facts: &'f [super::facts::PersonFacts],
+    next: usize,
+}
+
+impl<'f> SppWalk<'f> {
+    /// The facts of `id`, asked in increasing id order.
+    fn of(&mut self, id: &str) -> Option<&'f super::facts::PersonFacts> {
+        while self
+            .people
+            .get(self.next)
+            .is_some_and(|p| p.id.as_bytes() < id.as_bytes())
+        {
+            self.next += 1;
+        }
+        let p = self.people.get(self.next)?;
+        (*p.id == *id).then(|| self.facts.get(self.next)).flatten()
     }
 }

@@ -99,6 +99,22 @@ pub struct Engine<'a> {
 impl<'a> Engine<'a> {
     /// Prepares an organisation already validated against `catalog` (see `io::org_file`).
     pub fn new(catalog: &'a Catalog, org: &'a Org) -> Result<Self, String> {
+        // The designations are prepared on a second core meanwhile: they share nothing.
+        std::thread::scope(|s| {
+            let spp = catalog
+                .designations
+                .as_deref()
+                .map(|c| s.spawn(move || super::spp_engine::SppEngine::new(c, org)));
+            let engine = Self::prepare(catalog, org);
+            let spp = spp
+                .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                .transpose()?;
+            engine.map(|e| Engine { spp, ..e })
+        })
+    }
+
+    /// Everything but the designations.
+    fn prepare(catalog: &'a Catalog, org: &'a Org) -> Result<Self, String> {
         let settings = org.settings();
         let compiled = Compiled::new(catalog)?;
         // The ids outlive the engine (reports and reminders share them): allocated together
@@ -148,13 +164,8 @@ impl<'a> Engine<'a> {
             .find(|(_, m)| **m == ScoringModel::Pci)
             .and_then(|(c, _)| comp_index(c));
         let pci = PciRules::new(&compiled);
-        let spp = catalog
-            .designations
-            .as_deref()
-            .map(|c| super::spp_engine::SppEngine::new(c, org))
-            .transpose()?;
         Ok(Engine {
-            spp,
+            spp: None,
             catalog,
             org,
             series: Series::build(catalog, org),

@@ -1,0 +1,105 @@
+//! The Trainings reader on small inline exports.
+
+use super::*;
+
+#[test]
+fn dates_follow_the_file_order_never_a_guess() {
+    let t = parse_export_instant("25/12/2018 23:07", DateOrder::DayFirst).unwrap();
+    assert_eq!(t.rfc3339(), "2018-12-25T23:07:00Z");
+    assert!(parse_export_instant("25/12/2018 23:07", DateOrder::MonthFirst).is_none());
+    assert_eq!(
+        parse_export_instant("03/04/18", DateOrder::MonthFirst)
+            .unwrap()
+            .rfc3339(),
+        "2018-03-04T00:00:00Z"
+    );
+    assert_eq!(
+        parse_export_instant("2018-12-25  23:07:22", DateOrder::DayFirst)
+            .unwrap()
+            .rfc3339(),
+        "2018-12-25T23:07:22Z"
+    );
+}
+
+#[test]
+fn titles_map_by_exam_number_then_unique_title() {
+    let catalog = crate::io::catalog_file::default_catalog();
+    let m = TitleMap::new(&catalog);
+    assert_eq!(
+        m.map("Exam 70-535: Architecting Microsoft Azure Solutions")
+            .as_deref(),
+        Some("70-535")
+    );
+    assert_eq!(m.map("MCSA: Office 365").as_deref(), Some("MCSA-Office365"));
+    assert_eq!(m.map("Exam AZ-103: Microsoft Azure Administrator"), None);
+    assert_eq!(
+        m.map("Architecting Microsoft Azure Solutions"),
+        None,
+        "two credentials share it"
+    );
+    assert_eq!(
+        m.map("Enabling Services for Microsoft Office 365")
+            .as_deref(),
+        Some("70-347")
+    );
+    assert_eq!(
+        m.map("Exam MB2-716 – Customization").as_deref(),
+        Some("MB2-716")
+    );
+}
+
+#[test]
+fn designation_certifications_map_by_title_and_merge_per_person() {
+    let catalog = crate::io::catalog_file::default_catalog();
+    let m = TitleMap::new(&catalog);
+    let id = |t: &str| m.certification(t);
+    assert_eq!(
+        id("Microsoft Certified: Azure Administrator Associate").as_deref(),
+        Some("AZ-104")
+    );
+    assert_eq!(
+        id("azure administrator associate").as_deref(),
+        Some("AZ-104")
+    );
+    // An alias, and the prefix on the catalog's side too.
+    assert_eq!(
+        id("Microsoft Certified: Data Analyst Associate").as_deref(),
+        Some("PL-300")
+    );
+    assert_eq!(
+        id("GitHub Certified: GitHub Copilot").as_deref(),
+        Some("GH-300")
+    );
+    assert_eq!(id("GitHub Copilot").as_deref(), Some("GH-300"));
+    let header = "TrainingActivityId,TrainingTitle,TrainingType,IndividualFirstName,IndividualLastName,Email,CorpEmail,TrainingCompletionDate,Month,IcMCP,MCPID,MPNId,PartnerName,PartnerCityLocation,PartnerCountryLocation,ExpirationDate,ActivationStatus";
+    let rows = [
+        "1,Microsoft Certified: Azure Administrator Associate,Certification,Anna,Rossi,a@x.it,,10/03/2025 10:00,Mar-25,1,111,9,Contoso,Milano,Italy,10/03/2026 10:00,Active",
+        "2,Azure Administrator Associate,Certification,Anna,Rossi,a@x.it,,05/02/2026 09:00,Feb-26,1,111,9,Contoso,Milano,Italy,10/03/2027 10:00,Active",
+        "3,Microsoft 365 Certified: Enterprise Administrator Expert,Certification,Anna,Rossi,a@x.it,,01/04/2025 09:00,Apr-25,1,111,9,Contoso,Milano,Italy,,Active",
+    ];
+    let csv = format!("{header}\n{}\n", rows.join("\n"));
+    let today = Day::parse("2026-05-15").unwrap();
+    let c = check_trainings(
+        csv.as_bytes(),
+        &catalog,
+        DateOrder::DayFirst,
+        "Contoso",
+        today,
+    );
+    assert!(
+        c.errors.is_empty() && c.unmapped.is_empty(),
+        "{:?} {:?}",
+        c.errors,
+        c.unmapped
+    );
+    let az104: Vec<_> = c
+        .found
+        .iter()
+        .filter(|f| f.credential == "AZ-104")
+        .collect();
+    assert_eq!(az104.len(), 1, "a renewal row merges into the first pass");
+    assert_eq!(az104[0].passed_on.day(), Day::parse("2025-03-10").unwrap());
+    assert_eq!(az104[0].expires_on, Day::parse("2027-03-10").ok());
+    let ms102 = c.found.iter().find(|f| f.credential == "MS-102").unwrap();
+    assert_eq!(ms102.expires_on, None);
+}
