@@ -537,39 +537,41 @@ fn all_spans(people: &[Person], lists: &[CredSet]) -> Vec<Spans> {
         set.iter().for_each(|c| of_cred[c].push(l));
     }
     let mut out: Vec<Spans> = lists.iter().map(|_| Spans::default()).collect();
-    let mut mine: Vec<Vec<(i64, i64)>> = vec![Vec::new(); lists.len()];
+    // Per list, the interval being merged for the current person (`NONE`: none yet).
+    const NONE: (i64, i64) = (i64::MIN, i64::MIN);
+    let mut open: Vec<(i64, i64)> = vec![NONE; lists.len()];
     let mut touched: Vec<usize> = Vec::new();
+    let mut order: Vec<(i64, i64, usize)> = Vec::new();
     for p in people {
-        for a in p.achievements.iter().filter(|a| a.start < a.end) {
-            for l in &of_cred[a.cred] {
-                if mine[*l].is_empty() {
-                    touched.push(*l);
+        // One sort per person by start: each list then sees its intervals in order and
+        // merges them as they come.
+        order.clear();
+        order.extend(
+            p.achievements
+                .iter()
+                .filter(|a| a.start < a.end)
+                .map(|a| (a.start, a.end, a.cred)),
+        );
+        order.sort_unstable();
+        for &(start, end, cred) in &order {
+            for &l in &of_cred[cred] {
+                let cur = &mut open[l];
+                if *cur == NONE {
+                    touched.push(l);
+                    *cur = (start, end);
+                } else if start <= cur.1 {
+                    cur.1 = cur.1.max(end);
+                } else {
+                    out[l].starts.push(cur.0);
+                    out[l].ends.push(cur.1);
+                    *cur = (start, end);
                 }
-                mine[*l].push((a.start, a.end));
             }
         }
         for l in touched.drain(..) {
-            let spans = &mut mine[l];
-            if spans.len() > 1 {
-                spans.sort_unstable();
-            }
-            let mut current: Option<(i64, i64)> = None;
-            for &(s, e) in spans.iter() {
-                match &mut current {
-                    Some((_, end)) if s <= *end => *end = (*end).max(e),
-                    _ => {
-                        if let Some((cs, ce)) = current.replace((s, e)) {
-                            out[l].starts.push(cs);
-                            out[l].ends.push(ce);
-                        }
-                    }
-                }
-            }
-            if let Some((cs, ce)) = current {
-                out[l].starts.push(cs);
-                out[l].ends.push(ce);
-            }
-            spans.clear();
+            let (start, end) = std::mem::replace(&mut open[l], NONE);
+            out[l].starts.push(start);
+            out[l].ends.push(end);
         }
     }
     for s in &mut out {
