@@ -552,7 +552,10 @@ fn all_spans(people: &[Person], lists: &[CredSet]) -> Vec<Spans> {
                 .filter(|a| a.start < a.end)
                 .map(|a| (a.start, a.end, a.cred)),
         );
-        order.sort_unstable();
+        // Equal starts merge in any order; files usually list achievements by date already.
+        if !order.is_sorted_by_key(|o| o.0) {
+            order.sort_unstable_by_key(|o| o.0);
+        }
         for &(start, end, cred) in &order {
             for &l in &of_cred[cred] {
                 let cur = &mut open[l];
