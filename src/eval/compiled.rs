@@ -125,8 +125,8 @@ pub struct Compiled {
     pub cred_ids: Vec<std::sync::Arc<str>>,
     /// The same ids interned (4 bytes each in the report's and the reminders' long lists).
     pub cred_syms: Vec<crate::model::Sym>,
-    /// By interned id (`Sym::index`): the credential, or `u32::MAX`.
-    pub by_sym: Vec<u32>,
+    /// By interned id: the credential.
+    pub by_sym: SymIndex,
     pub comp_ids: Vec<std::sync::Arc<str>>,
 }
 
@@ -214,13 +214,7 @@ impl Compiled {
             .iter()
             .map(|c| crate::model::Sym::new(&c.id))
             .collect();
-        let mut by_sym = Vec::new();
-        for (i, sym) in cred_syms.iter().enumerate() {
-            if by_sym.len() <= sym.index() {
-                by_sym.resize(sym.index() + 1, u32::MAX);
-            }
-            by_sym[sym.index()] = i as u32;
-        }
+        let by_sym = SymIndex::new(cred_syms.iter().copied());
         Ok(Compiled {
             by_sym,
             cred_syms,
@@ -380,6 +374,31 @@ pub fn words(e: &Expr) -> String {
                 .map(|(name, ids)| format!("{name} ({})", ids.join(", ")))
                 .collect();
             format!("all exams of one area: {}", parts.join(" | "))
+        }
+    }
+}
+
+/// Rows by interned id: a table indexed by `Sym::index`, for lookups without hashing.
+#[derive(Debug, Clone, Default)]
+pub struct SymIndex(Vec<u32>);
+
+impl SymIndex {
+    /// Row `i` is the `i`-th symbol.
+    pub fn new(syms: impl Iterator<Item = crate::model::Sym>) -> Self {
+        let mut table = Vec::new();
+        for (i, sym) in syms.enumerate() {
+            if table.len() <= sym.index() {
+                table.resize(sym.index() + 1, u32::MAX);
+            }
+            table[sym.index()] = i as u32;
+        }
+        SymIndex(table)
+    }
+
+    pub fn get(&self, sym: crate::model::Sym) -> Option<usize> {
+        match self.0.get(sym.index()) {
+            Some(&i) if i != u32::MAX => Some(i as usize),
+            _ => None,
         }
     }
 }

@@ -23,10 +23,7 @@ impl CredRows for Compiled {
         self.cred_index.get(id).copied()
     }
     fn index_sym(&self, id: crate::model::Sym) -> Option<usize> {
-        match self.by_sym.get(id.index()) {
-            Some(&i) if i != u32::MAX => Some(i as usize),
-            _ => None,
-        }
+        self.by_sym.get(id)
     }
     fn is_assessment(&self, cred: usize) -> bool {
         self.is_assessment[cred]

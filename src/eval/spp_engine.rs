@@ -16,8 +16,8 @@ use std::sync::Arc;
 /// The snapshot's credential rows as the people rules read them.
 pub struct SppRows {
     index: HashMap<String, usize>,
-    /// By interned id (`Sym::index`): the row, or `u32::MAX`.
-    by_sym: Vec<u32>,
+    /// By interned id: the row.
+    by_sym: super::compiled::SymIndex,
     assessment: Vec<bool>,
     retire_end: Vec<i64>,
     retired_from: Vec<i64>,
@@ -37,14 +37,8 @@ impl SppRows {
         by_id.sort_by(|a, b| creds[*a].id.as_bytes().cmp(creds[*b].id.as_bytes()));
         let mut rank = vec![0; creds.len()];
         by_id.iter().enumerate().for_each(|(r, i)| rank[*i] = r);
-        let mut by_sym = Vec::new();
-        for (i, c) in creds.iter().enumerate() {
-            let at = crate::model::Sym::new(&c.id).index();
-            if by_sym.len() <= at {
-                by_sym.resize(at + 1, u32::MAX);
-            }
-            by_sym[at] = i as u32;
-        }
+        let by_sym =
+            super::compiled::SymIndex::new(creds.iter().map(|c| crate::model::Sym::new(&c.id)));
         SppRows {
             by_sym,
             index: creds
@@ -87,10 +81,7 @@ impl CredRows for SppRows {
         self.index.get(id).copied()
     }
     fn index_sym(&self, id: crate::model::Sym) -> Option<usize> {
-        match self.by_sym.get(id.index()) {
-            Some(&i) if i != u32::MAX => Some(i as usize),
-            _ => None,
-        }
+        self.by_sym.get(id)
     }
     fn is_assessment(&self, cred: usize) -> bool {
         self.assessment[cred]
@@ -237,7 +228,7 @@ impl<'a> SppEngine<'a> {
             .map(|e| {
                 let mut unknown = CredSet::default();
                 for a in e.achievements.iter().filter(|a| a.expires_on.is_none()) {
-                    if let Some(c) = rows.index(a.credential.as_str())
+                    if let Some(c) = rows.index_sym(a.credential)
                         && rows.expires[c]
                     {
                         unknown.insert(c);
