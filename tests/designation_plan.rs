@@ -315,3 +315,41 @@ fn attain_plan_designation_prints_the_actions() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn adding_an_achievement_counts_as_preparing_the_organisation_again() {
+    use attain::model::synth::{designation_as_of, synthetic_designation_org};
+    let spp = default_spp();
+    let mut org = synthetic_designation_org(&spp, 200, 6, 11);
+    // Someone holding no designation credential yet, besides the synthetic people.
+    let mut new = Employee::new("zz.new", "New", "new@example.com");
+    new.associated_on = Some(Instant::parse("2025-01-01T00:00:00Z").unwrap());
+    org.employees.push(new);
+    let t = designation_as_of();
+    let mut rng = StdRng::seed_from_u64(5);
+    let mut engine_org = org.clone();
+    for round in 0..40 {
+        let who = if round % 5 == 0 {
+            org.employees.len() - 1
+        } else {
+            rng.random_range(0..org.employees.len())
+        };
+        let cred = &spp.credentials[rng.random_range(0..spp.credentials.len())].id;
+        let day = rng.random_range(0..400);
+        let passed = Instant::from_secs(t.secs() - day * 86_400);
+        let a = Achievement::new(cred, passed);
+        let mut engine = SppEngine::new(&spp, &engine_org).unwrap();
+        engine.add(&engine_org.employees[who], &a);
+        org.employees[who].achievements.push(a);
+        let fresh = SppEngine::new(&spp, &org).unwrap();
+        for back in [0, 20, 90, 200, 500] {
+            let at = Instant::from_secs(t.secs() - back * 86_400);
+            assert_eq!(
+                engine.found_at(at),
+                fresh.found_at(at),
+                "round {round}, {back} days back"
+            );
+        }
+        engine_org = org.clone();
+    }
+}

@@ -363,20 +363,18 @@ impl<'a> SppEngine<'a> {
             .ok()
     }
 
-    /// Adds one achievement and recounts the step lists.
+    /// Adds one achievement (`e` as prepared, without it) and recounts only that person's
+    /// step-list intervals.
     pub fn add(&mut self, e: &crate::model::Employee, a: &crate::model::Achievement) {
         let Some(c) = self.rows.index_sym(a.credential) else {
             return;
         };
+        let mut merger = Merger::new(&self.lists);
         let i = match self.position(&e.id) {
-            Some(i) => {
-                self.people[i].add(a, &self.rows, &self.settings);
-                i
-            }
+            Some(i) => i,
             None => {
-                let mut one = e.clone();
-                one.achievements = vec![a.clone()];
-                let p = Person::new(&one, Arc::from(e.id.as_str()), &self.rows, &self.settings);
+                // Held no designation credential: an entry of their own from now on.
+                let p = Person::new(e, Arc::from(e.id.as_str()), &self.rows, &self.settings);
                 let at = self
                     .people
                     .partition_point(|q| q.id.as_bytes() < e.id.as_bytes());
@@ -385,10 +383,18 @@ impl<'a> SppEngine<'a> {
                 at
             }
         };
+        let before = merger.intervals(&self.people[i]);
+        self.people[i].add(a, &self.rows, &self.settings);
+        let after = merger.intervals(&self.people[i]);
+        for (l, start, end) in before {
+            self.spans[l].remove(start, end);
+        }
+        for (l, start, end) in after {
+            self.spans[l].insert(start, end);
+        }
         if a.expires_on.is_none() && self.rows.expires[c] {
             self.unknown_expiry[i].insert(c);
         }
-        self.spans = all_spans(&self.people, &self.lists);
     }
 
     /// How many people satisfy each step list at `t`.
@@ -523,54 +529,104 @@ pub fn step_list(s: &Step) -> &[String] {
 /// credentials: one pass over the achievements, not one per list. A person's intervals are
 /// gathered per list; only a list with several needs sorting and merging.
 fn all_spans(people: &[Person], lists: &[CredSet]) -> Vec<Spans> {
-    let mut of_cred: Vec<Vec<usize>> = vec![Vec::new(); MAX_CREDENTIALS];
-    for (l, set) in lists.iter().enumerate() {
-        set.iter().for_each(|c| of_cred[c].push(l));
-    }
+    let mut merger = Merger::new(lists);
     let mut out: Vec<Spans> = lists.iter().map(|_| Spans::default()).collect();
-    // Per list, the interval being merged for the current person (`NONE`: none yet).
-    const NONE: (i64, i64) = (i64::MIN, i64::MIN);
-    let mut open: Vec<(i64, i64)> = vec![NONE; lists.len()];
-    let mut touched: Vec<usize> = Vec::new();
-    let mut order: Vec<(i64, i64, usize)> = Vec::new();
     for p in people {
-        // One sort per person by start: each list then sees its intervals in order and
-        // merges them as they come.
-        order.clear();
-        order.extend(
-            p.achievements
-                .iter()
-                .filter(|a| a.start < a.end)
-                .map(|a| (a.start, a.end, a.cred)),
-        );
-        // Equal starts merge in any order; files usually list achievements by date already.
-        if !order.is_sorted_by_key(|o| o.0) {
-            order.sort_unstable_by_key(|o| o.0);
-        }
-        for &(start, end, cred) in &order {
-            for &l in &of_cred[cred] {
-                let cur = &mut open[l];
-                if *cur == NONE {
-                    touched.push(l);
-                    *cur = (start, end);
-                } else if start <= cur.1 {
-                    cur.1 = cur.1.max(end);
-                } else {
-                    out[l].starts.push(cur.0);
-                    out[l].ends.push(cur.1);
-                    *cur = (start, end);
-                }
-            }
-        }
-        for l in touched.drain(..) {
-            let (start, end) = std::mem::replace(&mut open[l], NONE);
+        merger.person(p, |l, start, end| {
             out[l].starts.push(start);
             out[l].ends.push(end);
-        }
+        });
     }
     for s in &mut out {
         s.starts.sort_unstable();
         s.ends.sort_unstable();
     }
     out
+}
+
+/// Merges one person's intervals per step list (a person counts once per list).
+struct Merger {
+    /// Each credential's step lists.
+    of_cred: Vec<Vec<usize>>,
+    /// Per list, the interval being merged for the current person (`NONE`: none yet).
+    open: Vec<(i64, i64)>,
+    touched: Vec<usize>,
+    order: Vec<(i64, i64, usize)>,
+}
+
+const NONE: (i64, i64) = (i64::MIN, i64::MIN);
+
+impl Merger {
+    fn new(lists: &[CredSet]) -> Self {
+        let mut of_cred: Vec<Vec<usize>> = vec![Vec::new(); MAX_CREDENTIALS];
+        for (l, set) in lists.iter().enumerate() {
+            set.iter().for_each(|c| of_cred[c].push(l));
+        }
+        Merger {
+            of_cred,
+            open: vec![NONE; lists.len()],
+            touched: Vec::new(),
+            order: Vec::new(),
+        }
+    }
+
+    /// Calls `emit(list, start, end)` for each of `p`'s merged intervals.
+    fn person(&mut self, p: &Person, mut emit: impl FnMut(usize, i64, i64)) {
+        // One sort by start: each list then sees its intervals in order and merges them
+        // as they come.
+        self.order.clear();
+        self.order.extend(
+            p.achievements
+                .iter()
+                .filter(|a| a.start < a.end)
+                .map(|a| (a.start, a.end, a.cred)),
+        );
+        // Equal starts merge in any order; files usually list achievements by date already.
+        if !self.order.is_sorted_by_key(|o| o.0) {
+            self.order.sort_unstable_by_key(|o| o.0);
+        }
+        for &(start, end, cred) in &self.order {
+            for &l in &self.of_cred[cred] {
+                let cur = &mut self.open[l];
+                if *cur == NONE {
+                    self.touched.push(l);
+                    *cur = (start, end);
+                } else if start <= cur.1 {
+                    cur.1 = cur.1.max(end);
+                } else {
+                    emit(l, cur.0, cur.1);
+                    *cur = (start, end);
+                }
+            }
+        }
+        for l in self.touched.drain(..) {
+            let (start, end) = std::mem::replace(&mut self.open[l], NONE);
+            emit(l, start, end);
+        }
+    }
+
+    /// One person's merged intervals as (list, start, end).
+    fn intervals(&mut self, p: &Person) -> Vec<(usize, i64, i64)> {
+        let mut out = Vec::new();
+        self.person(p, |l, s, e| out.push((l, s, e)));
+        out
+    }
+}
+
+impl Spans {
+    /// Takes one interval out (it was there) or puts one in, keeping both lists sorted.
+    fn remove(&mut self, start: i64, end: i64) {
+        for (v, x) in [(&mut self.starts, start), (&mut self.ends, end)] {
+            if let Ok(i) = v.binary_search(&x) {
+                v.remove(i);
+            }
+        }
+    }
+
+    fn insert(&mut self, start: i64, end: i64) {
+        for (v, x) in [(&mut self.starts, start), (&mut self.ends, end)] {
+            let i = v.partition_point(|y| *y < x);
+            v.insert(i, x);
+        }
+    }
 }
