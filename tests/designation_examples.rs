@@ -5,7 +5,19 @@
 
 use serde_json::Value;
 use std::fmt::Write;
-use std::process::Command;
+use std::process::Output;
+
+mod common;
+
+/// `attain eval FILE ARGS…` on `text` written as `name` in a fresh folder.
+fn eval_file(name: &str, text: &str, args: &[&str]) -> Output {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
+    std::fs::write(&path, text).unwrap();
+    let mut all = vec!["eval", path.to_str().unwrap()];
+    all.extend_from_slice(args);
+    common::cli::attain(&all)
+}
 
 const AS_OF: &str = "2026-05-15T00:00:00Z";
 
@@ -84,20 +96,11 @@ impl Org {
     }
 
     fn eval(&self, as_of: &str) -> Value {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("example.org.ron");
-        std::fs::write(&path, self.ron()).unwrap();
-        let out = Command::new(env!("CARGO_BIN_EXE_attain"))
-            .args([
-                "eval",
-                path.to_str().unwrap(),
-                "--as-of",
-                as_of,
-                "--format",
-                "json",
-            ])
-            .output()
-            .unwrap();
+        let out = eval_file(
+            "example.org.ron",
+            &self.ron(),
+            &["--as-of", as_of, "--format", "json"],
+        );
         assert!(
             out.status.success(),
             "{}\n{}",
@@ -1001,13 +1004,7 @@ fn d15_smb_gates_earn_on_their_own() {
 #[test]
 fn bad_designation_input_is_refused_with_the_field() {
     let refused = |org: &str, field: &str| {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("bad.org.ron");
-        std::fs::write(&path, org).unwrap();
-        let out = Command::new(env!("CARGO_BIN_EXE_attain"))
-            .args(["eval", path.to_str().unwrap(), "--as-of", AS_OF])
-            .output()
-            .unwrap();
+        let out = eval_file("bad.org.ron", org, &["--as-of", AS_OF]);
         let err = String::from_utf8_lossy(&out.stderr);
         assert_eq!(out.status.code(), Some(2), "{org}\n{err}");
         assert!(
@@ -1063,13 +1060,7 @@ fn bad_designation_input_is_refused_with_the_field() {
             "    employees:",
             "    settings: Some((designation_snapshot: Some(\"spp-2026-05\"))),\n    employees:",
         );
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("ok.org.ron");
-    std::fs::write(&path, ok).unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_attain"))
-        .args(["eval", path.to_str().unwrap(), "--as-of", AS_OF])
-        .output()
-        .unwrap();
+    let out = eval_file("ok.org.ron", &ok, &["--as-of", AS_OF]);
     assert!(
         out.status.success(),
         "{}",
@@ -1089,15 +1080,12 @@ fn the_text_report_words_what_is_missing_in_italian_with_figure_names() {
         .person("p2", &["AZ-305"])
         .people(&["p3", "p4", "p5", "p6", "p7"], &["AZ-140"])
         .people(&["p8", "p9"], &["AZ-700"]);
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("example.org.ron");
-    std::fs::write(&path, org.ron()).unwrap();
     let run = |lang: &str| {
-        let out = Command::new(env!("CARGO_BIN_EXE_attain"))
-            .args(["eval", path.to_str().unwrap(), "--as-of", AS_OF])
-            .args(["--format", "text", "--lang", lang])
-            .output()
-            .unwrap();
+        let out = eval_file(
+            "example.org.ron",
+            &org.ron(),
+            &["--as-of", AS_OF, "--format", "text", "--lang", lang],
+        );
         assert!(out.status.success());
         String::from_utf8(out.stdout).unwrap()
     };

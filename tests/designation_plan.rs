@@ -11,6 +11,8 @@ use attain::model::{Achievement, Day, Employee, Instant, Market, Org, Performanc
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 
+mod common;
+
 fn as_of() -> Instant {
     Instant::parse("2026-05-15T00:00:00Z").unwrap()
 }
@@ -266,7 +268,6 @@ fn the_designation_plan_is_minimal_on_small_random_organisations() {
 
 #[test]
 fn attain_plan_designation_prints_the_actions() {
-    let spp = default_spp();
     let mut org = Org::new("Plan", Market::Developed);
     let mut e = Employee::new("anna", "Anna", "anna@example.com");
     e.associated_on = Some(Instant::parse("2025-01-01T00:00:00Z").unwrap());
@@ -279,20 +280,20 @@ fn attain_plan_designation_prints_the_actions() {
     ] {
         org.performance.push(entry(f, v, april));
     }
-    let _ = &spp;
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("plan.org.ron");
     attain::io::org_file::save_org(&org, &path).unwrap();
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_attain"))
-        .args([
-            "plan",
-            path.to_str().unwrap(),
-            "--designation",
-            "modern-work",
-        ])
-        .args(["--as-of", "2026-05-15", "--format", "json"])
-        .output()
-        .unwrap();
+    let file = path.to_str().unwrap();
+    let out = common::cli::attain(&[
+        "plan",
+        file,
+        "--designation",
+        "modern-work",
+        "--as-of",
+        "2026-05-15",
+        "--format",
+        "json",
+    ]);
     assert!(
         out.status.success(),
         "{}",
@@ -309,10 +310,7 @@ fn attain_plan_designation_prints_the_actions() {
             .iter()
             .any(|a| a["employee"] == "anna")
     );
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_attain"))
-        .args(["plan", path.to_str().unwrap(), "--designation", "no-such"])
-        .output()
-        .unwrap();
+    let out = common::cli::attain(&["plan", file, "--designation", "no-such"]);
     assert_eq!(out.status.code(), Some(2));
 }
 
