@@ -142,4 +142,21 @@ fn the_plan_panel_plans_a_designation_by_name() {
     // In words, with the count of actions and the track.
     let summary = format!("bring it to {} points on the", p.total);
     assert!(h.query_by_label_contains(&summary).is_some(), "{summary}");
+    // A person's step opens that person.
+    let who = p
+        .actions
+        .iter()
+        .find_map(|a| match a {
+            attain::eval::plan::Action::Pass { employee, .. } => Some(employee.clone()),
+            _ => None,
+        })
+        .unwrap();
+    h.get_all_by_label("Open").next().unwrap().click();
+    h.run();
+    // Their achievements, where the certification would be added (as the competency plan does).
+    assert_eq!(h.state().panel, attain::app::Panel::Achievements);
+    assert_eq!(
+        h.state().views.achievements.employee.as_deref(),
+        Some(who.as_str())
+    );
 }

@@ -209,13 +209,12 @@ fn plan_ui(ctx: &ViewCtx, id: &str, ui: &mut egui::Ui, cmds: &mut Vec<Command>) 
         ui.separator();
         return;
     }
-    spp_plan_result_ui(ctx, ui);
+    spp_plan_result_ui(ctx, ui, cmds);
     ui.separator();
 }
 
 /// The designation plan last asked for (the Designations and Plan panels show it).
-pub fn spp_plan_result_ui(ctx: &ViewCtx, ui: &mut egui::Ui) {
-    use crate::i18n::Wording as _;
+pub fn spp_plan_result_ui(ctx: &ViewCtx, ui: &mut egui::Ui, cmds: &mut Vec<Command>) {
     let job = &ctx.forecast.spp_plan;
     if job.busy() {
         ui.spinner();
@@ -242,7 +241,7 @@ pub fn spp_plan_result_ui(ctx: &ViewCtx, ui: &mut egui::Ui) {
             let person = |id: &str| super::widgets::person_name(ctx, id);
             for (i, a) in p.actions.iter().enumerate() {
                 let words = super::plan::action_in_words(ctx.catalog, &person, a);
-                ui.label(format!("{}. {}", i + 1, ctx.tr.action(&words)));
+                super::plan::action_row_ui(ctx.tr, i, a, &words, ui, cmds);
             }
         }
         Some(Err(e)) => {

@@ -58,7 +58,7 @@ pub fn plan_ui(ctx: &ViewCtx, view: &mut PlanView, ui: &mut egui::Ui, cmds: &mut
         ui.separator();
         ui.vertical(|ui| {
             if v.designation.is_some() {
-                super::designations::spp_plan_result_ui(ctx, ui);
+                super::designations::spp_plan_result_ui(ctx, ui, cmds);
                 return;
             }
             let person = |id: &str| super::widgets::person_name(ctx, id);
@@ -176,18 +176,30 @@ fn result_ui(shown: PlanShown, ui: &mut egui::Ui, cmds: &mut Vec<Command>) {
         ui.weak(tr.t("plan-through-gold", &[]));
     }
     for (i, a) in p.actions.iter().enumerate() {
-        ui.horizontal(|ui| {
-            ui.label(format!("{}.", i + 1));
-            ui.label(tr.action(&in_words(&shown, a)));
-            if let Action::Associate { employee }
-            | Action::Wait { employee, .. }
-            | Action::Pass { employee, .. } = a
-                && ui.small_button(tr.t("plan-open", &[])).clicked()
-            {
-                cmds.push(Command::OpenEmployee(employee.clone()));
-            }
-        });
+        action_row_ui(tr, i, a, &in_words(&shown, a), ui, cmds);
     }
+}
+
+/// One numbered step of a plan in words, with "Open" on a person's own steps.
+pub fn action_row_ui(
+    tr: &Tr,
+    i: usize,
+    a: &Action,
+    words: &Action,
+    ui: &mut egui::Ui,
+    cmds: &mut Vec<Command>,
+) {
+    ui.horizontal(|ui| {
+        ui.label(format!("{}.", i + 1));
+        ui.label(tr.action(words));
+        if let Action::Associate { employee }
+        | Action::Wait { employee, .. }
+        | Action::Pass { employee, .. } = a
+            && ui.small_button(tr.t("plan-open", &[])).clicked()
+        {
+            cmds.push(Command::OpenEmployee(employee.clone()));
+        }
+    });
 }
 
 /// The action with the person's display name and the credentials' titles (ids in the plan).
