@@ -81,14 +81,7 @@ fn designation_plan(
     as_of: crate::model::Instant,
 ) -> Result<String, Failure> {
     let id = args.designation.as_deref().unwrap_or_default();
-    let spp = catalog
-        .designations
-        .as_deref()
-        .ok_or_else(|| Failure::Input("no designations snapshot".into()))?;
-    let engine =
-        crate::eval::spp_engine::SppEngine::with_everyone(spp, org).map_err(Failure::Input)?;
-    let p = engine
-        .plan(id, as_of)
+    let p = crate::eval::spp_plan::plan_for(catalog, org, id, as_of)
         .map_err(|e| Failure::Input(format!("--designation {id}: {e}")))?;
     match args.format {
         Format::Json => super::json(&p),

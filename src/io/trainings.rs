@@ -504,6 +504,13 @@ pub fn check_trainings_stream<R: std::io::Read>(
         } else {
             None
         };
+        let found = |credential| Found {
+            line: *line,
+            individual: who,
+            credential,
+            passed_on: completed,
+            expires_on,
+        };
         if let Some(credential) = certification {
             // A designation certification: one achievement per person, the first pass with
             // the latest expiry (renewals come as rows of their own, §4.4).
@@ -515,13 +522,7 @@ pub fn check_trainings_stream<R: std::io::Read>(
                 }
                 None => {
                     merged.insert((who, credential.clone()), check.found.len());
-                    check.found.push(Found {
-                        line: *line,
-                        individual: who,
-                        credential,
-                        passed_on: completed,
-                        expires_on,
-                    });
+                    check.found.push(found(credential));
                 }
             }
             continue;
@@ -529,13 +530,7 @@ pub fn check_trainings_stream<R: std::io::Read>(
         match legacy {
             Some(credential) => {
                 if seen.insert((who, credential.clone(), completed)) {
-                    check.found.push(Found {
-                        line: *line,
-                        individual: who,
-                        credential,
-                        passed_on: completed,
-                        expires_on,
-                    });
+                    check.found.push(found(credential));
                 }
             }
             None => check.unmapped.push((*line, title.to_string())),
