@@ -23,10 +23,13 @@ pub fn plan_ui(ctx: &ViewCtx, view: &mut PlanView, ui: &mut egui::Ui, cmds: &mut
     let tr = ctx.tr;
     let v = &mut *view;
     let before = (v.competency.clone(), v.gold);
-    ui.horizontal(|ui| {
-        ui.label(tr.t("plan-target", &[]));
-        ui.radio_value(&mut v.gold, false, tr.t("level-silver", &[]));
-        ui.radio_value(&mut v.gold, true, tr.t("level-gold", &[]));
+    // A designation has no level to choose: its threshold is the catalog's.
+    ui.add_enabled_ui(v.designation.is_none(), |ui| {
+        ui.horizontal(|ui| {
+            ui.label(tr.t("plan-target", &[]));
+            ui.radio_value(&mut v.gold, false, tr.t("level-silver", &[]));
+            ui.radio_value(&mut v.gold, true, tr.t("level-gold", &[]));
+        });
     });
     ui.separator();
     let levels = ctx.eval.report.clone();
