@@ -7,6 +7,7 @@ pub mod credentials_log;
 pub mod credly;
 pub mod demo;
 pub mod org_file;
+pub mod ron_fast;
 pub mod table;
 pub mod trainings;
 pub mod users;

@@ -104,11 +104,12 @@ pub struct Achievement {
     pub credential: Sym,
     pub passed_on: Instant,
     /// Last day it counts.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expires_on: Option<Day>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub inactive: bool,
-    #[serde(default)]
+    // Fields at their default are left out when writing: 2 million achievements.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<Sym>,
 }
 

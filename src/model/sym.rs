@@ -171,10 +171,20 @@ impl serde::Serialize for Sym {
 
 impl<'de> serde::Deserialize<'de> for Sym {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = std::borrow::Cow::<'de, str>::deserialize(d)?;
-        Sym::try_new(&s).ok_or_else(|| {
-            serde::de::Error::custom("more than 65,535 distinct credential ids and sources")
-        })
+        // A visitor, not a `Cow<str>`: serde's `Cow` always copies, once per achievement.
+        struct Text;
+        impl serde::de::Visitor<'_> for Text {
+            type Value = Sym;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<Sym, E> {
+                Sym::try_new(s).ok_or_else(|| {
+                    E::custom("more than 65,535 distinct credential ids and sources")
+                })
+            }
+        }
+        d.deserialize_str(Text)
     }
 }
 

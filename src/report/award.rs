@@ -132,8 +132,17 @@ pub struct OverrideData {
 /// A short fingerprint of the evaluated data: the organisation as its org file writes it,
 /// the catalog snapshot and the instant. The same data always prints the same hash.
 pub fn data_hash(catalog: &Catalog, org: &Org, as_of: Instant) -> String {
-    let mut h = Sha256::new();
-    h.update(crate::io::org_file::org_to_string(org).as_bytes());
+    /// Hashes the org file's text as it is written, never holding it (hundreds of MB at 100k).
+    struct Hasher(Sha256);
+    impl std::fmt::Write for Hasher {
+        fn write_str(&mut self, s: &str) -> std::fmt::Result {
+            self.0.update(s.as_bytes());
+            Ok(())
+        }
+    }
+    let mut hasher = Hasher(Sha256::new());
+    let _ = crate::io::org_file::write_org(org, &mut hasher);
+    let mut h = hasher.0;
     h.update(catalog.snapshot.as_bytes());
     h.update(as_of.to_string().as_bytes());
     h.finalize()
