@@ -5,7 +5,7 @@ use crate::model::org::ORG_FORMAT;
 use crate::model::{
     Achievement, Day, Employee, Instant, Org, Override, PerformanceEntry, Subscription,
 };
-use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use serde::{Serialize, de::DeserializeOwned};
 
 /// Enumerations and small values are stored in their RON form (`Developed`, `Some(…)`).
@@ -136,63 +136,35 @@ pub fn write_employee(
         return Ok(());
     };
     tx.execute(
-        "UPDATE employees SET display_name = ?1, email = ?2, first_name = ?3, last_name = ?4, left_on = ?5 WHERE id = ?6",
-        params![e.display_name, e.email, e.first_name, e.last_name, text(&e.left_on), id],
+        "UPDATE employees SET display_name = ?1, email = ?2, first_name = ?3, last_name = ?4, left_on = ?5, achievements = ?6 WHERE id = ?7",
+        params![e.display_name, e.email, e.first_name, e.last_name, text(&e.left_on), achievements_json(e), id],
     )?;
-    tx.execute("DELETE FROM achievements WHERE employee_id = ?1", [id])?;
     tx.prepare_cached(
         "INSERT INTO associations(employee_id, mcid, associated_on, university_associated_on, dissociated_on) VALUES (?1, ?2, ?3, ?4, ?5)
          ON CONFLICT(employee_id) DO UPDATE SET mcid = ?2, associated_on = ?3, university_associated_on = ?4, dissociated_on = ?5",
     )?
     .execute(params![id, e.mcid, text(&e.associated_on), text(&e.university_associated_on), text(&e.dissociated_on)])?;
-    insert_achievements(tx, id, e)
+    Ok(())
 }
 
 /// Inserts an employee known to be new (bulk imports); returns its row id.
 pub fn insert_employee(tx: &Transaction, org_id: i64, e: &Employee) -> Result<i64> {
     tx.prepare_cached(
-        "INSERT INTO employees(org_id, key, display_name, email, first_name, last_name, left_on) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        "INSERT INTO employees(org_id, key, display_name, email, first_name, last_name, left_on, achievements) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     )?
-    .execute(params![org_id, e.id, e.display_name, e.email, e.first_name, e.last_name, text(&e.left_on)])?;
+    .execute(params![org_id, e.id, e.display_name, e.email, e.first_name, e.last_name, text(&e.left_on), achievements_json(e)])?;
     let id = tx.last_insert_rowid();
     tx.prepare_cached(
         "INSERT INTO associations(employee_id, mcid, associated_on, university_associated_on, dissociated_on) VALUES (?1, ?2, ?3, ?4, ?5)",
     )?
     .execute(params![id, e.mcid, text(&e.associated_on), text(&e.university_associated_on), text(&e.dissociated_on)])?;
-    insert_achievements(tx, id, e)?;
     Ok(id)
 }
 
-fn insert_achievements(tx: &Transaction, id: i64, e: &Employee) -> Result<()> {
-    let mut ins = tx.prepare_cached(
-        "INSERT INTO achievements(employee_id, seq, credential, passed_on, expires_on, inactive, source) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-    )?;
-    for (i, a) in e.achievements.iter().enumerate() {
-        ins.execute(params![
-            id,
-            i as i64,
-            a.credential.as_str(),
-            a.passed_on.to_string(),
-            text(&a.expires_on),
-            a.inactive,
-            a.source.as_deref()
-        ])?;
-    }
-    Ok(())
-}
-
-/// (employee row id, credential, passed_on, expires_on, inactive, source)
-type AchievementRow = (i64, String, String, Option<String>, bool, Option<String>);
-
-fn achievement(r: &Row) -> rusqlite::Result<AchievementRow> {
-    Ok((
-        r.get(0)?,
-        r.get(1)?,
-        r.get(2)?,
-        r.get(3)?,
-        r.get(4)?,
-        r.get(5)?,
-    ))
+/// A person's achievements as their row keeps them (schema 5): a JSON list, in order.
+fn achievements_json(e: &Employee) -> String {
+    serde_json::to_string(&e.achievements)
+        .unwrap_or_else(|err| unreachable!("achievements serialise to JSON: {err}"))
 }
 
 pub fn load_org(conn: &Connection, id: i64) -> Result<Org> {
@@ -208,62 +180,35 @@ pub fn load_org(conn: &Connection, id: i64) -> Result<Org> {
     org.settings = settings.map(|s| from_ron(&s, "settings")).transpose()?;
 
     let mut st = conn.prepare(
-        "SELECT e.id, e.key, e.display_name, e.email, e.first_name, e.last_name, e.left_on,
-                a.mcid, a.associated_on, a.university_associated_on, a.dissociated_on
+        "SELECT e.key, e.display_name, e.email, e.first_name, e.last_name, e.left_on,
+                a.mcid, a.associated_on, a.university_associated_on, a.dissociated_on, e.achievements
          FROM employees e LEFT JOIN associations a ON a.employee_id = e.id WHERE e.org_id = ?1 ORDER BY e.id",
     )?;
-    let mut index = std::collections::HashMap::new();
-    let rows = st.query_map([id], |r| {
-        Ok((
-            r.get::<_, i64>(0)?,
-            Employee {
-                id: r.get(1)?,
-                display_name: r.get(2)?,
-                email: r.get(3)?,
-                first_name: r.get(4)?,
-                last_name: r.get(5)?,
-                mcid: r.get(7)?,
-                associated_on: None,
-                university_associated_on: None,
-                left_on: None,
-                dissociated_on: None,
-                achievements: Vec::new(),
-            },
-            [
-                r.get::<_, Option<String>>(6)?,
-                r.get(8)?,
-                r.get(9)?,
-                r.get(10)?,
-            ],
-        ))
-    })?;
-    for row in rows {
-        let (rowid, mut e, [left, assoc, uni, diss]) = row?;
-        e.left_on = instant(left)?;
-        e.associated_on = instant(assoc)?;
-        e.university_associated_on = instant(uni)?;
-        e.dissociated_on = instant(diss)?;
-        index.insert(rowid, org.employees.len());
-        org.employees.push(e);
-    }
-    let mut st = conn.prepare(
-        "SELECT a.employee_id, a.credential, a.passed_on, a.expires_on, a.inactive, a.source
-         FROM achievements a JOIN employees e ON e.id = a.employee_id WHERE e.org_id = ?1 ORDER BY a.employee_id, a.seq",
-    )?;
-    for row in st.query_map([id], achievement)? {
-        let (emp, credential, passed, expires, inactive, source) = row?;
-        let Some(&i) = index.get(&emp) else { continue };
-        let passed_on = Instant::parse(&passed).map_err(StoreError::Migration)?;
-        org.employees[i].achievements.push(Achievement {
-            credential: credential.into(),
-            passed_on,
-            expires_on: day(expires)?,
-            inactive,
-            source: source.map(crate::model::Sym::from),
+    let mut rows = st.query([id])?;
+    while let Some(r) = rows.next()? {
+        let when =
+            |i: usize| -> Result<Option<Instant>> { instant(r.get::<_, Option<String>>(i)?) };
+        // Read in place from SQLite's buffer: no copy of the list's text.
+        let list = r.get_ref(10)?.as_str().map_err(rusqlite::Error::from)?;
+        let achievements: Vec<Achievement> = serde_json::from_str(list).map_err(|err| {
+            StoreError::Migration(format!("corrupt achievements {list:?}: {err}"))
+        })?;
+        org.employees.push(Employee {
+            id: r.get(0)?,
+            display_name: r.get(1)?,
+            email: r.get(2)?,
+            first_name: r.get(3)?,
+            last_name: r.get(4)?,
+            left_on: when(5)?,
+            mcid: r.get(6)?,
+            associated_on: when(7)?,
+            university_associated_on: when(8)?,
+            dissociated_on: when(9)?,
+            achievements,
         });
     }
-
-    // Loaded row by row, each list grew by doubling: give the slack back.
+    drop(rows);
+    // Loaded row by row, the lists grew by doubling: give the slack back.
     org.employees.shrink_to_fit();
     for e in &mut org.employees {
         e.achievements.shrink_to_fit();
