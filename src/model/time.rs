@@ -181,9 +181,47 @@ impl fmt::Display for Instant {
     }
 }
 
+/// `YYYY-MM-DD`, or with `THH:MM:SSZ` after it, laid out in place: 2 million achievements are
+/// written on every save, export and fingerprint, and `fmt`'s machinery costs more than that.
+fn digits(day: Day, time: Option<NaiveTime>, buf: &mut [u8; 20]) -> Option<&str> {
+    use chrono::Timelike;
+    let y = u32::try_from(day.0.year()).ok().filter(|y| *y <= 9999)?;
+    let mut put = |at: usize, n: u32, width: usize| {
+        for i in 0..width {
+            buf[at + width - 1 - i] = b'0' + (n / 10u32.pow(i as u32) % 10) as u8;
+        }
+    };
+    put(0, y, 4);
+    put(5, day.0.month(), 2);
+    put(8, day.0.day(), 2);
+    let len = match time {
+        None => 10,
+        Some(t) => {
+            put(11, t.hour(), 2);
+            put(14, t.minute(), 2);
+            put(17, t.second(), 2);
+            20
+        }
+    };
+    let buf = &mut buf[..len];
+    buf[4] = b'-';
+    buf[7] = b'-';
+    if len == 20 {
+        buf[10] = b'T';
+        buf[13] = b':';
+        buf[16] = b':';
+        buf[19] = b'Z';
+    }
+    std::str::from_utf8(buf).ok()
+}
+
 impl Serialize for Instant {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
+        let time = Some(self.0.time()).filter(|t| *t != NaiveTime::MIN);
+        match digits(self.day(), time, &mut [0; 20]) {
+            Some(text) => s.serialize_str(text),
+            None => s.collect_str(self),
+        }
     }
 }
 
@@ -208,7 +246,10 @@ impl<'de> Deserialize<'de> for Instant {
 
 impl Serialize for Day {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
+        match digits(*self, None, &mut [0; 20]) {
+            Some(text) => s.serialize_str(text),
+            None => s.collect_str(self),
+        }
     }
 }
 
@@ -288,6 +329,14 @@ mod tests {
         }
         let t = Instant::parse("2018-05-02T09:08:07Z").unwrap();
         assert_eq!(t.rfc3339(), t.0.format("%Y-%m-%dT%H:%M:%SZ").to_string());
+        for s in ["2018-05-02T09:08:07Z", "2018-05-02", "1900-01-01T23:59:59Z"] {
+            let t = Instant::parse(s).unwrap();
+            assert_eq!(serde_json::to_string(&t).unwrap(), format!("\"{t}\""));
+            assert_eq!(
+                serde_json::to_string(&t.day()).unwrap(),
+                format!("\"{}\"", t.day())
+            );
+        }
     }
 
     #[test]

@@ -129,19 +129,24 @@ pub struct OverrideData {
     pub ends: String,
 }
 
-/// A short fingerprint of the evaluated data: the organisation as its org file writes it,
-/// the catalog snapshot and the instant. The same data always prints the same hash.
+/// A short fingerprint of the evaluated data: the organisation (its JSON form), the catalog
+/// snapshot and the instant. The same data always prints the same hash.
 pub fn data_hash(catalog: &Catalog, org: &Org, as_of: Instant) -> String {
-    /// Hashes the org file's text as it is written, never holding it (hundreds of MB at 100k).
+    /// Hashes the bytes as they are written, never holding them (hundreds of MB at 100k).
     struct Hasher(Sha256);
-    impl std::fmt::Write for Hasher {
-        fn write_str(&mut self, s: &str) -> std::fmt::Result {
-            self.0.update(s.as_bytes());
+    impl std::io::Write for Hasher {
+        fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
+            self.0.update(b);
+            Ok(b.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
             Ok(())
         }
     }
     let mut hasher = Hasher(Sha256::new());
-    let _ = crate::io::org_file::write_org(org, &mut hasher);
+    // JSON, not the org file's RON: the same data either way, written ten times faster.
+    serde_json::to_writer(std::io::BufWriter::new(&mut hasher), org)
+        .unwrap_or_else(|e| unreachable!("an organisation serialises to JSON: {e}"));
     let mut h = hasher.0;
     h.update(catalog.snapshot.as_bytes());
     h.update(as_of.to_string().as_bytes());
