@@ -346,14 +346,28 @@ fn a_large_organisation_opens_in_the_background() {
         small,
         "the window keeps the current organisation while loading"
     );
+    assert!(
+        h.state().eval.report.is_some(),
+        "the demo's report is shown"
+    );
     let start = std::time::Instant::now();
-    while h.state().loading.busy() {
+    while h.state().loading.busy() || h.state().eval.busy() {
         assert!(start.elapsed() < std::time::Duration::from_secs(60));
         std::thread::sleep(std::time::Duration::from_millis(50));
         h.step();
+        // Never two organisations in one frame: once Big's list is shown, no report (the
+        // panels wait) until Big's own lands.
+        if h.state().org_id == big_id {
+            let shown = h.state().eval.report.as_ref().map(|r| r.org.clone());
+            assert!(
+                shown.as_deref().is_none_or(|o| o == "Big"),
+                "{shown:?} beside Big's list"
+            );
+        }
     }
     assert_eq!(h.state().org_id, big_id);
     assert_eq!(h.state().org.employees.len(), 25_000);
+    assert_eq!(h.state().eval.report.as_ref().unwrap().org, "Big");
     drop(h);
     // Started again with the large one current: the window opens before it is read.
     let started = std::time::Instant::now();

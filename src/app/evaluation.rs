@@ -107,6 +107,23 @@ impl Evaluation {
         self.finish(result);
     }
 
+    /// Forgets the last results (another organisation is shown): the panels wait for the
+    /// next evaluation instead of showing the last one's. Large ones are freed off the frame.
+    pub fn clear(&mut self) {
+        let old = (
+            self.report.take(),
+            self.timeline.take(),
+            self.reminders.take(),
+            self.used_elsewhere.take(),
+            self.names.take(),
+            self.soon.take(),
+        );
+        self.error = None;
+        if self.people > super::jobs::IN_FRAME_PEOPLE {
+            super::jobs::drop_elsewhere(old);
+        }
+    }
+
     /// Waits for a background evaluation (tests, benchmarks).
     pub fn wait(&mut self) {
         self.job.wait();

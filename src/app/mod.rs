@@ -134,6 +134,8 @@ pub struct AttainApp {
     pub waker: jobs::Waker,
     /// When the process started (for the first-frame measurement).
     pub started: Option<std::time::Instant>,
+    /// When the process started, kept for [`TIMES_ENV`]'s report.
+    pub launched: std::time::Instant,
     /// Kept while the window lives; the watcher thread stops when it is gone.
     watching: Option<Arc<()>>,
 }
@@ -221,6 +223,7 @@ impl AttainApp {
             import: imports::ImportState::Idle,
             loading: jobs::Job::default(),
             started: None,
+            launched: std::time::Instant::now(),
             forecast: forecast::Forecast::default(),
             printing: jobs::Job::default(),
             file_job: jobs::Job::default(),
@@ -352,7 +355,11 @@ impl AttainApp {
     /// turns dropped files into commands.
     pub fn logic(&mut self, ctx: &egui::Context) {
         self.waker.set(ctx);
+        let waiting = self.eval.busy();
         self.eval.poll();
+        if waiting && !self.eval.busy() {
+            self.report_time("evaluated");
+        }
         self.poll_file_dialog();
         // A worker that panicked: the window goes on and says where the report is.
         if let Some(report) = crate::store::crash::take_recent() {
@@ -433,6 +440,20 @@ impl AttainApp {
 /// With this variable set, the window reports the time from process start to its first
 /// frame on stderr and closes: the cold-start measurement of the README.
 pub const FIRST_FRAME_ENV: &str = "ATTAIN_REPORT_FIRST_FRAME";
+
+/// With this variable set, the window reports on stderr when an organisation is shown (its
+/// list drawable) and when its evaluation lands, in ms from process start: the README's
+/// measurement of opening a large organisation.
+pub const TIMES_ENV: &str = "ATTAIN_REPORT_TIMES";
+
+impl AttainApp {
+    /// Tells [`TIMES_ENV`]'s reader that `what` just happened.
+    pub fn report_time(&self, what: &str) {
+        if std::env::var_os(TIMES_ENV).is_some() {
+            eprintln!("{what} after {} ms", self.launched.elapsed().as_millis());
+        }
+    }
+}
 
 impl eframe::App for AttainApp {
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {

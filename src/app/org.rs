@@ -231,6 +231,11 @@ impl AttainApp {
     pub fn show_org(&mut self, id: i64, loaded: Result<crate::model::Org, String>) {
         match loaded {
             Ok(org) => {
+                if id != self.org_id {
+                    // Another organisation: the last one's report, alerts and banner go now,
+                    // not when the new evaluation lands, so no frame shows the two together.
+                    self.eval.clear();
+                }
                 self.org_id = id;
                 self.org = std::sync::Arc::new(org);
                 self.data_changed();
@@ -238,6 +243,7 @@ impl AttainApp {
                 self.remember("current_org", &id.to_string());
                 self.refresh_orgs();
                 self.reevaluate();
+                self.report_time("organisation shown");
             }
             Err(e) => self.fail(e),
         }
