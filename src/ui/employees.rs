@@ -76,15 +76,35 @@ impl EmployeesView {
                 self.shown_for = key;
                 return &self.rows;
             }
-            let mut rows: Vec<usize> = (0..org.employees.len()).filter(|i| matches(i)).collect();
+            // After an edit (same people, same order asked), the last order is the start: it is
+            // sorted but for the people edited, and the stable sort finishes such a list in
+            // one pass (a full sort of 100,000 names blocked the frame for 100–200 ms).
+            let same_people = self.stale
+                && needle.is_empty()
+                && (&self.shown_for, self.rows.len()) == (&key, key.3);
+            let mut rows: Vec<usize> = if same_people {
+                std::mem::take(&mut self.rows)
+            } else {
+                (0..org.employees.len()).filter(|i| matches(i)).collect()
+            };
+            if same_people && self.descending {
+                rows.reverse();
+            }
             let emps = &org.employees;
+            // Ties in file order, whatever order the sort starts from.
             match self.sort {
-                SortBy::Name => rows.sort_by_cached_key(|i| emps[*i].display_name.to_lowercase()),
-                SortBy::Id => rows.sort_by(|a, b| emps[*a].id.cmp(&emps[*b].id)),
-                SortBy::Email => rows.sort_by_cached_key(|i| emps[*i].email.to_lowercase()),
-                SortBy::Mcid => rows.sort_by(|a, b| emps[*a].mcid.cmp(&emps[*b].mcid)),
-                SortBy::Achievements => rows.sort_by_key(|i| emps[*i].achievements.len()),
-                SortBy::Status => rows.sort_by_key(|i| status_rank(&emps[*i])),
+                SortBy::Name => rows.sort_by(|a, b| {
+                    cmp_folded(&emps[*a].display_name, &emps[*b].display_name).then(a.cmp(b))
+                }),
+                SortBy::Id => rows.sort_by(|a, b| emps[*a].id.cmp(&emps[*b].id).then(a.cmp(b))),
+                SortBy::Email => {
+                    rows.sort_by(|a, b| cmp_folded(&emps[*a].email, &emps[*b].email).then(a.cmp(b)))
+                }
+                SortBy::Mcid => {
+                    rows.sort_by(|a, b| emps[*a].mcid.cmp(&emps[*b].mcid).then(a.cmp(b)))
+                }
+                SortBy::Achievements => rows.sort_by_key(|i| (emps[*i].achievements.len(), *i)),
+                SortBy::Status => rows.sort_by_key(|i| (status_rank(&emps[*i]), *i)),
             }
             if self.descending {
                 rows.reverse();
@@ -95,6 +115,20 @@ impl EmployeesView {
         }
         &self.rows
     }
+}
+
+/// Orders as the lower-case texts would, without making them: ASCII byte by byte, other text
+/// by its characters' lower-case forms.
+fn cmp_folded(a: &str, b: &str) -> std::cmp::Ordering {
+    if a.is_ascii() && b.is_ascii() {
+        return a
+            .bytes()
+            .map(|c| c.to_ascii_lowercase())
+            .cmp(b.bytes().map(|c| c.to_ascii_lowercase()));
+    }
+    a.chars()
+        .flat_map(char::to_lowercase)
+        .cmp(b.chars().flat_map(char::to_lowercase))
 }
 
 /// Whether `hay` contains `needle` (already lower case), ignoring case, without allocating
@@ -514,5 +548,45 @@ mod tests {
         assert_eq!(names(&mut v), ["Annalisa Neri", "Bruno Neri"]);
         v.filter.clear();
         assert_eq!(names(&mut v).len(), 3);
+    }
+
+    #[test]
+    fn after_an_edit_the_order_is_that_of_a_fresh_sort() {
+        use rand::{Rng, SeedableRng};
+        let mut rng = rand::rngs::StdRng::seed_from_u64(5);
+        let names = [
+            "Anna", "anna", "Bruno", "Èva", "eva", "Zoe", "Niccolò", "niccolo",
+        ];
+        let mut org = Org::new("X", crate::model::Market::Developed);
+        for i in 0..300 {
+            let name = format!("{} {}", names[rng.random_range(0..names.len())], i % 7);
+            org.employees
+                .push(Employee::new(&format!("p{i}"), &name, &format!("{i}@x.it")));
+        }
+        for (sort, descending) in [
+            (SortBy::Name, false),
+            (SortBy::Name, true),
+            (SortBy::Email, true),
+            (SortBy::Status, false),
+        ] {
+            let mut kept = EmployeesView {
+                sort,
+                descending,
+                ..Default::default()
+            };
+            kept.rows(&org, 0);
+            for generation in 1..30 {
+                let i = rng.random_range(0..org.employees.len());
+                let name = format!("{} {generation}", names[rng.random_range(0..names.len())]);
+                org.employees[i].display_name = name;
+                org.employees[i].email = format!("{generation}{i}@x.it");
+                let mut fresh = EmployeesView {
+                    sort,
+                    descending,
+                    ..Default::default()
+                };
+                assert_eq!(kept.rows(&org, generation), fresh.rows(&org, 0), "{sort:?}");
+            }
+        }
     }
 }
