@@ -136,6 +136,8 @@ pub struct AttainApp {
     pub started: Option<std::time::Instant>,
     /// When the process started, kept for [`TIMES_ENV`]'s report.
     pub launched: std::time::Instant,
+    /// When this frame's work began (the slow-frame report of [`TIMES_ENV`]).
+    frame_start: Option<std::time::Instant>,
     /// Kept while the window lives; the watcher thread stops when it is gone.
     watching: Option<Arc<()>>,
 }
@@ -224,6 +226,7 @@ impl AttainApp {
             loading: jobs::Job::default(),
             started: None,
             launched: std::time::Instant::now(),
+            frame_start: None,
             forecast: forecast::Forecast::default(),
             printing: jobs::Job::default(),
             file_job: jobs::Job::default(),
@@ -455,13 +458,27 @@ impl AttainApp {
     }
 }
 
+/// A frame that takes longer than this is reported under [`TIMES_ENV`] (the UI thread blocked).
+const SLOW_FRAME: std::time::Duration = std::time::Duration::from_millis(50);
+
 impl eframe::App for AttainApp {
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        self.frame_start = Some(std::time::Instant::now());
         AttainApp::logic(self, ctx);
     }
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.draw(ui);
+        if let Some(took) = self.frame_start.take().map(|t| t.elapsed())
+            && took > SLOW_FRAME
+            && std::env::var_os(TIMES_ENV).is_some()
+        {
+            eprintln!(
+                "slow frame: {} ms, ending {} ms after start",
+                took.as_millis(),
+                self.launched.elapsed().as_millis()
+            );
+        }
         if let Some(start) = self.started.take()
             && std::env::var_os(FIRST_FRAME_ENV).is_some()
         {

@@ -93,6 +93,17 @@ impl EmployeesView {
             let emps = &org.employees;
             // Ties in file order, whatever order the sort starts from.
             match self.sort {
+                // A full sort of text: each key folded once, then compared as bytes.
+                SortBy::Name | SortBy::Email if !same_people => {
+                    let text = |i: usize| match self.sort {
+                        SortBy::Name => emps[i].display_name.as_str(),
+                        _ => emps[i].email.as_str(),
+                    };
+                    let mut keyed: Vec<(String, usize)> =
+                        rows.iter().map(|&i| (folded(text(i)), i)).collect();
+                    keyed.sort_unstable();
+                    rows = keyed.into_iter().map(|(_, i)| i).collect();
+                }
                 SortBy::Name => rows.sort_by(|a, b| {
                     cmp_folded(&emps[*a].display_name, &emps[*b].display_name).then(a.cmp(b))
                 }),
@@ -117,7 +128,16 @@ impl EmployeesView {
     }
 }
 
-/// Orders as the lower-case texts would, without making them: ASCII byte by byte, other text
+/// The text in lower case, character by character (the order [`cmp_folded`] gives).
+fn folded(s: &str) -> String {
+    if s.is_ascii() {
+        s.to_ascii_lowercase()
+    } else {
+        s.chars().flat_map(char::to_lowercase).collect()
+    }
+}
+
+/// Orders as the [`folded`] texts would, without making them: ASCII byte by byte, other text
 /// by its characters' lower-case forms.
 fn cmp_folded(a: &str, b: &str) -> std::cmp::Ordering {
     if a.is_ascii() && b.is_ascii() {
