@@ -52,45 +52,37 @@ fn alert_ui(ctx: &ViewCtx, ui: &mut egui::Ui, a: &Alert, cmds: &mut Vec<Command>
     );
     // Cut to the panel; egui shows the whole message on hover then (once).
     ui.add(egui::Label::new(&a.message).truncate());
-    // The links scroll sideways within the panel: an alert can name a dozen competencies,
-    // and a row wider than the panel pushed the whole panel's content out of the window.
-    egui::ScrollArea::horizontal()
-        .id_salt("links")
-        .auto_shrink([false, true])
-        .show(ui, |ui| ui.horizontal(|ui| links_ui(ctx, ui, a, cmds)));
-}
-
-/// The alert's people, competencies, designations and panel, as links.
-fn links_ui(ctx: &ViewCtx, ui: &mut egui::Ui, a: &Alert, cmds: &mut Vec<Command>) {
-    // People by name; the id on hover.
-    for e in a.employees.iter().flatten() {
-        if super::widgets::person_link(ctx, ui, e).clicked() {
-            cmds.push(Command::OpenEmployee(e.to_string()));
+    ui.horizontal(|ui| {
+        // People by name; the id on hover.
+        for e in a.employees.iter().flatten() {
+            if super::widgets::person_link(ctx, ui, e).clicked() {
+                cmds.push(Command::OpenEmployee(e.to_string()));
+            }
         }
-    }
-    for c in &a.competencies {
-        if ui.link(ctx.catalog.competency_name(c)).clicked() {
-            cmds.push(Command::OpenCompetency(c.to_string()));
+        for c in &a.competencies {
+            if ui.link(ctx.catalog.competency_name(c)).clicked() {
+                cmds.push(Command::OpenCompetency(c.to_string()));
+            }
         }
-    }
-    for d in a.designations.iter().flatten() {
-        if ui.link(super::widgets::designation_name(ctx, d)).clicked() {
-            cmds.push(Command::OpenDesignation(d.to_string()));
+        for d in a.designations.iter().flatten() {
+            if ui.link(super::widgets::designation_name(ctx, d)).clicked() {
+                cmds.push(Command::OpenDesignation(d.to_string()));
+            }
         }
-    }
-    if a.code == AlertCode::DesignationCatalogStale
-        && ui.link(ctx.t("panel-designations")).clicked()
-    {
-        cmds.push(Command::Show(Panel::Designations));
-    }
-    let membership = matches!(
-        a.code,
-        AlertCode::RenewalWindowOpen
-            | AlertCode::RenewalReminder
-            | AlertCode::MembershipLapsed
-            | AlertCode::OverrideEnding
-    );
-    if membership && ui.link(ctx.t("panel-membership")).clicked() {
-        cmds.push(Command::Show(Panel::Membership));
-    }
+        if a.code == AlertCode::DesignationCatalogStale
+            && ui.link(ctx.t("panel-designations")).clicked()
+        {
+            cmds.push(Command::Show(Panel::Designations));
+        }
+        let membership = matches!(
+            a.code,
+            AlertCode::RenewalWindowOpen
+                | AlertCode::RenewalReminder
+                | AlertCode::MembershipLapsed
+                | AlertCode::OverrideEnding
+        );
+        if membership && ui.link(ctx.t("panel-membership")).clicked() {
+            cmds.push(Command::Show(Panel::Membership));
+        }
+    });
 }
