@@ -154,10 +154,18 @@ pub fn insert_employee(tx: &Transaction, org_id: i64, e: &Employee) -> Result<i6
     )?
     .execute(params![org_id, e.id, e.display_name, e.email, e.first_name, e.last_name, text(&e.left_on), achievements_json(e)])?;
     let id = tx.last_insert_rowid();
-    tx.prepare_cached(
-        "INSERT INTO associations(employee_id, mcid, associated_on, university_associated_on, dissociated_on) VALUES (?1, ?2, ?3, ?4, ?5)",
-    )?
-    .execute(params![id, e.mcid, text(&e.associated_on), text(&e.university_associated_on), text(&e.dissociated_on)])?;
+    // No row for a person with no certification account (a new user): the readers join it
+    // as optional, and a bulk import of 100,000 users saves as many inserts.
+    let linked = e.mcid.is_some()
+        || e.associated_on.is_some()
+        || e.university_associated_on.is_some()
+        || e.dissociated_on.is_some();
+    if linked {
+        tx.prepare_cached(
+            "INSERT INTO associations(employee_id, mcid, associated_on, university_associated_on, dissociated_on) VALUES (?1, ?2, ?3, ?4, ?5)",
+        )?
+        .execute(params![id, e.mcid, text(&e.associated_on), text(&e.university_associated_on), text(&e.dissociated_on)])?;
+    }
     Ok(id)
 }
 
