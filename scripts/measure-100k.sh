@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Measures issue 16's table as a user would: the release binary, whole process
+# (/usr/bin/time), and the running window under Xvfb (its own ATTAIN_REPORT_TIMES report and
+# /proc/PID/status). Prints one line per row.
+#
+#   bash scripts/measure-100k.sh [WORKDIR]
+#
+# Builds the release binary and examples/synth_org first (about 30 minutes clean), writes a
+# 100,000-person org file (20 achievements each), a 100,000-row users file and a 100,000-row
+# Trainings export (../shared/fixtures/*/make_large.py) into WORKDIR (default: a temporary
+# folder). Needs python3, GNU time, and xvfb-run for the window rows.
+set -euo pipefail
+here="$(cd "$(dirname "$0")/.." && pwd)"
+fixtures="$here/../shared/fixtures"
+work="${1:-$(mktemp -d)}"
+mkdir -p "$work"
+cargo build --release --bin attain --example synth_org --manifest-path "$here/Cargo.toml"
+attain="$here/target/release/attain"
+cd "$work"
+[ -f org.org.ron ] || "$here/target/release/examples/synth_org" competencies 100000 org.org.ron
+[ -f users.csv ] || python3 "$fixtures/users/make_large.py" users.csv > /dev/null
+[ -f trainings.csv ] || python3 "$fixtures/trainings/make_large.py" trainings.csv > /dev/null
+echo "org file $(du -m org.org.ron | cut -f1) MB, users $(du -m users.csv | cut -f1) MB, trainings $(du -m trainings.csv | cut -f1) MB in $work"
+
+# Runs a command under GNU time; prints "ROW: wall s, peak MiB".
+timed() {
+    local row="$1"; shift
+    /usr/bin/time -f "%e %M" -o time.out "$@" > /dev/null
+    read -r wall kb < time.out
+    printf '%-44s %6.2f s  %5d MiB\n' "$row" "$wall" $((kb / 1024))
+}
+
+rm -f big.attain* small.attain*
+timed "attain load (100k org file)" "$attain" load org.org.ron --db big.attain
+timed "attain eval (100k org file)" "$attain" eval org.org.ron --as-of 2018-06-01
+org="$(sed -n 's/^    name: "\(.*\)",$/\1/p' org.org.ron | head -1)"
+timed "attain report award (100k organisation)" \
+    "$attain" report award --org "$org" --as-of 2018-06-01 -o award.pdf --db big.attain
+"$attain" load "$here/assets/demo/contoso.org.ron" --db small.attain > /dev/null
+cp small.attain small-base.attain
+demo="Contoso Italia S.r.l."
+rm -f credentials.csv
+timed "attain import users, 100k rows (+ log)" \
+    "$attain" import users users.csv --org "$demo" --db small.attain --credentials-log credentials.csv
+timed "attain import trainings --dry-run, 100k rows" \
+    "$attain" import trainings trainings.csv --org "$demo" --db small-base.attain --dry-run
+cp small-base.attain small2.attain
+timed "attain import trainings, 100k rows" \
+    "$attain" import trainings trainings.csv --org "$demo" --db small2.attain
+
+if command -v xvfb-run > /dev/null; then
+    # The window on the 100k organisation: when its list is shown and evaluated (its own
+    # report, ms from process start), then resident memory once it has settled.
+    rm -rf state && mkdir state
+    XDG_DATA_HOME="$work/state" ATTAIN_REPORT_TIMES=1 xvfb-run -a -s "-screen 0 1280x800x24" \
+        "$attain" --db big.attain 2> window.log &
+    sleep 15
+    pid="$(pgrep -n -f "$attain --db big.attain" || true)"
+    rss="$(awk '/VmRSS/ {print int($2 / 1024)}' "/proc/$pid/status" 2> /dev/null || echo '?')"
+    kill "$pid" 2> /dev/null || true
+    wait || true
+    shown="$(sed -n 's/^organisation shown after \([0-9]*\) ms$/\1/p' window.log | head -1)"
+    evaluated="$(sed -n 's/^evaluated after \([0-9]*\) ms$/\1/p' window.log | head -1)"
+    printf '%-44s %6s ms (evaluated after %s ms)\n' "window: 100k list shown" "$shown" "$evaluated"
+    printf '%-44s %6s MiB\n' "window: resident memory after 15 s" "$rss"
+    grep "slow frame" window.log || echo "window: no frame over 50 ms while opening"
+fi
