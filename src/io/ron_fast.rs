@@ -14,13 +14,46 @@ use std::fmt;
 
 /// The value `src` holds, or `None` when this reader does not take it (the `ron` crate decides).
 pub fn from_str<T: DeserializeOwned>(src: &str) -> Option<T> {
-    let mut de = De {
-        s: src.as_bytes(),
-        pos: 0,
-    };
+    let mut de = De::new(src, 0);
     let v = T::deserialize(&mut de).ok()?;
     de.ws().ok()?;
     (de.pos == de.s.len()).then_some(v)
+}
+
+/// Where another thread may read the rest of one list: the list's `[` at `open`, an element
+/// that may start at `at`. `tail()` waits for that reading and gives the position of the
+/// list's `]`, or `None` if it failed.
+pub struct Split<'a> {
+    pub open: usize,
+    pub at: usize,
+    pub tail: &'a mut dyn FnMut() -> Option<usize>,
+}
+
+/// Like [`from_str`], but when an element of the list at `split.open` starts exactly at
+/// `split.at`, the elements from there on are left to `split.tail` (the caller adds them).
+/// Whether they were left is the `bool`. A guess of `at` that is not an element's start (inside
+/// a string, say) is never reached exactly, and the whole list is read here.
+pub fn from_str_split<'a, T: DeserializeOwned>(
+    src: &'a str,
+    split: Split<'a>,
+) -> Option<(T, bool)> {
+    let mut de = De::new(src, 0);
+    de.split = Some(split);
+    let v = T::deserialize(&mut de).ok()?;
+    de.ws().ok()?;
+    (de.pos == de.s.len()).then_some((v, de.spliced))
+}
+
+/// The elements of a list from `at` (an element's start) to its `]`, and where that `]` is.
+pub fn list_from<T: DeserializeOwned>(src: &str, at: usize) -> Option<(Vec<T>, usize)> {
+    let mut de = De::new(src, at);
+    let mut items = Items::new(&mut de, b']');
+    let mut out = Vec::new();
+    while let Some(x) = de::SeqAccess::next_element::<T>(&mut items).ok()? {
+        out.push(x);
+    }
+    de.ws().ok()?;
+    (de.peek() == Some(b']')).then_some((out, de.pos))
 }
 
 /// Only says "not taken here": the `ron` crate gives the message.
@@ -46,9 +79,21 @@ type Result<T> = std::result::Result<T, GaveUp>;
 struct De<'de> {
     s: &'de [u8],
     pos: usize,
+    split: Option<Split<'de>>,
+    /// The split list's tail was read by the other thread.
+    spliced: bool,
 }
 
 impl<'de> De<'de> {
+    fn new(src: &'de str, pos: usize) -> Self {
+        De {
+            s: src.as_bytes(),
+            pos,
+            split: None,
+            spliced: false,
+        }
+    }
+
     fn peek(&self) -> Option<u8> {
         self.s.get(self.pos).copied()
     }
@@ -300,8 +345,12 @@ impl<'de> de::Deserializer<'de> for &mut De<'de> {
     }
 
     fn deserialize_seq<V: Visitor<'de>>(self, v: V) -> Result<V::Value> {
+        self.ws()?;
+        let split_here = self.split.as_ref().is_some_and(|s| s.open == self.pos);
         self.expect(b'[')?;
-        let x = v.visit_seq(Items::new(self, b']'))?;
+        let mut items = Items::new(self, b']');
+        items.split_here = split_here;
+        let x = v.visit_seq(items)?;
         self.expect(b']')?;
         Ok(x)
     }
@@ -372,6 +421,8 @@ struct Items<'a, 'de> {
     first: bool,
     /// A struct's fields: keys are bare identifiers.
     named: bool,
+    /// The list whose tail another thread may have read ([`Split`]).
+    split_here: bool,
 }
 
 impl<'a, 'de> Items<'a, 'de> {
@@ -381,6 +432,7 @@ impl<'a, 'de> Items<'a, 'de> {
             close,
             first: true,
             named: false,
+            split_here: false,
         }
     }
 
@@ -407,6 +459,19 @@ impl<'de> de::SeqAccess<'de> for Items<'_, 'de> {
     fn next_element_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<Option<T::Value>> {
         if !self.more()? {
             return Ok(None);
+        }
+        if self.split_here
+            && let Some(split) = self.de.split.as_mut()
+            && split.at == self.de.pos
+        {
+            self.split_here = false;
+            // The rest of the list, as this reader would have read it from here on, is the
+            // other thread's: skip to its `]`.
+            if let Some(end) = (split.tail)() {
+                self.de.pos = end;
+                self.de.spliced = true;
+                return Ok(None);
+            }
         }
         seed.deserialize(&mut *self.de).map(Some)
     }
