@@ -34,6 +34,22 @@ impl Sym {
 
     /// `None` when 65,535 distinct strings are interned already.
     pub fn try_new(s: &str) -> Option<Sym> {
+        // Each thread remembers what it interned: two threads reading one org file's halves
+        // asked the shared table for 2 million ids, and waited on each other's lock.
+        thread_local! {
+            static SEEN: std::cell::RefCell<rustc_hash::FxHashMap<&'static str, Sym>> =
+                Default::default();
+        }
+        if let Some(sym) = SEEN.with_borrow(|seen| seen.get(s).copied()) {
+            return Some(sym);
+        }
+        let sym = Sym::shared(s)?;
+        SEEN.with_borrow_mut(|seen| seen.insert(sym.as_str(), sym));
+        Some(sym)
+    }
+
+    /// Interns `s` in the table all threads share.
+    fn shared(s: &str) -> Option<Sym> {
         // A panic elsewhere cannot leave the map half-updated: inserts are single calls.
         let mut index = TABLE.index.lock().unwrap_or_else(PoisonError::into_inner);
         if let Some(sym) = index.get(s) {
