@@ -5,7 +5,7 @@ use super::workspace::workspace;
 use super::{Failure, catalog, parse_as_of};
 use crate::i18n::{Lang, Tr};
 use crate::report::print::{PrintJob, print_pdf};
-use crate::report::{AwardRequest, Paper, award_pdf};
+use crate::report::{AwardRequest, Paper, award_data, render_award};
 use std::path::PathBuf;
 
 /// What both commands print.
@@ -63,6 +63,8 @@ fn render(a: &AwardArgs, db: Option<PathBuf>) -> Result<(Vec<u8>, Paper, String)
     let org = store
         .load_org(id)
         .map_err(|e| Failure::Other(e.to_string()))?;
+    // Its page cache is not needed again.
+    drop(store);
     let catalog = catalog(None)?;
     let req = AwardRequest {
         competency: a.competency.clone(),
@@ -71,8 +73,10 @@ fn render(a: &AwardArgs, db: Option<PathBuf>) -> Result<(Vec<u8>, Paper, String)
     };
     let tr = Tr::new(lang);
     let title = crate::report::job_title(&org, &req, &tr);
-    let pdf =
-        award_pdf(&catalog, &org, as_of, &req, &tr, template.as_ref()).map_err(Failure::Input)?;
+    let data = award_data(&catalog, &org, as_of, &req, &tr).map_err(Failure::Input)?;
+    // The layout reads only the gathered data: the organisation goes first.
+    drop(org);
+    let pdf = render_award(data, as_of, template.as_ref()).map_err(Failure::Input)?;
     Ok((pdf, paper, title))
 }
 

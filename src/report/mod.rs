@@ -6,7 +6,7 @@ pub mod award;
 pub mod pdf;
 pub mod print;
 
-pub use award::{AwardRequest, Paper, award_data};
+pub use award::{AwardData, AwardRequest, Paper, award_data};
 
 use crate::eval::words::Words;
 use crate::model::{Catalog, Instant, Org};
@@ -37,7 +37,16 @@ pub fn award_pdf(
     tr: &dyn Words,
     template: Option<&Template>,
 ) -> Result<Vec<u8>, String> {
-    let data = award_data(catalog, org, as_of, req, tr)?;
+    render_award(award_data(catalog, org, as_of, req, tr)?, as_of, template)
+}
+
+/// Lays out gathered award data as PDF bytes (a caller that no longer needs the organisation
+/// drops it first: at 100,000 people it is a hundred MB the layout does not read).
+pub fn render_award(
+    data: AwardData,
+    as_of: Instant,
+    template: Option<&Template>,
+) -> Result<Vec<u8>, String> {
     #[cfg(feature = "pdf")]
     {
         let (name, text) = template.map_or(("award.typ", pdf::DEFAULT_TEMPLATE), |t| {
