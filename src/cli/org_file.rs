@@ -21,8 +21,11 @@ pub fn eval(args: &EvalArgs) -> Result<String, Failure> {
     let as_of = parse_as_of(args.as_of.as_deref())?;
     let catalog = catalog(args.catalog.as_ref())?;
     let org = load_org(&args.org, &catalog)?;
-    let engine = Engine::new(&catalog, &org).map_err(Failure::Input)?;
-    let mut report = engine.report(as_of);
+    let mut report = Engine::new(&catalog, &org)
+        .map_err(Failure::Input)?
+        .report(as_of);
+    // The engine went with its statement; the organisation goes before the report is written.
+    drop(org);
     let tr = Tr::new(lang);
     tr.localize_report(&mut report);
     match args.format {
