@@ -58,13 +58,16 @@ fn render(a: &AwardArgs, db: Option<PathBuf>) -> Result<(Vec<u8>, Paper, String)
         .map(crate::report::Template::read)
         .transpose()
         .map_err(Failure::Input)?;
+    // Large blocks get pages of their own, handed back when freed (as in the window).
+    crate::model::mem::limit_arenas();
     let store = workspace(db)?;
     let id = super::workspace::org_named(&store, "--org", &a.org)?;
     let org = store
         .load_org(id)
         .map_err(|e| Failure::Other(e.to_string()))?;
-    // Its page cache is not needed again.
+    // Its page cache is not needed again; the pages go back before the evaluation's peak.
     drop(store);
+    crate::model::mem::release_free_memory();
     let catalog = catalog(None)?;
     let req = AwardRequest {
         competency: a.competency.clone(),
@@ -76,6 +79,7 @@ fn render(a: &AwardArgs, db: Option<PathBuf>) -> Result<(Vec<u8>, Paper, String)
     let data = award_data(&catalog, &org, as_of, &req, &tr).map_err(Failure::Input)?;
     // The layout reads only the gathered data: the organisation goes first.
     drop(org);
+    crate::model::mem::release_free_memory();
     let pdf = render_award(data, as_of, template.as_ref()).map_err(Failure::Input)?;
     Ok((pdf, paper, title))
 }

@@ -1,9 +1,11 @@
-//! Plain domain types: the catalog, the organisation, time. No I/O, no UI.
+//! Plain domain types: the catalog, the organisation, time. No I/O, no UI; `mem` tunes the
+//! allocator.
 
 pub mod catalog_def;
 pub mod edit;
 pub mod error;
 pub mod import;
+pub mod mem;
 pub mod org;
 pub mod spp_def;
 pub mod sym;
