@@ -589,6 +589,19 @@ mod tests {
             ("\"2017-06-01\")", "\"2017-06-01\"),"),
             ("(id: \"x\"", "(id: \"x\" email2: 1"),
             ("])])", "])]) trailing"),
+            (
+                "])])",
+                "])], performance: [(metric: \"m\", value: 1e3, period_end: \"2018-05-31\")])",
+            ),
+            (
+                "])])",
+                "])], performance: [(metric: \"m\", value: 007, period_end: \"2018-05-31\")])",
+            ),
+            (
+                "])])",
+                "])], performance: [(metric: \"m\", value: -0.5E-2, period_end: \"2018-05-31\")])",
+            ),
+            ("])])", "])], settings: (sync_delay_hours: 024))"),
         ] {
             let src = base.replacen(from, to, 1);
             let (fast, slow) = both(&src);
