@@ -90,25 +90,15 @@ impl Evaluation {
         }
     }
 
-    /// A new result replaces the last: large ones are freed, and their pages handed back,
-    /// by a worker rather than the frame.
+    /// A new result replaces the last.
     fn replace(&mut self, result: Result<Computed, String>) {
-        let old = (
-            self.report.take(),
-            self.timeline.take(),
-            self.reminders.take(),
-            self.used_elsewhere.take(),
-        );
-        if self.people > super::jobs::IN_FRAME_PEOPLE {
-            super::jobs::drop_elsewhere(old);
-        } else {
-            drop(old);
-        }
+        self.clear();
         self.finish(result);
     }
 
-    /// Forgets the last results (another organisation is shown): the panels wait for the
-    /// next evaluation instead of showing the last one's. Large ones are freed off the frame.
+    /// Forgets the last results (a new one lands, or another organisation is shown and the
+    /// panels wait for its own). Large ones are freed, and their pages handed back, by a
+    /// worker rather than the frame.
     pub fn clear(&mut self) {
         let old = (
             self.report.take(),
