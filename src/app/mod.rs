@@ -132,10 +132,10 @@ pub struct AttainApp {
     pub file_job: jobs::Job<Result<org::FileDone, String>>,
     /// Wakes the window when any job's worker finishes.
     pub waker: jobs::Waker,
-    /// When the process started (for the first-frame measurement).
-    pub started: Option<std::time::Instant>,
-    /// When the process started, kept for [`TIMES_ENV`]'s report.
+    /// When the process started (the first-frame and [`TIMES_ENV`] measurements).
     pub launched: std::time::Instant,
+    /// The first frame was drawn (and, under [`FIRST_FRAME_ENV`], reported).
+    first_frame_done: bool,
     /// When this frame's work began (the slow-frame report of [`TIMES_ENV`]).
     frame_start: Option<std::time::Instant>,
     /// Kept while the window lives; the watcher thread stops when it is gone.
@@ -224,8 +224,8 @@ impl AttainApp {
             start_dismissed,
             import: imports::ImportState::Idle,
             loading: jobs::Job::default(),
-            started: None,
             launched: std::time::Instant::now(),
+            first_frame_done: false,
             frame_start: None,
             forecast: forecast::Forecast::default(),
             printing: jobs::Job::default(),
@@ -479,10 +479,13 @@ impl eframe::App for AttainApp {
                 self.launched.elapsed().as_millis()
             );
         }
-        if let Some(start) = self.started.take()
+        if !std::mem::replace(&mut self.first_frame_done, true)
             && std::env::var_os(FIRST_FRAME_ENV).is_some()
         {
-            eprintln!("first frame after {} ms", start.elapsed().as_millis());
+            eprintln!(
+                "first frame after {} ms",
+                self.launched.elapsed().as_millis()
+            );
             ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
         }
     }

@@ -28,7 +28,6 @@ fn window(
     let path = db.unwrap_or_else(crate::store::default_path);
     let store = crate::store::Store::open(&path).map_err(|e| (2, tell(e.to_string())))?;
     let mut app = AttainApp::new(store).map_err(|e| (1, tell(e)))?;
-    app.started = Some(started);
     app.launched = started;
     if let Some(file) = open {
         // Run in the first frame, like a file dropped on the window.
