@@ -54,9 +54,21 @@ pub fn file_kind(path: &Path) -> std::io::Result<FileKind> {
 
 /// Writes a file through a temporary sibling and a rename, so a crash never leaves half a file.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    write_atomic_with(path, |w| std::io::Write::write_all(w, bytes))
+}
+
+/// Like [`write_atomic`], for a file written as it is produced (an org file of 100,000
+/// people is never held whole).
+pub fn write_atomic_with(
+    path: &Path,
+    write: impl FnOnce(&mut std::io::BufWriter<std::fs::File>) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     let mut tmp = path.as_os_str().to_owned();
     tmp.push(".tmp");
-    std::fs::write(&tmp, bytes)?;
+    let mut out = std::io::BufWriter::new(std::fs::File::create(&tmp)?);
+    write(&mut out)?;
+    std::io::Write::flush(&mut out)?;
+    drop(out);
     std::fs::rename(&tmp, path)
 }
 

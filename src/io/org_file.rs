@@ -10,13 +10,12 @@ use std::path::Path;
 pub fn parse_org(src: &str, file: &str, catalog: &Catalog) -> Result<Org, InputError> {
     // The quick reader takes the files attain writes; anything it does not take, the `ron`
     // crate reads (or refuses, saying where).
-    let org: Org = match quick(src) {
+    let mut org: Org = match quick(src) {
         Some(org) => org,
         None => super::ron_options()
             .from_str(src)
             .map_err(|e| ron_error(src, file, &e))?,
     };
-    let mut org = org;
     // Read list by list, each grew by doubling: the slack back (about 30 MB at 100k people).
     for e in &mut org.employees {
         e.achievements.shrink_to_fit();
@@ -107,8 +106,8 @@ pub fn org_to_string(org: &Org) -> String {
     out
 }
 
-/// Writes the org file text into `out` as it goes (a fingerprint hashes it without holding it).
-pub fn write_org(org: &Org, out: &mut impl std::fmt::Write) -> std::fmt::Result {
+/// Writes the org file text into `out` as it goes ([`save_org`] never holds it whole).
+fn write_org(org: &Org, out: &mut impl std::fmt::Write) -> std::fmt::Result {
     let config = ron::ser::PrettyConfig::new()
         .struct_names(false)
         .separate_tuple_members(false)
@@ -117,14 +116,30 @@ pub fn write_org(org: &Org, out: &mut impl std::fmt::Write) -> std::fmt::Result 
         // achievement (depth 5) is written on one line.
         .depth_limit(4);
     out.write_str("// attain organisation file\n")?;
-    ron::ser::to_writer_pretty(&mut *out, org, config)
-        .unwrap_or_else(|e| unreachable!("every org field serialises to RON: {e}"));
+    // Every org field serialises to RON: an error here is the writer's (a full disk).
+    ron::ser::to_writer_pretty(&mut *out, org, config).map_err(|_| std::fmt::Error)?;
     out.write_str("\n")
 }
 
 /// Writes the org file through a temporary file and a rename, so a crash never leaves half a file.
 pub fn save_org(org: &Org, path: &Path) -> std::io::Result<()> {
-    super::write_atomic(path, org_to_string(org).as_bytes())
+    /// RON's writer speaks `fmt::Write`; the file, `io::Write`. The first I/O error is kept.
+    struct Text<'a, W: std::io::Write>(&'a mut W, Option<std::io::Error>);
+    impl<W: std::io::Write> std::fmt::Write for Text<'_, W> {
+        fn write_str(&mut self, s: &str) -> std::fmt::Result {
+            self.0.write_all(s.as_bytes()).map_err(|e| {
+                self.1.get_or_insert(e);
+                std::fmt::Error
+            })
+        }
+    }
+    super::write_atomic_with(path, |file| {
+        let mut text = Text(file, None);
+        match (write_org(org, &mut text), text.1) {
+            (_, Some(e)) => Err(e),
+            (r, None) => r.map_err(std::io::Error::other),
+        }
+    })
 }
 
 /// Like [`locate`], but searches from the first occurrence of `anchor`.
@@ -148,6 +163,17 @@ fn offset_pos(src: &str, pos: usize) -> (usize, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_saved_file_is_the_text_written_as_it_goes() {
+        let catalog = crate::io::catalog_file::default_catalog();
+        let org = crate::model::synth::synthetic_org(&catalog, 50, 5, 3);
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("o.org.ron");
+        save_org(&org, &path).unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), org_to_string(&org));
+        assert!(save_org(&org, &dir.path().join("no/such/folder.org.ron")).is_err());
+    }
 
     #[test]
     fn two_threads_read_what_one_reads() {
