@@ -139,6 +139,11 @@ pub fn write_employee(
         "UPDATE employees SET display_name = ?1, email = ?2, first_name = ?3, last_name = ?4, left_on = ?5, achievements = ?6 WHERE id = ?7",
         params![e.display_name, e.email, e.first_name, e.last_name, text(&e.left_on), achievements_json(e), id],
     )?;
+    write_association(tx, id, e)
+}
+
+/// The person's certification account and its dates, inserted or replaced.
+fn write_association(tx: &Transaction, id: i64, e: &Employee) -> Result<()> {
     tx.prepare_cached(
         "INSERT INTO associations(employee_id, mcid, associated_on, university_associated_on, dissociated_on) VALUES (?1, ?2, ?3, ?4, ?5)
          ON CONFLICT(employee_id) DO UPDATE SET mcid = ?2, associated_on = ?3, university_associated_on = ?4, dissociated_on = ?5",
@@ -161,10 +166,7 @@ pub fn insert_employee(tx: &Transaction, org_id: i64, e: &Employee) -> Result<i6
         || e.university_associated_on.is_some()
         || e.dissociated_on.is_some();
     if linked {
-        tx.prepare_cached(
-            "INSERT INTO associations(employee_id, mcid, associated_on, university_associated_on, dissociated_on) VALUES (?1, ?2, ?3, ?4, ?5)",
-        )?
-        .execute(params![id, e.mcid, text(&e.associated_on), text(&e.university_associated_on), text(&e.dissociated_on)])?;
+        write_association(tx, id, e)?;
     }
     Ok(id)
 }
