@@ -255,6 +255,19 @@ impl<'de> De<'de> {
         std::str::from_utf8(&self.s[start..self.pos]).map_err(|_| GaveUp)
     }
 
+    /// `open`, the elements `read` takes, `close`: a list, a tuple, a map or a struct.
+    fn enclosed<T>(
+        &mut self,
+        open: u8,
+        close: u8,
+        read: impl FnOnce(Items<'_, 'de>) -> Result<T>,
+    ) -> Result<T> {
+        self.expect(open)?;
+        let x = read(Items::new(self, close))?;
+        self.expect(close)?;
+        Ok(x)
+    }
+
     fn parse<N: std::str::FromStr>(&mut self) -> Result<N> {
         self.number()?.parse().map_err(|_| GaveUp)
     }
@@ -347,19 +360,14 @@ impl<'de> de::Deserializer<'de> for &mut De<'de> {
     fn deserialize_seq<V: Visitor<'de>>(self, v: V) -> Result<V::Value> {
         self.ws()?;
         let split_here = self.split.as_ref().is_some_and(|s| s.open == self.pos);
-        self.expect(b'[')?;
-        let mut items = Items::new(self, b']');
-        items.split_here = split_here;
-        let x = v.visit_seq(items)?;
-        self.expect(b']')?;
-        Ok(x)
+        self.enclosed(b'[', b']', |mut items| {
+            items.split_here = split_here;
+            v.visit_seq(items)
+        })
     }
 
     fn deserialize_tuple<V: Visitor<'de>>(self, _: usize, v: V) -> Result<V::Value> {
-        self.expect(b'(')?;
-        let x = v.visit_seq(Items::new(self, b')'))?;
-        self.expect(b')')?;
-        Ok(x)
+        self.enclosed(b'(', b')', |items| v.visit_seq(items))
     }
 
     fn deserialize_tuple_struct<V: Visitor<'de>>(
@@ -372,10 +380,7 @@ impl<'de> de::Deserializer<'de> for &mut De<'de> {
     }
 
     fn deserialize_map<V: Visitor<'de>>(self, v: V) -> Result<V::Value> {
-        self.expect(b'{')?;
-        let x = v.visit_map(Items::new(self, b'}'))?;
-        self.expect(b'}')?;
-        Ok(x)
+        self.enclosed(b'{', b'}', |items| v.visit_map(items))
     }
 
     fn deserialize_struct<V: Visitor<'de>>(
@@ -388,12 +393,10 @@ impl<'de> de::Deserializer<'de> for &mut De<'de> {
         if self.peek_ident()?.is_some() && self.ident()? != name {
             return Err(GaveUp);
         }
-        self.expect(b'(')?;
-        let mut fields = Items::new(self, b')');
-        fields.named = true;
-        let x = v.visit_map(fields)?;
-        self.expect(b')')?;
-        Ok(x)
+        self.enclosed(b'(', b')', |mut fields| {
+            fields.named = true;
+            v.visit_map(fields)
+        })
     }
 
     fn deserialize_enum<V: Visitor<'de>>(
