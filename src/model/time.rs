@@ -71,16 +71,10 @@ impl Instant {
     }
 
     fn write_rfc3339(self, f: &mut impl fmt::Write) -> fmt::Result {
-        use chrono::Timelike;
-        let t = self.0.time();
-        write!(
-            f,
-            "{}T{:02}:{:02}:{:02}Z",
-            self.day(),
-            t.hour(),
-            t.minute(),
-            t.second()
-        )
+        match digits(self.day(), Some(self.0.time()), &mut [0; 20]) {
+            Some(text) => f.write_str(text),
+            None => write!(f, "{}", self.0.format("%Y-%m-%dT%H:%M:%SZ")),
+        }
     }
 }
 
@@ -159,14 +153,11 @@ impl Day {
 
 impl fmt::Display for Day {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        use chrono::Datelike;
-        let (y, m, d) = (self.0.year(), self.0.month(), self.0.day());
-        // Written directly: chrono's format string is parsed on every call, and reports
+        // Laid out directly: chrono's format string is parsed on every call, and reports
         // print a date per alert and reminder.
-        if (0..=9999).contains(&y) {
-            write!(f, "{y:04}-{m:02}-{d:02}")
-        } else {
-            write!(f, "{}", self.0.format("%Y-%m-%d"))
+        match digits(*self, None, &mut [0; 20]) {
+            Some(text) => f.write_str(text),
+            None => write!(f, "{}", self.0.format("%Y-%m-%d")),
         }
     }
 }
@@ -174,7 +165,7 @@ impl fmt::Display for Day {
 impl fmt::Display for Instant {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.0.time() == NaiveTime::MIN {
-            write!(f, "{}", self.day())
+            fmt::Display::fmt(&self.day(), f)
         } else {
             self.write_rfc3339(f)
         }
