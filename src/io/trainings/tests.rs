@@ -53,7 +53,10 @@ fn designation_certifications_map_by_title_and_merge_per_person() {
     let catalog = crate::io::catalog_file::default_catalog();
     let m = TitleMap::new(&catalog);
     for (title, id) in [
-        ("Microsoft Certified: Azure Administrator Associate", "AZ-104"),
+        (
+            "Microsoft Certified: Azure Administrator Associate",
+            "AZ-104",
+        ),
         ("azure administrator associate", "AZ-104"),
         // An alias, and the prefix on the catalog's side too.
         ("Microsoft Certified: Data Analyst Associate", "PL-300"),
