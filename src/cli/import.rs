@@ -331,25 +331,37 @@ fn import_achievements(
     };
     let source = format!("{kind}-import");
     let plan = crate::io::achievements_plan::plan(&org, &check, &source);
+    // The history record is made before the plan is taken apart: the summary keeps its diff
+    // (100,000 rows' worth) without a copy.
+    let record =
+        (!args.dry_run && check.file_error.is_none() && !plan.diff.is_empty()).then(|| {
+            let name = args
+                .file
+                .file_name()
+                .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+            plan.source(&check, kind, &name, &sha256)
+        });
+    let crate::io::achievements_plan::Plan {
+        added,
+        changed,
+        diff,
+    } = plan;
     let summary = AchievementsSummary {
         rows: check.data_rows,
         valid: check.found.len(),
-        created: plan.added.len(),
-        updated: plan.changed.len(),
-        errors: check.errors.clone(),
-        warnings: check.warnings.clone(),
+        created: added.len(),
+        updated: changed.len(),
+        errors: check.errors,
+        warnings: check.warnings,
         rejected: check.file_error.is_some(),
         individuals: check.individuals.len(),
         skipped: check.skipped,
         unmapped: check
             .unmapped
-            .iter()
-            .map(|(line, title)| Unmapped {
-                line: *line,
-                title: title.clone(),
-            })
+            .into_iter()
+            .map(|(line, title)| Unmapped { line, title })
             .collect(),
-        diff: plan.diff.clone(),
+        diff,
     };
     if let Some(e) = &check.file_error {
         return Err(Failure::Rejected {
@@ -357,14 +369,9 @@ fn import_achievements(
             message: format!("{}: {}", args.file.display(), e.message),
         });
     }
-    if !args.dry_run && !plan.diff.is_empty() {
-        let name = args
-            .file
-            .file_name()
-            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-        let source = plan.source(&check, kind, &name, &sha256);
+    if let Some(record) = record {
         store
-            .import_achievements(org_id, &mut org, plan.added, plan.changed, &source)
+            .import_achievements(org_id, &mut org, added, changed, &record)
             .map_err(|e| Failure::Other(e.to_string()))?;
     }
     partial(

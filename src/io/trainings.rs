@@ -131,20 +131,20 @@ pub fn parse_export_instant(s: &str, order: DateOrder) -> Option<Instant> {
         Some((d, t)) => (d, t.trim()),
         None => (s, "00:00"),
     };
-    let hms: Vec<u32> = time
-        .split(':')
-        .map(|p| p.parse().ok())
-        .collect::<Option<_>>()?;
-    let (h, mi, sec) = match hms.as_slice() {
-        [h, m] => (*h, *m, 0),
-        [h, m, s] => (*h, *m, *s),
-        _ => return None,
-    };
+    let mut parts = time.split(':');
+    let (h, mi): (u32, u32) = (parts.next()?.parse().ok()?, parts.next()?.parse().ok()?);
+    let sec: u32 = parts.next().map_or(Some(0), |p| p.parse().ok())?;
+    if parts.next().is_some() {
+        return None;
+    }
     let day = if date.contains('-') {
         chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").ok()?
     } else {
-        let p: Vec<&str> = date.split('/').collect();
-        let [a, b, y] = p.as_slice() else { return None };
+        let mut parts = date.split('/');
+        let (a, b, y) = (parts.next()?, parts.next()?, parts.next()?);
+        if parts.next().is_some() {
+            return None;
+        }
         let (d, m) = match order {
             DateOrder::DayFirst => (a, b),
             DateOrder::MonthFirst => (b, a),
@@ -162,6 +162,18 @@ pub fn parse_export_instant(s: &str, order: DateOrder) -> Option<Instant> {
 const MONTHS: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];
+
+/// Whether a `Month` value (`Dec-18`) names the month of `when`, in any case.
+fn month_matches(month: &str, when: Instant) -> bool {
+    use chrono::Datelike;
+    let d = when.0;
+    let year = d.year().rem_euclid(100) as u32;
+    let b = month.as_bytes();
+    b.len() == 6
+        && b[..3].eq_ignore_ascii_case(MONTHS[d.month0() as usize % 12].as_bytes())
+        && b[3] == b'-'
+        && b[4..] == [b'0' + (year / 10) as u8, b'0' + (year % 10) as u8]
+}
 
 /// An exam number in a title (`70-533` in "Exam 70-533: …") that the catalog knows.
 fn exam_number(title: &str, catalog: &HashMap<String, usize>) -> Option<String> {
@@ -341,14 +353,27 @@ pub(super) fn columns(
 
 pub(super) struct People {
     pub(super) list: Vec<Individual>,
-    by_key: HashMap<String, usize>,
+    by_mcpid: HashMap<String, usize>,
+    /// Individuals without an MCPID, by their first email in lower case.
+    by_email: HashMap<String, usize>,
+}
+
+/// `s` in lower case, copied only when it has an upper-case or non-ASCII letter: most
+/// addresses are written in lower case already.
+fn lower(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
+        s.to_lowercase().into()
+    } else {
+        s.into()
+    }
 }
 
 impl People {
     pub(super) fn new() -> Self {
         People {
             list: Vec::new(),
-            by_key: HashMap::default(),
+            by_mcpid: HashMap::default(),
+            by_email: HashMap::default(),
         }
     }
 
@@ -361,30 +386,37 @@ impl People {
         last: &str,
         when: Instant,
     ) -> usize {
-        let key = if mcpid.is_empty() {
-            emails.first().map(|e| e.to_lowercase()).unwrap_or_default()
+        let email = lower(emails.first().copied().unwrap_or_default());
+        let known = if mcpid.is_empty() {
+            self.by_email.get(email.as_ref())
         } else {
-            format!("mcpid:{mcpid}")
+            self.by_mcpid.get(mcpid)
         };
-        let i = *self.by_key.entry(key.clone()).or_insert_with(|| {
-            self.list.push(Individual {
-                key,
-                mcpid: Some(mcpid.to_string()).filter(|m| !m.is_empty()),
-                emails: Vec::new(),
-                first_name: String::new(),
-                last_name: String::new(),
-                first_completion: when,
-            });
-            self.list.len() - 1
-        });
+        let i = match known {
+            Some(&i) => i,
+            None => {
+                let key = if mcpid.is_empty() {
+                    self.by_email.insert(email.to_string(), self.list.len());
+                    email.to_string()
+                } else {
+                    self.by_mcpid.insert(mcpid.to_string(), self.list.len());
+                    format!("mcpid:{mcpid}")
+                };
+                self.list.push(Individual {
+                    key,
+                    mcpid: Some(mcpid.to_string()).filter(|m| !m.is_empty()),
+                    emails: Vec::new(),
+                    first_name: String::new(),
+                    last_name: String::new(),
+                    first_completion: when,
+                });
+                self.list.len() - 1
+            }
+        };
         let p = &mut self.list[i];
-        for e in emails
-            .iter()
-            .map(|e| e.to_lowercase())
-            .filter(|e| !e.is_empty())
-        {
-            if !p.emails.contains(&e) {
-                p.emails.push(e);
+        for e in std::iter::once(email).chain(emails.iter().skip(1).map(|e| lower(e))) {
+            if !e.is_empty() && !p.emails.iter().any(|known| *known == *e) {
+                p.emails.push(e.into_owned());
             }
         }
         if p.first_name.is_empty() && p.last_name.is_empty() {
@@ -431,30 +463,47 @@ pub fn check_trainings_stream<R: std::io::Read>(
     // Designation certifications merged per person: (person, credential) → its row in `found`.
     let mut merged: rustc_hash::FxHashMap<(usize, String), usize> = Default::default();
     let mut other_partner_warned = false;
-    for record in table.by_ref() {
-        let (line, fields) = match record {
+    // Each column's position, found once rather than per row.
+    let col = |name: &str| cols.get(name).copied();
+    let [
+        _,
+        title_col,
+        type_col,
+        first_col,
+        last_col,
+        email_col,
+        corp_col,
+        completed_col,
+        month_col,
+        _,
+        mcpid_col,
+        _,
+        partner_col,
+        _,
+        _,
+        expires_col,
+        status_col,
+    ] = TRAININGS_COLUMNS.map(col);
+    while let Some(record) = table.next_row() {
+        let record = match record {
             Ok(r) => r,
             Err(e) => return AchievementsCheck::rejected(Some(table_problem(e))),
         };
-        let line = &line;
+        let line = &record.line;
         check.data_rows += 1;
-        let get = |name: &str| {
-            cols.get(name)
-                .and_then(|i| fields.get(*i))
-                .map_or("", |s| s.as_str())
-        };
-        let Some(completed) = parse_export_instant(get("TrainingCompletionDate"), order) else {
+        let get = |col: Option<usize>| record.at(col);
+        let Some(completed) = parse_export_instant(get(completed_col), order) else {
             check.errors.push(Problem {
                 line: *line,
                 code: "invalid_date",
                 field: Some("TrainingCompletionDate"),
-                message: format!("\"{}\" is not a date", get("TrainingCompletionDate")),
+                message: format!("\"{}\" is not a date", get(completed_col)),
             });
             continue;
         };
-        let expires = get("ExpirationDate");
+        let expires = get(expires_col);
         let expires_on = if expires.is_empty() {
-            let status = get("ActivationStatus");
+            let status = get(status_col);
             (!status.is_empty() && !status.eq_ignore_ascii_case("active")).then_some(today)
         } else {
             match parse_export_instant(expires, order) {
@@ -470,17 +519,8 @@ pub fn check_trainings_stream<R: std::io::Read>(
                 }
             }
         };
-        let month = get("Month");
-        let expected = {
-            use chrono::Datelike;
-            let d = completed.0;
-            format!(
-                "{}-{:02}",
-                MONTHS[d.month0() as usize % 12],
-                d.year().rem_euclid(100)
-            )
-        };
-        if !month.is_empty() && !month.eq_ignore_ascii_case(&expected) {
+        let month = get(month_col);
+        if !month.is_empty() && !month_matches(month, completed) {
             check.warnings.push(Problem {
                 line: *line,
                 code: "month_mismatch",
@@ -490,7 +530,7 @@ pub fn check_trainings_stream<R: std::io::Read>(
                 ),
             });
         }
-        let partner = get("PartnerName");
+        let partner = get(partner_col);
         if !partner.is_empty() && !partner.eq_ignore_ascii_case(org_name) && !other_partner_warned {
             other_partner_warned = true;
             check.warnings.push(Problem {
@@ -500,8 +540,8 @@ pub fn check_trainings_stream<R: std::io::Read>(
                 message: format!("rows of partner \"{partner}\", not \"{org_name}\""),
             });
         }
-        let emails = [get("Email"), get("CorpEmail")];
-        if get("MCPID").is_empty() && emails[0].is_empty() {
+        let emails = [get(email_col), get(corp_col)];
+        if get(mcpid_col).is_empty() && emails[0].is_empty() {
             check.errors.push(Problem {
                 line: *line,
                 code: "missing_required",
@@ -512,18 +552,21 @@ pub fn check_trainings_stream<R: std::io::Read>(
         }
         // Every row names an individual, also one of a type that is not read.
         let who = people.of(
-            get("MCPID"),
+            get(mcpid_col),
             &emails,
-            get("IndividualFirstName"),
-            get("IndividualLastName"),
+            get(first_col),
+            get(last_col),
             completed,
         );
-        let kind = get("TrainingType");
-        if !["exam", "certification", "assessment"].contains(&kind.to_lowercase().as_str()) {
+        let kind = get(type_col);
+        if !["exam", "certification", "assessment"]
+            .iter()
+            .any(|k| k.eq_ignore_ascii_case(kind))
+        {
             check.skipped += 1;
             continue;
         }
-        let title = get("TrainingTitle");
+        let title = get(title_col);
         let legacy = titles.map(title);
         let certification = if legacy.is_none() && !kind.eq_ignore_ascii_case("exam") {
             titles.certification(title)

@@ -118,24 +118,31 @@ impl<R: Read> Feed<'_, R> {
     /// Records the line starts of `buf[from..]` (CRLF, LF and a lone CR each end a line).
     /// A CR's line start waits for the next byte, which may be the LF of a CRLF.
     fn scan(&mut self, from: usize) {
-        for i in from..self.buf.len() {
-            let at = self.base + i;
-            let b = self.buf[i];
-            if std::mem::take(&mut self.pending_cr) {
-                if b == b'\n' {
-                    self.starts.push_back(at + 1);
-                    continue;
-                }
-                self.starts.push_back(at);
+        let (buf, base) = (&self.buf, self.base);
+        // A line end found one step ahead (the LF of a CRLF) is not a second one.
+        let mut taken = from;
+        if from < buf.len() && std::mem::take(&mut self.pending_cr) {
+            let lf = buf[from] == b'\n';
+            self.starts.push_back(base + from + usize::from(lf));
+            taken += usize::from(lf);
+        }
+        let start = taken;
+        for i in memchr::memchr2_iter(b'\r', b'\n', &buf[start..]).map(|i| start + i) {
+            if i < taken {
+                continue;
             }
-            match b {
-                b'\r' => self.pending_cr = true,
-                b'\n' => self.starts.push_back(at + 1),
-                _ => {}
+            if buf[i] == b'\n' {
+                self.starts.push_back(base + i + 1);
+            } else if i + 1 == buf.len() {
+                self.pending_cr = true;
+            } else {
+                let lf = buf[i + 1] == b'\n';
+                self.starts.push_back(base + i + 1 + usize::from(lf));
+                taken = i + 1 + usize::from(lf);
             }
         }
         if self.eof && std::mem::take(&mut self.pending_cr) {
-            self.starts.push_back(self.base + self.buf.len());
+            self.starts.push_back(base + buf.len());
         }
     }
 
@@ -314,8 +321,8 @@ pub fn open<'a, R: Read + Seek>(
             rows: 0,
             done: false,
         };
-        let (line, header) = s.next_record().ok_or(TableError::NoHeader)??;
-        s.head.header = header;
+        let line = s.next_record().ok_or(TableError::NoHeader)??;
+        s.head.header = s.record.iter().map(|f| f.trim().to_string()).collect();
         s.head.header_line = line;
         Ok(s)
     });
@@ -365,9 +372,42 @@ fn first_line<R: Read>(feed: &mut Feed<'_, R>) -> Result<String, TableError> {
     }
 }
 
+/// A data record borrowed from the stream until the next is read: reading a 100,000-row
+/// export through it allocates nothing per row.
+pub struct Record<'r> {
+    /// The record's first physical line.
+    pub line: usize,
+    fields: &'r csv::StringRecord,
+}
+
+impl Record<'_> {
+    /// Field `i`, trimmed; `""` past the end.
+    pub fn get(&self, i: usize) -> &str {
+        self.fields.get(i).map_or("", str::trim)
+    }
+
+    /// The field at an optional column; `""` without one.
+    pub fn at(&self, i: Option<usize>) -> &str {
+        i.map_or("", |i| self.get(i))
+    }
+
+    pub fn len(&self) -> usize {
+        self.fields.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.fields.is_empty()
+    }
+
+    /// The fields, trimmed and owned.
+    pub fn to_vec(&self) -> Vec<String> {
+        self.fields.iter().map(|f| f.trim().to_string()).collect()
+    }
+}
+
 impl<R: Read> Stream<'_, R> {
-    /// The next non-empty record with its first physical line.
-    fn next_record(&mut self) -> Option<Result<(usize, Vec<String>), TableError>> {
+    /// The next non-empty record's first physical line; the record is in `self.record`.
+    fn next_record(&mut self) -> Option<Result<usize, TableError>> {
         loop {
             let before = self.reader.position().byte() as usize;
             let line = self.reader.get_ref().line_of(before);
@@ -390,12 +430,10 @@ impl<R: Read> Stream<'_, R> {
                         None => line,
                     };
                     self.reader.get_mut().prune(next);
-                    let fields: Vec<String> =
-                        self.record.iter().map(|f| f.trim().to_string()).collect();
-                    if fields.iter().all(|f| f.is_empty()) && self.record.len() <= 1 {
+                    if self.record.len() <= 1 && self.record.iter().all(|f| f.trim().is_empty()) {
                         continue;
                     }
-                    return Some(Ok((at, fields)));
+                    return Some(Ok(at));
                 }
                 Err(e) => {
                     let feed = self.reader.get_mut();
@@ -413,30 +451,47 @@ impl<R: Read> Stream<'_, R> {
             }
         }
     }
+
+    /// The next data record, borrowed; `None` at the end or after an error.
+    pub fn next_row(&mut self) -> Option<Result<Record<'_>, TableError>> {
+        if self.done {
+            return None;
+        }
+        let Some(item) = self.next_record() else {
+            self.done = true;
+            return None;
+        };
+        match item {
+            Ok(line) if self.rows < MAX_ROWS => {
+                self.rows += 1;
+                Some(Ok(Record {
+                    line,
+                    fields: &self.record,
+                }))
+            }
+            Ok(line) => {
+                self.done = true;
+                Some(Err(TableError::TooLarge {
+                    line,
+                    message: format!(
+                        "line {line}: more than {MAX_ROWS} rows; attain reads at most {MAX_ROWS} \
+                         rows from one file: split it"
+                    ),
+                }))
+            }
+            Err(e) => {
+                self.done = true;
+                Some(Err(e))
+            }
+        }
+    }
 }
 
 impl<R: Read> Iterator for Stream<'_, R> {
     type Item = Result<(usize, Vec<String>), TableError>;
 
     fn next(&mut self) -> Option<Self::Item> {
-        if self.done {
-            return None;
-        }
-        let item = self.next_record();
-        let item = match item {
-            Some(Ok((line, _))) if self.rows == MAX_ROWS => Some(Err(TableError::TooLarge {
-                line,
-                message: format!(
-                    "line {line}: more than {MAX_ROWS} rows; attain reads at most {MAX_ROWS} rows \
-                     from one file: split it"
-                ),
-            })),
-            other => other,
-        };
-        match &item {
-            Some(Ok(_)) => self.rows += 1,
-            _ => self.done = true,
-        }
-        item
+        self.next_row()
+            .map(|r| r.map(|rec| (rec.line, rec.to_vec())))
     }
 }

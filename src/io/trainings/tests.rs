@@ -97,3 +97,48 @@ fn designation_certifications_map_by_title_and_merge_per_person() {
     let ms102 = c.found.iter().find(|f| f.credential == "MS-102").unwrap();
     assert_eq!(ms102.expires_on, None);
 }
+
+#[test]
+fn people_match_by_mcpid_then_email_in_any_case_and_months_are_checked() {
+    let catalog = crate::io::catalog_file::default_catalog();
+    let header = "TrainingTitle,TrainingType,IndividualFirstName,IndividualLastName,Email,CorpEmail,TrainingCompletionDate,Month,MCPID";
+    let rows = [
+        // Two rows of one MCPID with different addresses; the second Month is wrong.
+        "Exam 70-535: x,Exam,Anna,Rossi,Anna.Rossi@X.it,,10/03/2018 10:00,mar-18,111",
+        "Exam 70-533: x,Exam,,,anna@contoso.it,ANNA.ROSSI@x.it,11/04/2018 10:00,Mar-18,111",
+        // No MCPID: the same person by email, whatever its case.
+        "Exam 70-535: x,Exam,Èva,Bianchi,ÈVA@x.it,,01/02/2019 08:00,Feb-19,",
+        "Exam 70-533: x,Exam,,,èva@X.IT,,01/01/2019 08:00,Jan-2019,",
+    ];
+    let csv = format!("{header}\n{}\n", rows.join("\n"));
+    let today = Day::parse("2026-05-15").unwrap();
+    let c = check_trainings(csv.as_bytes(), &catalog, DateOrder::DayFirst, "", today);
+    assert!(c.errors.is_empty(), "{:?}", c.errors);
+    let keys: Vec<(&str, &[String], &str)> = c
+        .individuals
+        .iter()
+        .map(|p| (p.key.as_str(), p.emails.as_slice(), p.first_name.as_str()))
+        .collect();
+    assert_eq!(
+        keys,
+        [
+            (
+                "mcpid:111",
+                &["anna.rossi@x.it".to_string(), "anna@contoso.it".into()][..],
+                "Anna"
+            ),
+            ("èva@x.it", &["èva@x.it".to_string()][..], "Èva"),
+        ]
+    );
+    assert_eq!(
+        c.individuals[1].first_completion,
+        parse_export_instant("01/01/2019 08:00", DateOrder::DayFirst).unwrap()
+    );
+    let months: Vec<usize> = c
+        .warnings
+        .iter()
+        .filter(|w| w.code == "month_mismatch")
+        .map(|w| w.line)
+        .collect();
+    assert_eq!(months, [3, 5], "{:?}", c.warnings);
+}
