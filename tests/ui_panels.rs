@@ -163,10 +163,80 @@ fn an_alert_links_to_its_person_and_competency() {
         h.state().views.achievements.employee.as_deref(),
         Some("giulia.esposito")
     );
-    h.get_all_by_label("Application Integration")
-        .next()
-        .unwrap()
-        .click();
+    // The competencies she would add do not fit the panel's width beside her name: they are
+    // behind her row's "+3 more", the first alert's that has one.
+    more_button(&h).click();
+    h.run();
+    h.get_by_label("Application Integration").click();
+    h.run();
+    assert_eq!(h.state().panel, Panel::Competencies);
+}
+
+/// The first alert's "+N more" button, and its N.
+fn more_button<'t>(
+    h: &'t egui_kittest::Harness<'_, attain::app::AttainApp>,
+) -> egui_kittest::Node<'t> {
+    use egui_kittest::kittest::NodeT as _;
+    h.get_all_by_role(Role::Button)
+        .find(|n| {
+            n.accesskit_node().label().is_some_and(|l| {
+                l.strip_prefix('+')
+                    .and_then(|l| l.strip_suffix(" more"))
+                    .is_some_and(|n| n.parse::<usize>().is_ok())
+            })
+        })
+        .expect("a +N more button")
+}
+
+#[test]
+fn an_alert_naming_many_competencies_keeps_its_row_and_puts_the_rest_in_a_menu() {
+    let mut h = harness(app());
+    // An alert naming every competency, as a large organisation's risk alerts do.
+    let ids: Vec<String> = h
+        .state()
+        .catalog
+        .competencies
+        .iter()
+        .map(|c| c.id.clone())
+        .collect();
+    let last = ids.last().unwrap().clone();
+    let last_name = h.state().catalog.competency_name(&last).to_string();
+    let first_name = h.state().catalog.competency_name(&ids[0]).to_string();
+    {
+        let eval = &mut h.state_mut().eval;
+        let mut report = (**eval.report.as_ref().unwrap()).clone();
+        let mut alert = attain::eval::report::Alert::new(
+            attain::eval::report::AlertCode::CredentialExpiring,
+            ids.iter().map(|c| c.as_str().into()).collect(),
+        );
+        alert.message = "Many competencies".into();
+        report.alerts.insert(0, alert);
+        eval.report = Some(std::sync::Arc::new(report));
+    }
+    h.run();
+    // The first names are links on the row; the rest wait behind "+N more".
+    assert!(h.query_by_label(&first_name).is_some());
+    assert!(h.query_by_label(&last_name).is_none());
+    let more = more_button(&h);
+    use egui_kittest::kittest::NodeT as _;
+    let hidden: usize = more.accesskit_node().label().unwrap()[1..]
+        .trim_end_matches(" more")
+        .parse()
+        .unwrap();
+    assert!(
+        hidden > 0 && hidden < ids.len(),
+        "{hidden} of {}",
+        ids.len()
+    );
+    more.click();
+    h.run();
+    h.get_by_label(&last_name).click();
+    // The frame that takes the click asks to open that competency; the next one opens it.
+    h.step();
+    assert_eq!(
+        h.state().views.competencies.open.as_deref(),
+        Some(last.as_str())
+    );
     h.run();
     assert_eq!(h.state().panel, Panel::Competencies);
 }

@@ -52,37 +52,113 @@ fn alert_ui(ctx: &ViewCtx, ui: &mut egui::Ui, a: &Alert, cmds: &mut Vec<Command>
     );
     // Cut to the panel; egui shows the whole message on hover then (once).
     ui.add(egui::Label::new(&a.message).truncate());
+    links_ui(ctx, ui, &links(ctx, a), cmds);
+}
+
+/// A link of an alert: its text, its hover text, and what it opens.
+struct Link {
+    text: String,
+    hover: Option<String>,
+    opens: Command,
+}
+
+/// What an alert links to: people by name (the id on hover), competencies, designations,
+/// and the panel that deals with it.
+fn links(ctx: &ViewCtx, a: &Alert) -> Vec<Link> {
+    let link = |text: String, opens: Command| Link {
+        text,
+        hover: None,
+        opens,
+    };
+    let mut links: Vec<Link> = a
+        .employees
+        .iter()
+        .flatten()
+        .map(|e| Link {
+            text: super::widgets::person_name(ctx, e),
+            hover: Some(e.to_string()),
+            opens: Command::OpenEmployee(e.to_string()),
+        })
+        .collect();
+    links.extend(a.competencies.iter().map(|c| {
+        link(
+            ctx.catalog.competency_name(c).to_string(),
+            Command::OpenCompetency(c.to_string()),
+        )
+    }));
+    links.extend(a.designations.iter().flatten().map(|d| {
+        link(
+            super::widgets::designation_name(ctx, d),
+            Command::OpenDesignation(d.to_string()),
+        )
+    }));
+    if a.code == AlertCode::DesignationCatalogStale {
+        links.push(link(
+            ctx.t("panel-designations"),
+            Command::Show(Panel::Designations),
+        ));
+    }
+    if matches!(
+        a.code,
+        AlertCode::RenewalWindowOpen
+            | AlertCode::RenewalReminder
+            | AlertCode::MembershipLapsed
+            | AlertCode::OverrideEnding
+    ) {
+        links.push(link(
+            ctx.t("panel-membership"),
+            Command::Show(Panel::Membership),
+        ));
+    }
+    links
+}
+
+/// The links on one line: those past the panel's width go into a "+N more" menu, so that an
+/// alert naming a dozen competencies keeps its row (and the panel) its width.
+fn links_ui(ctx: &ViewCtx, ui: &mut egui::Ui, links: &[Link], cmds: &mut Vec<Command>) {
+    let more = |n: usize| ctx.tr.t("alerts-more", &[("count", n.to_string())]);
+    let width = |ui: &egui::Ui, text: &str| {
+        egui::WidgetText::from(text)
+            .into_galley(
+                ui,
+                Some(egui::TextWrapMode::Extend),
+                f32::INFINITY,
+                egui::TextStyle::Body,
+            )
+            .size()
+            .x
+            + ui.spacing().item_spacing.x
+    };
+    let link_ui = |ui: &mut egui::Ui, l: &Link, cmds: &mut Vec<Command>| {
+        let r = ui.link(&l.text);
+        let r = match &l.hover {
+            Some(h) => r.on_hover_text(h),
+            None => r,
+        };
+        if r.clicked() {
+            cmds.push(l.opens.clone());
+        }
+        r.clicked()
+    };
     ui.horizontal(|ui| {
-        // People by name; the id on hover.
-        for e in a.employees.iter().flatten() {
-            if super::widgets::person_link(ctx, ui, e).clicked() {
-                cmds.push(Command::OpenEmployee(e.to_string()));
+        let button = width(ui, &more(links.len())) + 2.0 * ui.spacing().button_padding.x;
+        let mut shown = 0;
+        for (i, l) in links.iter().enumerate() {
+            let reserve = if i + 1 == links.len() { 0.0 } else { button };
+            if i > 0 && ui.available_width() < width(ui, &l.text) + reserve {
+                break;
             }
+            link_ui(ui, l, cmds);
+            shown += 1;
         }
-        for c in &a.competencies {
-            if ui.link(ctx.catalog.competency_name(c)).clicked() {
-                cmds.push(Command::OpenCompetency(c.to_string()));
-            }
-        }
-        for d in a.designations.iter().flatten() {
-            if ui.link(super::widgets::designation_name(ctx, d)).clicked() {
-                cmds.push(Command::OpenDesignation(d.to_string()));
-            }
-        }
-        if a.code == AlertCode::DesignationCatalogStale
-            && ui.link(ctx.t("panel-designations")).clicked()
-        {
-            cmds.push(Command::Show(Panel::Designations));
-        }
-        let membership = matches!(
-            a.code,
-            AlertCode::RenewalWindowOpen
-                | AlertCode::RenewalReminder
-                | AlertCode::MembershipLapsed
-                | AlertCode::OverrideEnding
-        );
-        if membership && ui.link(ctx.t("panel-membership")).clicked() {
-            cmds.push(Command::Show(Panel::Membership));
+        if shown < links.len() {
+            ui.menu_button(more(links.len() - shown), |ui| {
+                for l in &links[shown..] {
+                    if link_ui(ui, l, cmds) {
+                        ui.close();
+                    }
+                }
+            });
         }
     });
 }

@@ -113,6 +113,7 @@ impact-none = No competency level changes.
 
 alerts-title = Alerts ({ $count })
 alerts-none = No alerts.
+alerts-more = +{ $count } more
 code-renewal-at-risk = Renewal at risk
 code-renewal-window-open = Renewal window open
 code-renewal-reminder = Renewal reminder

@@ -113,6 +113,7 @@ impact-none = Nessun livello di competenza cambia.
 
 alerts-title = Avvisi ({ $count })
 alerts-none = Nessun avviso.
+alerts-more = +{ $count } altri
 code-renewal-at-risk = Rinnovo a rischio
 code-renewal-window-open = Finestra di rinnovo aperta
 code-renewal-reminder = Promemoria di rinnovo
