@@ -156,7 +156,12 @@ impl UsersCheck {
 
 /// Characters as the limits count them: Unicode scalar values of the NFC form.
 pub fn chars(s: &str) -> usize {
-    s.nfc().count()
+    // ASCII is its own NFC form: most fields, counted without the normaliser.
+    if s.is_ascii() {
+        s.len()
+    } else {
+        s.nfc().count()
+    }
 }
 
 /// local@domain, one `@`, a non-empty local part, two or more non-empty labels, no spaces.
