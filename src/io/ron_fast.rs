@@ -77,6 +77,9 @@ impl de::Error for GaveUp {
 type Result<T> = std::result::Result<T, GaveUp>;
 
 struct De<'de> {
+    /// The text, valid UTF-8 already: a slice of it between ASCII delimiters is taken
+    /// without checking its bytes again.
+    text: &'de str,
     s: &'de [u8],
     pos: usize,
     split: Option<Split<'de>>,
@@ -87,11 +90,17 @@ struct De<'de> {
 impl<'de> De<'de> {
     fn new(src: &'de str, pos: usize) -> Self {
         De {
+            text: src,
             s: src.as_bytes(),
             pos,
             split: None,
             spliced: false,
         }
+    }
+
+    /// `text[start..end]`; both ends lie on ASCII bytes, so on character boundaries.
+    fn slice(&self, start: usize, end: usize) -> Result<&'de str> {
+        self.text.get(start..end).ok_or(GaveUp)
     }
 
     fn peek(&self) -> Option<u8> {
@@ -152,7 +161,7 @@ impl<'de> De<'de> {
             self.pos += 1;
         }
         // Only ASCII was taken, so this is a whole `str`; a raw identifier (`r#…`) stops here.
-        let id = std::str::from_utf8(&self.s[start..self.pos]).map_err(|_| GaveUp)?;
+        let id = self.slice(start, self.pos)?;
         if self.peek() == Some(b'#') {
             return Err(GaveUp);
         }
@@ -177,7 +186,7 @@ impl<'de> De<'de> {
             .ok_or(GaveUp)?;
         if rest[stop] == b'"' {
             self.pos += stop + 1;
-            let text = std::str::from_utf8(&rest[..stop]).map_err(|_| GaveUp)?;
+            let text = self.slice(start, start + stop)?;
             return v.visit_borrowed_str(text);
         }
         let mut out = Vec::with_capacity(stop + 16);
@@ -252,7 +261,7 @@ impl<'de> De<'de> {
         {
             return Err(GaveUp);
         }
-        std::str::from_utf8(&self.s[start..self.pos]).map_err(|_| GaveUp)
+        self.slice(start, self.pos)
     }
 
     /// `open`, the elements `read` takes, `close`: a list, a tuple, a map or a struct.
