@@ -93,15 +93,25 @@ impl EmployeesView {
             let emps = &org.employees;
             // Ties in file order, whatever order the sort starts from.
             match self.sort {
-                // A full sort of text: each key folded once, then compared as bytes.
+                // A full sort of text: each text's first 16 folded bytes as a number, then
+                // compared as numbers (a frame of 50 ms at 100,000 people when each text
+                // was folded into a String of its own).
                 SortBy::Name | SortBy::Email if !same_people => {
                     let text = |i: usize| match self.sort {
                         SortBy::Name => emps[i].display_name.as_str(),
                         _ => emps[i].email.as_str(),
                     };
-                    let mut keyed: Vec<(String, usize)> =
-                        rows.iter().map(|&i| (folded(text(i)), i)).collect();
+                    let mut keyed: Vec<(u128, usize)> =
+                        rows.iter().map(|&i| (fold_key(text(i)), i)).collect();
                     keyed.sort_unstable();
+                    // Texts that agree on the key's 16 bytes are ordered in full.
+                    for run in keyed.chunk_by_mut(|a, b| a.0 == b.0) {
+                        if run.len() > 1 {
+                            run.sort_by(|a, b| {
+                                cmp_folded(text(a.1), text(b.1)).then(a.1.cmp(&b.1))
+                            });
+                        }
+                    }
                     rows = keyed.into_iter().map(|(_, i)| i).collect();
                 }
                 SortBy::Name => rows.sort_by(|a, b| {
@@ -128,17 +138,32 @@ impl EmployeesView {
     }
 }
 
-/// The text in lower case, character by character (the order [`cmp_folded`] gives).
-fn folded(s: &str) -> String {
+/// The first 16 bytes of the text in lower case (UTF-8, zeros after its end), as a
+/// big-endian number: texts with smaller keys come first in [`cmp_folded`]'s order, because
+/// UTF-8 keeps the characters' order byte by byte. Equal keys say nothing.
+fn fold_key(s: &str) -> u128 {
+    let mut key = [0u8; 16];
     if s.is_ascii() {
-        s.to_ascii_lowercase()
+        for (k, b) in key.iter_mut().zip(s.bytes()) {
+            *k = b.to_ascii_lowercase();
+        }
     } else {
-        s.chars().flat_map(char::to_lowercase).collect()
+        let mut n = 0;
+        'fill: for c in s.chars().flat_map(char::to_lowercase) {
+            for &b in c.encode_utf8(&mut [0; 4]).as_bytes() {
+                if n == key.len() {
+                    break 'fill;
+                }
+                key[n] = b;
+                n += 1;
+            }
+        }
     }
+    u128::from_be_bytes(key)
 }
 
-/// Orders as the [`folded`] texts would, without making them: ASCII byte by byte, other text
-/// by its characters' lower-case forms.
+/// Orders texts as their lower-case forms would, without making them: ASCII byte by byte,
+/// other text by its characters' lower-case forms.
 fn cmp_folded(a: &str, b: &str) -> std::cmp::Ordering {
     if a.is_ascii() && b.is_ascii() {
         return a
@@ -530,83 +555,4 @@ fn association_ui(
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_filter_ignores_case_in_any_script_and_narrows_as_one_types() {
-        assert!(contains_folded("Niccolò Bianchi", "niccolò"));
-        assert!(contains_folded("NICCOLÒ", "niccolò"));
-        assert!(contains_folded("Anna.Rossi@Contoso.it", "rossi@c"));
-        assert!(!contains_folded(
-            "Anna",
-            "annA".to_lowercase().as_str().repeat(2).as_str()
-        ));
-        let mut org = Org::new("X", crate::model::Market::Developed);
-        for (id, name) in [
-            ("a", "Anna Rossi"),
-            ("b", "Bruno Neri"),
-            ("c", "Annalisa Neri"),
-        ] {
-            org.employees
-                .push(Employee::new(id, name, &format!("{id}@x.it")));
-        }
-        let mut v = EmployeesView::default();
-        let names = |v: &mut EmployeesView| -> Vec<String> {
-            v.rows(&org, 0)
-                .iter()
-                .map(|i| org.employees[*i].display_name.clone())
-                .collect()
-        };
-        v.filter = "ann".into();
-        assert_eq!(names(&mut v), ["Anna Rossi", "Annalisa Neri"]);
-        v.filter = "anna neri".into();
-        assert!(names(&mut v).is_empty());
-        v.filter = "annal".into();
-        assert_eq!(names(&mut v), ["Annalisa Neri"]);
-        v.filter = "neri".into();
-        assert_eq!(names(&mut v), ["Annalisa Neri", "Bruno Neri"]);
-        v.filter.clear();
-        assert_eq!(names(&mut v).len(), 3);
-    }
-
-    #[test]
-    fn after_an_edit_the_order_is_that_of_a_fresh_sort() {
-        use rand::{Rng, SeedableRng};
-        let mut rng = rand::rngs::StdRng::seed_from_u64(5);
-        let names = [
-            "Anna", "anna", "Bruno", "Èva", "eva", "Zoe", "Niccolò", "niccolo",
-        ];
-        let mut org = Org::new("X", crate::model::Market::Developed);
-        for i in 0..300 {
-            let name = format!("{} {}", names[rng.random_range(0..names.len())], i % 7);
-            org.employees
-                .push(Employee::new(&format!("p{i}"), &name, &format!("{i}@x.it")));
-        }
-        for (sort, descending) in [
-            (SortBy::Name, false),
-            (SortBy::Name, true),
-            (SortBy::Email, true),
-            (SortBy::Status, false),
-        ] {
-            let mut kept = EmployeesView {
-                sort,
-                descending,
-                ..Default::default()
-            };
-            kept.rows(&org, 0);
-            for generation in 1..30 {
-                let i = rng.random_range(0..org.employees.len());
-                let name = format!("{} {generation}", names[rng.random_range(0..names.len())]);
-                org.employees[i].display_name = name;
-                org.employees[i].email = format!("{generation}{i}@x.it");
-                let mut fresh = EmployeesView {
-                    sort,
-                    descending,
-                    ..Default::default()
-                };
-                assert_eq!(kept.rows(&org, generation), fresh.rows(&org, 0), "{sort:?}");
-            }
-        }
-    }
-}
+mod tests;
