@@ -26,18 +26,18 @@ impl PersonFacts {
         let mut late = CredSet::default();
         for a in &p.achievements {
             if a.after_retirement() {
-                late.insert(a.cred);
+                late.insert(a.cred());
             }
-            if a.passed > t || held.contains(a.cred) {
+            if a.passed > t || held.contains(a.cred()) {
                 continue;
             }
             let Some(reason) = a.reason(t, p) else {
                 continue;
             };
-            match latest.iter_mut().find(|(c, _, _)| *c == a.cred) {
-                Some(entry) if entry.1 <= a.passed => *entry = (a.cred, a.passed, reason),
+            match latest.iter_mut().find(|(c, _, _)| *c == a.cred()) {
+                Some(entry) if entry.1 <= a.passed => *entry = (a.cred(), a.passed, reason),
                 Some(_) => {}
-                None => latest.push((a.cred, a.passed, reason)),
+                None => latest.push((a.cred(), a.passed, reason)),
             }
         }
         latest.sort_by_key(|(c, _, _)| rank[*c]);

@@ -57,7 +57,9 @@ const NEVER: i64 = i64::MAX;
 /// One achievement with its counting interval `[start, end)` precomputed in seconds.
 #[derive(Debug, Clone)]
 pub struct CAch {
-    pub cred: usize,
+    /// The credential's row; 32 bits keep an achievement at 48 bytes, not 56 (100,000
+    /// people hold 2 million, twice: competencies and designations).
+    cred: u32,
     pub passed: i64,
     /// `max(passed_on, associated_on) + delay`; `NEVER` without an association.
     pub start: i64,
@@ -70,6 +72,11 @@ pub struct CAch {
 }
 
 impl CAch {
+    /// The credential's row.
+    pub fn cred(&self) -> usize {
+        self.cred as usize
+    }
+
     /// A permanent disqualification makes `start` unreachable.
     pub fn counts_at(&self, t: i64) -> bool {
         self.start <= t && t < self.end
@@ -164,7 +171,8 @@ impl Person {
         };
         let end = retire_end.min(expire_end).min(self.left).min(self.moved);
         self.achievements.push(CAch {
-            cred,
+            // Rows are counted in the hundreds (a catalog of at most 65,535 ids).
+            cred: cred as u32,
             passed,
             start,
             end,
@@ -186,7 +194,7 @@ impl Person {
         let mut h = CredSet::default();
         for a in &self.achievements {
             if a.counts_at(t) {
-                h.insert(a.cred);
+                h.insert(a.cred());
             }
         }
         h
@@ -197,9 +205,9 @@ impl Person {
     pub fn stops_counting(&self, t: i64, horizon: i64) -> Vec<(usize, i64)> {
         let mut ends: Vec<(usize, i64)> = Vec::new();
         for a in self.achievements.iter().filter(|a| a.counts_at(t)) {
-            match ends.iter_mut().find(|(c, _)| *c == a.cred) {
+            match ends.iter_mut().find(|(c, _)| *c == a.cred()) {
                 Some(e) => e.1 = e.1.max(a.end),
-                None => ends.push((a.cred, a.end)),
+                None => ends.push((a.cred(), a.end)),
             }
         }
         ends.retain(|(_, end)| *end <= horizon);
@@ -207,7 +215,7 @@ impl Person {
             while let Some(next) = self
                 .achievements
                 .iter()
-                .filter(|a| a.cred == *cred && a.counts_at(*end))
+                .filter(|a| a.cred() == *cred && a.counts_at(*end))
                 .map(|a| a.end)
                 .max()
             {

@@ -387,17 +387,17 @@ fn option_plan(
         let mut needs_association = false;
         let mut counts_at = secs;
         for a in &p.achievements {
-            if !relevant.contains(a.cred) {
+            if !relevant.contains(a.cred()) {
                 continue;
             }
             match a.reason(secs, p) {
                 Some(Reason::NotAssociated | Reason::Dissociated) => {
                     needs_association = true;
-                    would.insert(a.cred);
+                    would.insert(a.cred());
                 }
                 Some(Reason::SyncDelay) => {
                     counts_at = counts_at.max(a.start);
-                    would.insert(a.cred);
+                    would.insert(a.cred());
                 }
                 _ => {}
             }
@@ -488,7 +488,10 @@ fn fill(work: &mut Work, engine: &Engine) -> Option<Vec<Action>> {
         if let Some((p, to, cred)) = found {
             work.take(Who::Person(p));
             work.put(to, Who::Person(p));
-            let renewal = engine.people[p].achievements.iter().any(|a| a.cred == cred);
+            let renewal = engine.people[p]
+                .achievements
+                .iter()
+                .any(|a| a.cred() == cred);
             work.actions.push(Action::Pass {
                 employee: id(p),
                 credential: compiled.cred_ids[cred].to_string(),

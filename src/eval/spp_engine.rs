@@ -579,7 +579,7 @@ impl Merger {
             p.achievements
                 .iter()
                 .filter(|a| a.start < a.end)
-                .map(|a| (a.start, a.end, a.cred)),
+                .map(|a| (a.start, a.end, a.cred())),
         );
         // Equal starts merge in any order; files usually list achievements by date already.
         if !self.order.is_sorted_by_key(|o| o.0) {

@@ -395,9 +395,9 @@ impl SppEngine<'_> {
             let renew = p
                 .achievements
                 .iter()
-                .find(|a| list.contains(a.cred) && self.rows.can_earn(a.cred, t));
+                .find(|a| list.contains(a.cred()) && self.rows.can_earn(a.cred(), t));
             let (cred, renewal) = match (renew, fresh) {
-                (Some(a), _) => (a.cred, true),
+                (Some(a), _) => (a.cred(), true),
                 (None, Some(c)) => (c, false),
                 (None, None) => continue,
             };

@@ -112,7 +112,7 @@ fn visit_causes(
 ) {
     for p in engine.people() {
         for a in &p.achievements {
-            let cred = &catalog.credentials[a.cred].id;
+            let cred = &catalog.credentials[a.cred()].id;
             if a.start != i64::MAX {
                 f(a.start, &|| Cause {
                     kind: CauseKind::Starts {
