@@ -322,7 +322,11 @@ pub fn open<'a, R: Read + Seek>(
             done: false,
         };
         let line = s.next_record().ok_or(TableError::NoHeader)??;
-        s.head.header = s.record.iter().map(|f| f.trim().to_string()).collect();
+        s.head.header = Record {
+            line,
+            fields: &s.record,
+        }
+        .to_vec();
         s.head.header_line = line;
         Ok(s)
     });
@@ -389,14 +393,6 @@ impl Record<'_> {
     /// The field at an optional column; `""` without one.
     pub fn at(&self, i: Option<usize>) -> &str {
         i.map_or("", |i| self.get(i))
-    }
-
-    pub fn len(&self) -> usize {
-        self.fields.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.fields.is_empty()
     }
 
     /// The fields, trimmed and owned.
