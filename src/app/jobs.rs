@@ -2,6 +2,7 @@
 //! that wakes the window when it is done. Evaluation, forecasting, the impact of an edit, org
 //! files and organisations being read, imports, printing and the printers' list all use it.
 
+use crate::model::mem::release_free_memory;
 use std::sync::mpsc::{Receiver, channel};
 use std::sync::{Arc, Mutex};
 
@@ -45,8 +46,6 @@ impl Waker {
         }
     }
 }
-
-pub use crate::model::mem::{limit_arenas, release_free_memory};
 
 /// Drops a large value on a short-lived thread, then hands the freed pages back.
 pub fn drop_elsewhere<T: Send + 'static>(value: T) {
