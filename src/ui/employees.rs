@@ -1,7 +1,7 @@
 //! Employees: a sortable, filterable table (only visible rows drawn), the person's details,
 //! association, leaving, user account.
 
-use super::widgets::labelled_field;
+use super::widgets::{contains_ci, labelled_field};
 use crate::app::edit::Confirm;
 use crate::app::{Command, ViewCtx};
 use crate::model::{Edit, Employee, Org};
@@ -61,9 +61,9 @@ impl EmployeesView {
             let matches = |i: &usize| {
                 let e = &org.employees[*i];
                 needle.is_empty()
-                    || contains_folded(&e.display_name, &needle)
-                    || contains_folded(&e.email, &needle)
-                    || contains_folded(&e.id, &needle)
+                    || contains_ci(&e.display_name, &needle)
+                    || contains_ci(&e.email, &needle)
+                    || contains_ci(&e.id, &needle)
                     || e.mcid.as_deref().is_some_and(|m| m.contains(&needle))
             };
             // Typing narrows the filter: only the rows shown can still match, in their order.
@@ -174,19 +174,6 @@ fn cmp_folded(a: &str, b: &str) -> std::cmp::Ordering {
     a.chars()
         .flat_map(char::to_lowercase)
         .cmp(b.chars().flat_map(char::to_lowercase))
-}
-
-/// Whether `hay` contains `needle` (already lower case), ignoring case, without allocating
-/// for ASCII text (the filter runs over every person at each keystroke).
-fn contains_folded(hay: &str, needle: &str) -> bool {
-    if hay.is_ascii() && needle.is_ascii() {
-        let (h, n) = (hay.as_bytes(), needle.as_bytes());
-        n.len() <= h.len()
-            && h.windows(n.len())
-                .any(|w| w.iter().zip(n).all(|(a, b)| a.to_ascii_lowercase() == *b))
-    } else {
-        hay.to_lowercase().contains(needle)
-    }
 }
 
 pub fn employees_ui(
