@@ -28,18 +28,14 @@ pub fn check_credly_stream<R: std::io::Read>(
     };
     let mut check = AchievementsCheck::rejected(None);
     let mut people = People::new();
-    for record in table.by_ref() {
-        let (line, fields) = match record {
+    while let Some(record) = table.next_row() {
+        let record = match record {
             Ok(r) => r,
             Err(e) => return AchievementsCheck::rejected(Some(table_problem(e))),
         };
-        let line = &line;
+        let line = &record.line;
         check.data_rows += 1;
-        let get = |name: &str| {
-            cols.get(name)
-                .and_then(|i| fields.get(*i))
-                .map_or("", |s| s.as_str())
-        };
+        let get = |name: &str| record.at(cols.get(name).copied());
         let Some(issued) = parse_export_instant(get("Issued at"), DateOrder::MonthFirst) else {
             check.errors.push(Problem {
                 line: *line,
