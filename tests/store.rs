@@ -290,8 +290,8 @@ fn every_older_schema_migrates_with_its_data() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join(format!("v{version}.attain"));
         {
-            // A workspace as that attain left it: an organisation, a person, an achievement,
-            // written with the tables every schema since the first has.
+            // A workspace as that attain left it: an organisation, a person, an achievement
+            // (a row of its own before schema 5, then in the person's list).
             let mut c = rusqlite::Connection::open(&path).unwrap();
             migrations().to_version(&mut c, version).unwrap();
             c.execute_batch(
@@ -300,10 +300,16 @@ fn every_older_schema_migrates_with_its_data() {
                  INSERT INTO employees(id, org_id, key, display_name, email)
                    VALUES (1, 1, 'anna.rossi', 'Anna Rossi', 'anna.rossi@old.it');
                  INSERT INTO associations(employee_id, mcid, associated_on)
-                   VALUES (1, '12345', '2019-01-01');
-                 INSERT INTO achievements(employee_id, seq, credential, passed_on)
-                   VALUES (1, 0, '70-533', '2019-06-01');",
+                   VALUES (1, '12345', '2019-01-01');",
             )
+            .unwrap();
+            c.execute_batch(if version < 5 {
+                "INSERT INTO achievements(employee_id, seq, credential, passed_on)
+                   VALUES (1, 0, '70-533', '2019-06-01');"
+            } else {
+                r#"UPDATE employees SET achievements =
+                   '[{"credential":"70-533","passed_on":"2019-06-01"}]' WHERE id = 1;"#
+            })
             .unwrap();
         }
         let s = Store::open(&path).unwrap();

@@ -151,12 +151,26 @@ WHERE EXISTS (SELECT 1 FROM achievements a WHERE a.employee_id = employees.id);
 DROP TABLE achievements;
 ";
 
+/// Version 6: no index on the employees' addresses. No query looks a person up by address
+/// (an import matches the whole organisation's addresses in memory), and the index cost a
+/// B-tree insert per person on every load and bulk import.
+const V6: &str = "
+DROP INDEX employees_email;
+";
+
 /// All migrations, oldest first.
 pub fn migrations() -> Migrations<'static> {
     Migrations::from_slice(MIGRATIONS)
 }
 
-static MIGRATIONS: &[M<'static>] = &[M::up(V1), M::up(V2), M::up(V3), M::up(V4), M::up(V5)];
+static MIGRATIONS: &[M<'static>] = &[
+    M::up(V1),
+    M::up(V2),
+    M::up(V3),
+    M::up(V4),
+    M::up(V5),
+    M::up(V6),
+];
 
 /// The schema version this build writes.
-pub const LATEST: usize = 5;
+pub const LATEST: usize = 6;
