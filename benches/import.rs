@@ -27,7 +27,7 @@ fn measure(file: &Path, db: &Path) {
             &mut org,
             &check.valid,
             &check.source("users-100k.csv", "bench"),
-            &mut attain::io::accounts::temporary_passwords,
+            &attain::io::accounts::temporary_passwords,
             &mut |_, _| true,
         )
         .unwrap_or_else(|e| panic!("{e}"));

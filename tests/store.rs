@@ -38,6 +38,38 @@ fn reopen_keeps_every_field() {
 }
 
 #[test]
+fn people_inserted_many_rows_a_statement_keep_their_order_and_accounts() {
+    // 150 people: two full multi-row statements and a tail, after another organisation's
+    // rows, with a certification account on every third so each row id must be the right one.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("w.attain");
+    let first = demo();
+    let mut org = Org::new("Many", first.market.clone());
+    for i in 0..150 {
+        let mut e = Employee::new(
+            &format!("p{i:03}"),
+            &format!("Person {i}"),
+            &format!("p{i}@x.it"),
+        );
+        if i % 3 == 0 {
+            e.mcid = Some(format!("mc{i}"));
+            e.associated_on = Some(t("2026-01-02"));
+        }
+        e.achievements
+            .push(Achievement::new("70-533", t("2026-11-01")));
+        org.employees.push(e);
+    }
+    org.employees.swap(0, 149);
+    let (a, b) = {
+        let mut s = Store::open(&path).unwrap();
+        (s.insert_org(&first).unwrap(), s.insert_org(&org).unwrap())
+    };
+    let s = Store::open(&path).unwrap();
+    assert_eq!(s.load_org(a).unwrap(), first);
+    assert_eq!(s.load_org(b).unwrap(), org);
+}
+
+#[test]
 fn edits_are_audited_persisted_and_undone() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("w.attain");

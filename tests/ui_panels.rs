@@ -264,7 +264,7 @@ fn the_import_history_shows_from_the_start() {
                 &mut org,
                 &check.valid,
                 &check.source("users.csv", "x"),
-                &mut attain::io::accounts::temporary_passwords,
+                &attain::io::accounts::temporary_passwords,
                 &mut |_, _| true,
             )
             .unwrap();

@@ -245,7 +245,7 @@ pub fn start(store: &mut Store, org_id: i64, preview: &Preview, waker: &Waker) -
                     &mut org,
                     &valid,
                     &source,
-                    &mut crate::io::accounts::temporary_passwords,
+                    &crate::io::accounts::temporary_passwords,
                     &mut progress,
                 )
                 .map_err(|e| e.to_string())

@@ -164,7 +164,7 @@ fn import_users(args: &ImportUsersArgs, db: Option<PathBuf>) -> Result<String, F
                 &mut org,
                 &check.valid,
                 &check.source(&name, &sha256),
-                &mut crate::io::accounts::temporary_passwords,
+                &crate::io::accounts::temporary_passwords,
                 &mut |_, _| true,
             )
             .map_err(|e| Failure::Other(e.to_string()))?;

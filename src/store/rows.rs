@@ -42,9 +42,7 @@ pub fn insert_org(tx: &Transaction, org: &Org, now: &str) -> Result<i64> {
     )?;
     let id = tx.last_insert_rowid();
     write_meta(tx, id, org)?;
-    for e in &org.employees {
-        insert_employee(tx, id, e)?;
-    }
+    insert_employees(tx, id, &org.employees)?;
     Ok(id)
 }
 
@@ -152,23 +150,100 @@ fn write_association(tx: &Transaction, id: i64, e: &Employee) -> Result<()> {
     Ok(())
 }
 
-/// Inserts an employee known to be new (bulk imports); returns its row id.
+/// Inserts an employee known to be new; returns its row id.
 pub fn insert_employee(tx: &Transaction, org_id: i64, e: &Employee) -> Result<i64> {
-    tx.prepare_cached(
-        "INSERT INTO employees(org_id, key, display_name, email, first_name, last_name, left_on, achievements) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-    )?
-    .execute(params![org_id, e.id, e.display_name, e.email, e.first_name, e.last_name, text(&e.left_on), achievements_json(e)])?;
-    let id = tx.last_insert_rowid();
-    // No row for a person with no certification account (a new user): the readers join it
-    // as optional, and a bulk import of 100,000 users saves as many inserts.
-    let linked = e.mcid.is_some()
-        || e.associated_on.is_some()
-        || e.university_associated_on.is_some()
-        || e.dissociated_on.is_some();
-    if linked {
-        write_association(tx, id, e)?;
+    Ok(insert_employees(tx, org_id, [e])?[0])
+}
+
+/// Rows per multi-row INSERT: one statement per 64 people, not one each, saves the per-row
+/// prepare lookup, step and reset (5 % of a 100,000-user import's instructions). 64 × 8
+/// values stay far below SQLite's limit of 32,766.
+const ROWS_PER_INSERT: usize = 64;
+
+/// `INSERT … VALUES (?, …), …` for `rows` rows of `columns` values.
+fn insert_sql(head: &str, columns: usize, rows: usize) -> String {
+    let row = format!("({})", vec!["?"; columns].join(", "));
+    format!("{head} VALUES {}", vec![row; rows].join(", "))
+}
+
+/// Inserts people known to be new (loads, bulk imports), in order; returns their row ids.
+pub fn insert_employees<'a>(
+    tx: &Transaction,
+    org_id: i64,
+    people: impl IntoIterator<Item = &'a Employee>,
+) -> Result<Vec<i64>> {
+    const HEAD: &str = "INSERT INTO employees(org_id, key, display_name, email, first_name, last_name, left_on, achievements)";
+    let people: Vec<&Employee> = people.into_iter().collect();
+    let mut ids = Vec::with_capacity(people.len());
+    let full = insert_sql(HEAD, 8, ROWS_PER_INSERT);
+    for chunk in people.chunks(ROWS_PER_INSERT) {
+        let mut st = if chunk.len() == ROWS_PER_INSERT {
+            tx.prepare_cached(&full)?
+        } else {
+            tx.prepare_cached(&insert_sql(HEAD, 8, chunk.len()))?
+        };
+        let mut n = 0;
+        let mut bind = |st: &mut rusqlite::CachedStatement, v: &dyn rusqlite::ToSql| {
+            n += 1;
+            st.raw_bind_parameter(n, v)
+        };
+        for e in chunk {
+            bind(&mut st, &org_id)?;
+            bind(&mut st, &e.id)?;
+            bind(&mut st, &e.display_name)?;
+            bind(&mut st, &e.email)?;
+            bind(&mut st, &e.first_name)?;
+            bind(&mut st, &e.last_name)?;
+            bind(&mut st, &text(&e.left_on))?;
+            bind(&mut st, &achievements_json(e))?;
+        }
+        st.raw_execute()?;
+        // The rows got the ids after the highest, one by one, in order (the table has no
+        // AUTOINCREMENT): the last is the statement's.
+        let last = tx.last_insert_rowid();
+        ids.extend(last + 1 - chunk.len() as i64..=last);
     }
-    Ok(id)
+    for (e, &id) in people.iter().zip(&ids) {
+        // No row for a person with no certification account (a new user): the readers join
+        // it as optional, and a bulk import of 100,000 users saves as many inserts.
+        let linked = e.mcid.is_some()
+            || e.associated_on.is_some()
+            || e.university_associated_on.is_some()
+            || e.dissociated_on.is_some();
+        if linked {
+            write_association(tx, id, e)?;
+        }
+    }
+    Ok(ids)
+}
+
+/// Inserts user accounts (`employee id, user name`) made at `created_at`, their temporary
+/// passwords expiring at `expires_at`.
+pub fn insert_accounts<'a>(
+    tx: &Transaction,
+    accounts: impl ExactSizeIterator<Item = (i64, &'a str)>,
+    created_at: &str,
+    expires_at: &str,
+) -> Result<()> {
+    const HEAD: &str =
+        "INSERT INTO user_accounts(employee_id, upn, created_at, password_expires_at)";
+    let accounts: Vec<(i64, &str)> = accounts.collect();
+    let full = insert_sql(HEAD, 4, ROWS_PER_INSERT);
+    for chunk in accounts.chunks(ROWS_PER_INSERT) {
+        let mut st = if chunk.len() == ROWS_PER_INSERT {
+            tx.prepare_cached(&full)?
+        } else {
+            tx.prepare_cached(&insert_sql(HEAD, 4, chunk.len()))?
+        };
+        for (i, (id, upn)) in chunk.iter().enumerate() {
+            st.raw_bind_parameter(4 * i + 1, id)?;
+            st.raw_bind_parameter(4 * i + 2, upn)?;
+            st.raw_bind_parameter(4 * i + 3, created_at)?;
+            st.raw_bind_parameter(4 * i + 4, expires_at)?;
+        }
+        st.raw_execute()?;
+    }
+    Ok(())
 }
 
 /// A person's achievements as their row keeps them (schema 5): a JSON list, in order.
