@@ -44,7 +44,7 @@ fn people_inserted_many_rows_a_statement_keep_their_order_and_accounts() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("w.attain");
     let first = demo();
-    let mut org = Org::new("Many", first.market.clone());
+    let mut org = Org::new("Many", first.market);
     for i in 0..150 {
         let mut e = Employee::new(
             &format!("p{i:03}"),

@@ -166,43 +166,70 @@ fn insert_sql(head: &str, columns: usize, rows: usize) -> String {
     format!("{head} VALUES {}", vec![row; rows].join(", "))
 }
 
+/// One value bound to the next parameter of a multi-row INSERT.
+type Bind<'b> = dyn FnMut(&dyn rusqlite::ToSql) -> rusqlite::Result<()> + 'b;
+
+/// Inserts `items` with `head` (`INSERT INTO table(columns)`), `ROWS_PER_INSERT` rows a
+/// statement: `row` binds an item's `columns` values in order, `done(rows)` runs after each
+/// statement.
+fn insert_rows<T>(
+    tx: &Transaction,
+    head: &str,
+    columns: usize,
+    items: &[T],
+    mut row: impl FnMut(&T, &mut Bind) -> rusqlite::Result<()>,
+    mut done: impl FnMut(usize),
+) -> Result<()> {
+    let full = insert_sql(head, columns, ROWS_PER_INSERT);
+    for chunk in items.chunks(ROWS_PER_INSERT) {
+        let mut st = if chunk.len() == ROWS_PER_INSERT {
+            tx.prepare_cached(&full)?
+        } else {
+            tx.prepare_cached(&insert_sql(head, columns, chunk.len()))?
+        };
+        let mut n = 0;
+        for item in chunk {
+            row(item, &mut |v| {
+                n += 1;
+                st.raw_bind_parameter(n, v)
+            })?;
+        }
+        st.raw_execute()?;
+        done(chunk.len());
+    }
+    Ok(())
+}
+
 /// Inserts people known to be new (loads, bulk imports), in order; returns their row ids.
 pub fn insert_employees<'a>(
     tx: &Transaction,
     org_id: i64,
     people: impl IntoIterator<Item = &'a Employee>,
 ) -> Result<Vec<i64>> {
-    const HEAD: &str = "INSERT INTO employees(org_id, key, display_name, email, first_name, last_name, left_on, achievements)";
     let people: Vec<&Employee> = people.into_iter().collect();
     let mut ids = Vec::with_capacity(people.len());
-    let full = insert_sql(HEAD, 8, ROWS_PER_INSERT);
-    for chunk in people.chunks(ROWS_PER_INSERT) {
-        let mut st = if chunk.len() == ROWS_PER_INSERT {
-            tx.prepare_cached(&full)?
-        } else {
-            tx.prepare_cached(&insert_sql(HEAD, 8, chunk.len()))?
-        };
-        let mut n = 0;
-        let mut bind = |st: &mut rusqlite::CachedStatement, v: &dyn rusqlite::ToSql| {
-            n += 1;
-            st.raw_bind_parameter(n, v)
-        };
-        for e in chunk {
-            bind(&mut st, &org_id)?;
-            bind(&mut st, &e.id)?;
-            bind(&mut st, &e.display_name)?;
-            bind(&mut st, &e.email)?;
-            bind(&mut st, &e.first_name)?;
-            bind(&mut st, &e.last_name)?;
-            bind(&mut st, &text(&e.left_on))?;
-            bind(&mut st, &achievements_json(e))?;
-        }
-        st.raw_execute()?;
-        // The rows got the ids after the highest, one by one, in order (the table has no
-        // AUTOINCREMENT): the last is the statement's.
-        let last = tx.last_insert_rowid();
-        ids.extend(last + 1 - chunk.len() as i64..=last);
-    }
+    insert_rows(
+        tx,
+        "INSERT INTO employees(org_id, key, display_name, email, first_name, last_name, left_on, achievements)",
+        8,
+        &people,
+        |e, bind| {
+            bind(&org_id)?;
+            bind(&e.id)?;
+            bind(&e.display_name)?;
+            bind(&e.email)?;
+            bind(&e.first_name)?;
+            bind(&e.last_name)?;
+            bind(&text(&e.left_on))?;
+            bind(&achievements_json(e))
+        },
+        |rows| {
+            // The rows got the ids after the highest, one by one, in order (the table has
+            // no AUTOINCREMENT): the last is the statement's.
+            let last = tx.last_insert_rowid();
+            ids.extend(last + 1 - rows as i64..=last);
+        },
+    )?;
     for (e, &id) in people.iter().zip(&ids) {
         // No row for a person with no certification account (a new user): the readers join
         // it as optional, and a bulk import of 100,000 users saves as many inserts.
@@ -221,29 +248,24 @@ pub fn insert_employees<'a>(
 /// passwords expiring at `expires_at`.
 pub fn insert_accounts<'a>(
     tx: &Transaction,
-    accounts: impl ExactSizeIterator<Item = (i64, &'a str)>,
+    accounts: impl Iterator<Item = (i64, &'a str)>,
     created_at: &str,
     expires_at: &str,
 ) -> Result<()> {
-    const HEAD: &str =
-        "INSERT INTO user_accounts(employee_id, upn, created_at, password_expires_at)";
     let accounts: Vec<(i64, &str)> = accounts.collect();
-    let full = insert_sql(HEAD, 4, ROWS_PER_INSERT);
-    for chunk in accounts.chunks(ROWS_PER_INSERT) {
-        let mut st = if chunk.len() == ROWS_PER_INSERT {
-            tx.prepare_cached(&full)?
-        } else {
-            tx.prepare_cached(&insert_sql(HEAD, 4, chunk.len()))?
-        };
-        for (i, (id, upn)) in chunk.iter().enumerate() {
-            st.raw_bind_parameter(4 * i + 1, id)?;
-            st.raw_bind_parameter(4 * i + 2, upn)?;
-            st.raw_bind_parameter(4 * i + 3, created_at)?;
-            st.raw_bind_parameter(4 * i + 4, expires_at)?;
-        }
-        st.raw_execute()?;
-    }
-    Ok(())
+    insert_rows(
+        tx,
+        "INSERT INTO user_accounts(employee_id, upn, created_at, password_expires_at)",
+        4,
+        &accounts,
+        |(id, upn), bind| {
+            bind(id)?;
+            bind(upn)?;
+            bind(&created_at)?;
+            bind(&expires_at)
+        },
+        |_| (),
+    )
 }
 
 /// A person's achievements as their row keeps them (schema 5): a JSON list, in order.
