@@ -172,8 +172,18 @@ fn import_users(args: &ImportUsersArgs, db: Option<PathBuf>) -> Result<String, F
         summary.updated = counts.updated;
         summary.unchanged = counts.unchanged;
         if let Some((path, file)) = log {
-            fill_credentials_log(file, &credentials_log(&check, &created))
-                .map_err(|e| Failure::Other(format!("{}: {e}", path.display())))?;
+            std::thread::scope(|s| {
+                // The log (100,000 rows, then fsync) is written while the workspace closes
+                // (its last checkpoint) and the people in memory are freed.
+                let writing =
+                    s.spawn(|| fill_credentials_log(file, &credentials_log(&check, &created)));
+                drop(store);
+                drop(org);
+                writing
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .map_err(|e| Failure::Other(format!("{}: {e}", path.display())))?;
         }
     }
     let out = match args.format {
