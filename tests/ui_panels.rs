@@ -176,22 +176,17 @@ fn an_alert_links_to_its_person_and_competency() {
 fn more_button<'t>(
     h: &'t egui_kittest::Harness<'_, attain::app::AttainApp>,
 ) -> egui_kittest::Node<'t> {
-    use egui_kittest::kittest::NodeT as _;
     h.get_all_by_role(Role::Button)
-        .find(|n| {
-            n.accesskit_node().label().is_some_and(|l| {
-                l.strip_prefix('+')
-                    .and_then(|l| l.strip_suffix(" more"))
-                    .is_some_and(|n| n.parse::<usize>().is_ok())
-            })
-        })
+        .find(is_more)
         .expect("a +N more button")
 }
 
-#[test]
-fn an_alert_naming_many_competencies_keeps_its_row_and_puts_the_rest_in_a_menu() {
-    let mut h = harness(app());
-    // An alert naming every competency, as a large organisation's risk alerts do.
+/// Every competency of the catalog, by id, and the shown report changed by `change` (as a
+/// large organisation's would be).
+fn every_competency_in_report(
+    h: &mut egui_kittest::Harness<'_, attain::app::AttainApp>,
+    change: impl FnOnce(&mut attain::eval::report::Report, &[String]),
+) -> Vec<String> {
     let ids: Vec<String> = h
         .state()
         .catalog
@@ -199,20 +194,28 @@ fn an_alert_naming_many_competencies_keeps_its_row_and_puts_the_rest_in_a_menu()
         .iter()
         .map(|c| c.id.clone())
         .collect();
-    let last = ids.last().unwrap().clone();
-    let last_name = h.state().catalog.competency_name(&last).to_string();
-    let first_name = h.state().catalog.competency_name(&ids[0]).to_string();
-    {
-        let eval = &mut h.state_mut().eval;
-        let mut report = (**eval.report.as_ref().unwrap()).clone();
+    let eval = &mut h.state_mut().eval;
+    let mut report = (**eval.report.as_ref().unwrap()).clone();
+    change(&mut report, &ids);
+    eval.report = Some(std::sync::Arc::new(report));
+    ids
+}
+
+#[test]
+fn an_alert_naming_many_competencies_keeps_its_row_and_puts_the_rest_in_a_menu() {
+    let mut h = harness(app());
+    // An alert naming every competency, as a large organisation's risk alerts do.
+    let ids = every_competency_in_report(&mut h, |report, ids| {
         let mut alert = attain::eval::report::Alert::new(
             attain::eval::report::AlertCode::CredentialExpiring,
             ids.iter().map(|c| c.as_str().into()).collect(),
         );
         alert.message = "Many competencies".into();
         report.alerts.insert(0, alert);
-        eval.report = Some(std::sync::Arc::new(report));
-    }
+    });
+    let last = ids.last().unwrap().clone();
+    let last_name = h.state().catalog.competency_name(&last).to_string();
+    let first_name = h.state().catalog.competency_name(&ids[0]).to_string();
     h.run();
     // The first names are links on the row; the rest wait behind "+N more".
     assert!(h.query_by_label(&first_name).is_some());
@@ -239,6 +242,50 @@ fn an_alert_naming_many_competencies_keeps_its_row_and_puts_the_rest_in_a_menu()
     );
     h.run();
     assert_eq!(h.state().panel, Panel::Competencies);
+}
+
+/// A "+N more" button.
+fn is_more(n: &egui_kittest::Node<'_>) -> bool {
+    use egui_kittest::kittest::NodeT as _;
+    n.accesskit_node().label().is_some_and(|l| {
+        l.strip_prefix('+')
+            .and_then(|l| l.strip_suffix(" more"))
+            .is_some_and(|n| n.parse::<usize>().is_ok())
+    })
+}
+
+#[test]
+fn the_renewal_banner_keeps_its_plan_in_view_and_puts_the_rest_in_a_menu() {
+    let mut h = harness(app());
+    // The demo's renewal at risk, naming every competency instead of one.
+    let ids = every_competency_in_report(&mut h, |report, ids| {
+        let risk = report
+            .alerts
+            .iter_mut()
+            .find(|a| a.code == attain::eval::report::AlertCode::RenewalAtRisk)
+            .unwrap();
+        risk.competencies = ids.iter().map(|c| c.as_str().into()).collect();
+    });
+    let last = ids.last().unwrap().clone();
+    let last_name = h.state().catalog.competency_name(&last).to_string();
+    h.run();
+    // The next step stays on the line, inside the window.
+    let plan = h.get_by_label("What would fix it").rect();
+    assert!(plan.max.x <= 1400.0, "{plan:?}");
+    // The banner's own "+N more", on the plan's line and before it, holds the rest.
+    let more = h
+        .get_all_by_role(Role::Button)
+        .find(|n| is_more(n) && (n.rect().center().y - plan.center().y).abs() < 4.0)
+        .expect("a +N more button on the banner");
+    assert!(more.rect().max.x <= plan.min.x, "{:?}", more.rect());
+    more.click();
+    h.run();
+    h.get_all_by_label(&last_name).last().unwrap().click();
+    h.step();
+    assert_eq!(
+        h.state().views.competencies.open.as_deref(),
+        Some(last.as_str())
+    );
 }
 
 #[test]

@@ -1,7 +1,7 @@
 //! The alerts list (codes of org-file.md); each alert links to its cause. Rows have one
 //! height so that only the visible ones are drawn: a large organisation has thousands.
 
-use super::widgets::{AMBER, RED};
+use super::widgets::{AMBER, Link, RED, links_ui};
 use crate::app::{Command, Panel, ViewCtx};
 use crate::eval::report::{Alert, AlertCode};
 
@@ -52,14 +52,7 @@ fn alert_ui(ctx: &ViewCtx, ui: &mut egui::Ui, a: &Alert, cmds: &mut Vec<Command>
     );
     // Cut to the panel; egui shows the whole message on hover then (once).
     ui.add(egui::Label::new(&a.message).truncate());
-    links_ui(ctx, ui, &links(ctx, a), cmds);
-}
-
-/// A link of an alert: its text, its hover text, and what it opens.
-struct Link {
-    text: String,
-    hover: Option<String>,
-    opens: Command,
+    links_ui(ctx, ui, &links(ctx, a), 0.0, cmds);
 }
 
 /// What an alert links to: people by name (the id on hover), competencies, designations,
@@ -111,54 +104,4 @@ fn links(ctx: &ViewCtx, a: &Alert) -> Vec<Link> {
         ));
     }
     links
-}
-
-/// The links on one line: those past the panel's width go into a "+N more" menu, so that an
-/// alert naming a dozen competencies keeps its row (and the panel) its width.
-fn links_ui(ctx: &ViewCtx, ui: &mut egui::Ui, links: &[Link], cmds: &mut Vec<Command>) {
-    let more = |n: usize| ctx.tr.t("alerts-more", &[("count", n.to_string())]);
-    let width = |ui: &egui::Ui, text: &str| {
-        egui::WidgetText::from(text)
-            .into_galley(
-                ui,
-                Some(egui::TextWrapMode::Extend),
-                f32::INFINITY,
-                egui::TextStyle::Body,
-            )
-            .size()
-            .x
-            + ui.spacing().item_spacing.x
-    };
-    let link_ui = |ui: &mut egui::Ui, l: &Link, cmds: &mut Vec<Command>| {
-        let r = ui.link(&l.text);
-        let r = match &l.hover {
-            Some(h) => r.on_hover_text(h),
-            None => r,
-        };
-        if r.clicked() {
-            cmds.push(l.opens.clone());
-        }
-        r.clicked()
-    };
-    ui.horizontal(|ui| {
-        let button = width(ui, &more(links.len())) + 2.0 * ui.spacing().button_padding.x;
-        let mut shown = 0;
-        for (i, l) in links.iter().enumerate() {
-            let reserve = if i + 1 == links.len() { 0.0 } else { button };
-            if i > 0 && ui.available_width() < width(ui, &l.text) + reserve {
-                break;
-            }
-            link_ui(ui, l, cmds);
-            shown += 1;
-        }
-        if shown < links.len() {
-            ui.menu_button(more(links.len() - shown), |ui| {
-                for l in &links[shown..] {
-                    if link_ui(ui, l, cmds) {
-                        ui.close();
-                    }
-                }
-            });
-        }
-    });
 }

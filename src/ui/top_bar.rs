@@ -1,7 +1,7 @@
 //! The top of the window: organisation, panels, the as-of instant, language, undo, and the
 //! renewal-at-risk banner.
 
-use super::widgets::RED;
+use super::widgets::{Link, RED, links_ui, text_width};
 use crate::app::{Command, Panel, ViewCtx};
 use crate::eval::report::AlertCode;
 use crate::i18n::{Lang, Tr};
@@ -204,22 +204,45 @@ fn at_risk_banner_ui(ctx: &ViewCtx, ui: &mut egui::Ui, cmds: &mut Vec<Command>) 
                             return;
                         };
                         ui.colored_label(RED, "!");
-                        ui.add(
-                            egui::Label::new(egui::RichText::new(&alert.message).strong())
-                                .truncate(),
-                        );
-                        if let Some(date) = renews {
-                            ui.label(ctx.tr.t("banner-renewal-on", &[("date", date)]));
+                        let date =
+                            renews.map(|date| ctx.tr.t("banner-renewal-on", &[("date", date)]));
+                        let links: Vec<Link> = alert
+                            .competencies
+                            .iter()
+                            .map(|c| Link {
+                                text: ctx.catalog.competency_name(c).to_string(),
+                                hover: None,
+                                opens: Command::OpenCompetency(c.to_string()),
+                            })
+                            .collect();
+                        let plan = ctx.t("banner-plan");
+                        let plan_width = if links.is_empty() {
+                            0.0
+                        } else {
+                            text_width(ui, &plan)
+                        };
+                        // The portal's message yields the width the date, the links and the
+                        // plan need, down to 40 % of the line; links that still do not fit
+                        // go into the links' "+N more" menu.
+                        let tail = date.as_deref().map_or(0.0, |d| text_width(ui, d))
+                            + links.iter().map(|l| text_width(ui, &l.text)).sum::<f32>()
+                            + plan_width;
+                        let line = ui.available_width();
+                        let message = (line - tail).max(0.4 * line);
+                        ui.allocate_ui(egui::vec2(message, ui.available_height()), |ui| {
+                            ui.add(
+                                egui::Label::new(egui::RichText::new(&alert.message).strong())
+                                    .truncate(),
+                            );
+                        });
+                        if let Some(date) = date {
+                            ui.label(date);
                         }
-                        for c in &alert.competencies {
-                            if ui.link(ctx.catalog.competency_name(c)).clicked() {
-                                cmds.push(Command::OpenCompetency(c.to_string()));
-                            }
-                        }
+                        links_ui(ctx, ui, &links, plan_width, cmds);
                         // The next step: the plan that brings the first one back.
                         if let Some(c) = alert.competencies.first()
                             && ui
-                                .link(ctx.t("banner-plan"))
+                                .link(plan)
                                 .on_hover_text(ctx.t("banner-plan-hint"))
                                 .clicked()
                         {

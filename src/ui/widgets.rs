@@ -1,5 +1,6 @@
 //! Small pieces shared by the panels: level badges, date fields, colours.
 
+use crate::app::{Command, ViewCtx};
 use crate::eval::LevelName;
 use crate::i18n::Tr;
 use egui::{Color32, RichText};
@@ -287,6 +288,73 @@ pub fn level_change_ui(
         ui.label(level_text(ctx.tr, from));
         ui.label("→");
         ui.label(level_text(ctx.tr, to));
+    });
+}
+
+/// A link in a row of links: its text, its hover text, and what it opens.
+pub struct Link {
+    pub text: String,
+    pub hover: Option<String>,
+    pub opens: Command,
+}
+
+/// The width `text` takes on one line in the body style, with the spacing after it.
+pub fn text_width(ui: &egui::Ui, text: &str) -> f32 {
+    egui::WidgetText::from(text)
+        .into_galley(
+            ui,
+            Some(egui::TextWrapMode::Extend),
+            f32::INFINITY,
+            egui::TextStyle::Body,
+        )
+        .size()
+        .x
+        + ui.spacing().item_spacing.x
+}
+
+/// The links on one line: those past the width (less `reserve`, kept for what follows) go
+/// into a "+N more" menu, so that an alert or banner naming a dozen competencies keeps its
+/// row (and its panel) its width.
+pub fn links_ui(
+    ctx: &ViewCtx,
+    ui: &mut egui::Ui,
+    links: &[Link],
+    reserve: f32,
+    cmds: &mut Vec<Command>,
+) {
+    let more = |n: usize| ctx.tr.t("alerts-more", &[("count", n.to_string())]);
+    let width = |ui: &egui::Ui, text: &str| text_width(ui, text);
+    let link_ui = |ui: &mut egui::Ui, l: &Link, cmds: &mut Vec<Command>| {
+        let r = ui.link(&l.text);
+        let r = match &l.hover {
+            Some(h) => r.on_hover_text(h),
+            None => r,
+        };
+        if r.clicked() {
+            cmds.push(l.opens.clone());
+        }
+        r.clicked()
+    };
+    ui.horizontal(|ui| {
+        let button = width(ui, &more(links.len())) + 2.0 * ui.spacing().button_padding.x;
+        let mut shown = 0;
+        for (i, l) in links.iter().enumerate() {
+            let menu = if i + 1 == links.len() { 0.0 } else { button };
+            if i > 0 && ui.available_width() < width(ui, &l.text) + menu + reserve {
+                break;
+            }
+            link_ui(ui, l, cmds);
+            shown += 1;
+        }
+        if shown < links.len() {
+            ui.menu_button(more(links.len() - shown), |ui| {
+                for l in &links[shown..] {
+                    if link_ui(ui, l, cmds) {
+                        ui.close();
+                    }
+                }
+            });
+        }
     });
 }
 
