@@ -152,8 +152,8 @@ impl AttainApp {
         }
     }
 
-    /// The switcher's line of the organisation just edited, from memory: counting 100,000
-    /// people again in SQLite took a third of an edit's time.
+    /// The switcher's line of the organisation just edited or shown, from memory: counting
+    /// 100,000 people again in SQLite took a third of an edit's time.
     pub(super) fn summary_follows_edit(&mut self) {
         let (id, name, people) = (self.org_id, self.org.name.clone(), self.org.employees.len());
         match self.orgs.iter_mut().find(|o| o.id == id) {
