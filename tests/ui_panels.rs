@@ -466,3 +466,18 @@ fn the_timeline_says_why_each_level_changes_in_the_window_language() {
     assert!(!events.is_empty());
     assert!(h.query_all_by_label_contains("giulia.esposito").count() == 0);
 }
+
+#[test]
+fn an_organisation_without_membership_says_so_and_links_to_membership() {
+    let mut h = harness(app());
+    assert!(h.query_by_label("No membership recorded.").is_none());
+    click(&mut h, "Organisations");
+    type_into(&mut h, "Name", "Fabrikam S.p.A.");
+    click(&mut h, "Create");
+    assert_eq!(h.state().org.name, "Fabrikam S.p.A.");
+    // Not "Membership: none, none": what is missing, and the panel to record it in.
+    h.get_by_label("No membership recorded.");
+    assert!(h.query_by_label_contains("none, none").is_none());
+    click(&mut h, "Record it in Membership");
+    assert_eq!(h.state().panel, Panel::Membership);
+}

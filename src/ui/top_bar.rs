@@ -187,6 +187,16 @@ fn at_risk_banner_ui(ctx: &ViewCtx, ui: &mut egui::Ui, cmds: &mut Vec<Command>) 
                             .and_then(|a| crate::model::Day::parse(a).ok())
                             .map(|d| ctx.tr.date(d));
                         let Some(alert) = alert else {
+                            if m.tier == crate::eval::report::TierName::None
+                                && m.status == crate::eval::report::Status::None
+                            {
+                                // Not "Membership: none, none": what is missing and where.
+                                ui.weak(ctx.t("banner-membership-none"));
+                                if ui.link(ctx.t("banner-membership-add")).clicked() {
+                                    cmds.push(Command::Show(Panel::Membership));
+                                }
+                                return;
+                            }
                             let tier =
                                 ctx.t(&format!("tier-{}", crate::eval::words::code(&m.tier)));
                             let status =
