@@ -60,11 +60,12 @@ impl AttainApp {
         // An in-memory workspace (tests) has no second connection to give a worker.
         if people > IN_FRAME_PEOPLE && !self.store.is_memory() {
             // The worker stores it through its own connection (WAL: the window keeps reading).
-            self.file_job.start("load", people, &self.waker, move || {
-                let org = load(&path)?;
-                let mut store = crate::store::Store::open(&db).map_err(|e| e.to_string())?;
-                store_loaded(&mut store, org, path, same)
-            });
+            self.file_job
+                .start_foreground("load", people, &self.waker, move || {
+                    let org = load(&path)?;
+                    let mut store = crate::store::Store::open(&db).map_err(|e| e.to_string())?;
+                    store_loaded(&mut store, org, path, same)
+                });
         } else {
             let loaded = load(&path);
             self.file_job.result =
@@ -215,12 +216,13 @@ impl AttainApp {
         }
         // An in-memory workspace (tests) has no second connection to give a worker.
         if size > IN_FRAME_PEOPLE && !self.store.is_memory() {
-            self.loading.start("load", size, &self.waker, move || {
-                let org = crate::store::Store::open(&path)
-                    .and_then(|s| s.load_org(id))
-                    .map_err(|e| e.to_string());
-                (id, org)
-            });
+            self.loading
+                .start_foreground("load", size, &self.waker, move || {
+                    let org = crate::store::Store::open(&path)
+                        .and_then(|s| s.load_org(id))
+                        .map_err(|e| e.to_string());
+                    (id, org)
+                });
             return;
         }
         let loaded = self.store.load_org(id).map_err(|e| e.to_string());
