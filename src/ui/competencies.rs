@@ -48,7 +48,7 @@ pub fn competencies_ui(
         view.detail = false;
     }
     let Some(report) = ctx.eval.report.clone() else {
-        ui.spinner();
+        super::widgets::spinner_ui(ui);
         return;
     };
     let view = &*view;

@@ -17,7 +17,7 @@ pub fn confirm_ui(ctx: &ViewCtx, ui: &mut egui::Ui, cmds: &mut Vec<Command>) {
         }
         if ctx.impact.busy() {
             ui.horizontal(|ui| {
-                ui.spinner();
+                super::widgets::spinner_ui(ui);
                 ui.label(ctx.t("impact-computing"));
             });
         } else if let Some(impact) = &ctx.impact.result {

@@ -46,7 +46,7 @@ pub fn dashboard_ui(
     cmds: &mut Vec<Command>,
 ) {
     let Some(report) = ctx.eval.report.clone() else {
-        ui.spinner();
+        super::widgets::spinner_ui(ui);
         return;
     };
     let risks = earliest_risks(&report.alerts);

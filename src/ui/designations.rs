@@ -36,7 +36,7 @@ pub fn designations_ui(
     ui.heading(ctx.t("panel-designations"));
     let (Some(report), Some(spp)) = (ctx.eval.report.clone(), ctx.catalog.designations.clone())
     else {
-        ui.spinner();
+        super::widgets::spinner_ui(ui);
         return;
     };
     ui.weak(ctx.tr.t(
@@ -217,7 +217,7 @@ fn plan_ui(ctx: &ViewCtx, id: &str, ui: &mut egui::Ui, cmds: &mut Vec<Command>) 
 pub fn spp_plan_result_ui(ctx: &ViewCtx, ui: &mut egui::Ui, cmds: &mut Vec<Command>) {
     let job = &ctx.forecast.spp_plan;
     if job.busy() {
-        ui.spinner();
+        super::widgets::spinner_ui(ui);
     }
     match &job.result {
         Some(Ok(p)) if p.qualified_already => {

@@ -28,7 +28,7 @@ pub fn membership_ui(
 ) {
     ui.heading(ctx.t("panel-membership"));
     let Some(report) = ctx.eval.report.clone() else {
-        ui.spinner();
+        super::widgets::spinner_ui(ui);
         return;
     };
     let m = &report.membership;

@@ -137,7 +137,7 @@ fn result_ui(shown: PlanShown, ui: &mut egui::Ui, cmds: &mut Vec<Command>) {
     let tr = shown.tr;
     let job = &shown.forecast.plan;
     if job.busy() {
-        ui.spinner();
+        super::widgets::spinner_ui(ui);
     }
     let Some(result) = &job.result else { return };
     let p = match result {

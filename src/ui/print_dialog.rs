@@ -65,7 +65,7 @@ pub fn print_dialog_ui(ctx: &ViewCtx, ui: &mut egui::Ui, cmds: &mut Vec<Command>
                         ui.set_min_size(cell);
                         match &dialog.printers.result {
                             None => {
-                                ui.spinner();
+                                super::widgets::spinner_ui(ui);
                             }
                             Some(Err(e)) => {
                                 ui.colored_label(super::widgets::RED, e);

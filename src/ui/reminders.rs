@@ -43,7 +43,7 @@ pub fn reminders_ui(
     });
     ui.separator();
     let Some(all) = ctx.eval.reminders.clone() else {
-        ui.spinner();
+        super::widgets::spinner_ui(ui);
         return;
     };
     let stamp = (

@@ -226,7 +226,7 @@ fn changes_ui(ctx: &ViewCtx, ui: &mut egui::Ui, cmds: &mut Vec<Command>) {
 fn result_ui(ctx: &ViewCtx, ui: &mut egui::Ui) {
     let Some(result) = &ctx.forecast.whatif.result else {
         if ctx.forecast.whatif.busy() {
-            ui.spinner();
+            super::widgets::spinner_ui(ui);
         }
         return;
     };

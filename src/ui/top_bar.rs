@@ -96,16 +96,16 @@ pub fn top_bar_ui(
                 cmds.push(Command::Print(crate::app::printing::PrintCommand::Open));
             }
             if ctx.busy.files {
-                ui.spinner().on_hover_text(ctx.t("top-files"));
+                super::widgets::spinner_ui(ui).on_hover_text(ctx.t("top-files"));
             }
             if ctx.busy.printing {
-                ui.spinner().on_hover_text(ctx.t("top-printing"));
+                super::widgets::spinner_ui(ui).on_hover_text(ctx.t("top-printing"));
             }
             if ctx.eval.busy() {
-                ui.spinner().on_hover_text(ctx.t("top-evaluating"));
+                super::widgets::spinner_ui(ui).on_hover_text(ctx.t("top-evaluating"));
             }
             if ctx.busy.loading {
-                ui.spinner();
+                super::widgets::spinner_ui(ui);
                 ui.label(ctx.t("top-loading"));
             }
         });

@@ -50,6 +50,39 @@ pub fn install_fonts(ctx: &egui::Context) {
     ctx.add_font(FontInsert::new("DejaVuSans", data, families));
 }
 
+/// Frames a second of a spinner: enough to show work going on. egui's own spinner asks for
+/// every frame, and on a software renderer (no GPU) 60 frames a second took a core from the
+/// evaluation the spinner was waiting for.
+const SPINNER_FPS: u64 = 12;
+
+/// A spinner, drawn as egui's is, redrawn `SPINNER_FPS` times a second.
+pub fn spinner_ui(ui: &mut egui::Ui) -> egui::Response {
+    let size = ui.spacing().interact_size.y;
+    let (rect, response) = ui.allocate_exact_size(egui::vec2(size, size), egui::Sense::hover());
+    response.widget_info(|| egui::WidgetInfo::new(egui::accesskit::Role::ProgressIndicator));
+    if ui.is_rect_visible(rect) {
+        ui.ctx()
+            .request_repaint_after(std::time::Duration::from_millis(1000 / SPINNER_FPS));
+        let radius = rect.height().min(rect.width()) * 0.5 - 2.0;
+        let n = (radius.round() as u32).clamp(8, 128);
+        let time = ui.input(|i| i.time);
+        let start = time * std::f64::consts::TAU;
+        let end = start + 240f64.to_radians() * time.sin();
+        let points: Vec<egui::Pos2> = (0..n)
+            .map(|i| {
+                let (sin, cos) =
+                    egui::emath::lerp(start..=end, f64::from(i) / f64::from(n)).sin_cos();
+                rect.center() + radius * egui::vec2(cos as f32, sin as f32)
+            })
+            .collect();
+        ui.painter().add(egui::Shape::line(
+            points,
+            egui::Stroke::new(3.0, ui.visuals().strong_text_color()),
+        ));
+    }
+    response
+}
+
 /// A result the user asks for: the button until asked, a spinner while it is computed, the
 /// error in red, then the value.
 pub fn on_request_ui<'a, T>(
@@ -68,7 +101,7 @@ pub fn on_request_ui<'a, T>(
     }
     if job.busy() {
         ui.horizontal(|ui| {
-            ui.spinner();
+            spinner_ui(ui);
             ui.label(running);
         });
     }
