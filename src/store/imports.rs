@@ -40,7 +40,8 @@ impl Store {
     /// Imports the valid rows of a checked file into `org` (in memory and in the file) in one
     /// transaction. `passwords(n)` gives the new accounts' temporary passwords (the OS random
     /// source, in `io::accounts`), drawn on a second thread while the rows are written;
-    /// `progress(done, total)` returns false to cancel (then nothing is written). Returns the accounts, the counts and the undo (none if nothing changed).
+    /// `progress(done, total)` returns false to cancel (then nothing is written). Returns the
+    /// accounts, the counts and the undo (none if nothing changed).
     pub fn import_users(
         &mut self,
         org_id: i64,

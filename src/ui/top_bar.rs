@@ -1,7 +1,7 @@
 //! The top of the window: organisation, panels, the as-of instant, language, undo, and the
 //! renewal-at-risk banner.
 
-use super::widgets::{Link, RED, links_ui, text_width};
+use super::widgets::{Link, RED, links_ui, spinner_ui, text_width};
 use crate::app::{Command, Panel, ViewCtx};
 use crate::eval::report::AlertCode;
 use crate::i18n::{Lang, Tr};
@@ -96,16 +96,16 @@ pub fn top_bar_ui(
                 cmds.push(Command::Print(crate::app::printing::PrintCommand::Open));
             }
             if ctx.busy.files {
-                super::widgets::spinner_ui(ui).on_hover_text(ctx.t("top-files"));
+                spinner_ui(ui).on_hover_text(ctx.t("top-files"));
             }
             if ctx.busy.printing {
-                super::widgets::spinner_ui(ui).on_hover_text(ctx.t("top-printing"));
+                spinner_ui(ui).on_hover_text(ctx.t("top-printing"));
             }
             if ctx.eval.busy() {
-                super::widgets::spinner_ui(ui).on_hover_text(ctx.t("top-evaluating"));
+                spinner_ui(ui).on_hover_text(ctx.t("top-evaluating"));
             }
             if ctx.busy.loading {
-                super::widgets::spinner_ui(ui);
+                spinner_ui(ui);
                 ui.label(ctx.t("top-loading"));
             }
         });
