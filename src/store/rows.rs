@@ -230,17 +230,33 @@ pub fn insert_employees<'a>(
             ids.extend(last + 1 - rows as i64..=last);
         },
     )?;
-    for (e, &id) in people.iter().zip(&ids) {
-        // No row for a person with no certification account (a new user): the readers join
-        // it as optional, and a bulk import of 100,000 users saves as many inserts.
-        let linked = e.mcid.is_some()
-            || e.associated_on.is_some()
-            || e.university_associated_on.is_some()
-            || e.dissociated_on.is_some();
-        if linked {
-            write_association(tx, id, e)?;
-        }
-    }
+    // No row for a person with no certification account (a new user): the readers join it
+    // as optional, and a bulk import of 100,000 users saves as many inserts.
+    let linked: Vec<(i64, &Employee)> = ids
+        .iter()
+        .zip(&people)
+        .filter(|(_, e)| {
+            e.mcid.is_some()
+                || e.associated_on.is_some()
+                || e.university_associated_on.is_some()
+                || e.dissociated_on.is_some()
+        })
+        .map(|(&id, &e)| (id, e))
+        .collect();
+    insert_rows(
+        tx,
+        "INSERT INTO associations(employee_id, mcid, associated_on, university_associated_on, dissociated_on)",
+        5,
+        &linked,
+        |(id, e), bind| {
+            bind(id)?;
+            bind(&e.mcid)?;
+            bind(&text(&e.associated_on))?;
+            bind(&text(&e.university_associated_on))?;
+            bind(&text(&e.dissociated_on))
+        },
+        |_| (),
+    )?;
     Ok(ids)
 }
 
