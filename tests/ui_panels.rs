@@ -481,3 +481,29 @@ fn an_organisation_without_membership_says_so_and_links_to_membership() {
     click(&mut h, "Record it in Membership");
     assert_eq!(h.state().panel, Panel::Membership);
 }
+
+#[test]
+fn a_panel_waiting_for_the_evaluation_says_what_it_does_or_why_it_failed() {
+    let mut h = harness(app());
+    click(&mut h, "Timeline");
+    let people = h.state().org.employees.len();
+    // As while 100,000 people are evaluated on a worker: the panel has nothing to draw yet.
+    h.state_mut().eval.clear();
+    h.step();
+    h.get_by_label(&format!("Evaluating {people} people…"));
+    // A failed evaluation says why (in the status bar and the panel) instead of spinning on.
+    h.state_mut().eval.error = Some("The catalog cannot be read".into());
+    h.step();
+    assert!(
+        h.query_by_label(&format!("Evaluating {people} people…"))
+            .is_none()
+    );
+    assert_eq!(
+        h.query_all_by_label("The catalog cannot be read").count(),
+        2
+    );
+    h.state_mut().run(Command::SetLang(attain::i18n::Lang::It));
+    h.state_mut().eval.clear();
+    h.step();
+    h.get_by_label(&format!("Valutazione di {people} persone in corso…"));
+}

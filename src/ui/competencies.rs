@@ -48,7 +48,7 @@ pub fn competencies_ui(
         view.detail = false;
     }
     let Some(report) = ctx.eval.report.clone() else {
-        super::widgets::spinner_ui(ui);
+        super::widgets::evaluating_ui(ctx, ui);
         return;
     };
     let view = &*view;

@@ -46,7 +46,7 @@ pub fn dashboard_ui(
     cmds: &mut Vec<Command>,
 ) {
     let Some(report) = ctx.eval.report.clone() else {
-        super::widgets::spinner_ui(ui);
+        super::widgets::evaluating_ui(ctx, ui);
         return;
     };
     let risks = earliest_risks(&report.alerts);

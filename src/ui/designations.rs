@@ -36,7 +36,7 @@ pub fn designations_ui(
     ui.heading(ctx.t("panel-designations"));
     let (Some(report), Some(spp)) = (ctx.eval.report.clone(), ctx.catalog.designations.clone())
     else {
-        super::widgets::spinner_ui(ui);
+        super::widgets::evaluating_ui(ctx, ui);
         return;
     };
     ui.weak(ctx.tr.t(

@@ -28,7 +28,7 @@ pub fn membership_ui(
 ) {
     ui.heading(ctx.t("panel-membership"));
     let Some(report) = ctx.eval.report.clone() else {
-        super::widgets::spinner_ui(ui);
+        super::widgets::evaluating_ui(ctx, ui);
         return;
     };
     let m = &report.membership;

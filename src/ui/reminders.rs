@@ -43,7 +43,7 @@ pub fn reminders_ui(
     });
     ui.separator();
     let Some(all) = ctx.eval.reminders.clone() else {
-        super::widgets::spinner_ui(ui);
+        super::widgets::evaluating_ui(ctx, ui);
         return;
     };
     let stamp = (

@@ -29,7 +29,7 @@ fn color_of(c: usize) -> Color32 {
 pub fn timeline_ui(ctx: &ViewCtx, ui: &mut egui::Ui, _cmds: &mut Vec<Command>) {
     ui.heading(ctx.t("panel-timeline"));
     let Some(tl) = ctx.eval.timeline.clone() else {
-        super::widgets::spinner_ui(ui);
+        super::widgets::evaluating_ui(ctx, ui);
         return;
     };
     let Some(start) = tl.points.first().map(|(t, _)| t.secs()) else {

@@ -83,6 +83,24 @@ pub fn spinner_ui(ui: &mut egui::Ui) -> egui::Response {
     response
 }
 
+/// What a panel shows while the evaluation it draws is not there yet: why, if it failed, else
+/// a spinner and what is being done (seconds at 100,000 people).
+pub fn evaluating_ui(ctx: &ViewCtx, ui: &mut egui::Ui) {
+    if let Some(e) = ctx.eval.error.as_ref().filter(|_| !ctx.eval.busy()) {
+        ui.colored_label(RED, e);
+        return;
+    }
+    ui.horizontal(|ui| {
+        spinner_ui(ui);
+        ui.weak(if ctx.busy.loading {
+            ctx.t("top-loading")
+        } else {
+            let people = ctx.org.employees.len().to_string();
+            ctx.tr.t("panel-evaluating", &[("count", people)])
+        });
+    });
+}
+
 /// A result the user asks for: the button until asked, a spinner while it is computed, the
 /// error in red, then the value.
 pub fn on_request_ui<'a, T>(
