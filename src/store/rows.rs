@@ -180,12 +180,12 @@ fn insert_rows<T>(
     mut row: impl FnMut(&T, &mut Bind) -> rusqlite::Result<()>,
     mut done: impl FnMut(usize),
 ) -> Result<()> {
-    let full = insert_sql(head, columns, ROWS_PER_INSERT);
+    // The full statement's text only when there are that many rows: an edit adds one person.
+    let full = (items.len() >= ROWS_PER_INSERT).then(|| insert_sql(head, columns, ROWS_PER_INSERT));
     for chunk in items.chunks(ROWS_PER_INSERT) {
-        let mut st = if chunk.len() == ROWS_PER_INSERT {
-            tx.prepare_cached(&full)?
-        } else {
-            tx.prepare_cached(&insert_sql(head, columns, chunk.len()))?
+        let mut st = match &full {
+            Some(full) if chunk.len() == ROWS_PER_INSERT => tx.prepare_cached(full)?,
+            _ => tx.prepare_cached(&insert_sql(head, columns, chunk.len()))?,
         };
         let mut n = 0;
         for item in chunk {
