@@ -102,6 +102,7 @@ pub fn read_table(bytes: &[u8]) -> Result<Table, TableError> {
     })
 }
 
+mod alongside;
 mod stream;
 pub use stream::*;
 
@@ -177,6 +178,58 @@ mod tests {
                 assert_eq!(t.records.len(), expected.len());
             }
         }
+    }
+
+    /// Every row of `bytes` as `each_row` hands them over (the error after them), stopping
+    /// after `stop` rows.
+    fn alongside(bytes: &[u8], stop: usize) -> (Vec<(usize, Vec<String>)>, Option<TableError>) {
+        let (mut rows, mut end) = (Vec::new(), None);
+        open_bytes(bytes).unwrap().each_row(|r| match r {
+            Ok(r) => {
+                rows.push((r.line, r.to_vec()));
+                rows.len() < stop
+            }
+            Err(e) => {
+                end = Some(e);
+                false
+            }
+        });
+        (rows, end)
+    }
+
+    #[test]
+    fn rows_read_alongside_are_the_rows_read_in_turn() {
+        for seed in 0..3 {
+            let (text, expected) = sample(seed);
+            let marked = [&[0xEF, 0xBB, 0xBF][..], text.as_bytes()].concat();
+            for bytes in [text.as_bytes(), &marked] {
+                assert_eq!(alongside(bytes, usize::MAX), (expected.clone(), None));
+            }
+            // The caller stops: no more rows, and the reading thread ends too.
+            assert_eq!(alongside(text.as_bytes(), 10).0, expected[..10]);
+        }
+        let mut text = String::from("a\n");
+        for i in 0..MAX_ROWS + 1 {
+            text.push_str(&format!("{i}\n"));
+        }
+        let (rows, end) = alongside(text.as_bytes(), usize::MAX);
+        assert_eq!(rows.len(), MAX_ROWS);
+        assert!(matches!(end, Some(TableError::TooLarge { line, .. }) if line == MAX_ROWS + 2));
+    }
+
+    #[test]
+    fn fields_are_trimmed_of_any_white_space_and_invalid_bytes_after_a_mark_replaced() {
+        let (rows, _) = alongside(
+            "a,b,c,d\n x ,\tπ\u{a0},\u{a0}\u{2003}y z\u{3000}, \n".as_bytes(),
+            usize::MAX,
+        );
+        assert_eq!(
+            rows,
+            [(2, vec!["x".into(), "π".into(), "y z".into(), String::new()])]
+        );
+        let t = read_table(b"\xEF\xBB\xBFa,b\nNicol\xF2,x\n").unwrap();
+        assert_eq!(t.head.encoding, Encoding::Utf8);
+        assert_eq!(t.records[0].1, ["Nicol\u{FFFD}", "x"]);
     }
 
     #[test]

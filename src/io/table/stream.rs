@@ -35,7 +35,7 @@ pub(super) const CHUNK: usize = 256 * 1024;
 
 /// Reports bytes read so far (both passes count: the total is twice the file's size) and
 /// says whether to go on; `false` cancels.
-pub type Progress<'a> = Box<dyn FnMut(u64) -> bool + 'a>;
+pub type Progress<'a> = Box<dyn FnMut(u64) -> bool + Send + 'a>;
 
 /// The header of a table being streamed.
 #[derive(Debug, Clone, PartialEq)]
@@ -208,6 +208,8 @@ pub struct Stream<'a, R> {
     pub head: Head,
     reader: csv::Reader<Feed<'a, R>>,
     record: csv::StringRecord,
+    /// The record's fields as ranges of its text.
+    bounds: Vec<(u32, u32)>,
     rows: usize,
     done: bool,
 }
@@ -219,54 +221,25 @@ pub fn open<'a, R: Read + Seek>(
     mut src: R,
     mut progress: Progress<'a>,
 ) -> std::io::Result<(String, Result<Stream<'a, R>, TableError>)> {
-    use sha2::Digest as _;
-    let mut sha = sha2::Sha256::new();
-    let mut chunk = vec![0u8; CHUNK];
-    let mut head = Vec::new();
-    let (mut has_nul, mut utf8, mut carry) = (false, true, Vec::<u8>::new());
-    let mut read = 0u64;
-    loop {
-        let n = match src.read(&mut chunk) {
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-            r => r?,
-        };
-        if n == 0 {
-            break;
-        }
-        read += n as u64;
-        if !progress(read) {
-            return Ok((String::new(), Err(TableError::Cancelled)));
-        }
-        let bytes = &chunk[..n];
-        sha.update(bytes);
-        if head.len() < 3 {
-            head.extend(bytes.iter().take(3 - head.len()));
-        }
-        has_nul |= bytes.contains(&0);
-        // NUL bytes without a UTF-16 mark: not text, whatever follows.
-        let utf16 = head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]);
-        if has_nul && head.len() >= 2 && !utf16 {
-            return Ok((String::new(), Err(TableError::NotText)));
-        }
-        if utf8 {
-            carry.extend_from_slice(bytes);
-            match std::str::from_utf8(&carry) {
-                Ok(_) => carry.clear(),
-                Err(e) if e.error_len().is_none() => {
-                    carry.drain(..e.valid_up_to());
-                }
-                Err(_) => utf8 = false,
-            }
-        }
-    }
-    let sha256 = sha.finalize().iter().fold(String::new(), |mut s, b| {
-        use std::fmt::Write as _;
-        write!(s, "{b:02x}").ok();
-        s
-    });
-    utf8 &= carry.is_empty();
+    let Scan {
+        sha256,
+        head,
+        has_nul,
+        utf8,
+        read,
+    } = match scan(&mut src, &mut progress)? {
+        Ok(scan) => scan,
+        Err(e) => return Ok((String::new(), Err(e))),
+    };
     let (encoding, bom, skip, decoder) = if head.starts_with(&[0xEF, 0xBB, 0xBF]) {
-        (Encoding::Utf8, true, 3, Some(encoding_rs::UTF_8))
+        // Valid UTF-8 after its mark is read as it is; only invalid bytes need the decoder's
+        // replacement characters.
+        (
+            Encoding::Utf8,
+            true,
+            3,
+            (!utf8).then_some(encoding_rs::UTF_8),
+        )
     } else if head.starts_with(&[0xFF, 0xFE]) {
         (Encoding::Utf16Le, true, 2, Some(encoding_rs::UTF_16LE))
     } else if head.starts_with(&[0xFE, 0xFF]) {
@@ -318,19 +291,106 @@ pub fn open<'a, R: Read + Seek>(
             },
             reader,
             record: csv::StringRecord::new(),
+            bounds: Vec::new(),
             rows: 0,
             done: false,
         };
         let line = s.next_record().ok_or(TableError::NoHeader)??;
-        s.head.header = Record {
-            line,
-            fields: &s.record,
-        }
-        .to_vec();
+        s.head.header = s.record.iter().map(|f| f.trim().to_string()).collect();
         s.head.header_line = line;
         Ok(s)
     });
     Ok((sha256, stream))
+}
+
+/// What the first reading learns of a file.
+struct Scan {
+    sha256: String,
+    /// The first three bytes (a byte-order mark).
+    head: Vec<u8>,
+    has_nul: bool,
+    utf8: bool,
+    read: u64,
+}
+
+/// Reads the whole file once for its SHA-256, byte-order mark, NUL bytes and whether it is
+/// UTF-8. The hashing, half of this reading's time, runs on a second thread beside the rest.
+fn scan<R: Read>(
+    src: &mut R,
+    progress: &mut Progress<'_>,
+) -> std::io::Result<Result<Scan, TableError>> {
+    use sha2::Digest as _;
+    std::thread::scope(|scope| {
+        // Made here, so that returning early drops the sender and the hasher stops.
+        let (full_tx, full_rx) = std::sync::mpsc::sync_channel::<Vec<u8>>(2);
+        let (empty_tx, empty_rx) = std::sync::mpsc::channel::<Vec<u8>>();
+        let hasher = scope.spawn(move || {
+            let mut sha = sha2::Sha256::new();
+            for chunk in full_rx {
+                sha.update(&chunk);
+                empty_tx.send(chunk).ok();
+            }
+            sha.finalize()
+        });
+        let mut head = Vec::new();
+        let (mut has_nul, mut utf8, mut carry) = (false, true, Vec::<u8>::new());
+        let mut read = 0u64;
+        loop {
+            let mut chunk = empty_rx.try_recv().unwrap_or_default();
+            chunk.resize(CHUNK, 0);
+            let n = match src.read(&mut chunk) {
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                r => r?,
+            };
+            if n == 0 {
+                break;
+            }
+            chunk.truncate(n);
+            read += n as u64;
+            if !progress(read) {
+                return Ok(Err(TableError::Cancelled));
+            }
+            let bytes = &chunk[..];
+            if head.len() < 3 {
+                head.extend(bytes.iter().take(3 - head.len()));
+            }
+            has_nul |= bytes.contains(&0);
+            // NUL bytes without a UTF-16 mark: not text, whatever follows.
+            let utf16 = head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]);
+            if has_nul && head.len() >= 2 && !utf16 {
+                return Ok(Err(TableError::NotText));
+            }
+            if utf8 {
+                carry.extend_from_slice(bytes);
+                match std::str::from_utf8(&carry) {
+                    Ok(_) => carry.clear(),
+                    Err(e) if e.error_len().is_none() => {
+                        carry.drain(..e.valid_up_to());
+                    }
+                    Err(_) => utf8 = false,
+                }
+            }
+            if full_tx.send(chunk).is_err() {
+                break;
+            }
+        }
+        drop(full_tx);
+        let digest = hasher
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        let sha256 = digest.iter().fold(String::new(), |mut s, b| {
+            use std::fmt::Write as _;
+            write!(s, "{b:02x}").ok();
+            s
+        });
+        Ok(Ok(Scan {
+            sha256,
+            head,
+            has_nul,
+            utf8: utf8 && carry.is_empty(),
+            read,
+        }))
+    })
 }
 
 /// The first non-blank physical line (for the delimiter), decoded ahead without consuming it.
@@ -381,24 +441,54 @@ fn first_line<R: Read>(feed: &mut Feed<'_, R>) -> Result<String, TableError> {
 pub struct Record<'r> {
     /// The record's first physical line.
     pub line: usize,
-    fields: &'r csv::StringRecord,
+    pub(super) text: &'r str,
+    /// Each field as a range of `text`.
+    pub(super) bounds: &'r [(u32, u32)],
 }
 
-impl Record<'_> {
+impl<'r> Record<'r> {
     /// Field `i`, trimmed; `""` past the end.
-    pub fn get(&self, i: usize) -> &str {
-        self.fields.get(i).map_or("", str::trim)
+    pub fn get(&self, i: usize) -> &'r str {
+        self.bounds
+            .get(i)
+            .map_or("", |&(a, b)| trim(&self.text[a as usize..b as usize]))
     }
 
     /// The field at an optional column; `""` without one.
-    pub fn at(&self, i: Option<usize>) -> &str {
+    pub fn at(&self, i: Option<usize>) -> &'r str {
         i.map_or("", |i| self.get(i))
     }
 
     /// The fields, trimmed and owned.
     pub fn to_vec(&self) -> Vec<String> {
-        self.fields.iter().map(|f| f.trim().to_string()).collect()
+        (0..self.bounds.len())
+            .map(|i| self.get(i).to_string())
+            .collect()
     }
+}
+
+/// `field` without white space around it. Most fields have none: their ends are printable
+/// ASCII. Any white space (also Unicode's, which starts with a non-ASCII byte) goes through
+/// `str::trim`.
+fn trim(field: &str) -> &str {
+    let plain = |b: Option<&u8>| b.is_none_or(|&b| b > b' ' && b < 0x80);
+    let b = field.as_bytes();
+    if plain(b.first()) && plain(b.last()) {
+        field
+    } else {
+        field.trim()
+    }
+}
+
+/// Each field of `record` as a range of its text.
+fn field_bounds(record: &csv::StringRecord, out: &mut Vec<(u32, u32)>) {
+    out.clear();
+    // A record is at most MAX_RECORD_BYTES long, so its offsets fit.
+    out.extend(
+        (0..record.len())
+            .filter_map(|i| record.range(i))
+            .map(|r| (r.start as u32, r.end as u32)),
+    );
 }
 
 impl<R: Read> Stream<'_, R> {
@@ -460,9 +550,11 @@ impl<R: Read> Stream<'_, R> {
         match item {
             Ok(line) if self.rows < MAX_ROWS => {
                 self.rows += 1;
+                field_bounds(&self.record, &mut self.bounds);
                 Some(Ok(Record {
                     line,
-                    fields: &self.record,
+                    text: self.record.as_slice(),
+                    bounds: &self.bounds,
                 }))
             }
             Ok(line) => {
