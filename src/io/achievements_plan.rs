@@ -3,15 +3,16 @@
 //! present). Re-importing the same file changes nothing.
 
 use super::trainings::AchievementsCheck;
-use crate::model::{Achievement, Employee, Org};
+use crate::model::{Achievement, Employee, Instant, Org, Sym};
 use rustc_hash::FxHashMap as HashMap;
 use serde::Serialize;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Change {
     pub employee: String,
-    pub credential: String,
-    pub passed_on: String,
+    pub credential: Sym,
+    /// Written as text in the history and the JSON summary, as the org file writes it.
+    pub passed_on: Instant,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -104,6 +105,40 @@ fn unique_id(base: &str, taken: &mut rustc_hash::FxHashSet<String>) -> String {
     id
 }
 
+/// An individual's employee: in `org.employees`, or in the plan's `added`.
+#[derive(Clone, Copy)]
+enum Target {
+    Employee(usize),
+    Added(usize),
+}
+
+/// A new employee for an individual the organisation does not have: the address at the
+/// organisation's domain if any, the id from its local part.
+fn new_employee(
+    person: &super::trainings::Individual,
+    at_domain: Option<&str>,
+    ids: &mut rustc_hash::FxHashSet<String>,
+) -> Employee {
+    let email = person
+        .emails
+        .iter()
+        .find(|e| at_domain.is_some_and(|d| e.ends_with(d)))
+        .or(person.emails.first())
+        .cloned()
+        .unwrap_or_default();
+    let local = email.split('@').next().unwrap_or_default();
+    let name = format!("{} {}", person.first_name, person.last_name);
+    let name = name.trim();
+    let mut e = Employee::new(
+        &unique_id(local, ids),
+        if name.is_empty() { local } else { name },
+        &email,
+    );
+    e.first_name = Some(person.first_name.clone()).filter(|s| !s.is_empty());
+    e.last_name = Some(person.last_name.clone()).filter(|s| !s.is_empty());
+    e
+}
+
 /// Plans the import of a checked file; `source` marks the achievements (`trainings-import`).
 pub fn plan(org: &Org, check: &AchievementsCheck, source: &str) -> Plan {
     let by_mcid: HashMap<&str, usize> = org
@@ -123,47 +158,34 @@ pub fn plan(org: &Org, check: &AchievementsCheck, source: &str) -> Plan {
     let at_domain = org.domain.as_deref().map(|d| format!("@{d}"));
     let mut plan = Plan::default();
     let mut working: HashMap<usize, Employee> = HashMap::default();
-    let mut new_index: HashMap<usize, usize> = HashMap::default();
     let mut present: rustc_hash::FxHashSet<usize> = Default::default();
+    let source_sym = Sym::new(source);
+    // Each individual's employee, found or made once (a 100,000-row export has 20,000).
+    let mut target: Vec<Option<Target>> = vec![None; check.individuals.len()];
     for f in &check.found {
         let person = &check.individuals[f.individual];
-        let matched = person
-            .mcpid
-            .as_deref()
-            .and_then(|m| by_mcid.get(m))
-            .or_else(|| person.emails.iter().find_map(|e| by_email.get(e)))
-            .copied();
-        let employee: &mut Employee = match matched {
-            Some(i) => {
+        let t = *target[f.individual].get_or_insert_with(|| {
+            let matched = person
+                .mcpid
+                .as_deref()
+                .and_then(|m| by_mcid.get(m))
+                .or_else(|| person.emails.iter().find_map(|e| by_email.get(e)));
+            match matched {
+                Some(&i) => Target::Employee(i),
+                None => {
+                    let e = new_employee(person, at_domain.as_deref(), &mut ids);
+                    plan.diff.new_people.push(e.id.clone());
+                    plan.added.push(e);
+                    Target::Added(plan.added.len() - 1)
+                }
+            }
+        });
+        let employee: &mut Employee = match t {
+            Target::Employee(i) => {
                 present.insert(i);
                 working.entry(i).or_insert_with(|| org.employees[i].clone())
             }
-            None => {
-                let k = *new_index.entry(f.individual).or_insert_with(|| {
-                    let email = person
-                        .emails
-                        .iter()
-                        .find(|e| at_domain.as_deref().is_some_and(|d| e.ends_with(d)))
-                        .or(person.emails.first())
-                        .cloned()
-                        .unwrap_or_default();
-                    let local = email.split('@').next().unwrap_or_default().to_string();
-                    let name = format!("{} {}", person.first_name, person.last_name)
-                        .trim()
-                        .to_string();
-                    let mut e = Employee::new(
-                        &unique_id(&local, &mut ids),
-                        if name.is_empty() { &local } else { &name },
-                        &email,
-                    );
-                    e.first_name = Some(person.first_name.clone()).filter(|s| !s.is_empty());
-                    e.last_name = Some(person.last_name.clone()).filter(|s| !s.is_empty());
-                    plan.diff.new_people.push(e.id.clone());
-                    plan.added.push(e);
-                    plan.added.len() - 1
-                });
-                &mut plan.added[k]
-            }
+            Target::Added(k) => &mut plan.added[k],
         };
         // The export proves the association (design decision, §8.1).
         if employee.associated_on.is_none() {
@@ -174,8 +196,8 @@ pub fn plan(org: &Org, check: &AchievementsCheck, source: &str) -> Plan {
         }
         let change = Change {
             employee: employee.id.clone(),
-            credential: f.credential.clone(),
-            passed_on: f.passed_on.to_string(),
+            credential: f.credential,
+            passed_on: f.passed_on,
         };
         match employee
             .achievements
@@ -192,10 +214,13 @@ pub fn plan(org: &Org, check: &AchievementsCheck, source: &str) -> Plan {
                     .achievements
                     .iter()
                     .any(|a| a.credential == f.credential && a.passed_on < f.passed_on);
-                let mut a = Achievement::new(&f.credential, f.passed_on);
-                a.expires_on = f.expires_on;
-                a.source = Some(source.into());
-                employee.achievements.push(a);
+                employee.achievements.push(Achievement {
+                    credential: f.credential,
+                    passed_on: f.passed_on,
+                    expires_on: f.expires_on,
+                    inactive: false,
+                    source: Some(source_sym),
+                });
                 if held_before {
                     plan.diff.renewed.push(change)
                 } else {

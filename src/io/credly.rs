@@ -14,11 +14,11 @@ pub fn check_credly(bytes: &[u8], mapping: &HashMap<String, String>) -> Achievem
 }
 
 /// [`check_credly`] on a file as it is read.
-pub fn check_credly_stream<R: std::io::Read>(
+pub fn check_credly_stream<R: std::io::Read + Send>(
     stream: Result<Stream<'_, R>, TableError>,
     mapping: &HashMap<String, String>,
 ) -> AchievementsCheck {
-    let mut table = match stream {
+    let table = match stream {
         Ok(t) => t,
         Err(e) => return AchievementsCheck::rejected(Some(table_problem(e))),
     };
@@ -28,10 +28,14 @@ pub fn check_credly_stream<R: std::io::Read>(
     };
     let mut check = AchievementsCheck::rejected(None);
     let mut people = People::new();
-    while let Some(record) = table.next_row() {
+    let mut failure = None;
+    table.each_row(|record| {
         let record = match record {
             Ok(r) => r,
-            Err(e) => return AchievementsCheck::rejected(Some(table_problem(e))),
+            Err(e) => {
+                failure = Some(table_problem(e));
+                return false;
+            }
         };
         let line = &record.line;
         check.data_rows += 1;
@@ -43,7 +47,7 @@ pub fn check_credly_stream<R: std::io::Read>(
                 field: Some("Issued at"),
                 message: format!("\"{}\" is not a date", get("Issued at")),
             });
-            continue;
+            return true;
         };
         let expires = get("Expiration Date");
         let expires_on = if expires.is_empty() {
@@ -58,7 +62,7 @@ pub fn check_credly_stream<R: std::io::Read>(
                         field: Some("Expiration Date"),
                         message: format!("\"{expires}\" is not a date"),
                     });
-                    continue;
+                    return true;
                 }
             }
         };
@@ -70,14 +74,14 @@ pub fn check_credly_stream<R: std::io::Read>(
                 field: Some("Recipient Email"),
                 message: "Recipient Email is empty".into(),
             });
-            continue;
+            return true;
         }
         let who = people.of("", &[email], get("First Name"), get("Last Name"), issued);
         match mapping.get(get("Badge Template ID")) {
             Some(credential) => check.found.push(Found {
                 line: *line,
                 individual: who,
-                credential: credential.clone(),
+                credential: crate::model::Sym::new(credential),
                 passed_on: issued,
                 expires_on,
             }),
@@ -85,7 +89,11 @@ pub fn check_credly_stream<R: std::io::Read>(
                 .unmapped
                 .push((*line, get("Badge Template ID").to_string())),
         }
+        true
+    });
+    if let Some(problem) = failure {
+        return AchievementsCheck::rejected(Some(problem));
     }
-    check.individuals = people.list;
+    check.individuals = people.into_list();
     check
 }

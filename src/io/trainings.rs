@@ -2,11 +2,16 @@
 //! Credly's bulk-issue CSV (§8.2), read into individuals and mapped credentials.
 
 use super::table::{Head, Stream, TableError, open_bytes};
-use crate::model::{Catalog, Day, Instant};
+use crate::model::{Catalog, Day, Instant, Sym};
 use rustc_hash::FxHashMap as HashMap;
 use serde::Serialize;
 
 pub use super::credly::{check_credly, check_credly_stream};
+pub(super) use people::People;
+pub use titles::TitleMap;
+
+mod people;
+mod titles;
 
 pub const TRAININGS_COLUMNS: [&str; 17] = [
     "TrainingActivityId",
@@ -55,7 +60,6 @@ pub struct Problem {
 /// One person of the file, identified by MCPID, else by email (lower case).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Individual {
-    pub key: String,
     pub mcpid: Option<String>,
     /// Every address seen (Email and CorpEmail), lower case, first seen first.
     pub emails: Vec<String>,
@@ -65,12 +69,23 @@ pub struct Individual {
     pub first_completion: Instant,
 }
 
+impl Individual {
+    /// What identifies the individual in the file: `mcpid:` and its MCPID, else its first
+    /// address.
+    pub fn key(&self) -> String {
+        match &self.mcpid {
+            Some(m) => format!("mcpid:{m}"),
+            None => self.emails.first().cloned().unwrap_or_default(),
+        }
+    }
+}
+
 /// A mapped achievement of an individual.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Found {
     pub line: usize,
     pub individual: usize,
-    pub credential: String,
+    pub credential: Sym,
     pub passed_on: Instant,
     pub expires_on: Option<Day>,
 }
@@ -127,6 +142,9 @@ pub(super) fn table_problem(e: TableError) -> Problem {
 /// bare date; no time zone: UTC.
 pub fn parse_export_instant(s: &str, order: DateOrder) -> Option<Instant> {
     let s = s.trim();
+    if let Some(t) = export_layout(s.as_bytes(), order) {
+        return Some(t);
+    }
     let (date, time) = match s.split_once(' ') {
         Some((d, t)) => (d, t.trim()),
         None => (s, "00:00"),
@@ -159,6 +177,35 @@ pub fn parse_export_instant(s: &str, order: DateOrder) -> Option<Instant> {
     Some(Instant(t.and_utc()))
 }
 
+/// The export's own layout, `dd/mm/yyyy HH:MM` (or with `:SS`), read digit by digit: the
+/// general reader above cost a twentieth of reading a 100,000-row export. `None` for any
+/// other text, which the general reader then reads.
+fn export_layout(s: &[u8], order: DateOrder) -> Option<Instant> {
+    let shaped = matches!(s.len(), 16 | 19)
+        && s[2] == b'/'
+        && s[5] == b'/'
+        && s[10] == b' '
+        && s[13] == b':'
+        && (s.len() == 16 || s[16] == b':');
+    if !shaped {
+        return None;
+    }
+    let n = |at: usize, len: usize| {
+        s[at..at + len].iter().try_fold(0u32, |v, &b| {
+            b.is_ascii_digit().then(|| v * 10 + u32::from(b - b'0'))
+        })
+    };
+    let (a, b, year) = (n(0, 2)?, n(3, 2)?, n(6, 4)?);
+    let (h, mi) = (n(11, 2)?, n(14, 2)?);
+    let sec = if s.len() == 19 { n(17, 2)? } else { 0 };
+    let (d, m) = match order {
+        DateOrder::DayFirst => (a, b),
+        DateOrder::MonthFirst => (b, a),
+    };
+    let t = chrono::NaiveDate::from_ymd_opt(year as i32, m, d)?.and_hms_opt(h, mi, sec)?;
+    Some(Instant(t.and_utc()))
+}
+
 const MONTHS: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];
@@ -173,152 +220,6 @@ fn month_matches(month: &str, when: Instant) -> bool {
         && b[..3].eq_ignore_ascii_case(MONTHS[d.month0() as usize % 12].as_bytes())
         && b[3] == b'-'
         && b[4..] == [b'0' + (year / 10) as u8, b'0' + (year % 10) as u8]
-}
-
-/// An exam number in a title (`70-533` in "Exam 70-533: …") that the catalog knows.
-fn exam_number(title: &str, catalog: &HashMap<String, usize>) -> Option<String> {
-    let upper = title.to_uppercase();
-    let b = upper.as_bytes();
-    for prefix in ["MB2-", "MB6-", "70-", "74-", "MB-", "PL-"] {
-        let mut from = 0;
-        while let Some(pos) = upper[from..].find(prefix) {
-            let start = from + pos;
-            let end = start + prefix.len() + 3;
-            let before_ok = start == 0 || !b[start - 1].is_ascii_alphanumeric();
-            let digits_ok =
-                end <= b.len() && b[start + prefix.len()..end].iter().all(u8::is_ascii_digit);
-            let after_ok = end >= b.len() || !b[end].is_ascii_alphanumeric();
-            if before_ok && digits_ok && after_ok {
-                let id = &upper[start..end];
-                if let Some(real) = catalog.keys().find(|k| k.eq_ignore_ascii_case(id)) {
-                    return Some(real.clone());
-                }
-            }
-            from = start + 1;
-        }
-    }
-    None
-}
-
-/// Titles compared case-insensitively with white space and dashes normalised.
-fn normalise(title: &str) -> String {
-    let dashed: String = title
-        .chars()
-        .map(|c| {
-            if matches!(c, '–' | '—' | '‐' | '-') {
-                '-'
-            } else {
-                c
-            }
-        })
-        .collect();
-    dashed
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
-}
-
-/// The prefixes a certification's printed name may carry (designations.md §2.3); compared
-/// without them.
-const CERTIFIED: [&str; 3] = [
-    "microsoft certified: ",
-    "microsoft 365 certified: ",
-    "github certified: ",
-];
-
-/// A certification title normalised without its "Microsoft Certified: " prefix.
-fn certification_title(title: &str) -> String {
-    let t = normalise(title);
-    CERTIFIED
-        .iter()
-        .find_map(|p| t.strip_prefix(p))
-        .map_or(t.clone(), |rest| rest.trim().to_string())
-}
-
-/// The credential a training title stands for: exam number, else exactly one title or alias;
-/// a certification or assessment row also by a designation credential's title (§4.4).
-pub struct TitleMap {
-    ids: HashMap<String, usize>,
-    titles: HashMap<String, Vec<String>>,
-    certifications: HashMap<String, Vec<String>>,
-    /// Each title as the file writes it, mapped once: an export of 100,000 rows repeats a few
-    /// hundred titles, and normalising each row's cost a tenth of reading the file.
-    /// (training titles, certification titles).
-    memo: std::sync::Mutex<[HashMap<String, Option<String>>; 2]>,
-}
-
-impl TitleMap {
-    pub fn new(catalog: &Catalog) -> Self {
-        let mut titles: HashMap<String, Vec<String>> = HashMap::default();
-        for c in &catalog.credentials {
-            for t in std::iter::once(&c.title).chain(&c.aliases) {
-                let list = titles.entry(normalise(t)).or_default();
-                if !list.contains(&c.id) {
-                    list.push(c.id.clone());
-                }
-            }
-        }
-        let mut certifications: HashMap<String, Vec<String>> = HashMap::default();
-        for c in catalog.designations.iter().flat_map(|d| &d.credentials) {
-            for t in std::iter::once(&c.title).chain(&c.aliases) {
-                let list = certifications.entry(certification_title(t)).or_default();
-                if !list.contains(&c.id) {
-                    list.push(c.id.clone());
-                }
-            }
-        }
-        TitleMap {
-            certifications,
-            ids: catalog
-                .credentials
-                .iter()
-                .enumerate()
-                .map(|(i, c)| (c.id.clone(), i))
-                .collect(),
-            titles,
-            memo: Default::default(),
-        }
-    }
-
-    pub fn map(&self, title: &str) -> Option<String> {
-        self.remembered(title, false, || {
-            exam_number(title, &self.ids).or_else(|| match self.titles.get(&normalise(title)) {
-                Some(ids) if ids.len() == 1 => Some(ids[0].clone()),
-                _ => None,
-            })
-        })
-    }
-
-    /// A certification or assessment row's credential among the designations' (exactly one
-    /// title or alias, prefixes removed on both sides).
-    pub fn certification(&self, title: &str) -> Option<String> {
-        self.remembered(title, true, || {
-            match self.certifications.get(&certification_title(title)) {
-                Some(ids) if ids.len() == 1 => Some(ids[0].clone()),
-                _ => None,
-            }
-        })
-    }
-
-    fn remembered(
-        &self,
-        title: &str,
-        certification: bool,
-        find: impl FnOnce() -> Option<String>,
-    ) -> Option<String> {
-        let mut memo = self
-            .memo
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        let memo = &mut memo[usize::from(certification)];
-        if let Some(found) = memo.get(title) {
-            return found.clone();
-        }
-        let found = find();
-        memo.insert(title.to_string(), found.clone());
-        found
-    }
 }
 
 pub(super) fn columns(
@@ -351,83 +252,6 @@ pub(super) fn columns(
     Ok(map)
 }
 
-pub(super) struct People {
-    pub(super) list: Vec<Individual>,
-    by_mcpid: HashMap<String, usize>,
-    /// Individuals without an MCPID, by their first email in lower case.
-    by_email: HashMap<String, usize>,
-}
-
-/// `s` in lower case, copied only when it has an upper-case or non-ASCII letter: most
-/// addresses are written in lower case already.
-fn lower(s: &str) -> std::borrow::Cow<'_, str> {
-    if s.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
-        s.to_lowercase().into()
-    } else {
-        s.into()
-    }
-}
-
-impl People {
-    pub(super) fn new() -> Self {
-        People {
-            list: Vec::new(),
-            by_mcpid: HashMap::default(),
-            by_email: HashMap::default(),
-        }
-    }
-
-    /// The individual of a row: by MCPID, else by email (case-insensitive).
-    pub(super) fn of(
-        &mut self,
-        mcpid: &str,
-        emails: &[&str],
-        first: &str,
-        last: &str,
-        when: Instant,
-    ) -> usize {
-        let email = lower(emails.first().copied().unwrap_or_default());
-        let known = if mcpid.is_empty() {
-            self.by_email.get(email.as_ref())
-        } else {
-            self.by_mcpid.get(mcpid)
-        };
-        let i = match known {
-            Some(&i) => i,
-            None => {
-                let key = if mcpid.is_empty() {
-                    self.by_email.insert(email.to_string(), self.list.len());
-                    email.to_string()
-                } else {
-                    self.by_mcpid.insert(mcpid.to_string(), self.list.len());
-                    format!("mcpid:{mcpid}")
-                };
-                self.list.push(Individual {
-                    key,
-                    mcpid: Some(mcpid.to_string()).filter(|m| !m.is_empty()),
-                    emails: Vec::new(),
-                    first_name: String::new(),
-                    last_name: String::new(),
-                    first_completion: when,
-                });
-                self.list.len() - 1
-            }
-        };
-        let p = &mut self.list[i];
-        for e in std::iter::once(email).chain(emails.iter().skip(1).map(|e| lower(e))) {
-            if !e.is_empty() && !p.emails.iter().any(|known| *known == *e) {
-                p.emails.push(e.into_owned());
-            }
-        }
-        if p.first_name.is_empty() && p.last_name.is_empty() {
-            p.first_name = first.to_string();
-            p.last_name = last.to_string();
-        }
-        p.first_completion = p.first_completion.min(when);
-        i
-    }
-}
-
 /// Reads a Trainings export. `org_name` raises `other_partner` for rows of another partner;
 /// `today` dates an `ActivationStatus` other than Active without an `ExpirationDate`.
 pub fn check_trainings(
@@ -441,14 +265,14 @@ pub fn check_trainings(
 }
 
 /// [`check_trainings`] on a file as it is read.
-pub fn check_trainings_stream<R: std::io::Read>(
+pub fn check_trainings_stream<R: std::io::Read + Send>(
     stream: Result<Stream<'_, R>, TableError>,
     catalog: &Catalog,
     order: DateOrder,
     org_name: &str,
     today: Day,
 ) -> AchievementsCheck {
-    let mut table = match stream {
+    let table = match stream {
         Ok(t) => t,
         Err(e) => return AchievementsCheck::rejected(Some(table_problem(e))),
     };
@@ -459,9 +283,9 @@ pub fn check_trainings_stream<R: std::io::Read>(
     let titles = TitleMap::new(catalog);
     let mut check = AchievementsCheck::rejected(None);
     let mut people = People::new();
-    let mut seen: rustc_hash::FxHashSet<(usize, String, Instant)> = Default::default();
+    let mut seen: rustc_hash::FxHashSet<(usize, Sym, Instant)> = Default::default();
     // Designation certifications merged per person: (person, credential) → its row in `found`.
-    let mut merged: rustc_hash::FxHashMap<(usize, String), usize> = Default::default();
+    let mut merged: rustc_hash::FxHashMap<(usize, Sym), usize> = Default::default();
     let mut other_partner_warned = false;
     // Each column's position, found once rather than per row.
     let col = |name: &str| cols.get(name).copied();
@@ -484,10 +308,14 @@ pub fn check_trainings_stream<R: std::io::Read>(
         expires_col,
         status_col,
     ] = TRAININGS_COLUMNS.map(col);
-    while let Some(record) = table.next_row() {
+    let mut failure = None;
+    table.each_row(|record| {
         let record = match record {
             Ok(r) => r,
-            Err(e) => return AchievementsCheck::rejected(Some(table_problem(e))),
+            Err(e) => {
+                failure = Some(table_problem(e));
+                return false;
+            }
         };
         let line = &record.line;
         check.data_rows += 1;
@@ -499,7 +327,7 @@ pub fn check_trainings_stream<R: std::io::Read>(
                 field: Some("TrainingCompletionDate"),
                 message: format!("\"{}\" is not a date", get(completed_col)),
             });
-            continue;
+            return true;
         };
         let expires = get(expires_col);
         let expires_on = if expires.is_empty() {
@@ -515,7 +343,7 @@ pub fn check_trainings_stream<R: std::io::Read>(
                         field: Some("ExpirationDate"),
                         message: format!("\"{expires}\" is not a date"),
                     });
-                    continue;
+                    return true;
                 }
             }
         };
@@ -548,7 +376,7 @@ pub fn check_trainings_stream<R: std::io::Read>(
                 field: Some("Email"),
                 message: "neither MCPID nor Email".into(),
             });
-            continue;
+            return true;
         }
         // Every row names an individual, also one of a type that is not read.
         let who = people.of(
@@ -564,7 +392,7 @@ pub fn check_trainings_stream<R: std::io::Read>(
             .any(|k| k.eq_ignore_ascii_case(kind))
         {
             check.skipped += 1;
-            continue;
+            return true;
         }
         let title = get(title_col);
         let legacy = titles.map(title);
@@ -583,29 +411,33 @@ pub fn check_trainings_stream<R: std::io::Read>(
         if let Some(credential) = certification {
             // A designation certification: one achievement per person, the first pass with
             // the latest expiry (renewals come as rows of their own, §4.4).
-            match merged.get(&(who, credential.clone())) {
+            match merged.get(&(who, credential)) {
                 Some(&i) => {
                     let f = &mut check.found[i];
                     f.passed_on = f.passed_on.min(completed);
                     f.expires_on = f.expires_on.max(expires_on);
                 }
                 None => {
-                    merged.insert((who, credential.clone()), check.found.len());
+                    merged.insert((who, credential), check.found.len());
                     check.found.push(found(credential));
                 }
             }
-            continue;
+            return true;
         }
         match legacy {
             Some(credential) => {
-                if seen.insert((who, credential.clone(), completed)) {
+                if seen.insert((who, credential, completed)) {
                     check.found.push(found(credential));
                 }
             }
             None => check.unmapped.push((*line, title.to_string())),
         }
+        true
+    });
+    if let Some(problem) = failure {
+        return AchievementsCheck::rejected(Some(problem));
     }
-    check.individuals = people.list;
+    check.individuals = people.into_list();
     check
 }
 

@@ -19,6 +19,30 @@ fn dates_follow_the_file_order_never_a_guess() {
             .rfc3339(),
         "2018-12-25T23:07:22Z"
     );
+    // The export's own layout, read digit by digit, agrees with the general reader.
+    let read = |s: &str, order| parse_export_instant(s, order).map(|t| t.rfc3339());
+    assert_eq!(
+        read("25/12/2018 23:07:45", DateOrder::DayFirst).as_deref(),
+        Some("2018-12-25T23:07:45Z")
+    );
+    assert_eq!(
+        read("12/25/2018 23:07", DateOrder::MonthFirst).as_deref(),
+        Some("2018-12-25T23:07:00Z")
+    );
+    assert_eq!(
+        read(" 5/12/2018 23:07 ", DateOrder::DayFirst).as_deref(),
+        Some("2018-12-05T23:07:00Z"),
+        "one-digit day: the general reader"
+    );
+    for bad in [
+        "31/02/2018 10:00",
+        "25/12/2018 24:00",
+        "25/12/2018 23:07:60",
+        "25/1a/2018 23:07",
+        "25/12/2018T23:07",
+    ] {
+        assert_eq!(read(bad, DateOrder::DayFirst), None, "{bad}");
+    }
 }
 
 #[test]
@@ -114,20 +138,20 @@ fn people_match_by_mcpid_then_email_in_any_case_and_months_are_checked() {
     let today = Day::parse("2026-05-15").unwrap();
     let c = check_trainings(csv.as_bytes(), &catalog, DateOrder::DayFirst, "", today);
     assert!(c.errors.is_empty(), "{:?}", c.errors);
-    let keys: Vec<(&str, &[String], &str)> = c
+    let keys: Vec<(String, &[String], &str)> = c
         .individuals
         .iter()
-        .map(|p| (p.key.as_str(), p.emails.as_slice(), p.first_name.as_str()))
+        .map(|p| (p.key(), p.emails.as_slice(), p.first_name.as_str()))
         .collect();
     assert_eq!(
         keys,
         [
             (
-                "mcpid:111",
+                "mcpid:111".to_string(),
                 &["anna.rossi@x.it".to_string(), "anna@contoso.it".into()][..],
                 "Anna"
             ),
-            ("èva@x.it", &["èva@x.it".to_string()][..], "Èva"),
+            ("èva@x.it".into(), &["èva@x.it".to_string()][..], "Èva"),
         ]
     );
     assert_eq!(
@@ -141,4 +165,50 @@ fn people_match_by_mcpid_then_email_in_any_case_and_months_are_checked() {
         .map(|w| w.line)
         .collect();
     assert_eq!(months, [3, 5], "{:?}", c.warnings);
+}
+
+#[test]
+fn a_later_row_adds_a_name_or_an_address_the_first_rows_lacked() {
+    let catalog = crate::io::catalog_file::default_catalog();
+    let header = "TrainingTitle,TrainingType,IndividualFirstName,IndividualLastName,Email,CorpEmail,TrainingCompletionDate,MCPID";
+    let rows = [
+        "Exam 70-533,Exam,,,a@x.it,,01/02/2018 10:00,0042",
+        "Exam 70-533,Exam,,,a@x.it,,01/03/2018 10:00,0042",
+        "Exam 70-533,Exam,Anna,Rossi,a@x.it,,01/01/2018 10:00,0042",
+        "Exam 70-533,Exam,Anna,Verdi,a@x.it,,01/04/2018 10:00,0042",
+        "Exam 70-533,Exam,Anna,Bianchi,A@X.it,anna@contoso.it,01/05/2018 10:00,0042",
+        "Exam 70-533,Exam,Bea,,b@x.it,,01/05/2018 10:00,77",
+        "Exam 70-533,Exam,Bea,,b@x.it,,01/05/2017 10:00,77",
+    ];
+    let csv = format!("{header}\n{}\n", rows.join("\n"));
+    let today = Day::parse("2026-05-15").unwrap();
+    let c = check_trainings(csv.as_bytes(), &catalog, DateOrder::DayFirst, "", today);
+    assert!(c.errors.is_empty(), "{:?}", c.errors);
+    let people: Vec<(String, &[String], &str, &str, String)> = c
+        .individuals
+        .iter()
+        .map(|p| {
+            let first = p.first_completion.rfc3339();
+            (p.key(), &p.emails[..], &*p.first_name, &*p.last_name, first)
+        })
+        .collect();
+    assert_eq!(
+        people,
+        [
+            (
+                "mcpid:0042".to_string(),
+                &["a@x.it".to_string(), "anna@contoso.it".into()][..],
+                "Anna",
+                "Rossi",
+                "2018-01-01T10:00:00Z".to_string()
+            ),
+            (
+                "mcpid:77".into(),
+                &["b@x.it".to_string()][..],
+                "Bea",
+                "",
+                "2017-05-01T10:00:00Z".into()
+            ),
+        ]
+    );
 }
