@@ -369,3 +369,45 @@ fn another_catalog_file_is_data() {
         "{err}"
     );
 }
+
+/// `attain eval … | head`: the reader stops early. The command ends as it would have, quietly,
+/// without a panic or a crash report.
+#[test]
+fn a_reader_that_stops_early_is_no_crash() {
+    use std::io::Read as _;
+    let dir = tempfile::tempdir().unwrap();
+    let demo = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/demo/contoso.org.ron");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_attain"))
+        .args(["eval", demo, "--as-of", "2018-06-01"])
+        .env("XDG_DATA_HOME", dir.path())
+        .env("HOME", dir.path())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // The report is larger than a pipe holds, so the rest is written after this reader left.
+    let mut first = [0u8; 10];
+    child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{:?}: {stderr}", out.status);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    let reports = walk(dir.path());
+    assert!(!reports.iter().any(|p| p.contains("crash")), "{reports:?}");
+}
+
+fn walk(dir: &Path) -> Vec<String> {
+    std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .flat_map(|e| {
+            let p = e.path();
+            if p.is_dir() {
+                walk(&p)
+            } else {
+                vec![p.display().to_string()]
+            }
+        })
+        .collect()
+}

@@ -275,24 +275,41 @@ pub fn main() -> Outcome {
     Outcome::Done(finish(result))
 }
 
+/// Writes a command's output. A reader that stopped early (`attain eval … | head`) is no
+/// failure: it wants no more. Any other failure to write is reported, and the command fails.
+fn emit(out: &str) -> Result<(), ExitCode> {
+    use std::io::Write as _;
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(out.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            eprintln!("{}: {e}", Tr::new(Lang::En).t("cli-error", &[]));
+            Err(ExitCode::from(1))
+        }
+        _ => Ok(()),
+    }
+}
+
 /// Prints a command's output or its failure and returns the exit status.
 fn finish(result: Result<String, Failure>) -> ExitCode {
     match result {
-        Ok(out) => {
-            print!("{out}");
-            ExitCode::SUCCESS
-        }
+        Ok(out) => match emit(&out) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(code) => code,
+        },
         Err(Failure::Input(m)) => {
             eprintln!("{}: {m}", Tr::new(Lang::En).t("cli-error", &[]));
             ExitCode::from(2)
         }
         Err(Failure::Rejected { stdout, message }) => {
-            print!("{stdout}");
+            emit(&stdout).ok();
             eprintln!("{}: {message}", Tr::new(Lang::En).t("cli-error", &[]));
             ExitCode::from(2)
         }
         Err(Failure::Partial { stdout, message }) => {
-            print!("{stdout}");
+            emit(&stdout).ok();
             eprintln!("{message}");
             ExitCode::from(3)
         }
