@@ -507,3 +507,30 @@ fn a_panel_waiting_for_the_evaluation_says_what_it_does_or_why_it_failed() {
     h.step();
     h.get_by_label(&format!("Valutazione di {people} persone in corso…"));
 }
+
+#[test]
+fn the_employees_panel_says_the_organisation_is_being_opened() {
+    let mut h = harness(app());
+    click(&mut h, "Employees");
+    h.get_by_label("Add employee");
+    // As while a 100,000-person organisation is read on a worker: it waits for this test.
+    let (release, wait) = std::sync::mpsc::channel::<()>();
+    let (id, org) = (h.state().org_id, (*h.state().org).clone());
+    let waker = h.state().waker.clone();
+    h.state_mut()
+        .loading
+        .start_foreground("test-load", usize::MAX, &waker, move || {
+            wait.recv().ok();
+            (id, Ok(org))
+        });
+    h.step();
+    // Not an empty table: what is going on, and no edit to try meanwhile.
+    assert!(h.query_all_by_label("Opening the organisation…").count() >= 2);
+    assert!(h.query_by_label("Add employee").is_none());
+    release.send(()).unwrap();
+    h.state_mut().loading.wait();
+    h.step();
+    h.step();
+    h.get_by_label("Add employee");
+    assert!(h.query_by_label("Opening the organisation…").is_none());
+}

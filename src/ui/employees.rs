@@ -200,6 +200,12 @@ pub fn employees_ui(
             search.request_focus();
         }
     });
+    if ctx.busy.loading {
+        // No list to show yet, and an edit would have to wait for the organisation.
+        ui.separator();
+        super::widgets::loading_ui(ctx, ui);
+        return;
+    }
     add_employee_ui(ctx, view, ui, cmds);
     ui.separator();
     let selected_height = if view.selected.is_some() { 230.0 } else { 0.0 };

@@ -90,14 +90,22 @@ pub fn evaluating_ui(ctx: &ViewCtx, ui: &mut egui::Ui) {
         ui.colored_label(RED, e);
         return;
     }
+    if ctx.busy.loading {
+        loading_ui(ctx, ui);
+        return;
+    }
     ui.horizontal(|ui| {
         spinner_ui(ui);
-        ui.weak(if ctx.busy.loading {
-            ctx.t("top-loading")
-        } else {
-            let people = ctx.org.employees.len().to_string();
-            ctx.tr.t("panel-evaluating", &[("count", people)])
-        });
+        let people = ctx.org.employees.len().to_string();
+        ui.weak(ctx.tr.t("panel-evaluating", &[("count", people)]));
+    });
+}
+
+/// What a panel shows while the organisation is still being read.
+pub fn loading_ui(ctx: &ViewCtx, ui: &mut egui::Ui) {
+    ui.horizontal(|ui| {
+        spinner_ui(ui);
+        ui.weak(ctx.t("top-loading"));
     });
 }
 
