@@ -88,17 +88,18 @@ fn unique_id(base: &str, taken: &mut rustc_hash::FxHashSet<String>) -> String {
     let base: String = base
         .chars()
         .filter(|c| c.is_alphanumeric() || matches!(c, '.' | '-' | '_'))
-        .collect::<String>()
-        .to_lowercase();
-    let base = if base.is_empty() {
-        "person".to_string()
-    } else {
-        base
+        .collect();
+    // Copied again only when there is something to lower (15,000 new people an export).
+    let base = match base {
+        b if b.is_empty() => "person".to_string(),
+        b if b.bytes().any(|c| c.is_ascii_uppercase() || !c.is_ascii()) => b.to_lowercase(),
+        b => b,
     };
     let mut id = base.clone();
-    let mut n = 2;
+    let (mut n, mut digits) = (2, itoa::Buffer::new());
     while taken.contains(&id) {
-        id = format!("{base}{n}");
+        id.truncate(base.len());
+        id.push_str(digits.format(n));
         n += 1;
     }
     taken.insert(id.clone());
@@ -127,7 +128,7 @@ fn new_employee(
         .cloned()
         .unwrap_or_default();
     let local = email.split('@').next().unwrap_or_default();
-    let name = format!("{} {}", person.first_name, person.last_name);
+    let name = [person.first_name.as_str(), &person.last_name].join(" ");
     let name = name.trim();
     let mut e = Employee::new(
         &unique_id(local, ids),
