@@ -534,3 +534,33 @@ fn the_employees_panel_says_the_organisation_is_being_opened() {
     h.get_by_label("Add employee");
     assert!(h.query_by_label("Opening the organisation…").is_none());
 }
+
+#[test]
+fn nothing_is_printed_while_another_organisation_is_read() {
+    use egui_kittest::kittest::NodeT as _;
+    let mut h = harness(app());
+    let (release, wait) = std::sync::mpsc::channel::<()>();
+    let (id, org) = (h.state().org_id, (*h.state().org).clone());
+    let waker = h.state().waker.clone();
+    h.state_mut()
+        .loading
+        .start_foreground("test-load", usize::MAX, &waker, move || {
+            wait.recv().ok();
+            (id, Ok(org))
+        });
+    h.step();
+    // The organisation in memory is not yet the one chosen: no summary of it goes out.
+    assert!(h.get_by_label("Print…").accesskit_node().is_disabled());
+    h.state_mut()
+        .run(Command::Print(attain::app::printing::PrintCommand::Open));
+    h.step();
+    assert!(h.state().print.is_none());
+    h.get_by_label("The organisation is still being read; try again in a moment.");
+    release.send(()).unwrap();
+    h.state_mut().loading.wait();
+    h.step();
+    h.step();
+    assert!(!h.get_by_label("Print…").accesskit_node().is_disabled());
+    click(&mut h, "Print…");
+    assert!(h.state().print.is_some());
+}

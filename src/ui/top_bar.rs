@@ -88,9 +88,10 @@ pub fn top_bar_ui(
             if undo.on_hover_text(hint).clicked() {
                 cmds.push(Command::Undo);
             }
-            if ui
-                .button(ctx.t("top-print"))
+            let print = ui.add_enabled(!ctx.busy.loading, egui::Button::new(ctx.t("top-print")));
+            if print
                 .on_hover_text(ctx.t("top-print-hint"))
+                .on_disabled_hover_text(ctx.t("notice-wait-loading"))
                 .clicked()
             {
                 cmds.push(Command::Print(crate::app::printing::PrintCommand::Open));
