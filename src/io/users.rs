@@ -183,13 +183,13 @@ pub fn check_users(bytes: &[u8]) -> UsersCheck {
 }
 
 /// Checks a bulk user file as it is read: only the checked rows are kept.
-pub fn check_users_stream<R: std::io::Read>(
+pub fn check_users_stream<R: std::io::Read + Send>(
     stream: Result<Stream<'_, R>, TableError>,
 ) -> UsersCheck {
     match stream {
-        Ok(mut s) => {
+        Ok(s) => {
             let head = s.head.clone();
-            check_rows(&head, &mut s)
+            s.rows_alongside(|rows| check_rows(&head, rows))
         }
         Err(e) => table_rejected(e),
     }

@@ -100,4 +100,27 @@ impl<R: Read + Send> Stream<'_, R> {
             }
         });
     }
+
+    /// The remaining rows as the `Iterator` gives them (fields owned), read and parsed on a
+    /// second thread while `f` goes through them.
+    pub fn rows_alongside<T>(self, f: impl FnOnce(&mut dyn Iterator<Item = Row>) -> T) -> T {
+        let (full_tx, full_rx) = mpsc::sync_channel::<Vec<Row>>(4);
+        std::thread::scope(|scope| {
+            scope.spawn(move || {
+                let mut rows = self;
+                loop {
+                    let batch: Vec<Row> = rows.by_ref().take(BATCH_ROWS).collect();
+                    let last = batch.len() < BATCH_ROWS;
+                    // The caller stopped (it dropped the receiver): nothing more to read.
+                    if batch.is_empty() || full_tx.send(batch).is_err() || last {
+                        return;
+                    }
+                }
+            });
+            f(&mut full_rx.into_iter().flatten())
+        })
+    }
 }
+
+/// A row as the `Iterator` of a [`Stream`] gives it: its line and its fields, trimmed.
+type Row = Result<(usize, Vec<String>), TableError>;

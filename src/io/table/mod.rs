@@ -218,6 +218,18 @@ mod tests {
     }
 
     #[test]
+    fn owned_rows_read_alongside_are_the_iterator_s_rows() {
+        let (text, expected) = sample(7);
+        let s = open_bytes(text.as_bytes()).unwrap();
+        let rows: Vec<_> = s.rows_alongside(|rows| rows.map(Result::unwrap).collect());
+        assert_eq!(rows, expected);
+        // Taking only the first rows ends the reading thread too.
+        let s = open_bytes(text.as_bytes()).unwrap();
+        let first = s.rows_alongside(|rows| rows.take(3).map(Result::unwrap).collect::<Vec<_>>());
+        assert_eq!(first, expected[..3]);
+    }
+
+    #[test]
     fn fields_are_trimmed_of_any_white_space_and_invalid_bytes_after_a_mark_replaced() {
         let (rows, _) = alongside(
             "a,b,c,d\n x ,\tπ\u{a0},\u{a0}\u{2003}y z\u{3000}, \n".as_bytes(),
