@@ -4,9 +4,10 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly on purpose
 
-use attain::app::{Command, Panel};
+use attain::app::{AttainApp, Command, Panel};
 use attain::model::Tier;
 use egui::accesskit::Role;
+use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 
 mod common;
@@ -109,7 +110,7 @@ fn deleting_an_organisation_asks_first() {
 fn the_employees_table_sorts_and_filters() {
     let mut h = harness(app());
     // The ids of the rows as the table has them, first to last.
-    let shown = |h: &mut egui_kittest::Harness<'_, attain::app::AttainApp>| -> Vec<String> {
+    let shown = |h: &mut Harness<'_, AttainApp>| -> Vec<String> {
         let app = h.state_mut();
         let org = app.org.clone();
         let generation = app.generation;
@@ -184,7 +185,7 @@ fn more_button<'t>(
 /// Every competency of the catalog, by id, and the shown report changed by `change` (as a
 /// large organisation's would be).
 fn every_competency_in_report(
-    h: &mut egui_kittest::Harness<'_, attain::app::AttainApp>,
+    h: &mut Harness<'_, AttainApp>,
     change: impl FnOnce(&mut attain::eval::report::Report, &[String]),
 ) -> Vec<String> {
     let ids: Vec<String> = h
@@ -508,47 +509,50 @@ fn a_panel_waiting_for_the_evaluation_says_what_it_does_or_why_it_failed() {
     h.get_by_label(&format!("Valutazione di {people} persone in corso…"));
 }
 
+/// Holds a load of the organisation shown on a worker, as while a 100,000-person organisation
+/// is read, until the sender is used or dropped ([`release_load`]).
+fn hold_load(h: &mut Harness<'_, AttainApp>) -> std::sync::mpsc::Sender<()> {
+    let (release, wait) = std::sync::mpsc::channel::<()>();
+    let (id, org) = (h.state().org_id, (*h.state().org).clone());
+    let waker = h.state().waker.clone();
+    h.state_mut()
+        .loading
+        .start_foreground("test-load", usize::MAX, &waker, move || {
+            wait.recv().ok();
+            (id, Ok(org))
+        });
+    h.step();
+    release
+}
+
+/// Lets a held load finish and the window take its organisation.
+fn release_load(h: &mut Harness<'_, AttainApp>, release: std::sync::mpsc::Sender<()>) {
+    release.send(()).unwrap();
+    h.state_mut().loading.wait();
+    h.step();
+    h.step();
+}
+
 #[test]
 fn the_employees_panel_says_the_organisation_is_being_opened() {
     let mut h = harness(app());
     click(&mut h, "Employees");
     h.get_by_label("Add employee");
-    // As while a 100,000-person organisation is read on a worker: it waits for this test.
-    let (release, wait) = std::sync::mpsc::channel::<()>();
-    let (id, org) = (h.state().org_id, (*h.state().org).clone());
-    let waker = h.state().waker.clone();
-    h.state_mut()
-        .loading
-        .start_foreground("test-load", usize::MAX, &waker, move || {
-            wait.recv().ok();
-            (id, Ok(org))
-        });
-    h.step();
+    let release = hold_load(&mut h);
     // Not an empty table: what is going on, and no edit to try meanwhile.
     assert!(h.query_all_by_label("Opening the organisation…").count() >= 2);
     assert!(h.query_by_label("Add employee").is_none());
-    release.send(()).unwrap();
-    h.state_mut().loading.wait();
-    h.step();
-    h.step();
+    release_load(&mut h, release);
     h.get_by_label("Add employee");
     assert!(h.query_by_label("Opening the organisation…").is_none());
 }
 
 #[test]
-fn nothing_is_printed_while_another_organisation_is_read() {
+fn nothing_is_printed_or_imported_while_another_organisation_is_read() {
+    use attain::app::imports::ImportState;
     use egui_kittest::kittest::NodeT as _;
     let mut h = harness(app());
-    let (release, wait) = std::sync::mpsc::channel::<()>();
-    let (id, org) = (h.state().org_id, (*h.state().org).clone());
-    let waker = h.state().waker.clone();
-    h.state_mut()
-        .loading
-        .start_foreground("test-load", usize::MAX, &waker, move || {
-            wait.recv().ok();
-            (id, Ok(org))
-        });
-    h.step();
+    let release = hold_load(&mut h);
     // The organisation in memory is not yet the one chosen: no summary of it goes out.
     assert!(h.get_by_label("Print…").accesskit_node().is_disabled());
     h.state_mut()
@@ -556,10 +560,14 @@ fn nothing_is_printed_while_another_organisation_is_read() {
     h.step();
     assert!(h.state().print.is_none());
     h.get_by_label("The organisation is still being read; try again in a moment.");
-    release.send(()).unwrap();
-    h.state_mut().loading.wait();
+    // Nor is a file checked against it, to be imported into it.
+    let export = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/fixtures/trainings/trainings-sample.csv");
+    h.state_mut()
+        .run(Command::PreviewAchievements(export, "trainings"));
     h.step();
-    h.step();
+    assert!(matches!(h.state().import, ImportState::Idle));
+    release_load(&mut h, release);
     assert!(!h.get_by_label("Print…").accesskit_node().is_disabled());
     click(&mut h, "Print…");
     assert!(h.state().print.is_some());

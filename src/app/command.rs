@@ -91,9 +91,38 @@ pub enum Command {
     DismissNotice,
 }
 
+impl Command {
+    /// Whether it reads or writes the organisation in memory: while another is being read,
+    /// that is not the one the user chose, so printing, exporting or importing it would act
+    /// on the wrong one.
+    fn needs_the_organisation(&self) -> bool {
+        use super::printing::PrintCommand as P;
+        matches!(
+            self,
+            Command::Edit(_)
+                | Command::AskEdit { .. }
+                | Command::Associate { .. }
+                | Command::CreateUserAccount(_)
+                | Command::ExportOrgDialog
+                | Command::ExportOrgTo(_)
+                | Command::ImportUsersDialog
+                | Command::PreviewImport(_)
+                | Command::ConfirmImport
+                | Command::ImportAchievementsDialog(_)
+                | Command::PreviewAchievements(..)
+                | Command::ConfirmAchievements
+                | Command::Print(P::Open | P::Print | P::SaveDialog | P::SaveTo(_))
+        )
+    }
+}
+
 impl AttainApp {
     /// Runs one command (the frame root first lets the panels follow it).
     pub(super) fn dispatch(&mut self, cmd: Command) {
+        if self.loading.busy() && cmd.needs_the_organisation() {
+            self.fail(self.t("notice-wait-loading"));
+            return;
+        }
         match cmd {
             Command::Show(p) => self.panel = p,
             Command::Ask(c) => self.confirm = Some(*c),

@@ -93,16 +93,6 @@ pub enum PrintCommand {
 
 impl AttainApp {
     pub(super) fn run_print(&mut self, cmd: PrintCommand) {
-        // While another organisation is read, the one in memory is not the one chosen: its
-        // summary would go out under the wrong name.
-        let prints = matches!(
-            cmd,
-            PrintCommand::Open | PrintCommand::Print | PrintCommand::SaveTo(_)
-        );
-        if prints && self.loading.busy() {
-            self.fail(self.t("notice-wait-loading"));
-            return;
-        }
         match cmd {
             PrintCommand::Open => {
                 let mut printers = Job::default();
