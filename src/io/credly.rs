@@ -26,17 +26,14 @@ pub fn check_credly_stream<R: std::io::Read + Send>(
         Ok(c) => c,
         Err(e) => return AchievementsCheck::rejected(Some(e)),
     };
+    // Each template's credential interned once, not once a row.
+    let mapping: HashMap<&str, crate::model::Sym> = mapping
+        .iter()
+        .map(|(t, c)| (t.as_str(), crate::model::Sym::new(c)))
+        .collect();
     let mut check = AchievementsCheck::rejected(None);
     let mut people = People::new();
-    let mut failure = None;
-    table.each_row(|record| {
-        let record = match record {
-            Ok(r) => r,
-            Err(e) => {
-                failure = Some(table_problem(e));
-                return false;
-            }
-        };
+    let read = table.each_row(|record| {
         let line = &record.line;
         check.data_rows += 1;
         let get = |name: &str| record.at(cols.get(name).copied());
@@ -81,7 +78,7 @@ pub fn check_credly_stream<R: std::io::Read + Send>(
             Some(credential) => check.found.push(Found {
                 line: *line,
                 individual: who,
-                credential: crate::model::Sym::new(credential),
+                credential: *credential,
                 passed_on: issued,
                 expires_on,
             }),
@@ -91,8 +88,8 @@ pub fn check_credly_stream<R: std::io::Read + Send>(
         }
         true
     });
-    if let Some(problem) = failure {
-        return AchievementsCheck::rejected(Some(problem));
+    if let Err(e) = read {
+        return AchievementsCheck::rejected(Some(table_problem(e)));
     }
     check.individuals = people.into_list();
     check

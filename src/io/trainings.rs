@@ -308,15 +308,7 @@ pub fn check_trainings_stream<R: std::io::Read + Send>(
         expires_col,
         status_col,
     ] = TRAININGS_COLUMNS.map(col);
-    let mut failure = None;
-    table.each_row(|record| {
-        let record = match record {
-            Ok(r) => r,
-            Err(e) => {
-                failure = Some(table_problem(e));
-                return false;
-            }
-        };
+    let read = table.each_row(|record| {
         let line = &record.line;
         check.data_rows += 1;
         let get = |col: Option<usize>| record.at(col);
@@ -434,8 +426,8 @@ pub fn check_trainings_stream<R: std::io::Read + Send>(
         }
         true
     });
-    if let Some(problem) = failure {
-        return AchievementsCheck::rejected(Some(problem));
+    if let Err(e) = read {
+        return AchievementsCheck::rejected(Some(table_problem(e)));
     }
     check.individuals = people.into_list();
     check

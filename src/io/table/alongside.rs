@@ -48,9 +48,10 @@ impl Batch {
 }
 
 impl<R: Read + Send> Stream<'_, R> {
-    /// Hands each remaining row, or the error that ends the table, to `each` in order, until
-    /// `each` returns `false`; the rows are read and parsed meanwhile on a second thread.
-    pub fn each_row(self, mut each: impl FnMut(Result<Record<'_>, TableError>) -> bool) {
+    /// Hands each remaining row to `each` in order, until `each` returns `false`; the rows are
+    /// read and parsed meanwhile on a second thread. `Err`: the error that ended the table,
+    /// after the rows before it.
+    pub fn each_row(self, mut each: impl FnMut(Record<'_>) -> bool) -> Result<(), TableError> {
         let (full_tx, full_rx) = mpsc::sync_channel::<Batch>(4);
         let (empty_tx, empty_rx) = mpsc::channel::<Batch>();
         std::thread::scope(|scope| {
@@ -87,18 +88,18 @@ impl<R: Read + Send> Stream<'_, R> {
                         text: &batch.text,
                         bounds: &batch.bounds[from as usize..to as usize],
                     };
-                    if !each(Ok(record)) {
-                        return;
+                    if !each(record) {
+                        return Ok(());
                     }
                 }
                 if let Some(e) = batch.end.take() {
-                    each(Err(e));
-                    return;
+                    return Err(e);
                 }
                 // The reader may have finished already; then the batch is just dropped.
                 empty_tx.send(batch).ok();
             }
-        });
+            Ok(())
+        })
     }
 
     /// The remaining rows as the `Iterator` gives them (fields owned), read and parsed on a

@@ -183,17 +183,14 @@ mod tests {
     /// Every row of `bytes` as `each_row` hands them over (the error after them), stopping
     /// after `stop` rows.
     fn alongside(bytes: &[u8], stop: usize) -> (Vec<(usize, Vec<String>)>, Option<TableError>) {
-        let (mut rows, mut end) = (Vec::new(), None);
-        open_bytes(bytes).unwrap().each_row(|r| match r {
-            Ok(r) => {
+        let mut rows = Vec::new();
+        let end = open_bytes(bytes)
+            .unwrap()
+            .each_row(|r| {
                 rows.push((r.line, r.to_vec()));
                 rows.len() < stop
-            }
-            Err(e) => {
-                end = Some(e);
-                false
-            }
-        });
+            })
+            .err();
         (rows, end)
     }
 

@@ -95,15 +95,7 @@ fn designation_certifications_map_by_title_and_merge_per_person() {
         "2,Azure Administrator Associate,Certification,Anna,Rossi,a@x.it,,05/02/2026 09:00,Feb-26,1,111,9,Contoso,Milano,Italy,10/03/2027 10:00,Active",
         "3,Microsoft 365 Certified: Enterprise Administrator Expert,Certification,Anna,Rossi,a@x.it,,01/04/2025 09:00,Apr-25,1,111,9,Contoso,Milano,Italy,,Active",
     ];
-    let csv = format!("{header}\n{}\n", rows.join("\n"));
-    let today = Day::parse("2026-05-15").unwrap();
-    let c = check_trainings(
-        csv.as_bytes(),
-        &catalog,
-        DateOrder::DayFirst,
-        "Contoso",
-        today,
-    );
+    let c = checked(header, &rows, "Contoso");
     assert!(
         c.errors.is_empty() && c.unmapped.is_empty(),
         "{:?} {:?}",
@@ -124,7 +116,6 @@ fn designation_certifications_map_by_title_and_merge_per_person() {
 
 #[test]
 fn people_match_by_mcpid_then_email_in_any_case_and_months_are_checked() {
-    let catalog = crate::io::catalog_file::default_catalog();
     let header = "TrainingTitle,TrainingType,IndividualFirstName,IndividualLastName,Email,CorpEmail,TrainingCompletionDate,Month,MCPID";
     let rows = [
         // Two rows of one MCPID with different addresses; the second Month is wrong.
@@ -134,9 +125,7 @@ fn people_match_by_mcpid_then_email_in_any_case_and_months_are_checked() {
         "Exam 70-535: x,Exam,Èva,Bianchi,ÈVA@x.it,,01/02/2019 08:00,Feb-19,",
         "Exam 70-533: x,Exam,,,èva@X.IT,,01/01/2019 08:00,Jan-2019,",
     ];
-    let csv = format!("{header}\n{}\n", rows.join("\n"));
-    let today = Day::parse("2026-05-15").unwrap();
-    let c = check_trainings(csv.as_bytes(), &catalog, DateOrder::DayFirst, "", today);
+    let c = checked(header, &rows, "");
     assert!(c.errors.is_empty(), "{:?}", c.errors);
     let keys: Vec<(String, &[String], &str)> = c
         .individuals
@@ -169,7 +158,6 @@ fn people_match_by_mcpid_then_email_in_any_case_and_months_are_checked() {
 
 #[test]
 fn a_later_row_adds_a_name_or_an_address_the_first_rows_lacked() {
-    let catalog = crate::io::catalog_file::default_catalog();
     let header = "TrainingTitle,TrainingType,IndividualFirstName,IndividualLastName,Email,CorpEmail,TrainingCompletionDate,MCPID";
     let rows = [
         "Exam 70-533,Exam,,,a@x.it,,01/02/2018 10:00,0042",
@@ -180,9 +168,7 @@ fn a_later_row_adds_a_name_or_an_address_the_first_rows_lacked() {
         "Exam 70-533,Exam,Bea,,b@x.it,,01/05/2018 10:00,77",
         "Exam 70-533,Exam,Bea,,b@x.it,,01/05/2017 10:00,77",
     ];
-    let csv = format!("{header}\n{}\n", rows.join("\n"));
-    let today = Day::parse("2026-05-15").unwrap();
-    let c = check_trainings(csv.as_bytes(), &catalog, DateOrder::DayFirst, "", today);
+    let c = checked(header, &rows, "");
     assert!(c.errors.is_empty(), "{:?}", c.errors);
     let people: Vec<(String, &[String], &str, &str, String)> = c
         .individuals
@@ -211,4 +197,19 @@ fn a_later_row_adds_a_name_or_an_address_the_first_rows_lacked() {
             ),
         ]
     );
+}
+
+/// A Trainings export of `header` and `rows`, checked on 2026-05-15 for the partner
+/// `org_name` (`""`: any).
+fn checked(header: &str, rows: &[&str], org_name: &str) -> AchievementsCheck {
+    let catalog = crate::io::catalog_file::default_catalog();
+    let csv = format!("{header}\n{}\n", rows.join("\n"));
+    let today = Day::parse("2026-05-15").unwrap();
+    check_trainings(
+        csv.as_bytes(),
+        &catalog,
+        DateOrder::DayFirst,
+        org_name,
+        today,
+    )
 }
