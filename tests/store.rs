@@ -578,3 +578,49 @@ fn the_undo_log_survives_a_restart_and_keeps_the_newest_changes() {
     assert_eq!(heads.len(), kept);
     assert!(heads.windows(2).all(|w| w[0].id < w[1].id), "oldest first");
 }
+
+#[test]
+fn bulk_writes_leave_every_reference_whole_and_the_checks_back_on() {
+    // Loads and imports add their rows with SQLite's foreign-key checks off (no statement
+    // journal). After each, done or cancelled, the checks must be on again: deleting the
+    // organisation then takes its people and their accounts with it.
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Store::open(&dir.path().join("w.attain")).unwrap();
+    let mut org = demo();
+    let id = s.insert_org(&org).unwrap();
+    let users = attain::io::users::check_users(
+        b"First name,Last name,Display name,Email\r\nNew,One,New One,new.one@contoso.it\r\nNew,Two,New Two,new.two@gmail.com\r\n",
+    );
+    assert_eq!(users.valid.len(), 2);
+    let import = |s: &mut Store, org: &mut Org, go: bool| {
+        s.import_users(
+            id,
+            org,
+            &users.valid,
+            &users.source("users.csv", "x"),
+            &attain::io::accounts::temporary_passwords,
+            &mut |_, _| go,
+        )
+    };
+    assert!(
+        import(&mut s, &mut org.clone(), false).is_err(),
+        "cancelled"
+    );
+    let (created, _, _) = import(&mut s, &mut org, true).unwrap();
+    assert_eq!(created.len(), 2);
+    let mut added = Employee::new("later", "Later Person", "later@contoso.it");
+    added.mcid = Some("987654".into());
+    added.associated_on = Some(t("2026-01-02"));
+    let mut source = users.source("trainings.csv", "y");
+    source.kind = "trainings".into();
+    s.import_achievements(id, &mut org, vec![added], vec![], &source)
+        .unwrap();
+    assert_eq!(s.load_org(id).unwrap(), org);
+    assert_eq!(s.integrity_check().unwrap(), "ok");
+    s.delete_org(id).unwrap();
+    assert_eq!(
+        s.integrity_check().unwrap(),
+        "ok",
+        "no person, account or association left without its organisation"
+    );
+}

@@ -49,10 +49,7 @@ impl Store {
     }
 
     pub fn integrity_ok(&self) -> Result<bool> {
-        let s: String = self
-            .conn
-            .query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
-        Ok(s == "ok")
+        Ok(self.integrity_check()? == "ok")
     }
 
     pub fn schema_version(&self) -> Result<usize> {

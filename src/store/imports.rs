@@ -2,8 +2,10 @@
 //! domain, temporary passwords returned once and never stored) and the import history.
 
 use super::undo::log;
-use super::{Result, Store, StoreError, Undo, UndoHead, audit, now, rows};
-use crate::model::import::{Created, ImportSource, UserRow, make_upn, user_changes};
+use super::{
+    AddingRows, Result, Store, StoreError, Undo, UndoHead, audit, now, rows, unchanged_since,
+};
+use crate::model::import::{Created, ImportSource, UserRow, lower, make_upn, user_changes};
 use crate::model::{Employee, Org};
 use rusqlite::params;
 use rustc_hash::FxHashMap as HashMap;
@@ -58,9 +60,8 @@ impl Store {
             .into();
         // The write lock first: the people and user names below are the file's, not a stale
         // copy, even when a second attain imports into the same workspace at the same time.
-        let tx = self
-            .conn
-            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let adding = AddingRows::new(&self.conn)?;
+        let tx = adding.transaction()?;
         let mut by_email: HashMap<String, String> = HashMap::default();
         let mut ids: rustc_hash::FxHashSet<String> = Default::default();
         {
@@ -93,7 +94,7 @@ impl Store {
             .map(|(i, e)| (e.id.as_str(), i))
             .collect();
         for row in valid {
-            match by_email.get(&row.email.to_lowercase()) {
+            match by_email.get(lower(&row.email).as_ref()) {
                 Some(key)
                     if people
                         .get(key.as_str())
@@ -105,18 +106,23 @@ impl Store {
                 None => {
                     let upn = make_upn(&row.email, org.domain.as_deref(), &taken);
                     taken.insert(upn.clone());
-                    let local = upn.split('@').next().unwrap_or_default().to_string();
-                    let mut id = local.clone();
-                    let mut n = 2;
-                    while ids.contains(&id) {
-                        id = format!("{local}{n}");
-                        n += 1;
-                    }
+                    let local = upn.split('@').next().unwrap_or_default();
+                    let id = match ids.contains(local) {
+                        false => local.to_string(),
+                        true => (2..)
+                            .map(|n| format!("{local}{n}"))
+                            .find(|id| !ids.contains(id))
+                            .unwrap_or_default(),
+                    };
                     // Valid rows have distinct emails (the check refuses duplicates).
                     ids.insert(id.clone());
-                    let mut e = Employee::new(&id, &row.display_name, &row.email);
-                    e.first_name = Some(row.first_name.clone()).filter(|s| !s.is_empty());
-                    e.last_name = Some(row.last_name.clone()).filter(|s| !s.is_empty());
+                    let named = |s: &String| Some(s.clone()).filter(|s| !s.is_empty());
+                    let e = Employee {
+                        id,
+                        first_name: named(&row.first_name),
+                        last_name: named(&row.last_name),
+                        ..Employee::new("", &row.display_name, &row.email)
+                    };
                     next.push((row.line, e, upn));
                 }
             }
@@ -238,7 +244,9 @@ impl Store {
     ) -> Result<Option<UndoHead>> {
         let at = now();
         // The plan was made from the people as read: refused if another attain wrote since.
-        let tx = self.write_tx()?;
+        let adding = AddingRows::new(&self.conn)?;
+        let tx = adding.transaction()?;
+        unchanged_since(self.read_at, &tx)?;
         rows::insert_employees(&tx, org_id, &added)?;
         for (_, e) in &changed {
             rows::write_employee(&tx, org_id, &e.id, Some(e))?;

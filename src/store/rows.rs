@@ -169,9 +169,14 @@ fn insert_sql(head: &str, columns: usize, rows: usize) -> String {
 /// One value bound to the next parameter of a multi-row INSERT.
 type Bind<'b> = dyn FnMut(&dyn rusqlite::ToSql) -> rusqlite::Result<()> + 'b;
 
-/// Inserts `items` with `head` (`INSERT INTO table(columns)`), `ROWS_PER_INSERT` rows a
-/// statement: `row` binds an item's `columns` values in order, `done(rows)` runs after each
-/// statement.
+/// Inserts `items` with `head` (`INSERT OR ROLLBACK INTO table(columns)`), `ROWS_PER_INSERT`
+/// rows a statement: `row` binds an item's `columns` values in order, `done(rows)` runs after
+/// each statement.
+///
+/// `OR ROLLBACK`: a row that breaks a constraint ends the whole transaction, which its caller
+/// would roll back anyway. A statement that could end alone (SQLite's default) makes SQLite
+/// copy each page it touches into a statement journal first; with the foreign-key checks off
+/// (`AddingRows`), no statement journal is kept at all.
 fn insert_rows<T>(
     tx: &Transaction,
     head: &str,
@@ -210,7 +215,7 @@ pub fn insert_employees<'a>(
     let mut ids = Vec::with_capacity(people.len());
     insert_rows(
         tx,
-        "INSERT INTO employees(org_id, key, display_name, email, first_name, last_name, left_on, achievements)",
+        "INSERT OR ROLLBACK INTO employees(org_id, key, display_name, email, first_name, last_name, left_on, achievements)",
         8,
         &people,
         |e, bind| {
@@ -245,7 +250,7 @@ pub fn insert_employees<'a>(
         .collect();
     insert_rows(
         tx,
-        "INSERT INTO associations(employee_id, mcid, associated_on, university_associated_on, dissociated_on)",
+        "INSERT OR ROLLBACK INTO associations(employee_id, mcid, associated_on, university_associated_on, dissociated_on)",
         5,
         &linked,
         |(id, e), bind| {
@@ -271,7 +276,7 @@ pub fn insert_accounts<'a>(
     let accounts: Vec<(i64, &str)> = accounts.collect();
     insert_rows(
         tx,
-        "INSERT INTO user_accounts(employee_id, upn, created_at, password_expires_at)",
+        "INSERT OR ROLLBACK INTO user_accounts(employee_id, upn, created_at, password_expires_at)",
         4,
         &accounts,
         |(id, upn), bind| {

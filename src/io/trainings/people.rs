@@ -3,6 +3,7 @@
 
 use super::Individual;
 use crate::model::Instant;
+use crate::model::import::lower;
 use rustc_hash::FxHashMap as HashMap;
 
 pub(in crate::io) struct People {
@@ -34,16 +35,6 @@ fn mcpid_number(mcpid: &str) -> Option<u64> {
     (!b.is_empty() && b.len() <= 19 && b[0] != b'0' && b.iter().all(u8::is_ascii_digit))
         .then(|| mcpid.parse().ok())
         .flatten()
-}
-
-/// `s` in lower case, copied only when it has an upper-case or non-ASCII letter: most
-/// addresses are written in lower case already.
-fn lower(s: &str) -> std::borrow::Cow<'_, str> {
-    if s.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
-        s.to_lowercase().into()
-    } else {
-        s.into()
-    }
 }
 
 impl People {
