@@ -624,3 +624,49 @@ fn bulk_writes_leave_every_reference_whole_and_the_checks_back_on() {
         "no person, account or association left without its organisation"
     );
 }
+
+#[test]
+fn imported_users_get_names_free_among_the_workspace_s_and_each_other_s() {
+    // The user name is the address's local part at the organisation's domain, the person's
+    // key that local part; a number is added when either is taken, by someone already there
+    // (an account, a key) or by an earlier row of the same file.
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Store::open(&dir.path().join("w.attain")).unwrap();
+    let mut org = Org::new("Names", demo().market);
+    org.domain = Some("contoso.it".into());
+    org.employees.push(Employee::new("anna", "Anna Rossi", "anna@contoso.it"));
+    org.employees.push(Employee::new("bob", "Bob Old", "bob@old.it"));
+    let id = s.insert_org(&org).unwrap();
+    s.set_user_account(id, "anna", "Anna@Contoso.it", "2027-01-01T00:00:00Z")
+        .unwrap();
+    let users = attain::io::users::check_users(
+        b"First name,Last name,Display name,Email\r\n\
+          Anna,Verdi,Anna Verdi,anna@gmail.com\r\n\
+          Anna,Neri,Anna Neri,Anna@Libero.it\r\n\
+          Bob,New,Bob New,bob@contoso.it\r\n\
+          Bob,Other,Bob Other,bob@gmail.com\r\n",
+    );
+    let (created, _, _) = s
+        .import_users(
+            id,
+            &mut org,
+            &users.valid,
+            &users.source("users.csv", "x"),
+            &attain::io::accounts::temporary_passwords,
+            &mut |_, _| true,
+        )
+        .unwrap();
+    let upns: Vec<&str> = created.iter().map(|c| c.upn.as_str()).collect();
+    assert_eq!(
+        upns,
+        [
+            "anna2@contoso.it",
+            "anna3@contoso.it",
+            "bob@contoso.it",
+            "bob2@contoso.it"
+        ]
+    );
+    let keys: Vec<&str> = org.employees[2..].iter().map(|e| e.id.as_str()).collect();
+    assert_eq!(keys, ["anna2", "anna3", "bob2", "bob22"]);
+    assert_eq!(s.load_org(id).unwrap(), org);
+}

@@ -217,7 +217,9 @@ impl AttainApp {
                     .into_iter()
                     .map(|(_, u)| u.to_lowercase())
                     .collect();
-                crate::io::accounts::make_upn(&e.email, self.org.domain.as_deref(), &taken)
+                crate::io::accounts::make_upn(&e.email, self.org.domain.as_deref(), |u| {
+                    taken.contains(u)
+                })
             }
         };
         let password = crate::io::accounts::temporary_password();

@@ -106,15 +106,15 @@ mod tests {
     #[test]
     fn user_names_follow_the_domain_and_stay_unique() {
         assert_eq!(
-            make_upn("Anna.Rossi@Contoso.it", Some("contoso.it"), &HashSet::new()),
+            make_upn("Anna.Rossi@Contoso.it", Some("contoso.it"), |_| false),
             "anna.rossi@contoso.it"
         );
         assert_eq!(
-            make_upn("anna@gmail.com", Some("contoso.it"), &HashSet::new()),
+            make_upn("anna@gmail.com", Some("contoso.it"), |_| false),
             "anna@contoso.it"
         );
         assert_eq!(
-            make_upn("anna@gmail.com", None, &HashSet::new()),
+            make_upn("anna@gmail.com", None, |_| false),
             "anna@gmail.com"
         );
         let taken: HashSet<String> = [
@@ -123,7 +123,7 @@ mod tests {
         ]
         .into();
         assert_eq!(
-            make_upn("anna@x.it", Some("contoso.it"), &taken),
+            make_upn("anna@x.it", Some("contoso.it"), |u| taken.contains(u)),
             "anna3@contoso.it"
         );
     }

@@ -4,7 +4,6 @@
 use crate::model::{Employee, Org};
 use serde::Serialize;
 use std::borrow::Cow;
-use std::collections::HashSet;
 
 /// One user as the file gives it, trimmed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -62,12 +61,8 @@ pub struct ImportSource {
 /// The user name (UPN) for an email: the email itself, lower-cased, when its domain is the
 /// organisation's (or none is set); else its local part at the organisation's domain; a
 /// numeric suffix before `@` when the name is taken.
-/// `taken` holds the user names in use, lower case.
-pub fn make_upn<S: std::hash::BuildHasher>(
-    email: &str,
-    org_domain: Option<&str>,
-    taken: &HashSet<String, S>,
-) -> String {
+/// `taken` tells whether a user name (lower case) is in use.
+pub fn make_upn(email: &str, org_domain: Option<&str>, taken: impl Fn(&str) -> bool) -> String {
     let email = lower(email.trim());
     let (local, domain) = email.split_once('@').unwrap_or((&email, ""));
     let domain = match org_domain.map(lower) {
@@ -75,13 +70,13 @@ pub fn make_upn<S: std::hash::BuildHasher>(
         _ => Cow::Borrowed(domain),
     };
     let first = [local, "@", &domain].concat();
-    if !taken.contains(&first) {
+    if !taken(&first) {
         return first;
     }
     let mut digits = itoa::Buffer::new();
     (2u64..)
         .map(|n| [local, digits.format(n), "@", &domain].concat())
-        .find(|u| !taken.contains(u))
+        .find(|u| !taken(u))
         .unwrap_or(first)
 }
 
