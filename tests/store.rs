@@ -579,6 +579,26 @@ fn the_undo_log_survives_a_restart_and_keeps_the_newest_changes() {
     assert!(heads.windows(2).all(|w| w[0].id < w[1].id), "oldest first");
 }
 
+/// Imports the valid rows of `users` into organisation `id`; `go: false` cancels at the first
+/// progress report. Returns the accounts created.
+fn import_users(
+    s: &mut Store,
+    id: i64,
+    org: &mut Org,
+    users: &attain::io::users::UsersCheck,
+    go: bool,
+) -> Result<Vec<attain::model::import::Created>, StoreError> {
+    let (created, _, _) = s.import_users(
+        id,
+        org,
+        &users.valid,
+        &users.source("users.csv", "x"),
+        &attain::io::accounts::temporary_passwords,
+        &mut |_, _| go,
+    )?;
+    Ok(created)
+}
+
 #[test]
 fn bulk_writes_leave_every_reference_whole_and_the_checks_back_on() {
     // Loads and imports add their rows with SQLite's foreign-key checks off (no statement
@@ -592,21 +612,11 @@ fn bulk_writes_leave_every_reference_whole_and_the_checks_back_on() {
         b"First name,Last name,Display name,Email\r\nNew,One,New One,new.one@contoso.it\r\nNew,Two,New Two,new.two@gmail.com\r\n",
     );
     assert_eq!(users.valid.len(), 2);
-    let import = |s: &mut Store, org: &mut Org, go: bool| {
-        s.import_users(
-            id,
-            org,
-            &users.valid,
-            &users.source("users.csv", "x"),
-            &attain::io::accounts::temporary_passwords,
-            &mut |_, _| go,
-        )
-    };
     assert!(
-        import(&mut s, &mut org.clone(), false).is_err(),
+        import_users(&mut s, id, &mut org.clone(), &users, false).is_err(),
         "cancelled"
     );
-    let (created, _, _) = import(&mut s, &mut org, true).unwrap();
+    let created = import_users(&mut s, id, &mut org, &users, true).unwrap();
     assert_eq!(created.len(), 2);
     let mut added = Employee::new("later", "Later Person", "later@contoso.it");
     added.mcid = Some("987654".into());
@@ -634,8 +644,10 @@ fn imported_users_get_names_free_among_the_workspace_s_and_each_other_s() {
     let mut s = Store::open(&dir.path().join("w.attain")).unwrap();
     let mut org = Org::new("Names", demo().market);
     org.domain = Some("contoso.it".into());
-    org.employees.push(Employee::new("anna", "Anna Rossi", "anna@contoso.it"));
-    org.employees.push(Employee::new("bob", "Bob Old", "bob@old.it"));
+    org.employees
+        .push(Employee::new("anna", "Anna Rossi", "anna@contoso.it"));
+    org.employees
+        .push(Employee::new("bob", "Bob Old", "bob@old.it"));
     let id = s.insert_org(&org).unwrap();
     s.set_user_account(id, "anna", "Anna@Contoso.it", "2027-01-01T00:00:00Z")
         .unwrap();
@@ -646,16 +658,7 @@ fn imported_users_get_names_free_among_the_workspace_s_and_each_other_s() {
           Bob,New,Bob New,bob@contoso.it\r\n\
           Bob,Other,Bob Other,bob@gmail.com\r\n",
     );
-    let (created, _, _) = s
-        .import_users(
-            id,
-            &mut org,
-            &users.valid,
-            &users.source("users.csv", "x"),
-            &attain::io::accounts::temporary_passwords,
-            &mut |_, _| true,
-        )
-        .unwrap();
+    let created = import_users(&mut s, id, &mut org, &users, true).unwrap();
     let upns: Vec<&str> = created.iter().map(|c| c.upn.as_str()).collect();
     assert_eq!(
         upns,
