@@ -15,9 +15,10 @@ impl Store {
     /// is intact and is not newer than this attain. One step: the whole database or nothing.
     pub fn restore(&mut self, from: &Path) -> Result<()> {
         let source = Store::open_read_only(from)?;
-        if !source.integrity_ok()? {
+        let check = source.integrity_check()?;
+        if check != "ok" {
             return Err(StoreError::Rejected(format!(
-                "{} is damaged (integrity check failed)",
+                "{} is damaged (integrity check failed): {check}",
                 from.display()
             )));
         }

@@ -287,25 +287,25 @@ impl Store {
             .query_map([], |r| r.get::<_, String>(0))?
             .collect::<std::result::Result<_, _>>()?;
         let mut st = self.conn.prepare("PRAGMA foreign_key_check")?;
-        let dangling: Vec<String> = st
-            .query_map([], |r| {
-                Ok(format!(
+        let mut dangling = st.query([])?;
+        let mut count = 0;
+        while let Some(r) = dangling.next()? {
+            if lines == ["ok"] {
+                lines.clear();
+            }
+            count += 1;
+            // The first few say what is wrong; a whole organisation's would be thousands.
+            if count <= 20 {
+                lines.push(format!(
                     "row {} of {} refers to a missing row of {}",
                     r.get::<_, i64>(1)?,
                     r.get::<_, String>(0)?,
                     r.get::<_, String>(2)?
-                ))
-            })?
-            .collect::<std::result::Result<_, _>>()?;
-        if !dangling.is_empty() {
-            if lines == ["ok"] {
-                lines.clear();
+                ));
             }
-            // The first few say what is wrong; a whole organisation's would be thousands.
-            lines.extend(dangling.iter().take(20).cloned());
-            if dangling.len() > 20 {
-                lines.push(format!("… and {} more such rows", dangling.len() - 20));
-            }
+        }
+        if count > 20 {
+            lines.push(format!("… and {} more such rows", count - 20));
         }
         Ok(lines.join("\n"))
     }

@@ -160,18 +160,21 @@ pub fn insert_employee(tx: &Transaction, org_id: i64, e: &Employee) -> Result<i6
 /// values stay far below SQLite's limit of 32,766.
 const ROWS_PER_INSERT: usize = 64;
 
-/// `INSERT … VALUES (?, …), …` for `rows` rows of `columns` values.
-fn insert_sql(head: &str, columns: usize, rows: usize) -> String {
+/// `INSERT OR ROLLBACK INTO table(columns) VALUES (?, …), …` for `rows` rows.
+fn insert_sql(into: &str, rows: usize) -> String {
+    let columns = into.matches(',').count() + 1;
     let row = format!("({})", vec!["?"; columns].join(", "));
-    format!("{head} VALUES {}", vec![row; rows].join(", "))
+    format!(
+        "INSERT OR ROLLBACK INTO {into} VALUES {}",
+        vec![row; rows].join(", ")
+    )
 }
 
 /// One value bound to the next parameter of a multi-row INSERT.
 type Bind<'b> = dyn FnMut(&dyn rusqlite::ToSql) -> rusqlite::Result<()> + 'b;
 
-/// Inserts `items` with `head` (`INSERT OR ROLLBACK INTO table(columns)`), `ROWS_PER_INSERT`
-/// rows a statement: `row` binds an item's `columns` values in order, `done(rows)` runs after
-/// each statement.
+/// Inserts `items` into `into` (`table(columns)`), `ROWS_PER_INSERT` rows a statement: `row`
+/// binds an item's values in the columns' order, `done(rows)` runs after each statement.
 ///
 /// `OR ROLLBACK`: a row that breaks a constraint ends the whole transaction, which its caller
 /// would roll back anyway. A statement that could end alone (SQLite's default) makes SQLite
@@ -179,18 +182,17 @@ type Bind<'b> = dyn FnMut(&dyn rusqlite::ToSql) -> rusqlite::Result<()> + 'b;
 /// (`AddingRows`), no statement journal is kept at all.
 fn insert_rows<T>(
     tx: &Transaction,
-    head: &str,
-    columns: usize,
+    into: &str,
     items: &[T],
     mut row: impl FnMut(&T, &mut Bind) -> rusqlite::Result<()>,
     mut done: impl FnMut(usize),
 ) -> Result<()> {
     // The full statement's text only when there are that many rows: an edit adds one person.
-    let full = (items.len() >= ROWS_PER_INSERT).then(|| insert_sql(head, columns, ROWS_PER_INSERT));
+    let full = (items.len() >= ROWS_PER_INSERT).then(|| insert_sql(into, ROWS_PER_INSERT));
     for chunk in items.chunks(ROWS_PER_INSERT) {
         let mut st = match &full {
             Some(full) if chunk.len() == ROWS_PER_INSERT => tx.prepare_cached(full)?,
-            _ => tx.prepare_cached(&insert_sql(head, columns, chunk.len()))?,
+            _ => tx.prepare_cached(&insert_sql(into, chunk.len()))?,
         };
         let mut n = 0;
         for item in chunk {
@@ -215,8 +217,7 @@ pub fn insert_employees<'a>(
     let mut ids = Vec::with_capacity(people.len());
     insert_rows(
         tx,
-        "INSERT OR ROLLBACK INTO employees(org_id, key, display_name, email, first_name, last_name, left_on, achievements)",
-        8,
+        "employees(org_id, key, display_name, email, first_name, last_name, left_on, achievements)",
         &people,
         |e, bind| {
             bind(&org_id)?;
@@ -250,8 +251,7 @@ pub fn insert_employees<'a>(
         .collect();
     insert_rows(
         tx,
-        "INSERT OR ROLLBACK INTO associations(employee_id, mcid, associated_on, university_associated_on, dissociated_on)",
-        5,
+        "associations(employee_id, mcid, associated_on, university_associated_on, dissociated_on)",
         &linked,
         |(id, e), bind| {
             bind(id)?;
@@ -276,8 +276,7 @@ pub fn insert_accounts<'a>(
     let accounts: Vec<(i64, &str)> = accounts.collect();
     insert_rows(
         tx,
-        "INSERT OR ROLLBACK INTO user_accounts(employee_id, upn, created_at, password_expires_at)",
-        4,
+        "user_accounts(employee_id, upn, created_at, password_expires_at)",
         &accounts,
         |(id, upn), bind| {
             bind(id)?;
