@@ -38,6 +38,53 @@ fn reopen_keeps_every_field() {
 }
 
 #[test]
+fn achievements_are_kept_as_short_arrays_and_rows_of_objects_still_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("w.attain");
+    let mut org = demo();
+    let a = |expires: Option<&str>, inactive: bool, source: Option<&str>| Achievement {
+        credential: Sym::new("AZ-104"),
+        passed_on: t("2019-06-11T16:31:00Z"),
+        expires_on: expires.map(common::d),
+        inactive,
+        source: source.map(Sym::new),
+    };
+    org.employees[0].achievements = vec![
+        a(None, false, None),
+        a(Some("2021-06-11"), false, None),
+        a(None, true, None),
+        a(None, false, Some("trainings-import")),
+        a(Some("2021-06-11"), true, Some("credly-import")),
+    ];
+    let id = Store::open(&path).unwrap().insert_org(&org).unwrap();
+    let key = org.employees[0].id.clone();
+    let row = |c: &rusqlite::Connection| -> String {
+        c.query_row(
+            "SELECT achievements FROM employees WHERE key = ?1",
+            [&key],
+            |r| r.get(0),
+        )
+        .unwrap()
+    };
+    let c = rusqlite::Connection::open(&path).unwrap();
+    assert_eq!(
+        row(&c),
+        r#"[["AZ-104","2019-06-11T16:31:00Z"],["AZ-104","2019-06-11T16:31:00Z","2021-06-11"],["AZ-104","2019-06-11T16:31:00Z",null,true],["AZ-104","2019-06-11T16:31:00Z",null,false,"trainings-import"],["AZ-104","2019-06-11T16:31:00Z","2021-06-11",true,"credly-import"]]"#
+    );
+    assert_eq!(Store::open(&path).unwrap().load_org(id).unwrap(), org);
+    // A row as earlier versions wrote it, each achievement an object naming its fields.
+    let objects = serde_json::to_string(&org.employees[0].achievements).unwrap();
+    assert!(objects.starts_with(r#"[{"credential":"AZ-104","passed_on":"#));
+    c.execute(
+        "UPDATE employees SET achievements = ?1 WHERE key = ?2",
+        [&objects, &key],
+    )
+    .unwrap();
+    drop(c);
+    assert_eq!(Store::open(&path).unwrap().load_org(id).unwrap(), org);
+}
+
+#[test]
 fn people_inserted_many_rows_a_statement_keep_their_order_and_accounts() {
     // 150 people: two full multi-row statements and a tail, after another organisation's
     // rows, with a certification account on every third so each row id must be the right one.
