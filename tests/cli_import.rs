@@ -254,7 +254,7 @@ fn trainings_import_is_idempotent_and_shows_a_diff_first() {
             .success()
     );
     let file = fixtures().join("trainings/trainings-sample.csv");
-    let run = |extra: &[&str]| {
+    let import = |extra: &[&str]| {
         let mut args = vec![
             "--db",
             &db,
@@ -263,11 +263,12 @@ fn trainings_import_is_idempotent_and_shows_a_diff_first() {
             file.to_str().unwrap(),
             "--org",
             "Contoso Italia S.r.l.",
-            "--format",
-            "json",
         ];
         args.extend_from_slice(extra);
-        let out = attain(&args);
+        attain(&args)
+    };
+    let run = |extra: &[&str]| {
+        let out = import(&[&["--format", "json"], extra].concat());
         assert!(
             out.status.success(),
             "{}",
@@ -291,6 +292,26 @@ fn trainings_import_is_idempotent_and_shows_a_diff_first() {
             .iter()
             .any(|u| u["title"].as_str().unwrap().contains("AZ-103"))
     );
+    // The text names each title that maps to no credential once, with its lines.
+    let text = import(&["--dry-run"]);
+    let text = String::from_utf8_lossy(&text.stdout);
+    let unmapped = dry["unmapped"].as_array().unwrap();
+    for u in unmapped {
+        let title = u["title"].as_str().unwrap();
+        let lines: Vec<String> = unmapped
+            .iter()
+            .filter(|v| v["title"] == title)
+            .map(|v| v["line"].to_string())
+            .collect();
+        // The first eight lines, then an ellipsis.
+        let more = if lines.len() > 8 { ", …" } else { "" };
+        let listed = match lines.len() {
+            1 => format!("line {}", lines[0]),
+            n => format!("{n} rows, lines {}{more}", lines[..n.min(8)].join(", ")),
+        };
+        let expected = format!("  not a credential of the catalog: {title} ({listed})\n");
+        assert_eq!(text.matches(&expected).count(), 1, "{expected}in\n{text}");
+    }
     let new = dry["diff"]["new_achievements"].as_array().unwrap().len();
     assert!(new > 0);
     assert_eq!(employees(&db), 1, "a dry run writes nothing");
@@ -319,6 +340,45 @@ fn trainings_import_is_idempotent_and_shows_a_diff_first() {
         )
         .unwrap();
     assert_eq!(imports, 1, "an import that changes nothing is not recorded");
+    // The history keeps the diff as [employee, credential, passed_on] triples.
+    let detail: String = c
+        .query_row(
+            "SELECT detail FROM imports WHERE kind = 'trainings'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    let detail: Value = serde_json::from_str(&detail).unwrap();
+    let kept = detail["diff"]["new_achievements"].as_array().unwrap();
+    assert_eq!(kept.len(), new);
+    let shown = &first["diff"]["new_achievements"][0];
+    assert_eq!(
+        kept[0],
+        serde_json::json!([shown["employee"], shown["credential"], shown["passed_on"]])
+    );
+    // and each title that maps to no credential once, with its lines.
+    let unmapped = first["unmapped"].as_array().unwrap();
+    let title = unmapped[0]["title"].as_str().unwrap();
+    let lines: Vec<&Value> = unmapped
+        .iter()
+        .filter(|u| u["title"] == title)
+        .map(|u| &u["line"])
+        .collect();
+    assert_eq!(
+        detail["unmapped"][title]
+            .as_array()
+            .unwrap()
+            .iter()
+            .collect::<Vec<_>>(),
+        lines
+    );
+    let kept: usize = detail["unmapped"]
+        .as_object()
+        .unwrap()
+        .values()
+        .map(|l| l.as_array().unwrap().len())
+        .sum();
+    assert_eq!(kept, unmapped.len());
     // The imported organisation evaluates: Gianluca's MCSA: Office 365 counts for Cloud Productivity.
     let out_org = dir.path().join("out.org.ron");
     assert!(

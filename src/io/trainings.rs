@@ -104,6 +104,23 @@ pub struct AchievementsCheck {
     pub file_error: Option<Problem>,
 }
 
+/// Rows `(line, title)` grouped by title, each title once with its lines, in the order the
+/// titles first come (an export repeats a few dozen titles over tens of thousands of rows).
+pub fn by_title<'a>(
+    rows: impl IntoIterator<Item = (usize, &'a str)>,
+) -> Vec<(&'a str, Vec<usize>)> {
+    let mut at = rustc_hash::FxHashMap::<&str, usize>::default();
+    let mut titles: Vec<(&str, Vec<usize>)> = Vec::new();
+    for (line, title) in rows {
+        let i = *at.entry(title).or_insert_with(|| {
+            titles.push((title, Vec::new()));
+            titles.len() - 1
+        });
+        titles[i].1.push(line);
+    }
+    titles
+}
+
 impl AchievementsCheck {
     pub(super) fn rejected(problem: Option<Problem>) -> Self {
         AchievementsCheck {
