@@ -103,7 +103,9 @@ pub fn read_table(bytes: &[u8]) -> Result<Table, TableError> {
 }
 
 mod alongside;
+mod scan;
 mod stream;
+pub use scan::sha256_file;
 pub use stream::*;
 
 #[cfg(test)]

@@ -1,5 +1,6 @@
 //! Reading a table record by record, with bounded memory whatever the file's size.
 
+use super::scan::{Scan, scan};
 use super::{Encoding, TableError, detect_delimiter};
 use std::io::{Read, Seek};
 
@@ -11,7 +12,19 @@ pub fn open_file<'a>(
 ) -> Result<(String, Result<FileStream<'a>, TableError>), String> {
     let name = path.display();
     let file = std::fs::File::open(path).map_err(|e| format!("{name}: {e}"))?;
-    open(file, progress).map_err(|e| format!("{name}: {e}"))
+    open_hashed(file, progress, true).map_err(|e| format!("{name}: {e}"))
+}
+
+/// [`open_file`] without the SHA-256, for a caller that takes it later with [`sha256_file`]
+/// (on a second thread while it works alone: the hashing is half of the first reading).
+pub fn open_file_unhashed<'a>(
+    path: &std::path::Path,
+    progress: Progress<'a>,
+) -> Result<Result<FileStream<'a>, TableError>, String> {
+    let name = path.display();
+    let file = std::fs::File::open(path).map_err(|e| format!("{name}: {e}"))?;
+    let (_, stream) = open_hashed(file, progress, false).map_err(|e| format!("{name}: {e}"))?;
+    Ok(stream)
 }
 
 /// A stream over a file held in memory (tests, fuzzing, small inputs).
@@ -218,8 +231,17 @@ pub struct Stream<'a, R> {
 /// parse it. `Err` only for an I/O failure; a file attain cannot read as a table is `Ok` with
 /// the table's error.
 pub fn open<'a, R: Read + Seek>(
+    src: R,
+    progress: Progress<'a>,
+) -> std::io::Result<(String, Result<Stream<'a, R>, TableError>)> {
+    open_hashed(src, progress, true)
+}
+
+/// [`open`], with the SHA-256 (`hash`) or an empty one.
+fn open_hashed<'a, R: Read + Seek>(
     mut src: R,
     mut progress: Progress<'a>,
+    hash: bool,
 ) -> std::io::Result<(String, Result<Stream<'a, R>, TableError>)> {
     let Scan {
         sha256,
@@ -227,7 +249,7 @@ pub fn open<'a, R: Read + Seek>(
         has_nul,
         utf8,
         read,
-    } = match scan(&mut src, &mut progress)? {
+    } = match scan(&mut src, &mut progress, hash)? {
         Ok(scan) => scan,
         Err(e) => return Ok((String::new(), Err(e))),
     };
@@ -301,96 +323,6 @@ pub fn open<'a, R: Read + Seek>(
         Ok(s)
     });
     Ok((sha256, stream))
-}
-
-/// What the first reading learns of a file.
-struct Scan {
-    sha256: String,
-    /// The first three bytes (a byte-order mark).
-    head: Vec<u8>,
-    has_nul: bool,
-    utf8: bool,
-    read: u64,
-}
-
-/// Reads the whole file once for its SHA-256, byte-order mark, NUL bytes and whether it is
-/// UTF-8. The hashing, half of this reading's time, runs on a second thread beside the rest.
-fn scan<R: Read>(
-    src: &mut R,
-    progress: &mut Progress<'_>,
-) -> std::io::Result<Result<Scan, TableError>> {
-    use sha2::Digest as _;
-    std::thread::scope(|scope| {
-        // Made here, so that returning early drops the sender and the hasher stops.
-        let (full_tx, full_rx) = std::sync::mpsc::sync_channel::<Vec<u8>>(2);
-        let (empty_tx, empty_rx) = std::sync::mpsc::channel::<Vec<u8>>();
-        let hasher = scope.spawn(move || {
-            let mut sha = sha2::Sha256::new();
-            for chunk in full_rx {
-                sha.update(&chunk);
-                empty_tx.send(chunk).ok();
-            }
-            sha.finalize()
-        });
-        let mut head = Vec::new();
-        let (mut has_nul, mut utf8, mut carry) = (false, true, Vec::<u8>::new());
-        let mut read = 0u64;
-        loop {
-            let mut chunk = empty_rx.try_recv().unwrap_or_default();
-            chunk.resize(CHUNK, 0);
-            let n = match src.read(&mut chunk) {
-                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-                r => r?,
-            };
-            if n == 0 {
-                break;
-            }
-            chunk.truncate(n);
-            read += n as u64;
-            if !progress(read) {
-                return Ok(Err(TableError::Cancelled));
-            }
-            let bytes = &chunk[..];
-            if head.len() < 3 {
-                head.extend(bytes.iter().take(3 - head.len()));
-            }
-            has_nul |= bytes.contains(&0);
-            // NUL bytes without a UTF-16 mark: not text, whatever follows.
-            let utf16 = head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]);
-            if has_nul && head.len() >= 2 && !utf16 {
-                return Ok(Err(TableError::NotText));
-            }
-            if utf8 {
-                carry.extend_from_slice(bytes);
-                match std::str::from_utf8(&carry) {
-                    Ok(_) => carry.clear(),
-                    Err(e) if e.error_len().is_none() => {
-                        carry.drain(..e.valid_up_to());
-                    }
-                    Err(_) => utf8 = false,
-                }
-            }
-            if full_tx.send(chunk).is_err() {
-                break;
-            }
-        }
-        drop(full_tx);
-        let digest = hasher
-            .join()
-            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        let sha256 = digest.iter().fold(String::new(), |mut s, b| {
-            use std::fmt::Write as _;
-            write!(s, "{b:02x}").ok();
-            s
-        });
-        Ok(Ok(Scan {
-            sha256,
-            head,
-            has_nul,
-            utf8: utf8 && carry.is_empty(),
-            read,
-        }))
-    })
 }
 
 /// The first non-blank physical line (for the delimiter), decoded ahead without consuming it.
