@@ -31,7 +31,7 @@ impl Store {
                         org.employees
                             .iter()
                             .position(|e| &e.id == id)
-                            .map(|i| (i, org.employees[i].clone())),
+                            .map(|i| Box::new((i, org.employees[i].clone()))),
                     )
                 })
                 .collect(),
@@ -57,7 +57,7 @@ impl Store {
         for (id, before) in &undo.employees {
             let after = org.employees.iter().find(|e| &e.id == id);
             rows::write_employee(&tx, org_id, id, after)?;
-            let before = before.as_ref().and_then(|(_, e)| json(e));
+            let before = before.as_deref().and_then(|(_, e)| json(e));
             audit(
                 &tx,
                 Some(org_id),
@@ -96,7 +96,7 @@ impl Store {
                 .employees
                 .iter()
                 .find(|e| &e.id == id)
-                .or(before.as_ref().map(|(_, e)| e))
+                .or(before.as_deref().map(|(_, e)| e))
                 .map(|e| e.display_name.clone()),
             [] => Some(org.name.clone()),
             _ => None,

@@ -25,13 +25,17 @@ pub struct UndoHead {
     pub subject: Option<String>,
 }
 
+/// A touched employee as it was, with its position. Boxed: an import adds thousands of
+/// people, each `None` here.
+pub(super) type Before = Option<Box<(usize, Employee)>>;
+
 /// The state before a change, to put back on undo.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Undo {
     #[serde(skip)]
     pub head: UndoHead,
     /// Each touched employee as it was, with its position (`None`: it did not exist).
-    pub(super) employees: Vec<(String, Option<(usize, Employee)>)>,
+    pub(super) employees: Vec<(String, Before)>,
     /// The organisation without its employees, when its own fields changed.
     pub(super) meta: Option<Org>,
     /// Associations in other organisations the edit severed (§5.4): each employee row id,
@@ -116,7 +120,7 @@ impl Store {
         }
         let now_at = index_of(org, undo);
         for (id, before) in &undo.employees {
-            let restored = before.as_ref().map(|(_, e)| e);
+            let restored = before.as_deref().map(|(_, e)| e);
             rows::write_employee(&tx, org_id, id, restored)?;
             // Each row put back, with what it was and what it is again.
             let now = now_at
@@ -207,7 +211,7 @@ impl Undo {
         Undo {
             employees: added
                 .map(|id| (id, None))
-                .chain(changed.map(|(i, e)| (e.id.clone(), Some((i, e)))))
+                .chain(changed.map(|(i, e)| (e.id.clone(), Some(Box::new((i, e))))))
                 .collect(),
             ..Undo::default()
         }
@@ -219,7 +223,7 @@ impl Undo {
         let mut gone: FxHashSet<&str> = FxHashSet::default();
         let mut back: Vec<&(usize, Employee)> = Vec::new();
         for (id, before) in &self.employees {
-            match (now.get(id.as_str()), before) {
+            match (now.get(id.as_str()), before.as_deref()) {
                 (Some(&i), Some((_, b))) => org.employees[i] = b.clone(),
                 (Some(_), None) => {
                     gone.insert(id);
