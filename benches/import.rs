@@ -64,9 +64,12 @@ fn measure_trainings(file: &Path, db: &Path) {
     let id = store.insert_org(&org).unwrap_or_else(|e| panic!("{e}"));
     let plan = attain::io::achievements_plan::plan(&org, &check, "trainings-import");
     let (people, found) = (plan.added.len(), check.found.len());
-    let source = plan.source(&check, "trainings", "trainings-100k.csv", "bench");
+    let source = || {
+        plan.diff
+            .source(&check, "trainings", "trainings-100k.csv", "bench")
+    };
     store
-        .import_achievements(id, &mut org, plan.added, plan.changed, &source)
+        .import_achievements(id, &mut org, plan.added, plan.changed, source)
         .unwrap_or_else(|e| panic!("{e}"));
     println!(
         "trainings import, {} rows: {} individuals, {} achievements, {} unmapped; total {:?}, peak memory {}",

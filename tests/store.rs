@@ -27,6 +27,9 @@ fn reopen_keeps_every_field() {
     assert_eq!(s.load_org(id).unwrap(), org);
     assert_eq!(s.list_orgs().unwrap()[0].employees, org.employees.len());
     assert!(s.integrity_ok().unwrap());
+    let c = rusqlite::Connection::open(&path).unwrap();
+    let page: i64 = c.query_row("PRAGMA page_size", [], |r| r.get(0)).unwrap();
+    assert_eq!(page, 8192, "a new workspace has pages of 8 KiB");
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
@@ -670,7 +673,7 @@ fn bulk_writes_leave_every_reference_whole_and_the_checks_back_on() {
     added.associated_on = Some(t("2026-01-02"));
     let mut source = users.source("trainings.csv", "y");
     source.kind = "trainings".into();
-    s.import_achievements(id, &mut org, vec![added], vec![], &source)
+    s.import_achievements(id, &mut org, vec![added], vec![], || source)
         .unwrap();
     assert_eq!(s.load_org(id).unwrap(), org);
     assert_eq!(s.integrity_check().unwrap(), "ok");

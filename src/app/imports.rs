@@ -436,15 +436,12 @@ impl AttainApp {
             .path
             .file_name()
             .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-        let source = p.plan.source(&p.check, p.kind, &name, &p.sha256);
         let org = std::sync::Arc::make_mut(&mut self.org);
-        match self.store.import_achievements(
-            self.org_id,
-            org,
-            p.plan.added,
-            p.plan.changed,
-            &source,
-        ) {
+        match self
+            .store
+            .import_achievements(self.org_id, org, p.plan.added, p.plan.changed, || {
+                p.plan.diff.source(&p.check, p.kind, &name, &p.sha256)
+            }) {
             Ok(_) => {
                 self.ok(self.tr.t("import-achievements-done", &[("file", name)]));
                 self.data_changed();

@@ -86,9 +86,9 @@ impl Serialize for ByTitle<'_> {
     }
 }
 
-impl Plan {
-    /// The history record of writing this plan, made from `check` of a `kind` file
-    /// (`trainings` or `credly`).
+impl Diff {
+    /// The history record of writing the plan of this diff, made from `check` of a `kind`
+    /// file (`trainings` or `credly`).
     pub fn source(
         &self,
         check: &AchievementsCheck,
@@ -104,10 +104,10 @@ impl Plan {
             errors: check.errors.len(),
             detail: serde_json::to_string(&Detail {
                 diff: StoredDiff {
-                    new_achievements: Triples(&self.diff.new_achievements),
-                    renewed: Triples(&self.diff.renewed),
-                    new_people: &self.diff.new_people,
-                    no_longer_present: &self.diff.no_longer_present,
+                    new_achievements: Triples(&self.new_achievements),
+                    renewed: Triples(&self.renewed),
+                    new_people: &self.new_people,
+                    no_longer_present: &self.no_longer_present,
                 },
                 unmapped: ByTitle(&check.unmapped),
                 errors: &check.errors,
@@ -116,9 +116,9 @@ impl Plan {
             .unwrap_or_default(),
             summary: format!(
                 "{} new achievements, {} renewed, {} new people",
-                self.diff.new_achievements.len(),
-                self.diff.renewed.len(),
-                self.diff.new_people.len()
+                self.new_achievements.len(),
+                self.renewed.len(),
+                self.new_people.len()
             ),
         }
     }

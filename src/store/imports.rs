@@ -240,14 +240,15 @@ impl Store {
 
     /// Writes a planned Trainings or Credly import in one transaction, with its history row:
     /// `added` people, and `changed` ones (position in `org.employees`, the person after).
-    /// Returns its undo (none if nothing changed).
+    /// `source` (the history row) is asked for once the people are written: a caller may be
+    /// making it on a second thread meanwhile. Returns its undo (none if nothing changed).
     pub fn import_achievements(
         &mut self,
         org_id: i64,
         org: &mut Org,
         added: Vec<Employee>,
         changed: Vec<(usize, Employee)>,
-        source: &ImportSource,
+        source: impl FnOnce() -> ImportSource,
     ) -> Result<Option<UndoHead>> {
         let at = now();
         // The plan was made from the people as read: refused if another attain wrote since.
@@ -267,7 +268,8 @@ impl Store {
             added.iter().map(|e| e.id.clone()),
             changed.iter().map(|(i, _)| (*i, org.employees[*i].clone())),
         );
-        undo.import = Some(history(&tx, org_id, &at, source, &counts)?);
+        let source = source();
+        undo.import = Some(history(&tx, org_id, &at, &source, &counts)?);
         let kind = format!("import_{}", source.kind);
         let head = log(&tx, org_id, &kind, Some(source.file_name.clone()), &undo)?;
         audit(
