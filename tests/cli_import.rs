@@ -340,6 +340,18 @@ fn trainings_import_is_idempotent_and_shows_a_diff_first() {
         )
         .unwrap();
     assert_eq!(imports, 1, "an import that changes nothing is not recorded");
+    // The history names the file by its SHA-256 (taken beside the plan).
+    let sha256: String = c
+        .query_row(
+            "SELECT sha256 FROM imports WHERE kind = 'trainings'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    use sha2::Digest as _;
+    let digest = sha2::Sha256::digest(std::fs::read(&file).unwrap());
+    let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
+    assert_eq!(sha256, hex);
     // The history keeps the diff as [employee, credential, passed_on] triples.
     let detail: String = c
         .query_row(
