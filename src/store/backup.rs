@@ -22,9 +22,25 @@ impl Store {
                 from.display()
             )));
         }
-        let backup = rusqlite::backup::Backup::new(&source.conn, &mut self.conn)?;
-        backup.run_to_completion(256, std::time::Duration::from_millis(0), None)?;
-        Ok(())
+        let page_size =
+            |c: &Connection| c.query_row("PRAGMA page_size", [], |r| r.get::<_, i64>(0));
+        if page_size(&source.conn)? == page_size(&self.conn)? {
+            return copy_from(&source.conn, &mut self.conn);
+        }
+        // SQLite's backup cannot change the page size of a workspace in WAL mode (a backup
+        // made before workspaces had 8 KiB pages, or one restored into an older workspace):
+        // the copy is made with a rollback journal, which needs this attain alone on the file.
+        self.conn
+            .pragma_update(None, "journal_mode", "DELETE")
+            .map_err(|e| {
+                StoreError::Rejected(format!(
+                    "{} has pages of another size than this workspace: close every other attain using the workspace to restore it ({e})",
+                    from.display()
+                ))
+            })?;
+        let copied = copy_from(&source.conn, &mut self.conn);
+        self.conn.pragma_update(None, "journal_mode", "WAL")?;
+        copied
     }
 
     pub(super) fn open_read_only(path: &Path) -> Result<Store> {
@@ -58,6 +74,13 @@ impl Store {
             .conn
             .query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0))? as usize)
     }
+}
+
+/// Copies the whole of `source` over `to` in one step (SQLite's online backup).
+fn copy_from(source: &Connection, to: &mut Connection) -> Result<()> {
+    let backup = rusqlite::backup::Backup::new(source, to)?;
+    backup.run_to_completion(256, std::time::Duration::from_millis(0), None)?;
+    Ok(())
 }
 
 /// `workspace.attain` → `workspace.attain.schema1.bak` (numbered if that exists).
