@@ -344,7 +344,8 @@ fn import_achievements(
     let (plan, sha256) = std::thread::scope(|s| {
         // Taken on the second core while this one plans (a tenth of the import if taken
         // with the first reading).
-        let sha256 = (!args.dry_run).then(|| s.spawn(|| crate::io::table::sha256_file(&args.file)));
+        let sha256 = (!args.dry_run && check.file_error.is_none())
+            .then(|| s.spawn(|| crate::io::table::sha256_file(&args.file)));
         let plan = crate::io::achievements_plan::plan(&org, &check, &source);
         let sha256 = sha256.map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)));
         (plan, sha256.transpose())
