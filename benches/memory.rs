@@ -174,8 +174,9 @@ fn measure(path: &std::path::Path) {
         h.state_mut().panel = p;
         h.step();
     }
-    // An idle moment, as a window has between edits: replaced results are freed by a worker.
-    std::thread::sleep(std::time::Duration::from_millis(300));
+    // An idle moment, as a window has between edits: replaced results are freed by a worker,
+    // which hands their pages back 300 ms later.
+    std::thread::sleep(std::time::Duration::from_millis(800));
     println!(
         "resident memory now: {}, peak: {}",
         status("VmRSS:"),

@@ -53,14 +53,14 @@ impl Waker {
 /// and a frame that allocates then waits for it (a 52 ms frame as an evaluation landed).
 const RELEASE_AFTER: std::time::Duration = std::time::Duration::from_millis(300);
 
-/// Drops a large value on a short-lived thread once the window has drawn what replaced it,
-/// then hands the freed pages back.
+/// Drops a large value on a short-lived thread, then, once the window has drawn what
+/// replaced it, hands the freed pages back.
 pub fn drop_elsewhere<T: Send + 'static>(value: T) {
     let spawned = std::thread::Builder::new()
         .name("attain-free".into())
         .spawn(move || {
-            std::thread::sleep(RELEASE_AFTER);
             drop(value);
+            std::thread::sleep(RELEASE_AFTER);
             release_free_memory();
         });
     // Without a thread the value was dropped with the closure: nothing else to do.
