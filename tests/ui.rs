@@ -317,6 +317,48 @@ fn a_trainings_export_shows_its_diff_then_imports_once() {
 }
 
 #[test]
+fn unmapped_titles_and_credly_templates_are_listed_once_each() {
+    let mut h = harness(app());
+    let file = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/fixtures/trainings/trainings-sample.csv");
+    h.state_mut()
+        .commands
+        .push(Command::PreviewAchievements(file, "trainings"));
+    h.run();
+    // The AZ-103 exam is not in the catalog: one line for its title, with its rows.
+    let az103: Vec<String> = h
+        .query_all_by_label_contains("Exam AZ-103")
+        .map(|n| format!("{n:?}"))
+        .collect();
+    assert_eq!(az103.len(), 1, "{az103:?}");
+    assert!(
+        az103[0].contains(": line ") || az103[0].contains(" rows: lines "),
+        "{az103:?}"
+    );
+    // A Credly template that comes back later in the file is one field to map, not two.
+    let dir = tempfile::tempdir().unwrap();
+    let credly = dir.path().join("credly.csv");
+    std::fs::write(
+        &credly,
+        "Badge Template ID,Recipient Email,First Name,Last Name,Issued at,Expiration Date\n\
+         abc-123,ann@contoso.it,Ann,Lee,03/04/18,03/04/21\n\
+         def-456,bob@contoso.it,Bob,Ray,03/04/18,03/04/21\n\
+         abc-123,cy@contoso.it,Cy,Day,03/04/18,03/04/21\n",
+    )
+    .unwrap();
+    h.state_mut().commands.push(Command::CancelImport);
+    h.state_mut()
+        .commands
+        .push(Command::PreviewAchievements(credly, "credly"));
+    h.run();
+    assert_eq!(h.query_all_by_label_contains("Template abc-123").count(), 1);
+    assert!(
+        h.query_by_label_contains("abc-123: 2 rows: lines 2, 4")
+            .is_some()
+    );
+}
+
+#[test]
 fn a_large_organisation_opens_in_the_background() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("w.attain");

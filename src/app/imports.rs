@@ -63,6 +63,8 @@ pub struct AchievementsPreview {
     pub sha256: String,
     pub check: crate::io::trainings::AchievementsCheck,
     pub plan: crate::io::achievements_plan::Plan,
+    /// The check's unmapped rows by title, grouped once here rather than each frame.
+    pub unmapped_titles: Vec<(String, Vec<usize>)>,
 }
 
 /// A file checked on a worker: what the preview shows next.
@@ -585,11 +587,21 @@ fn achievements_preview(
     };
     reading.go_on()?;
     let plan = crate::io::achievements_plan::plan(org, &check, &format!("{kind}-import"));
+    let unmapped_titles = crate::io::trainings::by_title(
+        check
+            .unmapped
+            .iter()
+            .map(|(line, title)| (*line, title.as_str())),
+    )
+    .into_iter()
+    .map(|(title, lines)| (title.to_string(), lines))
+    .collect();
     Ok(AchievementsPreview {
         sha256,
         path,
         kind,
         check,
         plan,
+        unmapped_titles,
     })
 }

@@ -409,9 +409,6 @@ fn import_achievements(
     out
 }
 
-/// How many lines of a title that maps to no credential the text lists.
-const UNMAPPED_LINES_SHOWN: usize = 8;
-
 fn render(s: &AchievementsSummary, format: Format) -> Result<String, Failure> {
     Ok(match format {
         Format::Json => super::json(s)?,
@@ -437,21 +434,14 @@ fn render(s: &AchievementsSummary, format: Format) -> Result<String, Failure> {
             let titles =
                 crate::io::trainings::by_title(s.unmapped.iter().map(|u| (u.line, &*u.title)));
             for (title, lines) in titles {
-                let shown = lines.iter().take(UNMAPPED_LINES_SHOWN);
-                let shown: Vec<String> = shown.map(usize::to_string).collect();
-                let more = if lines.len() > UNMAPPED_LINES_SHOWN {
-                    ", …"
-                } else {
-                    ""
-                };
                 let rows = match lines.len() {
                     1 => "line".to_string(),
                     n => format!("{n} rows, lines"),
                 };
+                let lines = crate::io::trainings::first_lines(&lines);
                 writeln!(
                     out,
-                    "  not a credential of the catalog: {title} ({rows} {}{more})",
-                    shown.join(", ")
+                    "  not a credential of the catalog: {title} ({rows} {lines})"
                 )
                 .ok();
             }

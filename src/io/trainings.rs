@@ -109,16 +109,29 @@ pub struct AchievementsCheck {
 pub fn by_title<'a>(
     rows: impl IntoIterator<Item = (usize, &'a str)>,
 ) -> Vec<(&'a str, Vec<usize>)> {
-    let mut at = rustc_hash::FxHashMap::<&str, usize>::default();
-    let mut titles: Vec<(&str, Vec<usize>)> = Vec::new();
+    let mut titles = indexmap::IndexMap::<&str, Vec<usize>, rustc_hash::FxBuildHasher>::default();
     for (line, title) in rows {
-        let i = *at.entry(title).or_insert_with(|| {
-            titles.push((title, Vec::new()));
-            titles.len() - 1
-        });
-        titles[i].1.push(line);
+        titles.entry(title).or_default().push(line);
     }
-    titles
+    titles.into_iter().collect()
+}
+
+/// How many of a title's lines are listed.
+const FIRST_LINES: usize = 8;
+
+/// A title's first lines, then an ellipsis if there are more: `2, 6, 9, …`.
+pub fn first_lines(lines: &[usize]) -> String {
+    let shown: Vec<String> = lines
+        .iter()
+        .take(FIRST_LINES)
+        .map(usize::to_string)
+        .collect();
+    let more = if lines.len() > FIRST_LINES {
+        ", …"
+    } else {
+        ""
+    };
+    format!("{}{more}", shown.join(", "))
 }
 
 impl AchievementsCheck {

@@ -86,68 +86,88 @@ fn achievements_ui(
         ui.weak(ctx.t("import-nothing-new"));
     }
     egui::ScrollArea::vertical().show(ui, |ui| {
-        let list = |ui: &mut egui::Ui, title: String, items: Vec<String>| {
-            if items.is_empty() {
-                return;
-            }
-            egui::CollapsingHeader::new(format!("{title} ({})", items.len()))
-                .default_open(items.len() <= 20)
-                .show(ui, |ui| {
-                    for i in items.iter().take(500) {
-                        ui.label(i);
-                    }
-                    if items.len() > 500 {
-                        ui.weak(
-                            ctx.tr
-                                .t("list-more", &[("count", (items.len() - 500).to_string())]),
-                        );
-                    }
-                });
-        };
         for (title, changes) in [
             ("import-diff-new", &d.new_achievements),
             ("import-diff-renewed", &d.renewed),
         ] {
-            let lines = changes
-                .iter()
-                .map(|c| format!("{}: {} ({})", c.employee, c.credential, c.passed_on))
-                .collect();
-            list(ui, ctx.t(title), lines);
+            let lines = changes.iter().map(|c| {
+                let day = ctx.tr.date(c.passed_on.day());
+                format!("{}: {} ({day})", c.employee, c.credential)
+            });
+            list_ui(ctx, ui, ctx.t(title), changes.len(), lines);
         }
-        list(ui, ctx.t("import-diff-people"), d.new_people.clone());
-        list(ui, ctx.t("import-diff-gone"), d.no_longer_present.clone());
-        list(
+        for (title, people) in [
+            ("import-diff-people", &d.new_people),
+            ("import-diff-gone", &d.no_longer_present),
+        ] {
+            list_ui(ctx, ui, ctx.t(title), people.len(), people.iter().cloned());
+        }
+        // Each title once, with how many rows carry it and their first lines.
+        let titles = p.unmapped_titles.iter().map(|(title, lines)| {
+            ctx.tr.t(
+                "import-unmapped-title",
+                &[
+                    ("title", title.clone()),
+                    ("count", lines.len().to_string()),
+                    ("lines", crate::io::trainings::first_lines(lines)),
+                ],
+            )
+        });
+        list_ui(
+            ctx,
             ui,
             ctx.t("import-diff-unmapped"),
-            c.unmapped
-                .iter()
-                .map(|(l, t)| format!("{l}: {t}"))
-                .collect(),
+            p.unmapped_titles.len(),
+            titles,
         );
-        list(
-            ui,
-            ctx.t("import-diff-errors"),
-            c.errors
-                .iter()
-                .map(|e| format!("{}: {}", e.line, ctx.tr.problem(e)))
-                .collect(),
-        );
+        let errors = c
+            .errors
+            .iter()
+            .map(|e| format!("{}: {}", e.line, ctx.tr.problem(e)));
+        list_ui(ctx, ui, ctx.t("import-diff-errors"), c.errors.len(), errors);
         if p.kind == "credly" {
-            credly_mapping_ui(ctx, ui, &c.unmapped, cmds);
+            credly_mapping_ui(ctx, ui, &p.unmapped_titles, cmds);
         }
     });
+}
+
+/// At most this many items of a list are shown.
+const LIST_SHOWN: usize = 500;
+
+/// A collapsible list of `count` items, open at first when short. The items are made only
+/// while it is open, and only those shown: a 100,000-row export's lists, formatted whole every
+/// frame, took the UI thread half of its time.
+fn list_ui(
+    ctx: &ViewCtx,
+    ui: &mut egui::Ui,
+    title: String,
+    count: usize,
+    items: impl Iterator<Item = String>,
+) {
+    if count == 0 {
+        return;
+    }
+    egui::CollapsingHeader::new(format!("{title} ({count})"))
+        .default_open(count <= 20)
+        .show(ui, |ui| {
+            for i in items.take(LIST_SHOWN) {
+                ui.label(i);
+            }
+            if count > LIST_SHOWN {
+                let more = (count - LIST_SHOWN).to_string();
+                ui.weak(ctx.tr.t("list-more", &[("count", more)]));
+            }
+        });
 }
 
 /// Unmapped Credly templates: type the credential each stands for.
 fn credly_mapping_ui(
     ctx: &ViewCtx,
     ui: &mut egui::Ui,
-    unmapped: &[(usize, String)],
+    unmapped: &[(String, Vec<usize>)],
     cmds: &mut Vec<Command>,
 ) {
-    let mut templates: Vec<&str> = unmapped.iter().map(|(_, t)| t.as_str()).collect();
-    templates.dedup();
-    for t in templates {
+    for t in unmapped.iter().map(|(t, _)| t.as_str()) {
         ui.horizontal(|ui| {
             let id = ui.make_persistent_id(("credly_map", t));
             let mut text: String = ui.data_mut(|d| d.get_temp(id)).unwrap_or_default();

@@ -297,8 +297,12 @@ import-diff-new = New achievements
 import-diff-renewed = Renewed achievements
 import-diff-people = New people
 import-diff-gone = People no longer in the file
-import-diff-unmapped = Not a credential of the catalog
+import-diff-unmapped = Titles that are not a credential of the catalog
 import-diff-errors = Errors
+import-unmapped-title = { $title }: { $count ->
+    [one] line { $lines }
+   *[other] { $count } rows: lines { $lines }
+}
 import-credly-map = Template { $template } is credential
 import-credly-map-button = Map
 

@@ -297,8 +297,12 @@ import-diff-new = Certificazioni nuove
 import-diff-renewed = Certificazioni rinnovate
 import-diff-people = Persone nuove
 import-diff-gone = Persone non più presenti nel file
-import-diff-unmapped = Non è una certificazione del catalogo
+import-diff-unmapped = Titoli che non sono una certificazione del catalogo
 import-diff-errors = Errori
+import-unmapped-title = { $title }: { $count ->
+    [one] riga { $lines }
+   *[other] { $count } righe: { $lines }
+}
 import-credly-map = Il modello { $template } è la certificazione
 import-credly-map-button = Associa
 
