@@ -341,11 +341,12 @@ fn import_achievements(
         )
     };
     let source = format!("{kind}-import");
+    // A dry run, or a file refused on reading, writes nothing (and needs no SHA-256).
+    let may_write = !args.dry_run && check.file_error.is_none();
     let (plan, sha256) = std::thread::scope(|s| {
         // Taken on the second core while this one plans (a tenth of the import if taken
         // with the first reading).
-        let sha256 = (!args.dry_run && check.file_error.is_none())
-            .then(|| s.spawn(|| crate::io::table::sha256_file(&args.file)));
+        let sha256 = may_write.then(|| s.spawn(|| crate::io::table::sha256_file(&args.file)));
         let plan = crate::io::achievements_plan::plan(&org, &check, &source);
         let sha256 = sha256.map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)));
         (plan, sha256.transpose())
@@ -357,7 +358,7 @@ fn import_achievements(
         diff,
     } = plan;
     let (created, updated) = (added.len(), changed.len());
-    if !args.dry_run && check.file_error.is_none() && !diff.is_empty() {
+    if may_write && !diff.is_empty() {
         let name = args
             .file
             .file_name()

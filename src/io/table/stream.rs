@@ -10,9 +10,7 @@ pub fn open_file<'a>(
     path: &std::path::Path,
     progress: Progress<'a>,
 ) -> Result<(String, Result<FileStream<'a>, TableError>), String> {
-    let name = path.display();
-    let file = std::fs::File::open(path).map_err(|e| format!("{name}: {e}"))?;
-    open_hashed(file, progress, true).map_err(|e| format!("{name}: {e}"))
+    open_path(path, progress, true)
 }
 
 /// [`open_file`] without the SHA-256, for a caller that takes it later with [`sha256_file`]
@@ -21,10 +19,17 @@ pub fn open_file_unhashed<'a>(
     path: &std::path::Path,
     progress: Progress<'a>,
 ) -> Result<Result<FileStream<'a>, TableError>, String> {
+    open_path(path, progress, false).map(|(_, stream)| stream)
+}
+
+fn open_path<'a>(
+    path: &std::path::Path,
+    progress: Progress<'a>,
+    hash: bool,
+) -> Result<(String, Result<FileStream<'a>, TableError>), String> {
     let name = path.display();
     let file = std::fs::File::open(path).map_err(|e| format!("{name}: {e}"))?;
-    let (_, stream) = open_hashed(file, progress, false).map_err(|e| format!("{name}: {e}"))?;
-    Ok(stream)
+    open_hashed(file, progress, hash).map_err(|e| format!("{name}: {e}"))
 }
 
 /// A stream over a file held in memory (tests, fuzzing, small inputs).
