@@ -145,7 +145,7 @@ pub struct AttainApp {
 impl AttainApp {
     /// Opens the workspace; a new one gets the demo organisation so the window is never empty.
     pub fn new(mut store: Store) -> Result<Self, String> {
-        crate::model::mem::limit_arenas();
+        crate::model::mem::return_freed_pages();
         let catalog = Arc::new(default_catalog());
         if store.list_orgs().map_err(|e| e.to_string())?.is_empty() {
             let demo = crate::io::demo::demo_org(&catalog).map_err(|e| e.to_string())?;

@@ -59,7 +59,7 @@ fn render(a: &AwardArgs, db: Option<PathBuf>) -> Result<(Vec<u8>, Paper, String)
         .transpose()
         .map_err(Failure::Input)?;
     // Large blocks get pages of their own, handed back when freed (as in the window).
-    crate::model::mem::limit_arenas();
+    crate::model::mem::return_freed_pages();
     let store = workspace(db)?;
     let id = super::workspace::org_named(&store, "--org", &a.org)?;
     let org = store
