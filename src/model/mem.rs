@@ -132,3 +132,36 @@ pub fn return_freed_pages() {
         libc::mallopt(libc::M_MMAP_THRESHOLD, 1 << 20);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Blocks made before the switch stay the system's, blocks made after are mimalloc's,
+    /// and each is resized and freed by its own allocator (a mix-up would crash here).
+    #[test]
+    fn each_block_goes_back_to_the_allocator_that_made_it() {
+        let layout = Layout::from_size_align(48, 8).unwrap_or(Layout::new::<u64>());
+        // SAFETY: non-zero layouts; each block is written within its size and freed once.
+        unsafe {
+            let before = Allocator.alloc(layout);
+            assert!(!before.is_null() && !mimalloc_made(before));
+            use_mimalloc();
+            assert!(
+                !mimalloc_made(before),
+                "a system block taken for mimalloc's"
+            );
+            let after = Allocator.alloc_zeroed(layout);
+            assert!(!after.is_null() && mimalloc_made(after));
+            assert_eq!(*after.add(47), 0);
+            before.write_bytes(7, 48);
+            let before = Allocator.realloc(before, layout, 4096);
+            assert!(!mimalloc_made(before) && *before.add(47) == 7);
+            let after = Allocator.realloc(after, layout, 4096);
+            assert!(mimalloc_made(after));
+            let grown = Layout::from_size_align(4096, 8).unwrap_or(layout);
+            Allocator.dealloc(before, grown);
+            Allocator.dealloc(after, grown);
+        }
+    }
+}
