@@ -293,6 +293,24 @@ fn a_trainings_export_shows_its_diff_then_imports_once() {
         before,
         "the preview writes nothing"
     );
+    // People by name (new ones by the file's, with their ids: names repeat), credentials with
+    // their titles.
+    assert!(
+        h.query_by_label("Lucía Bruno-Pellegrini (lucia.bruno-pellegrini)")
+            .is_some()
+    );
+    assert!(
+        h.query_by_label("francesca.romano84").is_some(),
+        "no name: the id once"
+    );
+    h.get_by_label_contains("New achievements").click();
+    h.run();
+    assert!(
+        h.query_by_label_contains(
+            "Lucía Bruno-Pellegrini: 70-535 Architecting Microsoft Azure Solutions ("
+        )
+        .is_some()
+    );
     h.get_by_label_contains("renewed achievements").click();
     h.run();
     let after = h.state().org.employees.len();

@@ -65,6 +65,9 @@ pub struct AchievementsPreview {
     pub plan: crate::io::achievements_plan::Plan,
     /// The check's unmapped rows by title, grouped once here rather than each frame.
     pub unmapped_titles: Vec<(String, Vec<usize>)>,
+    /// The display name of everyone the diff lists, by employee id (new people's from the
+    /// file), looked up once here rather than in 100,000 people each frame.
+    pub names: rustc_hash::FxHashMap<String, String>,
 }
 
 /// A file checked on a worker: what the preview shows next.
@@ -596,7 +599,18 @@ fn achievements_preview(
     .into_iter()
     .map(|(title, lines)| (title.to_string(), lines))
     .collect();
+    let d = &plan.diff;
+    let listed: rustc_hash::FxHashSet<&str> = (d.new_achievements.iter().chain(&d.renewed))
+        .map(|c| c.employee.as_str())
+        .chain(d.no_longer_present.iter().map(String::as_str))
+        .collect();
+    let names = (org.employees.iter())
+        .filter(|e| listed.contains(e.id.as_str()))
+        .chain(&plan.added)
+        .map(|e| (e.id.clone(), e.display_name.clone()))
+        .collect();
     Ok(AchievementsPreview {
+        names,
         sha256,
         path,
         kind,

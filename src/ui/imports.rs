@@ -92,7 +92,12 @@ fn achievements_ui(
         ] {
             let lines = changes.iter().map(|c| {
                 let day = ctx.tr.date(c.passed_on.day());
-                format!("{}: {} ({day})", c.employee, c.credential)
+                let name = p.names.get(&c.employee).unwrap_or(&c.employee);
+                let id = c.credential.as_str();
+                match ctx.catalog.credential_title(id) {
+                    title if title == id => format!("{name}: {id} ({day})"),
+                    title => format!("{name}: {id} {title} ({day})"),
+                }
             });
             list_ui(ctx, ui, ctx.t(title), changes.len(), lines);
         }
@@ -100,7 +105,12 @@ fn achievements_ui(
             ("import-diff-people", &d.new_people),
             ("import-diff-gone", &d.no_longer_present),
         ] {
-            list_ui(ctx, ui, ctx.t(title), people.len(), people.iter().cloned());
+            // The id too: two people of an export may share a name.
+            let lines = people.iter().map(|id| match p.names.get(id) {
+                Some(name) if name != id => format!("{name} ({id})"),
+                _ => id.clone(),
+            });
+            list_ui(ctx, ui, ctx.t(title), people.len(), lines);
         }
         // Each title once, with how many rows carry it and their first lines.
         let titles = p.unmapped_titles.iter().map(|(title, lines)| {
