@@ -135,6 +135,8 @@ pub enum ImportState {
     Running(Box<Preview>, Running),
     Finished(Box<Finished>),
     Achievements(Box<AchievementsPreview>),
+    /// A Trainings or Credly import being written (`achievements_import`).
+    WritingAchievements(Box<super::achievements_import::Writing>),
 }
 
 impl Preview {
@@ -431,33 +433,6 @@ impl AttainApp {
         }
     }
 
-    /// Writes the previewed achievements in one transaction.
-    pub(super) fn confirm_achievements(&mut self) {
-        let ImportState::Achievements(p) = std::mem::take(&mut self.import) else {
-            return;
-        };
-        let p = *p;
-        let name = p
-            .path
-            .file_name()
-            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-        let org = std::sync::Arc::make_mut(&mut self.org);
-        match self
-            .store
-            .import_achievements(self.org_id, org, p.plan.added, p.plan.changed, || {
-                p.plan.diff.source(&p.check, p.kind, &name, &p.sha256)
-            }) {
-            Ok(_) => {
-                self.ok(self.tr.t("import-achievements-done", &[("file", name)]));
-                self.data_changed();
-                self.refresh_history();
-                self.summary_follows_edit();
-                self.reevaluate();
-            }
-            Err(e) => self.store_failed(e),
-        }
-    }
-
     /// Takes the result of a finished background import.
     pub(super) fn poll_import(&mut self, ctx: &egui::Context) {
         let ImportState::Running(_, running) = &mut self.import else {
@@ -559,7 +534,10 @@ impl AttainApp {
     /// True (and said) when another file cannot be opened for import now: one is being
     /// written, or the last one's passwords were not saved yet.
     pub(super) fn import_blocked(&mut self) -> bool {
-        if matches!(self.import, ImportState::Running(..)) {
+        if matches!(
+            self.import,
+            ImportState::Running(..) | ImportState::WritingAchievements(..)
+        ) {
             self.fail(self.t("import-busy"));
         } else if self.import.passwords_unsaved() {
             self.panel = Panel::Imports;

@@ -1,6 +1,7 @@
 //! The desktop application: its state, the commands the panels emit, and running them after
 //! the frame. This file is the frame's root: the only one of `app` that calls the panels.
 
+pub mod achievements_import;
 mod command;
 pub mod dialogs;
 pub mod edit;
@@ -374,6 +375,7 @@ impl AttainApp {
         self.forecast.poll();
         self.impact.poll();
         self.poll_import(ctx);
+        self.poll_achievements_import(ctx);
         self.poll_printing();
         // Cancelled "name taken": the organisation read for it goes (off this thread).
         if self.confirm.is_none()

@@ -33,6 +33,12 @@ pub fn imports_ui(ctx: &ViewCtx, ui: &mut egui::Ui, cmds: &mut Vec<Command>) {
         ImportState::Running(p, r) => running_ui(ctx, ui, p, r, cmds),
         ImportState::Finished(f) => finished_ui(ctx, ui, f, cmds),
         ImportState::Achievements(p) => achievements_ui(ctx, ui, p, cmds),
+        ImportState::WritingAchievements(w) => {
+            ui.horizontal(|ui| {
+                ui.spinner();
+                ui.label(ctx.tr.t("import-running", &[("file", w.file.clone())]));
+            });
+        }
     }
 }
 

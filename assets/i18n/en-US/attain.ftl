@@ -290,6 +290,7 @@ import-trainings-button = Import Trainings export…
 import-credly-button = Import Credly file…
 import-unknown-credential = { $credential } is not a credential of the catalog
 import-achievements-done = { $file } imported
+import-changed-since-preview = { $file } was not imported: the organisation changed since the preview. Open the file again to see what it would change now.
 import-achievements-summary = { $rows } rows, { $people } people, { $found } achievements read, { $skipped } rows of other types, { $unmapped } not in the catalog, { $errors } errors
 import-achievements-confirm = Import { $new } new and { $renewed } renewed achievements, { $people } new people
 import-nothing-new = Nothing new: this file was imported already.

@@ -290,6 +290,7 @@ import-trainings-button = Importa export Trainings…
 import-credly-button = Importa file Credly…
 import-unknown-credential = { $credential } non è una certificazione del catalogo
 import-achievements-done = { $file } importato
+import-changed-since-preview = { $file } non è stato importato: l'organizzazione è cambiata dopo l'anteprima. Apri di nuovo il file per vedere cosa cambierebbe ora.
 import-achievements-summary = { $rows } righe, { $people } persone, { $found } certificazioni lette, { $skipped } righe di altri tipi, { $unmapped } non nel catalogo, { $errors } errori
 import-achievements-confirm = Importa { $new } certificazioni nuove e { $renewed } rinnovate, { $people } persone nuove
 import-nothing-new = Niente di nuovo: questo file è già stato importato.
