@@ -1,6 +1,7 @@
-//! A Trainings import written by the window on a worker, on a workspace file: the window goes
-//! on drawing, the organisation is read again once written, and a diff that no longer holds
-//! when it is written (changed since the preview) writes nothing.
+//! Trainings and Credly files in the window: the preview (people and credentials by name,
+//! unmapped titles once), and the import written on a worker on a workspace file (the window
+//! goes on drawing, the organisation is read again once written, and a diff that no longer
+//! holds when it is written, changed since the preview, writes nothing).
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly on purpose
 
@@ -14,7 +15,7 @@ use egui_kittest::kittest::Queryable as _;
 use std::path::{Path, PathBuf};
 
 mod common;
-use common::ui::harness;
+use common::ui::{app, harness};
 
 fn sample() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/fixtures/trainings/trainings-sample.csv")
@@ -61,13 +62,6 @@ fn a_trainings_import_is_written_on_a_worker_then_read_again() {
         matches!(h.state().import, ImportState::WritingAchievements(_)),
         "written on a worker"
     );
-    h.step();
-    if matches!(h.state().import, ImportState::WritingAchievements(_)) {
-        assert!(
-            h.query_by_label_contains("Importing trainings-sample.csv")
-                .is_some()
-        );
-    }
     until_written(&mut h);
     assert!(h.query_by_label("trainings-sample.csv imported").is_some());
     let (id, after) = (h.state().org_id, h.state().org.employees.len());
@@ -112,4 +106,124 @@ fn a_diff_that_changed_since_the_preview_is_not_written() {
     );
     let history = h.state().store.import_history(id).unwrap();
     assert_eq!(history.len(), 1, "the other import only");
+}
+
+#[test]
+fn a_trainings_export_shows_its_diff_then_imports_once() {
+    let mut h = harness(app());
+    let before = h.state().org.employees.len();
+    let file = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/fixtures/trainings/trainings-sample.csv");
+    h.state_mut()
+        .commands
+        .push(Command::PreviewAchievements(file.clone(), "trainings"));
+    h.run();
+    assert!(h.query_by_label_contains("40 rows, 15 people").is_some());
+    assert_eq!(
+        h.state().org.employees.len(),
+        before,
+        "the preview writes nothing"
+    );
+    // People by name (new ones by the file's, with their ids: names repeat), credentials with
+    // their titles.
+    assert!(
+        h.query_by_label("Lucía Bruno-Pellegrini (lucia.bruno-pellegrini)")
+            .is_some()
+    );
+    assert!(
+        h.query_by_label("francesca.romano84").is_some(),
+        "no name: the id once"
+    );
+    h.get_by_label_contains("New achievements").click();
+    h.run();
+    assert!(
+        h.query_by_label_contains(
+            "Lucía Bruno-Pellegrini: 70-535 Architecting Microsoft Azure Solutions ("
+        )
+        .is_some()
+    );
+    h.get_by_label_contains("renewed achievements").click();
+    h.run();
+    let after = h.state().org.employees.len();
+    assert!(after > before, "new people from the export");
+    assert!(
+        h.state()
+            .store
+            .load_org(h.state().org_id)
+            .unwrap()
+            .employees
+            .len()
+            == after
+    );
+    h.state_mut()
+        .commands
+        .push(Command::PreviewAchievements(file, "trainings"));
+    h.run();
+    assert!(
+        h.query_by_label("Nothing new: this file was imported already.")
+            .is_some()
+    );
+}
+
+#[test]
+fn unmapped_titles_and_credly_templates_are_listed_once_each() {
+    let mut h = harness(app());
+    let file = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/fixtures/trainings/trainings-sample.csv");
+    h.state_mut()
+        .commands
+        .push(Command::PreviewAchievements(file, "trainings"));
+    h.run();
+    // The AZ-103 exam is not in the catalog: one line for its title, with its rows.
+    let az103: Vec<String> = h
+        .query_all_by_label_contains("Exam AZ-103")
+        .map(|n| format!("{n:?}"))
+        .collect();
+    assert_eq!(az103.len(), 1, "{az103:?}");
+    assert!(
+        az103[0].contains(": line ") || az103[0].contains(" rows: lines "),
+        "{az103:?}"
+    );
+    // A Credly template that comes back later in the file is one field to map, not two.
+    let dir = tempfile::tempdir().unwrap();
+    let credly = dir.path().join("credly.csv");
+    std::fs::write(
+        &credly,
+        "Badge Template ID,Recipient Email,First Name,Last Name,Issued at,Expiration Date\n\
+         abc-123,ann@contoso.it,Ann,Lee,03/04/18,03/04/21\n\
+         def-456,bob@contoso.it,Bob,Ray,03/04/18,03/04/21\n\
+         abc-123,cy@contoso.it,Cy,Day,03/04/18,03/04/21\n",
+    )
+    .unwrap();
+    h.state_mut().commands.push(Command::CancelImport);
+    h.state_mut()
+        .commands
+        .push(Command::PreviewAchievements(credly, "credly"));
+    h.run();
+    assert_eq!(h.query_all_by_label_contains("Template abc-123").count(), 1);
+    assert!(
+        h.query_by_label_contains("abc-123: 2 rows: lines 2, 4")
+            .is_some()
+    );
+}
+
+#[test]
+fn a_preview_goes_with_its_organisation() {
+    let mut h = harness(app());
+    h.state_mut()
+        .commands
+        .push(Command::PreviewAchievements(sample(), "trainings"));
+    h.run();
+    assert!(matches!(h.state().import, ImportState::Achievements(_)));
+    h.state_mut().commands.push(Command::CreateOrg {
+        name: "Fabrikam".into(),
+        market: attain::model::Market::Developed,
+        domain: None,
+    });
+    h.run();
+    assert_eq!(h.state().org.name, "Fabrikam");
+    assert!(
+        matches!(h.state().import, ImportState::Idle),
+        "planned against Contoso, not to be confirmed for Fabrikam"
+    );
 }

@@ -3,9 +3,10 @@
 //! window's thread made one frame of 80-85 ms).
 
 use super::AttainApp;
-use super::imports::{AchievementsPreview, ImportState};
+use super::imports::ImportState;
 use super::jobs::{Job, ON_WORKER};
-use crate::io::achievements_plan::{Plan, plan};
+use crate::io::achievements_plan::{Diff, Plan, plan};
+use crate::io::trainings::AchievementsCheck;
 use crate::store::{Store, StoreError};
 
 /// An import being written.
@@ -34,6 +35,11 @@ impl AttainApp {
             .path
             .file_name()
             .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+        if p.org_id != self.org_id {
+            // Another organisation is shown than the one the file was planned against.
+            self.written(file, Ok(Written::ChangedSincePreview));
+            return;
+        }
         // An in-memory workspace (tests) has no second connection to give a worker.
         if self.store.is_memory() {
             let org = std::sync::Arc::make_mut(&mut self.org);
@@ -52,11 +58,20 @@ impl AttainApp {
             self.written(file, written);
             return;
         }
-        let (path, org_id) = (self.store.path().to_path_buf(), self.org_id);
+        // The worker plans again: of the preview it needs only what the plan is checked
+        // against and written from, not its people (tens of MB at 100,000 rows).
+        let planned = Planned {
+            org_id: p.org_id,
+            kind: p.kind,
+            sha256: p.sha256,
+            check: p.check,
+            diff: p.plan.diff,
+            file: file.clone(),
+        };
+        let path = self.store.path().to_path_buf();
         let mut job = Job::default();
-        let name = file.clone();
         job.start("import", ON_WORKER, &self.waker, move || {
-            write(&path, org_id, p, &name)
+            write(&path, planned)
         });
         self.import = ImportState::WritingAchievements(Box::new(Writing { file, job }));
     }
@@ -103,27 +118,48 @@ impl AttainApp {
     }
 }
 
+/// What the worker writes from.
+struct Planned {
+    org_id: i64,
+    kind: &'static str,
+    sha256: String,
+    check: AchievementsCheck,
+    diff: Diff,
+    file: String,
+}
+
 /// Reads the people again on its own connection, checks that they give the diff the preview
 /// showed, and writes it in one transaction (refused if another attain writes meanwhile).
-fn write(
-    path: &std::path::Path,
-    org_id: i64,
-    p: AchievementsPreview,
-    file: &str,
-) -> Result<Written, StoreError> {
+fn write(path: &std::path::Path, p: Planned) -> Result<Written, StoreError> {
     let mut store = Store::open(path)?;
     store.mark_read()?;
-    let mut org = store.load_org(org_id)?;
+    let mut org = store.load_org(p.org_id)?;
     let Plan {
         added,
         changed,
         diff,
     } = plan(&org, &p.check, &format!("{}-import", p.kind));
-    if diff != p.plan.diff {
+    if !same(&diff, &p.diff) {
         return Ok(Written::ChangedSincePreview);
     }
-    store.import_achievements(org_id, &mut org, added, changed, || {
-        diff.source(&p.check, p.kind, file, &p.sha256)
+    store.import_achievements(p.org_id, &mut org, added, changed, || {
+        diff.source(&p.check, p.kind, &p.file, &p.sha256)
     })?;
     Ok(Written::Done)
+}
+
+/// The same diff, whatever order the people were read in: the people absent from the file
+/// follow the organisation's order, which the workspace (by id) and the window (an undone
+/// removal back at its place) may not share.
+fn same(a: &Diff, b: &Diff) -> bool {
+    a.new_achievements == b.new_achievements
+        && a.renewed == b.renewed
+        && a.new_people == b.new_people
+        && absent(a) == absent(b)
+}
+
+fn absent(d: &Diff) -> Vec<&str> {
+    let mut v: Vec<&str> = d.no_longer_present.iter().map(String::as_str).collect();
+    v.sort_unstable();
+    v
 }

@@ -114,6 +114,26 @@ impl Command {
                 | Command::Print(P::Open | P::Print | P::SaveDialog | P::SaveTo(_))
         )
     }
+
+    /// Whether it writes the workspace or changes the organisation shown: refused while an
+    /// import is being written on a worker, which would otherwise make the window wait for
+    /// its lock, refuse the edit as stale, or show the import's result in another
+    /// organisation.
+    fn waits_for_an_import(&self) -> bool {
+        matches!(
+            self,
+            Command::Edit(_)
+                | Command::Undo
+                | Command::Associate { .. }
+                | Command::CreateUserAccount(_)
+                | Command::SelectOrg(_)
+                | Command::CreateOrg { .. }
+                | Command::DeleteOrg(_)
+                | Command::LoadOrgFrom(_)
+                | Command::LoadOrgAs(..)
+                | Command::MapCredly { .. }
+        )
+    }
 }
 
 impl AttainApp {
@@ -121,6 +141,10 @@ impl AttainApp {
     pub(super) fn dispatch(&mut self, cmd: Command) {
         if self.loading.busy() && cmd.needs_the_organisation() {
             self.fail(self.t("notice-wait-loading"));
+            return;
+        }
+        if self.import.writing() && cmd.waits_for_an_import() {
+            self.fail(self.t("notice-wait-import"));
             return;
         }
         match cmd {

@@ -68,6 +68,8 @@ pub struct AchievementsPreview {
     /// The display name of everyone the diff lists, by employee id (new people's from the
     /// file), looked up once here rather than in 100,000 people each frame.
     pub names: rustc_hash::FxHashMap<String, String>,
+    /// The organisation it was planned against.
+    pub org_id: i64,
 }
 
 /// A file checked on a worker: what the preview shows next.
@@ -278,6 +280,14 @@ pub fn start(store: &mut Store, org_id: i64, preview: &Preview, waker: &Waker) -
 }
 
 impl ImportState {
+    /// An import is being written on a worker.
+    pub fn writing(&self) -> bool {
+        matches!(
+            self,
+            ImportState::Running(..) | ImportState::WritingAchievements(..)
+        )
+    }
+
     /// A finished import whose new users' passwords were not saved to a log yet.
     pub fn passwords_unsaved(&self) -> bool {
         matches!(self, ImportState::Finished(f) if f.counts.created > 0 && f.log_saved.is_none())
@@ -402,10 +412,11 @@ impl AttainApp {
         if self.import_blocked() {
             return;
         }
-        let (catalog, org) = (self.catalog.clone(), self.org.clone());
+        let (catalog, org, org_id) = (self.catalog.clone(), self.org.clone(), self.org_id);
         let (mapping, today, file) = (self.credly_mapping(), self.as_of().day(), path.clone());
         self.start_check(path, move |reading| {
-            achievements_preview(file, kind, &catalog, &org, &mapping, today, &reading)
+            let org = (org_id, &*org);
+            achievements_preview(file, kind, &catalog, org, &mapping, today, &reading)
                 .map(|p| Checked::Achievements(Box::new(p)))
         });
     }
@@ -534,10 +545,7 @@ impl AttainApp {
     /// True (and said) when another file cannot be opened for import now: one is being
     /// written, or the last one's passwords were not saved yet.
     pub(super) fn import_blocked(&mut self) -> bool {
-        if matches!(
-            self.import,
-            ImportState::Running(..) | ImportState::WritingAchievements(..)
-        ) {
+        if self.import.writing() {
             self.fail(self.t("import-busy"));
         } else if self.import.passwords_unsaved() {
             self.panel = Panel::Imports;
@@ -554,7 +562,7 @@ fn achievements_preview(
     path: PathBuf,
     kind: &'static str,
     catalog: &crate::model::Catalog,
-    org: &crate::model::Org,
+    (org_id, org): (i64, &crate::model::Org),
     mapping: &rustc_hash::FxHashMap<String, String>,
     today: crate::model::Day,
     reading: &Reading,
@@ -578,16 +586,22 @@ fn achievements_preview(
     .map(|(title, lines)| (title.to_string(), lines))
     .collect();
     let d = &plan.diff;
-    let listed: rustc_hash::FxHashSet<&str> = (d.new_achievements.iter().chain(&d.renewed))
+    let listed: rustc_hash::FxHashSet<&str> = d
+        .new_achievements
+        .iter()
+        .chain(&d.renewed)
         .map(|c| c.employee.as_str())
         .chain(d.no_longer_present.iter().map(String::as_str))
         .collect();
-    let names = (org.employees.iter())
+    let names = org
+        .employees
+        .iter()
         .filter(|e| listed.contains(e.id.as_str()))
         .chain(&plan.added)
         .map(|e| (e.id.clone(), e.display_name.clone()))
         .collect();
     Ok(AchievementsPreview {
+        org_id,
         names,
         sha256,
         path,

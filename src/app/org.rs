@@ -237,6 +237,14 @@ impl AttainApp {
                     // Another organisation: the last one's report, alerts and banner go now,
                     // not when the new evaluation lands, so no frame shows the two together.
                     self.eval.clear();
+                    // So does a file previewed against it.
+                    if matches!(
+                        self.import,
+                        super::imports::ImportState::Preview(_)
+                            | super::imports::ImportState::Achievements(_)
+                    ) {
+                        self.import = super::imports::ImportState::Idle;
+                    }
                 }
                 self.org_id = id;
                 self.org = std::sync::Arc::new(org);

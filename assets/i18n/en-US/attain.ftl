@@ -464,6 +464,7 @@ award-override = level held by an override
 award-level = Level
 top-files = Writing or reading the org file…
 notice-wait-loading = The organisation is still being read; try again in a moment.
+notice-wait-import = An import is being written; try again in a moment.
 import-checking = Reading and checking { $file }…
 notice-changed-elsewhere = This workspace was changed by another attain: showing its changes.
 notice-not-saved = Not saved: { $reason }

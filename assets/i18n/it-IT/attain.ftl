@@ -464,6 +464,7 @@ award-override = livello mantenuto da un'eccezione
 award-level = Livello
 top-files = Scrittura o lettura del file dell'organizzazione…
 notice-wait-loading = L'organizzazione è ancora in lettura; riprova tra un momento.
+notice-wait-import = È in corso la scrittura di un'importazione; riprova tra un momento.
 import-checking = Lettura e controllo di { $file }…
 notice-changed-elsewhere = Lo spazio di lavoro è stato modificato da un'altra istanza di attain: ecco le modifiche.
 notice-not-saved = Non salvato: { $reason }
