@@ -1,6 +1,8 @@
 //! A bulk user import in the window: check (preview), then import on a worker thread with
 //! progress and cancel, then the credentials log the user chooses to save.
 
+pub use super::achievements_import::AchievementsPreview;
+use super::achievements_import::achievements_preview;
 use super::dialogs::FileFor;
 use super::jobs::{Job, ON_WORKER, Waker, people_in};
 use super::{AttainApp, Command, Panel};
@@ -53,23 +55,6 @@ pub struct Finished {
     pub created: Vec<Created>,
     pub counts: ImportCounts,
     pub log_saved: Option<PathBuf>,
-}
-
-/// A checked Trainings or Credly file and the diff it would make.
-pub struct AchievementsPreview {
-    pub path: PathBuf,
-    /// `trainings` or `credly`
-    pub kind: &'static str,
-    pub sha256: String,
-    pub check: crate::io::trainings::AchievementsCheck,
-    pub plan: crate::io::achievements_plan::Plan,
-    /// The check's unmapped rows by title, grouped once here rather than each frame.
-    pub unmapped_titles: Vec<(String, Vec<usize>)>,
-    /// The display name of everyone the diff lists, by employee id (new people's from the
-    /// file), looked up once here rather than in 100,000 people each frame.
-    pub names: rustc_hash::FxHashMap<String, String>,
-    /// The organisation it was planned against.
-    pub org_id: i64,
 }
 
 /// A file checked on a worker: what the preview shows next.
@@ -370,6 +355,9 @@ impl AttainApp {
                     .store(true, std::sync::atomic::Ordering::Relaxed);
                 self.import = ImportState::Idle;
             }
+            // One short transaction: it ends by itself, and the window then reads the
+            // organisation again (dropping its state would skip that).
+            ImportState::WritingAchievements(_) => {}
             _ => self.import = ImportState::Idle,
         }
     }
@@ -555,59 +543,4 @@ impl AttainApp {
         }
         true
     }
-}
-
-/// Reads a Trainings export or a Credly file and plans its diff against `org`.
-fn achievements_preview(
-    path: PathBuf,
-    kind: &'static str,
-    catalog: &crate::model::Catalog,
-    (org_id, org): (i64, &crate::model::Org),
-    mapping: &rustc_hash::FxHashMap<String, String>,
-    today: crate::model::Day,
-    reading: &Reading,
-) -> Result<AchievementsPreview, String> {
-    use crate::io::trainings::{DateOrder, check_credly_stream, check_trainings_stream};
-    let (sha256, stream) = crate::io::table::open_file(&path, reading.progress())?;
-    let check = if kind == "credly" {
-        check_credly_stream(stream, mapping)
-    } else {
-        check_trainings_stream(stream, catalog, DateOrder::DayFirst, &org.name, today)
-    };
-    reading.go_on()?;
-    let plan = crate::io::achievements_plan::plan(org, &check, &format!("{kind}-import"));
-    let unmapped_titles = crate::io::trainings::by_title(
-        check
-            .unmapped
-            .iter()
-            .map(|(line, title)| (*line, title.as_str())),
-    )
-    .into_iter()
-    .map(|(title, lines)| (title.to_string(), lines))
-    .collect();
-    let d = &plan.diff;
-    let listed: rustc_hash::FxHashSet<&str> = d
-        .new_achievements
-        .iter()
-        .chain(&d.renewed)
-        .map(|c| c.employee.as_str())
-        .chain(d.no_longer_present.iter().map(String::as_str))
-        .collect();
-    let names = org
-        .employees
-        .iter()
-        .filter(|e| listed.contains(e.id.as_str()))
-        .chain(&plan.added)
-        .map(|e| (e.id.clone(), e.display_name.clone()))
-        .collect();
-    Ok(AchievementsPreview {
-        org_id,
-        names,
-        sha256,
-        path,
-        kind,
-        check,
-        plan,
-        unmapped_titles,
-    })
 }
