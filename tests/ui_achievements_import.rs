@@ -227,3 +227,50 @@ fn a_preview_goes_with_its_organisation() {
         "planned against Contoso, not to be confirmed for Fabrikam"
     );
 }
+
+#[test]
+fn edits_and_a_switch_wait_while_an_import_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("w.attain");
+    let mut h = previewed(&path);
+    let (id, before) = (h.state().org_id, h.state().org.employees.len());
+    // Another connection holds the write lock, so the worker waits (busy timeout, 5 s).
+    let other = rusqlite::Connection::open(&path).unwrap();
+    other.execute_batch("BEGIN IMMEDIATE").unwrap();
+    h.get_by_label_contains("renewed achievements").click();
+    h.step();
+    assert!(matches!(
+        h.state().import,
+        ImportState::WritingAchievements(_)
+    ));
+    let mine = attain::model::Employee::new("mio.arrivo", "Mio Arrivo", "mio.arrivo@contoso.it");
+    h.state_mut()
+        .run(Command::Edit(attain::model::Edit::AddEmployee(mine)));
+    h.step();
+    assert!(
+        h.query_by_label("An import is being written; try again in a moment.")
+            .is_some()
+    );
+    assert_eq!(h.state().org.employees.len(), before, "the edit waited");
+    assert!(h.state().undo.is_empty());
+    h.state_mut().run(Command::CreateOrg {
+        name: "Fabrikam".into(),
+        market: attain::model::Market::Developed,
+        domain: None,
+    });
+    h.step();
+    assert_eq!(
+        h.state().org_id,
+        id,
+        "the import's organisation stays shown"
+    );
+    assert!(matches!(
+        h.state().import,
+        ImportState::WritingAchievements(_)
+    ));
+    other.execute_batch("ROLLBACK").unwrap();
+    until_written(&mut h);
+    assert!(h.query_by_label("trainings-sample.csv imported").is_some());
+    assert_eq!(h.state().store.import_history(id).unwrap().len(), 1);
+    assert_eq!(h.state().store.list_orgs().unwrap().len(), 1, "no Fabrikam");
+}
