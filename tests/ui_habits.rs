@@ -1,12 +1,13 @@
 //! Desktop habits of the window: what a careful user tries next (a future leaving date,
 //! Ctrl+Z while typing, a password reset, files dropped on the window, another attain writing
-//! first) through egui_kittest.
+//! first, a window bigger than its screen) through egui_kittest.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly on purpose
 
 use attain::app::{AttainApp, Command};
 use attain::model::{Edit, Employee};
 use attain::store::Store;
+use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 
 mod common;
@@ -393,5 +394,43 @@ fn dissociating_asks_first_with_what_it_lowers() {
     assert_eq!(
         person(&h),
         Some(attain::model::Instant::parse("2026-12-01").unwrap())
+    );
+}
+
+/// Whether the last frame asked for the window to be maximized.
+fn maximizes(h: &Harness<'static, AttainApp>) -> bool {
+    h.output()
+        .viewport_output
+        .get(&egui::ViewportId::ROOT)
+        .is_some_and(|v| v.commands.contains(&egui::ViewportCommand::Maximized(true)))
+}
+
+#[test]
+fn a_window_bigger_than_its_screen_is_maximized_once() {
+    let mut h = harness(app());
+    // The window asks for 1280×800 inside; the window manager adds a 22-point title bar.
+    let set = |h: &mut Harness<'static, AttainApp>, screen: egui::Vec2| {
+        let root = h
+            .input_mut()
+            .viewports
+            .get_mut(&egui::ViewportId::ROOT)
+            .unwrap();
+        root.monitor_size = Some(screen);
+        root.outer_rect = Some(egui::Rect::from_min_size(
+            egui::Pos2::ZERO,
+            egui::vec2(1280.0, 822.0),
+        ));
+    };
+    set(&mut h, egui::vec2(1920.0, 1080.0));
+    h.step();
+    assert!(!maximizes(&h), "it fits a 1920×1080 screen");
+    // On a 1280×800 screen its status line would be below the edge.
+    set(&mut h, egui::vec2(1280.0, 800.0));
+    h.step();
+    assert!(maximizes(&h));
+    h.step();
+    assert!(
+        !maximizes(&h),
+        "asked once: a user may make it smaller again"
     );
 }

@@ -137,6 +137,8 @@ pub struct AttainApp {
     pub launched: std::time::Instant,
     /// The first frame was drawn (and, under [`FIRST_FRAME_ENV`], reported).
     first_frame_done: bool,
+    /// The window was maximized because it did not fit its screen ([`AttainApp::fit_screen`]).
+    fitted: bool,
     /// When this frame's work began (the slow-frame report of [`TIMES_ENV`]).
     frame_start: Option<std::time::Instant>,
     /// Kept while the window lives; the watcher thread stops when it is gone.
@@ -227,6 +229,7 @@ impl AttainApp {
             loading: jobs::Job::default(),
             launched: std::time::Instant::now(),
             first_frame_done: false,
+            fitted: false,
             frame_start: None,
             forecast: forecast::Forecast::default(),
             printing: jobs::Job::default(),
@@ -355,10 +358,32 @@ impl AttainApp {
         self.draw(ui);
     }
 
+    /// A window that does not fit its screen (1280×800 asked for, on a 1280×800 or 1366×768
+    /// screen once the title bar is added) would hide its status line below the edge: it is
+    /// maximized instead. Checked over the first seconds, since the window manager's frame is
+    /// known only once the window is shown.
+    fn fit_screen(&mut self, ctx: &egui::Context) {
+        if self.fitted || self.launched.elapsed() > std::time::Duration::from_secs(3) {
+            return;
+        }
+        let (monitor, outer, maximized) = ctx.input(|i| {
+            let v = i.viewport();
+            (v.monitor_size, v.outer_rect, v.maximized)
+        });
+        if let (Some(screen), Some(window)) = (monitor, outer)
+            && maximized != Some(true)
+            && (window.width() > screen.x + 1.0 || window.height() > screen.y + 1.0)
+        {
+            self.fitted = true;
+            ctx.send_viewport_cmd(egui::ViewportCommand::Maximized(true));
+        }
+    }
+
     /// Before drawing: takes what the workers finished, follows other attains' commits and
     /// turns dropped files into commands.
     pub fn logic(&mut self, ctx: &egui::Context) {
         self.waker.set(ctx);
+        self.fit_screen(ctx);
         let waiting = self.eval.busy();
         self.eval.poll();
         if waiting && !self.eval.busy() {
