@@ -1,7 +1,8 @@
 //! Trainings and Credly files in the window: the preview (people and credentials by name,
 //! unmapped titles once), and the import written on a worker on a workspace file (the window
 //! goes on drawing, the organisation is read again once written, and a diff that no longer
-//! holds when it is written, changed since the preview, writes nothing).
+//! holds when it is written, changed since the preview, writes nothing; edits, switching and
+//! closing wait for it, and a setting written meanwhile does not refuse it).
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly on purpose
 
@@ -229,7 +230,7 @@ fn a_preview_goes_with_its_organisation() {
 }
 
 #[test]
-fn edits_and_a_switch_wait_while_an_import_is_written() {
+fn edits_a_switch_and_closing_wait_while_an_import_is_written() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("w.attain");
     let mut h = previewed(&path);
@@ -253,6 +254,28 @@ fn edits_and_a_switch_wait_while_an_import_is_written() {
     );
     assert_eq!(h.state().org.employees.len(), before, "the edit waited");
     assert!(h.state().undo.is_empty());
+    // Edits made otherwise than by the command (the sandbox's Apply) wait too.
+    h.state_mut().notice = None;
+    let mine = attain::model::Employee::new("mia.arrivo", "Mia Arrivo", "mia.arrivo@contoso.it");
+    h.state_mut().edit(attain::model::Edit::AddEmployee(mine));
+    assert!(
+        h.state()
+            .notice
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("An import is being written")
+    );
+    // Closing the window would roll the import back unseen: it stays open.
+    h.input_mut()
+        .viewports
+        .get_mut(&egui::ViewportId::ROOT)
+        .unwrap()
+        .events
+        .push(egui::ViewportEvent::Close);
+    h.step();
+    let root = &h.output().viewport_output[&egui::ViewportId::ROOT];
+    assert!(root.commands.contains(&egui::ViewportCommand::CancelClose));
     h.state_mut().run(Command::CreateOrg {
         name: "Fabrikam".into(),
         market: attain::model::Market::Developed,
@@ -268,7 +291,12 @@ fn edits_and_a_switch_wait_while_an_import_is_written() {
         h.state().import,
         ImportState::WritingAchievements(_)
     ));
-    other.execute_batch("ROLLBACK").unwrap();
+    // A setting written meanwhile (not the people): the worker reads and plans again, and
+    // writes the same diff.
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    other
+        .execute_batch("INSERT INTO settings(key, value) VALUES ('x', 'y'); COMMIT")
+        .unwrap();
     until_written(&mut h);
     assert!(h.query_by_label("trainings-sample.csv imported").is_some());
     assert_eq!(h.state().store.import_history(id).unwrap().len(), 1);

@@ -150,6 +150,19 @@ struct Planned {
 /// showed, and writes it in one transaction (refused if another attain writes meanwhile).
 fn write(path: &std::path::Path, p: Planned) -> Result<Written, StoreError> {
     let mut store = Store::open(path)?;
+    // A commit from the window between the reading and the write (a setting: the language,
+    // a reminder snoozed, a folder remembered) moves the workspace's version without
+    // touching the people: read and plan again, and write if the diff is still the same.
+    for _ in 0..2 {
+        match write_once(&mut store, &p) {
+            Err(StoreError::Changed) => continue,
+            written => return written,
+        }
+    }
+    write_once(&mut store, &p)
+}
+
+fn write_once(store: &mut Store, p: &Planned) -> Result<Written, StoreError> {
     store.mark_read()?;
     let mut org = store.load_org(p.org_id)?;
     let Plan {

@@ -135,6 +135,11 @@ impl AttainApp {
             self.fail(self.t("notice-wait-loading"));
             return;
         }
+        // Every edit, the sandbox's Apply included, waits for an import written on a worker.
+        if self.import.writing() {
+            self.fail(self.t("notice-wait-import"));
+            return;
+        }
         let catalog = self.catalog.clone();
         match self.store.apply(
             self.org_id,

@@ -307,10 +307,10 @@ impl AttainApp {
 
     /// Preview a users file.
     pub(super) fn preview_import(&mut self, path: PathBuf) {
-        self.remember_folder(&path);
         if self.import_blocked() {
             return;
         }
+        self.remember_folder(&path);
         let (org, file) = (self.org.clone(), path.clone());
         self.start_check(path, move |reading| {
             Preview::of_file(file, &org, &reading).map(|p| Checked::Users(Box::new(p)))
@@ -396,10 +396,10 @@ impl AttainApp {
 
     /// Reads a Trainings export or a Credly file and shows its diff.
     pub(super) fn preview_achievements(&mut self, path: PathBuf, kind: &'static str) {
-        self.remember_folder(&path);
         if self.import_blocked() {
             return;
         }
+        self.remember_folder(&path);
         let (catalog, org, org_id) = (self.catalog.clone(), self.org.clone(), self.org_id);
         let (mapping, today, file) = (self.credly_mapping(), self.as_of().day(), path.clone());
         self.start_check(path, move |reading| {

@@ -384,6 +384,11 @@ impl AttainApp {
     pub fn logic(&mut self, ctx: &egui::Context) {
         self.waker.set(ctx);
         self.fit_screen(ctx);
+        // Closing would roll back an import's transaction unseen: the window stays open.
+        if self.import.writing() && ctx.input(|i| i.viewport().close_requested()) {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.fail(self.t("notice-wait-import"));
+        }
         let waiting = self.eval.busy();
         self.eval.poll();
         if waiting && !self.eval.busy() {
