@@ -213,3 +213,38 @@ fn mimalloc_starts_with_arenas_committed_on_use() {
         "mimalloc started with: {err}"
     );
 }
+
+#[test]
+fn a_users_import_of_many_people_is_read_again_on_a_worker() {
+    use attain::app::imports::ImportState;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("many.csv");
+    // 5,100 new people: more than the window reads in a frame.
+    let mut csv = String::from("First name,Last name,Display name,Email\n");
+    for i in 0..5_100 {
+        csv.push_str(&format!(
+            "Nome{i},Cognome,Nome{i} Cognome,nome{i}@contoso.it\n"
+        ));
+    }
+    std::fs::write(&path, csv).unwrap();
+    let store = attain::store::Store::open(&dir.path().join("w.attain")).unwrap();
+    let mut h = common::ui::harness(attain::app::AttainApp::new(store).unwrap());
+    let before = h.state().org.employees.len();
+    h.state_mut()
+        .commands
+        .push(attain::app::Command::PreviewImport(path));
+    let start = std::time::Instant::now();
+    let mut confirmed = false;
+    while !matches!(h.state().import, ImportState::Finished(_)) {
+        assert!(start.elapsed() < std::time::Duration::from_secs(60));
+        if !confirmed && matches!(h.state().import, ImportState::Preview(_)) {
+            h.state_mut()
+                .commands
+                .push(attain::app::Command::ConfirmImport);
+            confirmed = true;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        h.step();
+    }
+    common::ui::read_again_on_a_worker(&mut h, before, 5_100);
+}

@@ -24,6 +24,11 @@ fn sample() -> PathBuf {
 
 /// The demo organisation in a workspace file, its Trainings sample previewed.
 fn previewed(path: &Path) -> Harness<'static, AttainApp> {
+    previewed_file(path, sample())
+}
+
+/// The demo organisation in a workspace file, a Trainings export previewed.
+fn previewed_file(path: &Path, export: PathBuf) -> Harness<'static, AttainApp> {
     let mut app = AttainApp::new(Store::open(path).unwrap()).unwrap();
     app.run(Command::SetLang(Lang::En));
     app.run(Command::SetAsOf(Some(
@@ -32,7 +37,7 @@ fn previewed(path: &Path) -> Harness<'static, AttainApp> {
     let mut h = harness(app);
     h.state_mut()
         .commands
-        .push(Command::PreviewAchievements(sample(), "trainings"));
+        .push(Command::PreviewAchievements(export, "trainings"));
     h.run();
     assert!(matches!(h.state().import, ImportState::Achievements(_)));
     h
@@ -301,4 +306,37 @@ fn edits_a_switch_and_closing_wait_while_an_import_is_written() {
     assert!(h.query_by_label("trainings-sample.csv imported").is_some());
     assert_eq!(h.state().store.import_history(id).unwrap().len(), 1);
     assert_eq!(h.state().store.list_orgs().unwrap().len(), 1, "no Fabrikam");
+}
+
+#[test]
+fn an_import_of_many_new_people_is_read_again_on_a_worker() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("w.attain");
+    // 5,100 new people: more than the window reads in a frame.
+    let export = dir.path().join("many.csv");
+    let mut text = String::from(
+        "TrainingActivityId,TrainingTitle,TrainingType,IndividualFirstName,IndividualLastName,\
+         Email,CorpEmail,TrainingCompletionDate,Month,IcMCP,MCPID,MPNId,PartnerName,\
+         PartnerCityLocation,PartnerCountryLocation,ExpirationDate,ActivationStatus\n",
+    );
+    for i in 0..5_100 {
+        text.push_str(&format!(
+            "1535,Exam 70-535: Architecting Microsoft Azure Solutions,Exam,Nome{i},Cognome,\
+             p{i}@example.com,p{i}@contoso.it,19/02/2018 14:12,Feb-18,1,{},4651234,\
+             Contoso Italia S.r.l.,Milano,Italy,,\n",
+            20_000_000 + i
+        ));
+    }
+    std::fs::write(&export, text).unwrap();
+    let mut h = previewed_file(&path, export);
+    let before = h.state().org.employees.len();
+    h.get_by_label_contains("renewed achievements").click();
+    h.step();
+    let start = std::time::Instant::now();
+    while matches!(h.state().import, ImportState::WritingAchievements(_)) {
+        assert!(start.elapsed() < std::time::Duration::from_secs(60));
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        h.step();
+    }
+    common::ui::read_again_on_a_worker(&mut h, before, 5_100);
 }

@@ -459,12 +459,16 @@ impl AttainApp {
         match outcome {
             Ok((created, counts, _)) => {
                 let new_accounts = counts.created > 0;
+                let people = self.org.employees.len() + counts.created;
                 self.import = ImportState::Finished(Box::new(Finished {
                     check,
                     created,
                     counts,
                     log_saved: None,
                 }));
+                // Read again on a worker when it now has many people (the switcher still
+                // counts those before the import).
+                self.count_people(self.org_id, people);
                 self.select_org(self.org_id);
                 self.panel = Panel::Imports;
                 if new_accounts {

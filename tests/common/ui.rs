@@ -84,3 +84,26 @@ pub fn pick(h: &mut Harness<'_, AttainApp>, label: &str, search: &str, item: &st
     h.get_by_label(item).click();
     h.run();
 }
+
+/// After an import written on a worker that added `added` people to the `before` shown: the
+/// switcher counts them already, so they are read again on a worker, not in a frame; then
+/// the window shows them.
+pub fn read_again_on_a_worker(h: &mut Harness<'_, AttainApp>, before: usize, added: usize) {
+    assert!(h.state().loading.busy(), "read again on a worker");
+    let id = h.state().org_id;
+    let count = h
+        .state()
+        .orgs
+        .iter()
+        .find(|o| o.id == id)
+        .map(|o| o.employees);
+    assert_eq!(count, Some(before + added));
+    let start = std::time::Instant::now();
+    while h.state().loading.busy() {
+        assert!(start.elapsed() < std::time::Duration::from_secs(60));
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        h.step();
+    }
+    h.run();
+    assert_eq!(h.state().org.employees.len(), before + added);
+}
