@@ -103,12 +103,16 @@ impl AttainApp {
             return;
         };
         ctx.request_repaint_after(std::time::Duration::from_millis(100));
-        w.job.poll();
-        let lost = w.job.take_lost();
-        let result = w.job.result.take();
         let file = w.file.clone();
-        match result {
-            Some(written) => {
+        match w.job.finished() {
+            None => {}
+            // The worker panicked (the crash hook reported it): its transaction was rolled
+            // back with its connection.
+            Some(None) => {
+                self.import = ImportState::Idle;
+                self.fail(self.t("error-worker-stopped"));
+            }
+            Some(Some(written)) => {
                 self.import = ImportState::Idle;
                 // Written, or not written because the people changed: either way the window
                 // shows them as they are now (a refusal by the store reloads them itself).
@@ -127,13 +131,6 @@ impl AttainApp {
                 }
                 self.written(file, written);
             }
-            // The worker panicked (the crash hook reported it): its transaction was rolled
-            // back with its connection.
-            None if lost => {
-                self.import = ImportState::Idle;
-                self.fail(self.t("error-worker-stopped"));
-            }
-            None => {}
         }
     }
 

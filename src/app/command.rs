@@ -118,12 +118,11 @@ impl Command {
     /// Whether it writes the workspace or changes the organisation shown: refused while an
     /// import is being written on a worker, which would otherwise make the window wait for
     /// its lock, refuse the edit as stale, or show the import's result in another
-    /// organisation.
+    /// organisation. (Edits wait in `AttainApp::edit`, whatever asks for them.)
     fn waits_for_an_import(&self) -> bool {
         matches!(
             self,
-            Command::Edit(_)
-                | Command::Undo
+            Command::Undo
                 | Command::Associate { .. }
                 | Command::CreateUserAccount(_)
                 | Command::SelectOrg(_)

@@ -283,11 +283,7 @@ impl Running {
     /// `None` while running; `Some(None)` if the worker stopped without an outcome (it
     /// panicked: the transaction was rolled back with its connection).
     pub fn poll(&mut self) -> Option<Option<Outcome>> {
-        self.job.poll();
-        if self.job.take_lost() {
-            return Some(None);
-        }
-        self.job.result.take().map(Some)
+        self.job.finished()
     }
 
     pub fn fraction(&self) -> f32 {

@@ -189,6 +189,16 @@ impl<T> Job<T> {
     pub fn take_lost(&mut self) -> bool {
         std::mem::take(&mut self.lost)
     }
+
+    /// Polls, then takes how it ended: `None` while running, `Some(None)` if the worker
+    /// stopped without a result (it panicked), `Some(Some(result))` once done.
+    pub fn finished(&mut self) -> Option<Option<T>> {
+        self.poll();
+        if self.take_lost() {
+            return Some(None);
+        }
+        self.result.take().map(Some)
+    }
 }
 
 /// A worker yields the processor to the window: on two cores, three evaluation threads beside

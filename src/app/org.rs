@@ -201,8 +201,6 @@ impl AttainApp {
         }
     }
 
-    /// Shows another organisation. A large one is read by a worker with its own connection
-    /// (seconds at 100k people) while the window keeps drawing the current one.
     /// Sets the switcher's count of an organisation written on a worker (an import), before
     /// it is read again: [`Self::select_org`] reads it in the frame or on a worker by it.
     pub(super) fn count_people(&mut self, id: i64, people: usize) {
@@ -211,6 +209,8 @@ impl AttainApp {
         }
     }
 
+    /// Shows another organisation. A large one is read by a worker with its own connection
+    /// (seconds at 100k people) while the window keeps drawing the current one.
     pub fn select_org(&mut self, id: i64) {
         let size = self
             .orgs
