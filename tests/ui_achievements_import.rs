@@ -12,11 +12,11 @@ use attain::i18n::Lang;
 use attain::model::Instant;
 use attain::store::Store;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable as _;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use std::path::{Path, PathBuf};
 
 mod common;
-use common::ui::{app, harness};
+use common::ui::{app, harness, pick};
 
 fn sample() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/fixtures/trainings/trainings-sample.csv")
@@ -211,6 +211,27 @@ fn unmapped_titles_and_credly_templates_are_listed_once_each() {
         h.query_by_label_contains("abc-123: 2 rows: lines 2, 4")
             .is_some()
     );
+    // The credential is picked from the catalog, then the file is read again with it.
+    let label = "Template abc-123 is credential";
+    pick(
+        &mut h,
+        label,
+        "70-533",
+        "70-533 — Implementing Microsoft Azure Infrastructure Solutions",
+    );
+    // Each template has its Map button, enabled once a credential is picked.
+    let enabled: Vec<_> = h
+        .get_all_by_label("Map")
+        .filter(|n| !n.accesskit_node().is_disabled())
+        .collect();
+    assert_eq!(enabled.len(), 1);
+    enabled[0].click();
+    h.run();
+    let ImportState::Achievements(p) = &h.state().import else {
+        panic!("no preview")
+    };
+    assert_eq!(p.check.unmapped.len(), 1, "def-456 only");
+    assert_eq!(h.query_all_by_label_contains("Template abc-123").count(), 0);
 }
 
 #[test]

@@ -1,7 +1,7 @@
 //! Imports: the preview of a bulk user file (every row with its status), the import with
 //! progress and cancel, the credentials log to save, and the import history.
 
-use super::widgets::{AMBER, GREEN, RED};
+use super::widgets::{AMBER, GREEN, RED, credential_picker};
 use crate::app::imports::{
     AchievementsPreview, Finished, ImportState, Preview, RowStatus, Running,
 };
@@ -176,7 +176,8 @@ fn list_ui(
         });
 }
 
-/// Unmapped Credly templates: type the credential each stands for.
+/// Unmapped Credly templates: the credential each stands for, picked from the catalog (the
+/// mapping takes the catalog's credentials, as `attain import credly --map` does).
 fn credly_mapping_ui(
     ctx: &ViewCtx,
     ui: &mut egui::Ui,
@@ -185,21 +186,21 @@ fn credly_mapping_ui(
 ) {
     for t in unmapped.iter().map(|(t, _)| t.as_str()) {
         ui.horizontal(|ui| {
-            let id = ui.make_persistent_id(("credly_map", t));
-            let mut text: String = ui.data_mut(|d| d.get_temp(id)).unwrap_or_default();
-            let l = ui.label(
-                ctx.tr
-                    .t("import-credly-map", &[("template", t.to_string())]),
-            );
-            ui.add(egui::TextEdit::singleline(&mut text).desired_width(140.0))
-                .labelled_by(l.id);
-            ui.data_mut(|d| d.insert_temp(id, text.clone()));
-            if ui.button(ctx.t("import-credly-map-button")).clicked() {
+            let key = ui.make_persistent_id(("credly_map", t));
+            let (mut credential, mut query): (String, String) =
+                ui.data_mut(|d| d.get_temp(key)).unwrap_or_default();
+            let label = ctx
+                .tr
+                .t("import-credly-map", &[("template", t.to_string())]);
+            credential_picker(ctx, ui, &label, (&mut credential, &mut query), false);
+            let map = egui::Button::new(ctx.t("import-credly-map-button"));
+            if ui.add_enabled(!credential.is_empty(), map).clicked() {
                 cmds.push(Command::MapCredly {
                     template: t.to_string(),
-                    credential: text.trim().to_string(),
+                    credential: credential.clone(),
                 });
             }
+            ui.data_mut(|d| d.insert_temp(key, (credential, query)));
         });
     }
 }

@@ -103,7 +103,13 @@ fn form_ui(ctx: &ViewCtx, view: &mut SandboxView, ui: &mut egui::Ui, cmds: &mut 
         }
         match (what, v.kind) {
             (Some(l), Kind::Lapse | Kind::Add) => {
-                credential_picker(ctx, ui, &tr.t(l, &[]), &mut v.what, &mut v.what_query);
+                credential_picker(
+                    ctx,
+                    ui,
+                    &tr.t(l, &[]),
+                    (&mut v.what, &mut v.what_query),
+                    true,
+                );
             }
             (Some(l), Kind::Metric) => metric_picker(ctx, ui, &tr.t(l, &[]), &mut v.what),
             (Some(l), _) => {

@@ -261,13 +261,14 @@ pub fn person_picker(
     })
 }
 
-/// Chooses a credential from a searchable list (code or title; any case).
+/// Chooses a credential from a searchable list (code or title; any case); the Solutions
+/// Partner designations' own credentials too when `designations`.
 pub fn credential_picker(
     ctx: &crate::app::ViewCtx,
     ui: &mut egui::Ui,
     label: &str,
-    id: &mut String,
-    query: &mut String,
+    (id, query): (&mut String, &mut String),
+    designations: bool,
 ) -> egui::Response {
     let shown = if id.is_empty() {
         ctx.t("picker-choose-credential")
@@ -288,7 +289,7 @@ pub fn credential_picker(
             .designations
             .iter()
             .flat_map(|d| d.credentials.iter())
-            .filter(|c| !ctx.catalog.credentials.iter().any(|k| k.id == c.id))
+            .filter(move |c| designations && !ctx.catalog.credentials.iter().any(|k| k.id == c.id))
             .map(|c| (&c.id, &c.title, &c.aliases));
         legacy
             .chain(spp)
