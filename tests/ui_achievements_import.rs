@@ -211,6 +211,12 @@ fn unmapped_titles_and_credly_templates_are_listed_once_each() {
         h.query_by_label_contains("abc-123: 2 rows: lines 2, 4")
             .is_some()
     );
+    // Nothing to import yet, and not because it was imported already.
+    assert!(
+        h.query_by_label_contains("No template of this file is mapped")
+            .is_some()
+    );
+    assert!(h.query_by_label_contains("imported already").is_none());
     // The credential is picked from the catalog, then the file is read again with it.
     let label = "Template abc-123 is credential";
     pick(

@@ -88,8 +88,15 @@ fn achievements_ui(
             cmds.push(Command::CancelImport);
         }
     });
+    // Nothing new because it is all there already, or because no row names a credential of
+    // the catalog (a Credly file's templates not mapped yet): not "imported already".
     if d.is_empty() {
-        ui.weak(ctx.t("import-nothing-new"));
+        let why = match (c.found.is_empty(), p.kind) {
+            (false, _) => "import-nothing-new",
+            (true, "credly") => "import-nothing-mapped",
+            (true, _) => "import-nothing-found",
+        };
+        ui.weak(ctx.t(why));
     }
     egui::ScrollArea::vertical().show(ui, |ui| {
         for (title, changes) in [
