@@ -118,11 +118,9 @@ fn a_diff_that_changed_since_the_preview_is_not_written() {
 fn a_trainings_export_shows_its_diff_then_imports_once() {
     let mut h = harness(app());
     let before = h.state().org.employees.len();
-    let file = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/fixtures/trainings/trainings-sample.csv");
     h.state_mut()
         .commands
-        .push(Command::PreviewAchievements(file.clone(), "trainings"));
+        .push(Command::PreviewAchievements(sample(), "trainings"));
     h.run();
     assert!(h.query_by_label_contains("40 rows, 15 people").is_some());
     assert_eq!(
@@ -152,18 +150,11 @@ fn a_trainings_export_shows_its_diff_then_imports_once() {
     h.run();
     let after = h.state().org.employees.len();
     assert!(after > before, "new people from the export");
-    assert!(
-        h.state()
-            .store
-            .load_org(h.state().org_id)
-            .unwrap()
-            .employees
-            .len()
-            == after
-    );
+    let stored = h.state().store.load_org(h.state().org_id).unwrap();
+    assert_eq!(stored.employees.len(), after);
     h.state_mut()
         .commands
-        .push(Command::PreviewAchievements(file, "trainings"));
+        .push(Command::PreviewAchievements(sample(), "trainings"));
     h.run();
     assert!(
         h.query_by_label("Nothing new: this file was imported already.")

@@ -153,6 +153,21 @@ fn e03_retirement_grace() {
         (w.employees.clone(), w.credentials.clone()),
         (Some(ids(&["p1"])), Some(ids(&["70-534"])))
     );
+    // A reader that shows no input warnings (the window, the award summary) gets the same
+    // report without them.
+    let org = &base("2018-01-10").org;
+    let engine = attain::eval::Engine::new(common::catalog(), org).unwrap();
+    let without = engine.without_input_warnings().report(t("2018-12-31"));
+    assert!(without.input_warnings.is_empty());
+    let mut with = attain::eval::Engine::new(common::catalog(), org)
+        .unwrap()
+        .report(t("2018-12-31"));
+    assert!(!with.input_warnings.is_empty());
+    with.input_warnings.clear();
+    assert_eq!(
+        serde_json::to_value(&with).unwrap(),
+        serde_json::to_value(&without).unwrap()
+    );
 }
 
 #[test]

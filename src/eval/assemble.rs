@@ -72,12 +72,18 @@ impl Engine<'_> {
         }
         alerts.append(&mut person_alerts);
         self.override_alerts(as_of, &mut alerts);
-        let mut input_warnings = self.input_warnings(&mut |t| levels_at(t), spp_facts);
+        let mut input_warnings = if self.input_warnings {
+            self.input_warnings(&mut |t| levels_at(t), spp_facts)
+        } else {
+            Vec::new()
+        };
         let (designation_catalog, designations, designation_not_credited) =
             match (&self.spp, spp_part()) {
                 (Some(spp), Some((spp_alerts, unknown, reports, not_credited))) => {
                     alerts.extend(spp_alerts);
-                    input_warnings.extend(unknown);
+                    if self.input_warnings {
+                        input_warnings.extend(unknown);
+                    }
                     (Some(spp.catalog.snapshot.clone()), reports, not_credited)
                 }
                 _ => (None, Vec::new(), Vec::new()),
