@@ -1,6 +1,7 @@
 //! The `attain` binary: a headless command, or the window when none is given.
 
-/// The system's allocator for the commands, mimalloc for the window (see model::mem).
+/// The system's allocator for the commands, mimalloc for the window and the imports (see
+/// model::mem).
 #[global_allocator]
 static ALLOCATOR: attain::model::mem::Allocator = attain::model::mem::Allocator;
 

@@ -214,6 +214,65 @@ fn mimalloc_starts_with_arenas_committed_on_use() {
     );
 }
 
+/// Imports allocate with mimalloc (a fifth of a 100,000-user import was glibc's malloc); the
+/// other commands keep the system's allocator, whose peaks are lower. mimalloc's statistics
+/// at exit count the pages it gave out.
+#[test]
+fn imports_allocate_with_mimalloc_and_other_commands_do_not() {
+    if !cfg!(target_os = "linux") {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let users = dir.path().join("users.csv");
+    std::fs::write(
+        &users,
+        "First name,Last name,Display name,Email\nAnna,Rossi,Anna Rossi,anna.rossi@contoso.it\n",
+    )
+    .unwrap();
+    let demo = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/demo/contoso.org.ron");
+    let db = dir.path().join("w.attain");
+    let mimalloc_pages = |args: &[&std::ffi::OsStr]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_attain"))
+            .args(args)
+            .env("MIMALLOC_SHOW_STATS", "1")
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{args:?}: {out:?}");
+        let err = String::from_utf8_lossy(&out.stderr).into_owned();
+        // "  pages     :    37          57           7": the peak, if mimalloc gave any.
+        err.lines()
+            .find_map(|l| {
+                let rest = l.trim().strip_prefix("pages")?.trim_start();
+                rest.strip_prefix(':')?
+                    .split_whitespace()
+                    .next()?
+                    .parse::<u64>()
+                    .ok()
+            })
+            .unwrap_or(0)
+    };
+    let db_arg = ["--db".as_ref(), db.as_os_str()];
+    let load = [["load".as_ref(), demo.as_ref()].as_slice(), &db_arg].concat();
+    assert_eq!(mimalloc_pages(&load), 0, "a load allocated with mimalloc");
+    let import = [
+        [
+            "import".as_ref(),
+            "users".as_ref(),
+            users.as_os_str(),
+            "--org".as_ref(),
+            "Contoso Italia S.r.l.".as_ref(),
+            "--dry-run".as_ref(),
+        ]
+        .as_slice(),
+        &db_arg,
+    ]
+    .concat();
+    assert!(
+        mimalloc_pages(&import) > 0,
+        "the import did not allocate with mimalloc"
+    );
+}
+
 #[test]
 fn a_users_import_of_many_people_is_read_again_on_a_worker() {
     use attain::app::imports::ImportState;

@@ -264,7 +264,11 @@ pub fn main() -> Outcome {
             to,
             format,
         }) => org_file::timeline(&org, &from, &to, format),
-        Some(Verb::Import(kind)) => import::import(&kind, db),
+        Some(Verb::Import(kind)) => {
+            // Many small strings made and freed per row: mimalloc's (see model::mem).
+            crate::model::mem::use_mimalloc();
+            import::import(&kind, db)
+        }
         Some(Verb::Load { file }) => workspace::load(&file, db),
         Some(Verb::Backup { output }) => workspace::backup(&output, db),
         Some(Verb::Check) => workspace::check(db),
