@@ -2,7 +2,8 @@
 //! unmapped titles once), and the import written on a worker on a workspace file (the window
 //! goes on drawing, the organisation is read again once written, and a diff that no longer
 //! holds when it is written, changed since the preview, writes nothing; edits, switching and
-//! closing wait for it, and a setting written meanwhile does not refuse it).
+//! closing wait for it, the window's own settings are held until it ends, and a setting
+//! written meanwhile by another connection does not refuse it).
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly on purpose
 
@@ -314,6 +315,21 @@ fn edits_a_switch_and_closing_wait_while_an_import_is_written() {
         h.state().import,
         ImportState::WritingAchievements(_)
     ));
+    // A setting the window changes meanwhile is held rather than wait for the lock (5 s,
+    // then "database is locked"), and written once the import ends.
+    let start = std::time::Instant::now();
+    h.state_mut().run(Command::DismissStartHere);
+    assert!(
+        start.elapsed() < std::time::Duration::from_secs(1),
+        "waited {:?} for the import's lock",
+        start.elapsed()
+    );
+    assert!(h.state().start_dismissed);
+    let said = h.state().notice.as_ref().map(|n| n.text.clone());
+    assert!(
+        said.as_deref().is_none_or(|t| !t.contains("locked")),
+        "{said:?}"
+    );
     // A setting written meanwhile (not the people): the worker reads and plans again, and
     // writes the same diff.
     std::thread::sleep(std::time::Duration::from_millis(500));
@@ -324,6 +340,10 @@ fn edits_a_switch_and_closing_wait_while_an_import_is_written() {
     assert!(h.query_by_label("trainings-sample.csv imported").is_some());
     assert_eq!(h.state().store.import_history(id).unwrap().len(), 1);
     assert_eq!(h.state().store.list_orgs().unwrap().len(), 1, "no Fabrikam");
+    assert_eq!(
+        h.state().store.setting("start_here_dismissed").unwrap(),
+        Some("1".into())
+    );
 }
 
 #[test]

@@ -300,9 +300,7 @@ impl AttainApp {
         };
         self.forecast.states_generation += 1;
         let json = serde_json::to_string(&self.forecast.reminder_states).unwrap_or_default();
-        if let Err(e) = self.store.set_setting(&states_key(self.org_id), &json) {
-            self.fail(e.to_string());
-        }
+        self.remember(&states_key(self.org_id), &json);
     }
 
     /// The sandbox's changes as edits of the saved organisation.

@@ -117,6 +117,9 @@ pub struct AttainApp {
     pub demo_org: Option<i64>,
     /// The user closed the "start here" card (setting `start_here_dismissed`).
     pub start_dismissed: bool,
+    /// Settings changed while an import is written on a worker, written once it ends: now,
+    /// they would wait for its lock (the whole write: seconds for a large users import).
+    held_settings: Vec<(String, String)>,
     /// An org file read while the user decides what to do with its taken name.
     pub pending_load: Option<(PathBuf, Box<Org>)>,
     /// The system file dialog open on a worker, or known to be missing.
@@ -225,6 +228,7 @@ impl AttainApp {
             pending_load: None,
             demo_org,
             start_dismissed,
+            held_settings: Vec::new(),
             import: imports::ImportState::Idle,
             loading: jobs::Job::default(),
             launched: std::time::Instant::now(),
@@ -285,9 +289,23 @@ impl AttainApp {
     }
 
     /// Keeps a window setting; a failure is said (the next start would not remember it).
+    /// While an import is written it is held, the latest value of each key, until it ends.
     pub(super) fn remember(&mut self, key: &str, value: &str) {
-        if let Err(e) = self.store.set_setting(key, value) {
+        if self.import.writing() {
+            self.held_settings.retain(|(k, _)| k != key);
+            self.held_settings
+                .push((key.to_string(), value.to_string()));
+        } else if let Err(e) = self.store.set_setting(key, value) {
             self.fail(e.to_string());
+        }
+    }
+
+    /// Writes the settings held while an import was written, once it has ended.
+    fn write_held_settings(&mut self) {
+        if !self.import.writing() {
+            for (key, value) in std::mem::take(&mut self.held_settings) {
+                self.remember(&key, &value);
+            }
         }
     }
 
@@ -406,6 +424,7 @@ impl AttainApp {
         self.impact.poll();
         self.poll_import(ctx);
         self.poll_achievements_import(ctx);
+        self.write_held_settings();
         self.poll_printing();
         // Cancelled "name taken": the organisation read for it goes (off this thread).
         if self.confirm.is_none()
