@@ -203,8 +203,7 @@ fn every_panel_draws_with_the_demo() {
 fn importing_a_users_file_previews_imports_and_keeps_history() {
     let mut h = harness(app());
     let before = h.state().org.employees.len();
-    let file = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/fixtures/users/errors.csv");
+    let file = common::fixture("users/errors.csv");
     h.state_mut().commands.push(Command::PreviewImport(file));
     h.run();
     // Four of the valid rows are demo people (e.g. mattia.rinaldi) as they are: not new
@@ -258,8 +257,7 @@ fn importing_a_users_file_previews_imports_and_keeps_history() {
 fn a_rejected_file_is_named_and_nothing_is_written() {
     let mut h = harness(app());
     let before = h.state().org.employees.len();
-    let file = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/fixtures/users/extra-column.csv");
+    let file = common::fixture("users/extra-column.csv");
     h.state_mut().commands.push(Command::PreviewImport(file));
     h.run();
     assert!(

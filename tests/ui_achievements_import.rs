@@ -20,7 +20,7 @@ mod common;
 use common::ui::{app, harness, pick};
 
 fn sample() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/fixtures/trainings/trainings-sample.csv")
+    common::fixture("trainings/trainings-sample.csv")
 }
 
 /// The demo organisation in a workspace file, its Trainings sample previewed.
@@ -166,8 +166,7 @@ fn a_trainings_export_shows_its_diff_then_imports_once() {
 #[test]
 fn unmapped_titles_and_credly_templates_are_listed_once_each() {
     let mut h = harness(app());
-    let file = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/fixtures/trainings/trainings-sample.csv");
+    let file = common::fixture("trainings/trainings-sample.csv");
     h.state_mut()
         .commands
         .push(Command::PreviewAchievements(file, "trainings"));

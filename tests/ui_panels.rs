@@ -561,8 +561,7 @@ fn nothing_is_printed_or_imported_while_another_organisation_is_read() {
     assert!(h.state().print.is_none());
     h.get_by_label("The organisation is still being read; try again in a moment.");
     // Nor is a file checked against it, to be imported into it.
-    let export = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/fixtures/trainings/trainings-sample.csv");
+    let export = common::fixture("trainings/trainings-sample.csv");
     h.state_mut()
         .run(Command::PreviewAchievements(export, "trainings"));
     h.step();

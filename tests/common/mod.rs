@@ -13,6 +13,13 @@ pub mod cli;
 pub mod pdf;
 pub mod ui;
 
+/// A file of ../shared/fixtures (`users/errors.csv`).
+pub fn fixture(rel: &str) -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/fixtures")
+        .join(rel)
+}
+
 pub fn catalog() -> &'static Catalog {
     static C: OnceLock<Catalog> = OnceLock::new();
     C.get_or_init(default_catalog)
