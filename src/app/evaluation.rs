@@ -80,13 +80,11 @@ impl Evaluation {
 
     /// Takes a finished result, if any.
     pub fn poll(&mut self) {
-        self.job.poll();
-        if self.job.take_lost() {
+        match self.job.finished() {
+            None => {}
             // The worker panicked (the crash hook reported it): keep the last results.
-            self.error = Some(Tr::new(self.lang).t("error-worker-stopped", &[]));
-        }
-        if let Some(result) = self.job.result.take() {
-            self.replace(result);
+            Some(None) => self.error = Some(Tr::new(self.lang).t("error-worker-stopped", &[])),
+            Some(Some(result)) => self.replace(result),
         }
     }
 

@@ -280,12 +280,6 @@ impl ImportState {
 }
 
 impl Running {
-    /// `None` while running; `Some(None)` if the worker stopped without an outcome (it
-    /// panicked: the transaction was rolled back with its connection).
-    pub fn poll(&mut self) -> Option<Option<Outcome>> {
-        self.job.finished()
-    }
-
     pub fn fraction(&self) -> f32 {
         if self.total == 0 {
             1.0
@@ -435,7 +429,9 @@ impl AttainApp {
         };
         // The progress bar moves while the rows are written.
         ctx.request_repaint_after(std::time::Duration::from_millis(100));
-        match running.poll() {
+        // `Some(None)`: the worker panicked, and its transaction was rolled back with its
+        // connection.
+        match running.job.finished() {
             None => {}
             Some(Some(outcome)) => {
                 let state = std::mem::take(&mut self.import);
@@ -511,19 +507,15 @@ impl AttainApp {
         let ImportState::Checking(c) = &mut self.import else {
             return;
         };
-        c.job.poll();
-        if c.job.take_lost() {
-            self.import = ImportState::Idle;
-            self.fail(self.t("error-worker-stopped"));
-            return;
-        }
-        let Some(result) = c.job.result.take() else {
-            return;
-        };
-        match result {
-            Ok(Checked::Users(p)) => self.import = ImportState::Preview(p),
-            Ok(Checked::Achievements(p)) => self.import = ImportState::Achievements(p),
-            Err(e) => {
+        match c.job.finished() {
+            None => {}
+            Some(None) => {
+                self.import = ImportState::Idle;
+                self.fail(self.t("error-worker-stopped"));
+            }
+            Some(Some(Ok(Checked::Users(p)))) => self.import = ImportState::Preview(p),
+            Some(Some(Ok(Checked::Achievements(p)))) => self.import = ImportState::Achievements(p),
+            Some(Some(Err(e))) => {
                 self.import = ImportState::Idle;
                 self.fail(e);
             }

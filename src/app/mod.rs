@@ -439,12 +439,10 @@ impl AttainApp {
             // The progress bar moves while the file is read.
             ctx.request_repaint_after(std::time::Duration::from_millis(100));
         }
-        self.loading.poll();
-        if self.loading.take_lost() {
-            self.fail(self.t("error-worker-stopped"));
-        }
-        if let Some((id, loaded)) = self.loading.result.take() {
-            self.show_org(id, loaded);
+        match self.loading.finished() {
+            None => {}
+            Some(None) => self.fail(self.t("error-worker-stopped")),
+            Some(Some((id, loaded))) => self.show_org(id, loaded),
         }
         let dropped: Vec<PathBuf> = ctx.input(|i| {
             i.raw

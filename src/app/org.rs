@@ -75,11 +75,11 @@ impl AttainApp {
 
     /// Takes a finished export or load (called every frame).
     pub(super) fn poll_files(&mut self) {
-        self.file_job.poll();
-        if self.file_job.take_lost() {
-            self.fail(self.t("error-worker-stopped"));
-        }
-        match self.file_job.result.take() {
+        let Some(done) = self.file_job.finished() else {
+            return;
+        };
+        match done {
+            None => self.fail(self.t("error-worker-stopped")),
             Some(Ok(FileDone::Exported(path))) => self.ok(self
                 .tr
                 .t("notice-exported", &[("file", path.display().to_string())])),
@@ -99,7 +99,6 @@ impl AttainApp {
                 self.pending_load = Some((path, org));
             }
             Some(Err(e)) => self.fail(e),
-            None => {}
         }
     }
 

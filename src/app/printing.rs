@@ -202,15 +202,11 @@ impl AttainApp {
             d.printers.poll();
             d.preselect();
         }
-        self.printing.poll();
-        if self.printing.take_lost() {
-            self.fail(self.t("error-worker-stopped"));
-        }
-        if let Some(result) = self.printing.result.take() {
-            match result {
-                Ok(msg) => self.ok(msg),
-                Err(e) => self.fail(self.tr.t("print-failed", &[("error", e)])),
-            }
+        match self.printing.finished() {
+            None => {}
+            Some(None) => self.fail(self.t("error-worker-stopped")),
+            Some(Some(Ok(msg))) => self.ok(msg),
+            Some(Some(Err(e))) => self.fail(self.tr.t("print-failed", &[("error", e)])),
         }
     }
 
