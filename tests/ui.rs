@@ -431,7 +431,9 @@ fn a_large_users_file_is_checked_on_a_worker_and_can_be_cancelled() {
     assert_eq!(p.rows.len(), 20_000);
     // Cancel while checking: back to idle, nothing imported.
     let before = h.state().org.employees.len();
-    h.state_mut().commands.push(Command::PreviewImport(path));
+    h.state_mut()
+        .commands
+        .push(Command::PreviewImport(path.clone()));
     h.step();
     h.state_mut().commands.push(Command::CancelImport);
     h.step();
@@ -447,6 +449,32 @@ fn a_large_users_file_is_checked_on_a_worker_and_can_be_cancelled() {
         attain::app::imports::ImportState::Idle
     ));
     assert_eq!(h.state().org.employees.len(), before);
+    // Another organisation shown while it is checked (the two in one frame, so the check
+    // is still running): the check goes with the one it was made against, rather than land
+    // as a preview of its people beside the other's.
+    // A file large enough to be checked on a worker (over 5,000 people by its size).
+    let mut csv = std::fs::read_to_string(&path).unwrap();
+    for i in 20_000..60_000 {
+        csv.push_str(&format!(
+            "Nome{i},Cognome,Nome{i} Cognome,nome{i}@contoso.it\n"
+        ));
+    }
+    std::fs::write(&path, csv).unwrap();
+    h.state_mut().commands.push(Command::PreviewImport(path));
+    h.state_mut().commands.push(Command::CreateOrg {
+        name: "Fabrikam".into(),
+        market: attain::model::Market::Developed,
+        domain: None,
+    });
+    h.step();
+    assert_eq!(h.state().org.name, "Fabrikam");
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    h.step();
+    h.step();
+    assert!(
+        matches!(h.state().import, attain::app::imports::ImportState::Idle),
+        "a preview checked against Contoso shown for Fabrikam"
+    );
 }
 
 #[test]

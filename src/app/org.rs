@@ -244,13 +244,14 @@ impl AttainApp {
                     // Another organisation: the last one's report, alerts and banner go now,
                     // not when the new evaluation lands, so no frame shows the two together.
                     self.eval.clear();
-                    // So does a file previewed against it.
+                    // So does a file previewed, or being checked, against it: its preview
+                    // would count the last organisation's people.
+                    use super::imports::ImportState as S;
                     if matches!(
                         self.import,
-                        super::imports::ImportState::Preview(_)
-                            | super::imports::ImportState::Achievements(_)
+                        S::Checking(_) | S::Preview(_) | S::Achievements(_)
                     ) {
-                        self.import = super::imports::ImportState::Idle;
+                        self.cancel_import();
                     }
                 }
                 self.org_id = id;
