@@ -21,10 +21,9 @@ pub struct AchievementsPreview {
     /// The check's unmapped rows by title, grouped once here rather than each frame.
     pub unmapped_titles: Vec<(String, Vec<usize>)>,
     /// The display name of everyone the diff lists, by employee id (new people's from the
-    /// file), looked up once here rather than in 100,000 people each frame.
+    /// file), looked up once here rather than in 100,000 people each frame. (A preview goes
+    /// when another organisation is shown: it is always the one shown's.)
     pub names: rustc_hash::FxHashMap<String, String>,
-    /// The organisation it was planned against.
-    pub org_id: i64,
 }
 
 /// An import being written.
@@ -54,41 +53,23 @@ impl AttainApp {
             .path
             .file_name()
             .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-        if p.org_id != self.org_id {
-            // Another organisation is shown than the one the file was planned against.
-            self.written(file, Ok(Written::ChangedSincePreview));
-            return;
-        }
-        // An in-memory workspace (tests) has no second connection to give a worker.
-        if self.store.is_memory() {
-            let org = std::sync::Arc::make_mut(&mut self.org);
-            let written = self
-                .store
-                .import_achievements(self.org_id, org, p.plan.added, p.plan.changed, || {
-                    p.plan.diff.source(&p.check, p.kind, &file, &p.sha256)
-                })
-                .map(|_| Written::Done {
-                    people: org.employees.len(),
-                });
-            if written.is_ok() {
-                self.data_changed();
-                self.refresh_history();
-                self.summary_follows_edit();
-                self.reevaluate();
-            }
-            self.written(file, written);
-            return;
-        }
-        // The worker plans again: of the preview it needs only what the plan is checked
+        // The writer plans again: of the preview it needs only what the plan is checked
         // against and written from, not its people (tens of MB at 100,000 rows).
         let planned = Planned {
-            org_id: p.org_id,
+            org_id: self.org_id,
             kind: p.kind,
             sha256: p.sha256,
             check: p.check,
             diff: p.plan.diff,
             file: file.clone(),
         };
+        // An in-memory workspace (tests) has no second connection to give a worker: written
+        // here, the same way.
+        if self.store.is_memory() {
+            let written = write_once(&mut self.store, &planned);
+            self.show_written(file, written);
+            return;
+        }
         let path = self.store.path().to_path_buf();
         let mut job = Job::default();
         job.start("import", ON_WORKER, &self.waker, move || {
@@ -114,28 +95,28 @@ impl AttainApp {
             }
             Some(Some(written)) => {
                 self.import = ImportState::Idle;
-                // Written, or not written because the people changed: either way the window
-                // shows them as they are now (a refusal by the store reloads them itself).
-                // The switcher's count decides whether they are read on a worker, so it
-                // follows the write first: 15,700 people read in the frame took it 50-60 ms.
-                match &written {
-                    Ok(Written::Done { people }) => {
-                        self.count_people(self.org_id, *people);
-                        self.select_org(self.org_id);
-                    }
-                    Ok(Written::ChangedSincePreview) => {
-                        self.refresh_orgs();
-                        self.select_org(self.org_id);
-                    }
-                    Err(_) => {}
-                }
-                self.written(file, written);
+                self.show_written(file, written);
             }
         }
     }
 
-    /// Says how an import's write ended.
-    fn written(&mut self, file: String, written: Result<Written, StoreError>) {
+    /// Shows the organisation as a write left it, and says how the write ended.
+    fn show_written(&mut self, file: String, written: Result<Written, StoreError>) {
+        // Written, or not written because the people changed: either way the window shows
+        // them as they are now (a refusal by the store reloads them itself). The switcher's
+        // count decides whether they are read on a worker, so it follows the write first:
+        // 15,700 people read in the frame took it 50-60 ms.
+        match &written {
+            Ok(Written::Done { people }) => {
+                self.count_people(self.org_id, *people);
+                self.select_org(self.org_id);
+            }
+            Ok(Written::ChangedSincePreview) => {
+                self.refresh_orgs();
+                self.select_org(self.org_id);
+            }
+            Err(_) => {}
+        }
         match written {
             Ok(Written::Done { .. }) => {
                 self.ok(self.tr.t("import-achievements-done", &[("file", file)]))
@@ -214,7 +195,7 @@ pub(super) fn achievements_preview(
     path: PathBuf,
     kind: &'static str,
     catalog: &crate::model::Catalog,
-    (org_id, org): (i64, &crate::model::Org),
+    org: &crate::model::Org,
     mapping: &rustc_hash::FxHashMap<String, String>,
     today: crate::model::Day,
     reading: &Reading,
@@ -253,7 +234,6 @@ pub(super) fn achievements_preview(
         .map(|e| (e.id.clone(), e.display_name.clone()))
         .collect();
     Ok(AchievementsPreview {
-        org_id,
         names,
         sha256,
         path,

@@ -390,11 +390,10 @@ impl AttainApp {
             return;
         }
         self.remember_folder(&path);
-        let (catalog, org, org_id) = (self.catalog.clone(), self.org.clone(), self.org_id);
+        let (catalog, org) = (self.catalog.clone(), self.org.clone());
         let (mapping, today, file) = (self.credly_mapping(), self.as_of().day(), path.clone());
         self.start_check(path, move |reading| {
-            let org = (org_id, &*org);
-            achievements_preview(file, kind, &catalog, org, &mapping, today, &reading)
+            achievements_preview(file, kind, &catalog, &org, &mapping, today, &reading)
                 .map(|p| Checked::Achievements(Box::new(p)))
         });
     }
