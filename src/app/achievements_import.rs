@@ -49,10 +49,7 @@ impl AttainApp {
             return;
         };
         let p = *p;
-        let file = p
-            .path
-            .file_name()
-            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+        let file = crate::io::file_name(&p.path);
         // The writer plans again: of the preview it needs only what the plan is checked
         // against and written from, not its people (tens of MB at 100,000 rows).
         let planned = Planned {

@@ -203,9 +203,7 @@ impl Preview {
     }
 
     pub fn file_name(&self) -> String {
-        self.path
-            .file_name()
-            .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
+        crate::io::file_name(&self.path)
     }
 }
 

@@ -154,10 +154,7 @@ fn import_users(args: &ImportUsersArgs, db: Option<PathBuf>) -> Result<String, F
             }
             None => None,
         };
-        let name = args
-            .file
-            .file_name()
-            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+        let name = crate::io::file_name(&args.file);
         let (created, counts, _) = store
             .import_users(
                 org_id,
@@ -359,10 +356,7 @@ fn import_achievements(
     } = plan;
     let (created, updated) = (added.len(), changed.len());
     if may_write && !diff.is_empty() {
-        let name = args
-            .file
-            .file_name()
-            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+        let name = crate::io::file_name(&args.file);
         std::thread::scope(|s| {
             // The history record (100,000 rows' worth of JSON) is made while the people are
             // written.

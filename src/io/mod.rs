@@ -15,6 +15,12 @@ pub mod users;
 use crate::model::InputError;
 use std::path::Path;
 
+/// A file's name as an import's history keeps it (empty for a path that ends without one).
+pub fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
+}
+
 /// What a file given to the window (dropped on it) is, from its name and first bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FileKind {
