@@ -279,13 +279,7 @@ fn a_users_import_of_many_people_is_read_again_on_a_worker() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("many.csv");
     // 5,100 new people: more than the window reads in a frame.
-    let mut csv = String::from("First name,Last name,Display name,Email\n");
-    for i in 0..5_100 {
-        csv.push_str(&format!(
-            "Nome{i},Cognome,Nome{i} Cognome,nome{i}@contoso.it\n"
-        ));
-    }
-    std::fs::write(&path, csv).unwrap();
+    std::fs::write(&path, common::many_users_csv(5_100)).unwrap();
     let store = attain::store::Store::open(&dir.path().join("w.attain")).unwrap();
     let mut h = common::ui::harness(attain::app::AttainApp::new(store).unwrap());
     let before = h.state().org.employees.len();

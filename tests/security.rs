@@ -3,6 +3,8 @@
 //! log and the workspace are private files.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -28,13 +30,7 @@ fn passwords_are_only_in_the_credentials_log() {
     let db = work.path().join("ws.attain");
     let log = work.path().join("credentials.csv");
     let users = work.path().join("users.csv");
-    let mut csv = String::from("First name,Last name,Display name,Email\n");
-    for i in 0..200 {
-        csv.push_str(&format!(
-            "Nome{i},Cognome,Nome{i} Cognome,nome{i}@contoso.it\n"
-        ));
-    }
-    std::fs::write(&users, csv).unwrap();
+    std::fs::write(&users, common::many_users_csv(200)).unwrap();
     let attain = |args: &[&str]| {
         Command::new(env!("CARGO_BIN_EXE_attain"))
             .args(args)

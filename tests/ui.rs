@@ -336,12 +336,7 @@ fn a_large_organisation_opens_in_the_background() {
     assert!(started.elapsed() < std::time::Duration::from_secs(1));
     let mut h = harness(app);
     h.step();
-    let start = std::time::Instant::now();
-    while h.state().loading.busy() {
-        assert!(start.elapsed() < std::time::Duration::from_secs(60));
-        std::thread::sleep(std::time::Duration::from_millis(50));
-        h.step();
-    }
+    step_while(&mut h, |app| app.loading.busy());
     assert_eq!(h.state().org_id, big_id);
     assert_eq!(h.state().org.employees.len(), 25_000);
 }
@@ -398,13 +393,7 @@ fn an_org_file_exported_from_the_window_loads_back_as_a_new_organisation() {
 fn a_large_users_file_is_checked_on_a_worker_and_can_be_cancelled() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("many.csv");
-    let mut csv = String::from("First name,Last name,Display name,Email\n");
-    for i in 0..20_000 {
-        csv.push_str(&format!(
-            "Nome{i},Cognome,Nome{i} Cognome,nome{i}@contoso.it\n"
-        ));
-    }
-    std::fs::write(&path, csv).unwrap();
+    std::fs::write(&path, common::many_users_csv(20_000)).unwrap();
     let mut h = harness(app());
     h.state_mut()
         .commands
@@ -416,15 +405,9 @@ fn a_large_users_file_is_checked_on_a_worker_and_can_be_cancelled() {
         attain::app::imports::ImportState::Checking(_)
             | attain::app::imports::ImportState::Preview(_)
     ));
-    let start = std::time::Instant::now();
-    while matches!(
-        h.state().import,
-        attain::app::imports::ImportState::Checking(_)
-    ) {
-        assert!(start.elapsed() < std::time::Duration::from_secs(60));
-        std::thread::sleep(std::time::Duration::from_millis(20));
-        h.step();
-    }
+    step_while(&mut h, |app| {
+        matches!(app.import, attain::app::imports::ImportState::Checking(_))
+    });
     let attain::app::imports::ImportState::Preview(p) = &h.state().import else {
         panic!("no preview")
     };
@@ -453,13 +436,7 @@ fn a_large_users_file_is_checked_on_a_worker_and_can_be_cancelled() {
     // is still running): the check goes with the one it was made against, rather than land
     // as a preview of its people beside the other's.
     // A file large enough to be checked on a worker (over 5,000 people by its size).
-    let mut csv = std::fs::read_to_string(&path).unwrap();
-    for i in 20_000..60_000 {
-        csv.push_str(&format!(
-            "Nome{i},Cognome,Nome{i} Cognome,nome{i}@contoso.it\n"
-        ));
-    }
-    std::fs::write(&path, csv).unwrap();
+    std::fs::write(&path, common::many_users_csv(60_000)).unwrap();
     h.state_mut().commands.push(Command::PreviewImport(path));
     h.state_mut().commands.push(Command::CreateOrg {
         name: "Fabrikam".into(),

@@ -17,7 +17,7 @@ use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use std::path::{Path, PathBuf};
 
 mod common;
-use common::ui::{app, harness, pick};
+use common::ui::{app, harness, pick, step_while};
 
 fn sample() -> PathBuf {
     common::fixture("trainings/trainings-sample.csv")
@@ -46,14 +46,9 @@ fn previewed_file(path: &Path, export: PathBuf) -> Harness<'static, AttainApp> {
 
 /// Steps the window until the write and the reading after it are over.
 fn until_written(h: &mut Harness<'static, AttainApp>) {
-    let start = std::time::Instant::now();
-    while matches!(h.state().import, ImportState::WritingAchievements(_))
-        || h.state().loading.busy()
-    {
-        assert!(start.elapsed() < std::time::Duration::from_secs(60));
-        std::thread::sleep(std::time::Duration::from_millis(20));
-        h.step();
-    }
+    step_while(h, |app| {
+        matches!(app.import, ImportState::WritingAchievements(_)) || app.loading.busy()
+    });
     h.run();
 }
 
@@ -369,11 +364,8 @@ fn an_import_of_many_new_people_is_read_again_on_a_worker() {
     let before = h.state().org.employees.len();
     h.get_by_label_contains("renewed achievements").click();
     h.step();
-    let start = std::time::Instant::now();
-    while matches!(h.state().import, ImportState::WritingAchievements(_)) {
-        assert!(start.elapsed() < std::time::Duration::from_secs(60));
-        std::thread::sleep(std::time::Duration::from_millis(20));
-        h.step();
-    }
+    step_while(&mut h, |app| {
+        matches!(app.import, ImportState::WritingAchievements(_))
+    });
     common::ui::read_again_on_a_worker(&mut h, before, 5_100);
 }

@@ -13,6 +13,17 @@ pub mod cli;
 pub mod pdf;
 pub mod ui;
 
+/// A users file of `n` new people (`Nome{i} Cognome`, `nome{i}@contoso.it`), header first.
+pub fn many_users_csv(n: usize) -> String {
+    let mut csv = String::from("First name,Last name,Display name,Email\n");
+    for i in 0..n {
+        csv.push_str(&format!(
+            "Nome{i},Cognome,Nome{i} Cognome,nome{i}@contoso.it\n"
+        ));
+    }
+    csv
+}
+
 /// A file of ../shared/fixtures (`users/errors.csv`).
 pub fn fixture(rel: &str) -> std::path::PathBuf {
     std::path::Path::new(env!("CARGO_MANIFEST_DIR"))

@@ -85,6 +85,17 @@ pub fn pick(h: &mut Harness<'_, AttainApp>, label: &str, search: &str, item: &st
     h.run();
 }
 
+/// Steps the window, 20 ms apart and for at most a minute, while `busy` says a worker is
+/// still at it.
+pub fn step_while(h: &mut Harness<'_, AttainApp>, busy: impl Fn(&AttainApp) -> bool) {
+    let start = std::time::Instant::now();
+    while busy(h.state()) {
+        assert!(start.elapsed() < std::time::Duration::from_secs(60));
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        h.step();
+    }
+}
+
 /// After an import written on a worker that added `added` people to the `before` shown: the
 /// switcher counts them already, so they are read again on a worker, not in a frame; then
 /// the window shows them.
@@ -98,12 +109,7 @@ pub fn read_again_on_a_worker(h: &mut Harness<'_, AttainApp>, before: usize, add
         .find(|o| o.id == id)
         .map(|o| o.employees);
     assert_eq!(count, Some(before + added));
-    let start = std::time::Instant::now();
-    while h.state().loading.busy() {
-        assert!(start.elapsed() < std::time::Duration::from_secs(60));
-        std::thread::sleep(std::time::Duration::from_millis(20));
-        h.step();
-    }
+    step_while(h, |app| app.loading.busy());
     h.run();
     assert_eq!(h.state().org.employees.len(), before + added);
 }
