@@ -231,9 +231,11 @@ fn imports_allocate_with_mimalloc_and_other_commands_do_not() {
     .unwrap();
     let demo = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/demo/contoso.org.ron");
     let db = dir.path().join("w.attain");
-    let mimalloc_pages = |args: &[&std::ffi::OsStr]| {
+    let (db, users) = (db.to_str().unwrap(), users.to_str().unwrap());
+    let mimalloc_pages = |args: &[&str]| {
         let out = Command::new(env!("CARGO_BIN_EXE_attain"))
             .args(args)
+            .args(["--db", db])
             .env("MIMALLOC_SHOW_STATS", "1")
             .output()
             .unwrap();
@@ -251,22 +253,19 @@ fn imports_allocate_with_mimalloc_and_other_commands_do_not() {
             })
             .unwrap_or(0)
     };
-    let db_arg = ["--db".as_ref(), db.as_os_str()];
-    let load = [["load".as_ref(), demo.as_ref()].as_slice(), &db_arg].concat();
-    assert_eq!(mimalloc_pages(&load), 0, "a load allocated with mimalloc");
+    assert_eq!(
+        mimalloc_pages(&["load", demo]),
+        0,
+        "a load allocated with mimalloc"
+    );
     let import = [
-        [
-            "import".as_ref(),
-            "users".as_ref(),
-            users.as_os_str(),
-            "--org".as_ref(),
-            "Contoso Italia S.r.l.".as_ref(),
-            "--dry-run".as_ref(),
-        ]
-        .as_slice(),
-        &db_arg,
-    ]
-    .concat();
+        "import",
+        "users",
+        users,
+        "--org",
+        "Contoso Italia S.r.l.",
+        "--dry-run",
+    ];
     assert!(
         mimalloc_pages(&import) > 0,
         "the import did not allocate with mimalloc"
