@@ -205,12 +205,16 @@ fn unmapped_titles_and_credly_templates_are_listed_once_each() {
     assert!(h.query_by_label_contains("imported already").is_none());
     // The credential is picked from the catalog, then the file is read again with it.
     let label = "Template abc-123 is credential";
+    let map_at = |h: &Harness<'static, AttainApp>| h.get_all_by_label("Map").next().unwrap().rect();
+    let before = map_at(&h);
     pick(
         &mut h,
         label,
         "70-533",
         "70-533 — Implementing Microsoft Azure Infrastructure Solutions",
     );
+    // A long title does not widen the picker and move its Map button from under the pointer.
+    assert_eq!(map_at(&h), before);
     // Each template has its Map button, enabled once a credential is picked.
     let enabled: Vec<_> = h
         .get_all_by_label("Map")

@@ -199,32 +199,37 @@ where
     I: Iterator<Item = Choice<'a>>,
 {
     let l = ui.label(label);
-    egui::ComboBox::from_id_salt(("picker", label))
-        .selected_text(shown)
-        .width(width)
-        .height(320.0)
-        .truncate()
-        .show_ui(ui, |ui| {
-            ui.add(
-                egui::TextEdit::singleline(query)
-                    .hint_text(hint)
-                    .desired_width(width + 60.0),
-            )
-            .request_focus();
-            let q = query.trim().to_lowercase();
-            for c in choices(&q).take(60) {
-                if ui
-                    .selectable_label(*id == c.id, c.line)
-                    .on_hover_text(c.hover)
-                    .clicked()
-                {
-                    *id = c.id.to_string();
-                    query.clear();
+    // egui's width is the button's least: a long choice (a credential's title) widened it and
+    // moved what stands after it, under the pointer. Kept to `width`, truncated, whole on hover.
+    let full = shown.clone();
+    let picker = ui.scope(|ui| {
+        ui.set_max_width(width);
+        egui::ComboBox::from_id_salt(("picker", label))
+            .selected_text(shown)
+            .width(width)
+            .height(320.0)
+            .truncate()
+            .show_ui(ui, |ui| {
+                ui.add(
+                    egui::TextEdit::singleline(query)
+                        .hint_text(hint)
+                        .desired_width(width + 60.0),
+                )
+                .request_focus();
+                let q = query.trim().to_lowercase();
+                for c in choices(&q).take(60) {
+                    if ui
+                        .selectable_label(*id == c.id, c.line)
+                        .on_hover_text(c.hover)
+                        .clicked()
+                    {
+                        *id = c.id.to_string();
+                        query.clear();
+                    }
                 }
-            }
-        })
-        .response
-        .labelled_by(l.id)
+            })
+    });
+    picker.inner.response.on_hover_text(full).labelled_by(l.id)
 }
 
 /// Chooses a person from a searchable list (name, email, id or MCID; any case). `id` holds
