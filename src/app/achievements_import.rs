@@ -76,11 +76,12 @@ impl AttainApp {
     }
 
     /// Takes the outcome of a write on a worker; the organisation is then read again.
-    pub(super) fn poll_achievements_import(&mut self, ctx: &egui::Context) {
+    pub(super) fn poll_achievements_import(&mut self) {
         let ImportState::WritingAchievements(w) = &mut self.import else {
             return;
         };
-        ctx.request_repaint_after(std::time::Duration::from_millis(100));
+        // No repaint asked here: the worker wakes the window when it ends, and the panel's
+        // spinner animates itself while it is shown.
         let file = w.file.clone();
         match w.job.finished() {
             None => {}

@@ -423,7 +423,7 @@ impl AttainApp {
         self.forecast.poll();
         self.impact.poll();
         self.poll_import(ctx);
-        self.poll_achievements_import(ctx);
+        self.poll_achievements_import();
         self.write_held_settings();
         self.poll_printing();
         // Cancelled "name taken": the organisation read for it goes (off this thread).
