@@ -58,36 +58,33 @@ timed "attain import trainings, 100k rows" "rm -f small2.attain*; cp small-base.
     "$attain" import trainings trainings.csv --org "$demo" --db small2.attain
 
 if command -v xvfb-run > /dev/null; then
-    # The window on the 100k organisation: when its list is shown and evaluated (its own
-    # report, ms from process start), then resident memory once it has settled.
-    rm -rf state && mkdir state
-    XDG_DATA_HOME="$work/state" ATTAIN_REPORT_TIMES=1 xvfb-run -a -s "-screen 0 1280x800x24" \
-        "$attain" --db big.attain 2> window.log &
-    sleep 15
-    pid="$(pgrep -n -f "$attain --db big.attain" || true)"
-    rss="$(awk '/VmRSS/ {print int($2 / 1024)}' "/proc/$pid/status" 2> /dev/null || echo '?')"
-    # Where it is: anonymous (attain's data, the GL driver's buffers) and file pages (the
-    # program and the shared libraries, mostly Mesa's software renderer and its LLVM).
-    split="$(awk '/RssAnon|RssFile|RssShmem/ {printf "%s %d MiB, ", $1, $2 / 1024}' \
-        "/proc/$pid/status" 2> /dev/null || true)"
-    llvm="$(awk '/^[0-9a-f]+-[0-9a-f]+ / {lib = ($6 ~ /libLLVM|_dri\.so/)} /^Rss:/ && lib {kb += $2}
-        END {print int(kb / 1024)}' "/proc/$pid/smaps" 2> /dev/null || echo '?')"
-    kill "$pid" 2> /dev/null || true
-    wait || true
+    # Opens the window on workspace $1 under Xvfb (its own report in window.log, ms from
+    # process start), waits $2 s for it to settle, and sets pid, rss (resident MiB) and split:
+    # anonymous (attain's data, the GL driver's buffers) and file pages (the program and the
+    # shared libraries, mostly Mesa's software renderer and its LLVM), with Mesa's share.
+    settled_window() {
+        rm -rf state && mkdir state
+        XDG_DATA_HOME="$work/state" ATTAIN_REPORT_TIMES=1 \
+            xvfb-run -a -s "-screen 0 1280x800x24" "$attain" --db "$1" 2> window.log &
+        sleep "$2"
+        pid="$(pgrep -n -f "$attain --db $1" || true)"
+        rss="$(awk '/VmRSS/ {print int($2 / 1024)}' "/proc/$pid/status" 2> /dev/null || echo '?')"
+        split="$(awk '/RssAnon|RssFile|RssShmem/ {printf "%s %d MiB, ", $1, $2 / 1024}' \
+            "/proc/$pid/status" 2> /dev/null || true)"
+        split+="of which Mesa and LLVM $(awk '/^[0-9a-f]+-[0-9a-f]+ / {lib = ($6 ~ /libLLVM|_dri\.so/)}
+            /^Rss:/ && lib {kb += $2} END {print int(kb / 1024)}' "/proc/$pid/smaps" 2> /dev/null) MiB"
+        kill "$pid" 2> /dev/null || true
+        wait || true
+    }
+    # The window on the 100k organisation: when its list is shown and evaluated, then its
+    # resident memory once it has settled.
+    settled_window big.attain 15
     shown="$(sed -n 's/^organisation shown after \([0-9]*\) ms$/\1/p' window.log | head -1)"
     evaluated="$(sed -n 's/^evaluated after \([0-9]*\) ms$/\1/p' window.log | head -1)"
     printf '%-44s %6s ms (evaluated after %s ms)\n' "window: 100k list shown" "$shown" "$evaluated"
-    printf '%-44s %6s MiB (%sof which Mesa and LLVM %s MiB)\n' \
-        "window: resident memory after 15 s" "$rss" "$split" "$llvm"
+    printf '%-44s %6s MiB (%s)\n' "window: resident memory after 15 s" "$rss" "$split"
     grep "slow frame" window.log || echo "window: no frame over 50 ms while opening"
     # The floor: the same window holding the demo organisation (20 people).
-    rm -rf state && mkdir state
-    XDG_DATA_HOME="$work/state" xvfb-run -a -s "-screen 0 1280x800x24" \
-        "$attain" --db small-base.attain 2> /dev/null &
-    sleep 10
-    pid="$(pgrep -n -f "$attain --db small-base.attain" || true)"
-    rss="$(awk '/VmRSS/ {print int($2 / 1024)}' "/proc/$pid/status" 2> /dev/null || echo '?')"
-    kill "$pid" 2> /dev/null || true
-    wait || true
-    printf '%-44s %6s MiB\n' "window: demo organisation, for comparison" "$rss"
+    settled_window small-base.attain 10
+    printf '%-44s %6s MiB (%s)\n' "window: demo organisation, for comparison" "$rss" "$split"
 fi
